@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Check lexicon and gazetteer files against the formats of config/lexicons/README.md.
+
+Usage:
+    python3 scripts/check_lexicons.py                 # every known file under config/
+    python3 scripts/check_lexicons.py FILE [FILE ...] # the given files (kind from the file name)
+
+Checks, for every non-comment, non-blank line: the exact number of tab-separated columns, no
+empty column (write `-`), no empty `|`-separated form, and the allowed values of the closed
+columns (kinds, types, gender, number, ISO codes, numbers). Places files also need unique ids,
+numeric lat/lon in range and an integer population; actors files need unique ids.
+Warnings (not errors): a form listed twice in one file with different ids/values.
+Exit status 1 when any error is found. Standard library only.
+"""
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(HERE)
+
+ISO2 = re.compile(r'^[A-Z]{2}$')
+
+
+def iso_or_dash(v):
+    return v == '-' or bool(ISO2.match(v))
+
+
+def one_of(*vals):
+    s = set(vals)
+    return lambda v: v in s
+
+
+def integer(v):
+    return re.fullmatch(r'-?\d+', v) is not None
+
+
+def number(v):
+    try:
+        float(v)
+        return True
+    except ValueError:
+        return False
+
+
+def any_value(v):
+    return True
+
+
+EVENT_TYPES = ('meeting', 'strike', 'casualties', 'agreement', 'protest', 'arrest', 'threat')
+
+# file name -> list of (column name, validator); the first column is always `forms`
+SCHEMAS = {
+    'events.tsv': [('forms', None), ('kind', one_of('noun', 'verb', 'phrase')),
+                   ('type', one_of(*EVENT_TYPES)), ('subtype', lambda v: re.fullmatch(r'[a-z_]+|-', v) is not None),
+                   ('weight', one_of('1', '2', '3'))],
+    'quote_cues.tsv': [('forms', None), ('kind', one_of('verb', 'according', 'source')),
+                       ('role', one_of('speech', 'announce'))],
+    'complementizers.tsv': [('forms', None), ('kind', one_of('that', 'colon', 'from'))],
+    'modality.tsv': [('forms', None), ('modality', one_of('uncertain', 'planned', 'negated', 'hypothetical', 'reported')),
+                     ('position', one_of('before', 'after')), ('window', lambda v: integer(v) and int(v) >= 0)],
+    'numbers.tsv': [('forms', None), ('value', lambda v: v == '-' or number(v)),
+                    ('kind', one_of('unit', 'teen', 'ten', 'hundred', 'thousand', 'dozen', 'vague'))],
+    'qualifiers.tsv': [('forms', None), ('qualifier', one_of('up_to', 'at_least', 'about', 'more_than', 'exact', 'vague')),
+                       ('position', one_of('before', 'after'))],
+    'time.tsv': [('forms', None), ('kind', one_of('weekday', 'month', 'relative_day', 'past', 'next')),
+                 ('value', lambda v: v == '-' or integer(v))],
+    'actors.tsv': [('forms', None), ('id', lambda v: re.fullmatch(r'[A-Za-z0-9:._\-]+', v) is not None),
+                   ('type', one_of('country', 'organization', 'armed_group', 'media', 'person')),
+                   ('name', any_value), ('country', iso_or_dash)],
+    'nationalities.tsv': [('forms', None), ('country', lambda v: bool(ISO2.match(v))), ('adjective', any_value)],
+    'roles.tsv': [('forms', None), ('role', lambda v: re.fullmatch(r'[a-z_]+', v) is not None),
+                  ('gender', one_of('m', 'f')), ('number', one_of('sg', 'pl'))],
+}
+PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'x:[a-z0-9\-]+', v) is not None), ('name', any_value),
+          ('kind', one_of('country', 'city', 'region')), ('country', iso_or_dash),
+          ('admin1', any_value), ('lat', lambda v: number(v) and -90 <= float(v) <= 90),
+          ('lon', lambda v: number(v) and -180 <= float(v) <= 180),
+          ('population', lambda v: integer(v) and int(v) >= 0), ('forms', None)]
+
+
+def schema_for(path):
+    base = os.path.basename(path)
+    if base.startswith('places'):
+        return PLACES, 'places'
+    if base in SCHEMAS:
+        return SCHEMAS[base], base
+    return None, base
+
+
+def check_file(path):
+    schema, kind = schema_for(path)
+    if schema is None:
+        return [], ['%s: unknown file kind, not checked' % path]
+    errors, warnings = [], []
+    ids = {}
+    forms_seen = {}
+    n = 0
+    with open(path, encoding='utf-8') as f:
+        for lineno, raw in enumerate(f, 1):
+            line = raw.rstrip('\n').rstrip('\r')
+            if not line.strip() or line.lstrip().startswith('#'):
+                continue
+            n += 1
+            where = '%s:%d' % (path, lineno)
+            cols = line.split('\t')
+            if len(cols) != len(schema):
+                errors.append('%s: %d columns, expected %d (%s)' % (
+                    where, len(cols), len(schema), ' '.join(c for c, _ in schema)))
+                continue
+            for (cname, check), val in zip(schema, cols):
+                if val.strip() == '' or val != val.strip():
+                    errors.append('%s: column %s is empty or has surrounding spaces' % (where, cname))
+                    continue
+                if cname == 'forms':
+                    parts = val.split('|')
+                    if any(p.strip() == '' for p in parts):
+                        errors.append('%s: empty form in %r' % (where, val[:80]))
+                elif check is not None and not check(val):
+                    errors.append('%s: bad %s %r' % (where, cname, val))
+            key_col = 'id' if kind in ('places', 'actors.tsv') else None
+            if key_col:
+                idx = [c for c, _ in schema].index(key_col)
+                v = cols[idx]
+                if v in ids:
+                    errors.append('%s: duplicate id %s (first on line %d)' % (where, v, ids[v]))
+                else:
+                    ids[v] = lineno
+            if kind != 'places':
+                fidx = [c for c, _ in schema].index('forms')
+                rest = tuple(c for i, c in enumerate(cols) if i != fidx)
+                for form in cols[fidx].split('|'):
+                    k = form.strip().lower()
+                    if k in forms_seen and forms_seen[k][0] != rest:
+                        warnings.append('%s: form %r also on line %d with other values' % (where, form, forms_seen[k][1]))
+                    forms_seen.setdefault(k, (rest, lineno))
+    return errors, warnings, n
+
+
+def main(argv):
+    verbose = '-v' in argv
+    paths = [a for a in argv if a != '-v']
+    if not paths:
+        for sub in ('config/lexicons/ar', 'config/lexicons/en', 'config/gazetteer'):
+            d = os.path.join(REPO, sub)
+            if os.path.isdir(d):
+                paths += [os.path.join(d, x) for x in sorted(os.listdir(d)) if x.endswith('.tsv')]
+    total_err = 0
+    for p in paths:
+        res = check_file(p)
+        if len(res) == 2:
+            print(res[1][0])
+            continue
+        errors, warnings, n = res
+        total_err += len(errors)
+        status = 'OK' if not errors else 'FAIL'
+        print('%-4s %s: %d entries, %d errors, %d warnings' % (status, os.path.relpath(p, REPO), n, len(errors), len(warnings)))
+        for e in errors[:50]:
+            print('  error: ' + e)
+        for w in warnings[:(len(warnings) if verbose else 5)]:
+            print('  warning: ' + w)
+        if len(warnings) > 5 and not verbose:
+            print('  ... %d more warnings (-v to list)' % (len(warnings) - 5))
+    return 1 if total_err else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))

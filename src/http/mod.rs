@@ -1,0 +1,198 @@
+//! The HTTP layer: [`router`] builds every route of `API.md` with its middleware, and
+//! [`serve`] runs it with graceful shutdown. Handlers only translate; the pipeline works.
+
+pub mod handlers;
+pub mod middleware;
+pub mod openapi;
+pub mod page;
+pub mod problem;
+
+use crate::pipeline::Pipeline;
+use crate::settings::Settings;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
+use axum::routing::{get, post};
+use metrics_exporter_prometheus::{Matcher as MetricMatcher, PrometheusBuilder, PrometheusHandle};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::Semaphore;
+use tower_http::compression::CompressionLayer;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::TraceLayer;
+
+/// State shared by all handlers.
+#[derive(Clone)]
+pub struct AppState {
+    /// The compiled pipeline.
+    pub pipeline: Pipeline,
+    /// The settings the server started with.
+    pub settings: Arc<Settings>,
+    /// Permits for extractions running at once.
+    pub limiter: Arc<Semaphore>,
+    /// Set on SIGTERM/SIGINT: readiness turns 503.
+    pub draining: Arc<AtomicBool>,
+    /// Renders `/metrics`.
+    pub metrics: PrometheusHandle,
+}
+
+impl AppState {
+    /// State for `pipeline` under `settings`.
+    pub fn new(pipeline: Pipeline, settings: Settings) -> AppState {
+        AppState {
+            pipeline,
+            limiter: Arc::new(Semaphore::new(settings.server.max_concurrency)),
+            settings: Arc::new(settings),
+            draining: Arc::new(AtomicBool::new(false)),
+            metrics: metrics_handle(),
+        }
+    }
+}
+
+/// The process-wide Prometheus recorder (installed once).
+pub fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            let recorder = PrometheusBuilder::new()
+                .set_buckets_for_metric(
+                    MetricMatcher::Suffix("duration_seconds".into()),
+                    &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0],
+                )
+                .expect("bucket list is not empty")
+                .build_recorder();
+            let handle = recorder.handle();
+            // another recorder may already be installed (tests); this one still renders
+            let _ = metrics::set_global_recorder(recorder);
+            handle
+        })
+        .clone()
+}
+
+fn cors(settings: &Settings) -> CorsLayer {
+    let origins = &settings.server.cors_origins;
+    let allow = if origins.iter().any(|o| o == "*") {
+        AllowOrigin::any()
+    } else {
+        AllowOrigin::list(origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()))
+    };
+    CorsLayer::new()
+        .allow_origin(allow)
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([axum::http::header::CONTENT_TYPE, axum::http::header::AUTHORIZATION, HeaderName::from_static("x-api-key"), HeaderName::from_static("x-request-id")])
+        .expose_headers([HeaderName::from_static("x-request-id"), axum::http::header::RETRY_AFTER])
+        .max_age(Duration::from_secs(600))
+}
+
+/// Builds the application: every route with its middleware.
+pub fn router(state: AppState) -> Router {
+    let settings = state.settings.clone();
+    let x_request_id = HeaderName::from_static("x-request-id");
+    let mut app = Router::new()
+        .route("/", get(page::index))
+        .route("/static/{file}", get(page::asset))
+        .route("/v1/extract", post(handlers::extract))
+        .route("/v1/extract/batch", post(handlers::batch))
+        .route("/v1/info", get(handlers::info))
+        .route("/healthz", get(handlers::healthz))
+        .route("/readyz", get(handlers::readyz))
+        .route("/openapi.json", get(openapi::openapi_json));
+    if settings.server.admin_addr.is_empty() {
+        app = app.route("/metrics", get(handlers::metrics));
+    }
+    app.fallback(middleware::not_found)
+        .with_state(state)
+        .layer(DefaultBodyLimit::max(settings.server.body_limit_bytes))
+        .layer(RequestBodyLimitLayer::new(settings.server.body_limit_bytes))
+        .layer(axum::middleware::from_fn(middleware::problem_for_errors))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(settings.server.request_timeout_secs)))
+        .layer(CompressionLayer::new())
+        .layer(cors(&settings))
+        .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(middleware::record_metrics))
+        .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
+        .layer(TraceLayer::new_for_http().make_span_with(middleware::make_span))
+        .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+}
+
+/// The admin router (`/metrics` and health) for `[server] admin_addr`.
+pub fn admin_router(state: AppState) -> Router {
+    Router::new()
+        .route("/metrics", get(handlers::metrics))
+        .route("/healthz", get(handlers::healthz))
+        .route("/readyz", get(handlers::readyz))
+        .with_state(state)
+}
+
+/// Resolves when SIGTERM or SIGINT arrives.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}
+
+/// Serves `state` on `listener` (and the admin router on `admin`, if given) until
+/// `shutdown` resolves; then readiness turns 503 at once, in-flight requests get up to the
+/// grace period to finish, and the function returns.
+pub async fn serve(
+    listener: TcpListener,
+    admin: Option<TcpListener>,
+    state: AppState,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let draining = state.draining.clone();
+    let grace = Duration::from_secs(state.settings.server.grace_period_secs);
+    let (tx, rx) = tokio::sync::watch::channel(false);
+    tokio::spawn(async move {
+        shutdown.await;
+        draining.store(true, Ordering::SeqCst);
+        tracing::info!("shutdown signal received: draining");
+        let _ = tx.send(true);
+    });
+    let wait = |mut rx: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = rx.wait_for(|v| *v).await;
+    };
+    if let Some(admin) = admin {
+        let admin_app = admin_router(state.clone());
+        let rx = rx.clone();
+        tokio::spawn(async move {
+            let _ = axum::serve(admin, admin_app).with_graceful_shutdown(wait(rx)).await;
+        });
+    }
+    let app = router(state);
+    let server = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(wait(rx.clone()));
+    let mut server = tokio::spawn(async move { server.await });
+    let mut rx2 = rx;
+    tokio::select! {
+        r = &mut server => return r.unwrap_or(Ok(())),
+        _ = rx2.wait_for(|v| *v) => {}
+    }
+    // draining: in-flight requests finish, bounded by the grace period
+    match tokio::time::timeout(grace, server).await {
+        Ok(r) => r.unwrap_or(Ok(())),
+        Err(_) => {
+            tracing::warn!("grace period over; exiting with requests still in flight");
+            Ok(())
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! `application/problem+json` errors (RFC 9457).
+
+use crate::pipeline::ExtractError;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+/// The media type of problem documents.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+/// A problem document.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
+pub struct Problem {
+    /// A URI reference naming the problem type.
+    #[serde(rename = "type")]
+    pub problem_type: String,
+    /// A short summary of the problem type.
+    pub title: String,
+    /// The HTTP status.
+    pub status: u16,
+    /// What went wrong with this request.
+    pub detail: String,
+    /// Position of the item in a batch, for batch item errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// Seconds to wait before retrying (503, 429).
+    #[serde(skip_serializing_if = "Option::is_none", skip)]
+    pub retry_after: Option<u64>,
+}
+
+impl Problem {
+    /// A problem of `status` with a slug for its type, a title and a detail.
+    pub fn new(status: StatusCode, slug: &str, title: &str, detail: impl Into<String>) -> Problem {
+        Problem {
+            problem_type: format!("https://hadath.dev/problems/{slug}"),
+            title: title.to_string(),
+            status: status.as_u16(),
+            detail: detail.into(),
+            index: None,
+            retry_after: None,
+        }
+    }
+
+    /// 400: the body is not valid JSON / UTF-8 / shape.
+    pub fn bad_request(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::BAD_REQUEST, "malformed-request", "Malformed request", detail)
+    }
+
+    /// 413: the body is over the limit.
+    pub fn too_large(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "Request too large", detail)
+    }
+
+    /// 415: a media type other than JSON or plain text.
+    pub fn unsupported_media(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", detail)
+    }
+
+    /// 422: the request is well-formed but cannot be processed.
+    pub fn unprocessable(slug: &str, title: &str, detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::UNPROCESSABLE_ENTITY, slug, title, detail)
+    }
+
+    /// 503: overloaded or draining; retry after `secs`.
+    pub fn unavailable(detail: impl Into<String>, secs: u64) -> Problem {
+        let mut p = Problem::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail);
+        p.retry_after = Some(secs);
+        p
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+    }
+
+    /// Marks the problem as belonging to batch item `index`.
+    pub fn at(mut self, index: usize) -> Problem {
+        self.index = Some(index);
+        self
+    }
+}
+
+impl From<ExtractError> for Problem {
+    fn from(e: ExtractError) -> Problem {
+        match &e {
+            ExtractError::EmptyText => Problem::unprocessable("empty-text", "Empty text", e.to_string()),
+            ExtractError::TextTooLong { .. } => Problem::too_large(e.to_string()),
+            ExtractError::UnsupportedLanguage(_) | ExtractError::UndetectableLanguage => {
+                Problem::unprocessable("unsupported-language", "Unsupported language", e.to_string())
+            }
+            ExtractError::BadDate(_) => Problem::unprocessable("bad-date", "Unparseable date", e.to_string()),
+        }
+    }
+}
+
+impl IntoResponse for Problem {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let retry = self.retry_after;
+        let body = serde_json::to_vec(&self).unwrap_or_default();
+        let mut res = (status, body).into_response();
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        if let Some(secs) = retry {
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        res
+    }
+}

@@ -1,0 +1,240 @@
+//! Runs the stages over one document and assembles the response types (byte offsets; the
+//! caller converts them to the requested unit).
+
+use super::dates::{TimeMention, find_times};
+use super::document::Document;
+use super::events::{EventInputs, cluster, find_event_mentions};
+use super::gazetteer::Gazetteer;
+use super::lexicon::LanguageLexicons;
+use super::mentions::{MentionKind, Mentions, find_mentions};
+use super::model::{self, Extraction, OffsetUnit, Span};
+use super::numbers::{CountMention, find_counts};
+use super::quotes::{QuoteInputs, Resolution, find_quotes};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+fn span_of(doc: &Document, norm_start: usize, norm_end: usize) -> Span {
+    let (s, e) = doc.original(norm_start, norm_end);
+    Span { text: doc.text[s..e].to_string(), start: s, end: e }
+}
+
+fn token_span(doc: &Document, first: usize, last: usize) -> Span {
+    let t = doc.tokens();
+    span_of(doc, t[first].start, t[last].end)
+}
+
+/// Entity ids by registry key, in order of first mention.
+struct Registry {
+    ids: HashMap<String, String>,
+    entities: Vec<model::Entity>,
+}
+
+impl Registry {
+    fn build(doc: &Document, mentions: &Mentions, gazetteer: &Gazetteer, lex: &LanguageLexicons) -> Registry {
+        let mut reg = Registry { ids: HashMap::new(), entities: Vec::new() };
+        for m in &mentions.all {
+            if matches!(m.kind, MentionKind::Role(_)) {
+                continue;
+            }
+            let span = span_of(doc, m.start, m.end);
+            if let Some(id) = reg.ids.get(&m.key) {
+                let idx: usize = id[1..].parse::<usize>().unwrap_or(1) - 1;
+                let e = &mut reg.entities[idx];
+                if !e.mentions.contains(&span) {
+                    e.mentions.push(span);
+                }
+                continue;
+            }
+            let id = format!("n{}", reg.entities.len() + 1);
+            let (entity_type, name, country, place) = match &m.kind {
+                MentionKind::Place(p) => {
+                    let p = &gazetteer.places[*p];
+                    (p.kind.clone(), p.name.clone(), p.country.clone(), Some(p))
+                }
+                MentionKind::Actor(a) => {
+                    let a = &lex.actors.entries()[*a];
+                    let country_place = if a.actor_type == "country" { a.country.as_deref().and_then(|c| gazetteer.country(c)) } else { None };
+                    (a.actor_type.clone(), a.name.clone(), a.country.clone(), country_place)
+                }
+                MentionKind::Nationality(c) => {
+                    let place = gazetteer.country(c);
+                    ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place)
+                }
+                MentionKind::Role(_) => unreachable!("roles are skipped above"),
+            };
+            reg.ids.insert(m.key.clone(), id.clone());
+            reg.entities.push(model::Entity {
+                id,
+                entity_type,
+                name,
+                country,
+                geonames_id: place.map(|p| p.id.clone()),
+                lat: place.map(|p| p.lat),
+                lon: place.map(|p| p.lon),
+                mentions: vec![span],
+            });
+        }
+        reg
+    }
+
+    fn id(&self, key: &str) -> Option<String> {
+        self.ids.get(key).cloned()
+    }
+}
+
+fn count_of(doc: &Document, c: &CountMention) -> model::Count {
+    let s = token_span(doc, c.first, c.last);
+    let (min, max) = c.bounds();
+    model::Count { min, max, qualifier: c.qualifier.clone(), text: s.text, start: s.start, end: s.end }
+}
+
+fn time_of(doc: &Document, t: &TimeMention) -> model::Time {
+    let s = token_span(doc, t.first, t.last);
+    model::Time { text: s.text, start: s.start, end: s.end, date: t.date.map(|d| d.to_string()) }
+}
+
+fn weapon_of(subtype: Option<&str>) -> Option<String> {
+    let w = match subtype? {
+        "airstrike" => "aircraft",
+        "drone_strike" => "drone",
+        "missile" => "missile",
+        "rocket" => "rocket",
+        "shelling" => "artillery",
+        "bombing" => "explosive",
+        _ => return None,
+    };
+    Some(w.to_string())
+}
+
+/// Runs every stage and builds the response (offsets in bytes).
+pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Extraction {
+    let mentions = find_mentions(doc, lex, gazetteer);
+    let counts = find_counts(doc, lex);
+    let times = find_times(doc, lex, published);
+    let quote_inputs = QuoteInputs { doc, lex, mentions: &mentions, times: times.iter().map(|t| t.first..t.last + 1).collect() };
+    let quotes = find_quotes(&quote_inputs);
+    let quoted: Vec<_> = quotes.iter().map(|q| q.content.0..q.content.1 + 1).collect();
+    let inputs = EventInputs { doc, lex, gazetteer, mentions: &mentions, counts: &counts, times: &times, quoted: &quoted };
+    let mut event_mentions = find_event_mentions(&inputs);
+    let clusters = cluster(&inputs, &mut event_mentions);
+    let registry = Registry::build(doc, &mentions, gazetteer, lex);
+
+    // events, numbered by first mention
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by_key(|&c| clusters[c].mentions.iter().map(|&m| event_mentions[m].first).min().unwrap_or(0));
+    let mut event_id = vec![String::new(); clusters.len()];
+    for (n, &c) in order.iter().enumerate() {
+        event_id[c] = format!("e{}", n + 1);
+    }
+    let mut events = Vec::with_capacity(clusters.len());
+    for &c in &order {
+        let cl = &clusters[c];
+        let t = &event_mentions[cl.trigger];
+        let pick = |f: &dyn Fn(&super::events::EventMention) -> Option<usize>| {
+            f(t).or_else(|| cl.mentions.iter().find_map(|&m| f(&event_mentions[m])))
+        };
+        let location = pick(&|m| m.location).map(|li| {
+            let m = &mentions.all[li];
+            let s = span_of(doc, m.start, m.end);
+            let p = match m.kind {
+                MentionKind::Place(p) => &gazetteer.places[p],
+                _ => unreachable!("locations are places"),
+            };
+            model::Location {
+                text: s.text,
+                start: s.start,
+                end: s.end,
+                name: p.name.clone(),
+                country: p.country.clone(),
+                admin1: p.admin1.clone(),
+                geonames_id: Some(p.id.clone()),
+                lat: p.lat,
+                lon: p.lon,
+                entity: registry.id(&m.key),
+            }
+        });
+        let mut actors: Vec<model::Actor> = Vec::new();
+        for &mi in &cl.mentions {
+            for &(role, ai) in &event_mentions[mi].actors {
+                let m = &mentions.all[ai];
+                let s = span_of(doc, m.start, m.end);
+                let entity = registry.id(&m.key);
+                if actors.iter().any(|a| a.entity == entity && a.role == role) {
+                    continue;
+                }
+                let name = entity.as_ref().and_then(|id| registry.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone());
+                actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, entity });
+            }
+        }
+        let time = pick(&|m| m.time).map(|ti| time_of(doc, &times[ti]));
+        let casualties = (t.event_type == "casualties").then(|| model::Casualties {
+            killed: pick(&|m| m.killed).map(|ci| count_of(doc, &counts[ci])),
+            injured: pick(&|m| m.injured).map(|ci| count_of(doc, &counts[ci])),
+        });
+        let mut mention_spans: Vec<(usize, Span)> =
+            cl.mentions.iter().filter(|&&m| m != cl.trigger).map(|&m| (event_mentions[m].first, span_of(doc, event_mentions[m].span.0, event_mentions[m].span.1))).collect();
+        mention_spans.sort_by_key(|m| m.0);
+        let has_count = casualties.as_ref().is_some_and(|c| c.killed.is_some() || c.injured.is_some());
+        let mut confidence = 0.45 + 0.1 * f64::from(t.weight);
+        if location.is_some() {
+            confidence += 0.1;
+        }
+        if !actors.is_empty() || has_count {
+            confidence += 0.08;
+        }
+        if cl.mentions.len() > 1 {
+            confidence += 0.05;
+        }
+        if t.modality == super::lexicon::Modality::Uncertain {
+            confidence *= 0.8;
+        }
+        events.push(model::Event {
+            id: event_id[c].clone(),
+            event_type: t.event_type.clone(),
+            subtype: t.subtype.clone(),
+            trigger: span_of(doc, t.span.0, t.span.1),
+            mentions: mention_spans.into_iter().map(|m| m.1).collect(),
+            sentence: t.sentence,
+            modality: t.modality.as_str().to_string(),
+            actors,
+            location,
+            time,
+            weapon: weapon_of(t.subtype.as_deref()),
+            casualties,
+            cause: cl.cause.map(|k| event_id[k].clone()),
+            confidence: (confidence.min(0.97) * 100.0).round() / 100.0,
+        });
+    }
+
+    let quotes = quotes
+        .iter()
+        .enumerate()
+        .map(|(n, q)| model::Quote {
+            id: format!("q{}", n + 1),
+            kind: q.kind.to_string(),
+            content: token_span(doc, q.content.0, q.content.1),
+            cue: q.cue.map(|(a, b)| token_span(doc, a, b)),
+            speaker: q.speaker.as_ref().map(|s| {
+                let span = token_span(doc, s.first, s.last);
+                let m = s.mention.map(|mi| &mentions.all[mi]);
+                model::Speaker {
+                    text: span.text,
+                    start: span.start,
+                    end: span.end,
+                    name: m.map(|m| m.name.clone()),
+                    resolution: match s.resolution {
+                        Resolution::Explicit => "explicit",
+                        Resolution::Implicit => "implicit",
+                        Resolution::Headline => "headline",
+                    }
+                    .to_string(),
+                    entity: m.and_then(|m| registry.id(&m.key)),
+                }
+            }),
+            via: q.via.map(|(a, b)| token_span(doc, a, b)),
+            sentence: q.sentence,
+        })
+        .collect();
+
+    Extraction { id: None, language: doc.language, offsets: OffsetUnit::Bytes, events, quotes, entities: registry.entities }
+}

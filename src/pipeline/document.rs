@@ -1,0 +1,92 @@
+//! The document every pipeline stage reads: the submitted text, its normalised copy, its
+//! segmentation and the language it is read in.
+
+use super::model::Language;
+use super::segment::{Segmentation, Token, TokenKind, segment};
+use super::text::NormText;
+use std::collections::HashSet;
+
+/// One article prepared for extraction.
+#[derive(Debug)]
+pub struct Document<'a> {
+    /// The text exactly as submitted.
+    pub text: &'a str,
+    /// The language it is read in.
+    pub language: Language,
+    /// The normalised copy with its map back to `text`.
+    pub norm: NormText,
+    /// Tokens, sentences and paragraphs over `norm`.
+    pub seg: Segmentation,
+    /// For each byte of `norm`, the index of the token covering it (`u32::MAX` between tokens).
+    token_at: Vec<u32>,
+}
+
+impl<'a> Document<'a> {
+    /// Normalises and segments `text`.
+    pub fn new(text: &'a str, language: Language, abbreviations: &HashSet<String>) -> Document<'a> {
+        let norm = NormText::new(text);
+        let seg = segment(&norm.norm, abbreviations);
+        let mut token_at = vec![u32::MAX; norm.norm.len()];
+        for (i, t) in seg.tokens.iter().enumerate() {
+            token_at[t.start..t.end].fill(i as u32);
+        }
+        Document { text, language, norm, seg, token_at }
+    }
+
+    /// The token covering normalised byte `byte`, if any.
+    pub fn token_at(&self, byte: usize) -> Option<usize> {
+        self.token_at.get(byte).copied().filter(|&t| t != u32::MAX).map(|t| t as usize)
+    }
+
+    /// The tokens.
+    pub fn tokens(&self) -> &[Token] {
+        &self.seg.tokens
+    }
+
+    /// The normalised text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        let t = &self.seg.tokens[i];
+        &self.norm.norm[t.start..t.end]
+    }
+
+    /// True when token `i` exists and is the punctuation or quote mark `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.seg.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Word && self.word(i) == p)
+    }
+
+    /// The original byte span of the normalised byte span `[start, end)`.
+    pub fn original(&self, start: usize, end: usize) -> (usize, usize) {
+        self.norm.to_original(start, end)
+    }
+
+    /// The original byte span covering tokens `[first, last]` (inclusive).
+    pub fn token_span(&self, first: usize, last: usize) -> (usize, usize) {
+        let t = &self.seg.tokens;
+        self.norm.to_original(t[first].start, t[last].end)
+    }
+
+    /// The sentence index of token `i`.
+    pub fn sentence_of(&self, i: usize) -> usize {
+        self.seg.tokens[i].sentence
+    }
+}
+
+/// Guesses the language of `text` from its letters: Arabic when Arabic letters are at least
+/// a third of all letters, English otherwise. `None` when there are no letters at all.
+pub fn detect_language(text: &str) -> Option<Language> {
+    let (mut arabic, mut latin) = (0usize, 0usize);
+    for c in text.chars().take(20_000) {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) || ('\u{FB50}'..='\u{FEFC}').contains(&c) {
+            arabic += 1;
+        } else if c.is_alphabetic() {
+            latin += 1;
+        }
+    }
+    if arabic + latin == 0 {
+        None
+    } else if arabic * 3 >= arabic + latin {
+        Some(Language::Ar)
+    } else {
+        Some(Language::En)
+    }
+}

@@ -1,0 +1,408 @@
+//! Events: triggers from the event lexicon become event mentions with modality and
+//! arguments (location, actors, time, counts, weapon); mentions of the same happening merge
+//! into one event, and casualties link to the strike that caused them.
+
+use super::dates::TimeMention;
+use super::document::Document;
+use super::gazetteer::Gazetteer;
+use super::lexicon::{LanguageLexicons, Modality};
+use super::mentions::{Mention, MentionKind, Mentions};
+use super::model::Language;
+use super::numbers::CountMention;
+use std::ops::Range;
+
+/// An event mention before merging.
+#[derive(Debug, Clone)]
+pub struct EventMention {
+    /// `meeting`, `strike`, …
+    pub event_type: String,
+    /// Finer kind from the trigger entry.
+    pub subtype: Option<String>,
+    /// Trigger specificity 1–3.
+    pub weight: u8,
+    /// First token of the trigger.
+    pub first: usize,
+    /// Last token of the trigger.
+    pub last: usize,
+    /// Normalised byte span of the trigger.
+    pub span: (usize, usize),
+    /// Sentence index.
+    pub sentence: usize,
+    /// Modality.
+    pub modality: Modality,
+    /// Index into `Mentions::all` of the location.
+    pub location: Option<usize>,
+    /// Actors: (role, index into `Mentions::all`).
+    pub actors: Vec<(&'static str, usize)>,
+    /// Index into the time mentions.
+    pub time: Option<usize>,
+    /// Killed count (index into counts).
+    pub killed: Option<usize>,
+    /// Injured count (index into counts).
+    pub injured: Option<usize>,
+}
+
+/// A merged event: its mentions (the first is the trigger) and its cause.
+#[derive(Debug, Clone)]
+pub struct EventCluster {
+    /// Mention indices; `trigger` is the most specific.
+    pub mentions: Vec<usize>,
+    /// The trigger mention index.
+    pub trigger: usize,
+    /// Index of the causing cluster.
+    pub cause: Option<usize>,
+}
+
+/// Everything the event stage reads.
+pub struct EventInputs<'a> {
+    /// The document.
+    pub doc: &'a Document<'a>,
+    /// Its language's lexicons.
+    pub lex: &'a LanguageLexicons,
+    /// The places.
+    pub gazetteer: &'a Gazetteer,
+    /// Entity mentions.
+    pub mentions: &'a Mentions,
+    /// Count phrases.
+    pub counts: &'a [CountMention],
+    /// Time expressions.
+    pub times: &'a [TimeMention],
+    /// Token ranges of quote contents (events inside are reported).
+    pub quoted: &'a [Range<usize>],
+}
+
+fn sentence_tokens(doc: &Document, s: usize) -> Range<usize> {
+    doc.seg.sentences[s].tokens.clone()
+}
+
+/// Finds event mentions.
+pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
+    let doc = inp.doc;
+    let lex = inp.lex;
+    let mut out: Vec<EventMention> = Vec::new();
+    let modality_hits = lex.modality.find(doc);
+    for h in lex.events.find(doc) {
+        let entry = &lex.events.entries()[h.entry];
+        let sentence = doc.sentence_of(h.first);
+        // modality: strongest cue within its window in the same sentence
+        let mut modality = Modality::Asserted;
+        let rank = |m: Modality| match m {
+            Modality::Negated => 5,
+            Modality::Hypothetical => 4,
+            Modality::Uncertain => 3,
+            Modality::Planned => 2,
+            Modality::Reported => 1,
+            Modality::Asserted => 0,
+        };
+        for m in &modality_hits {
+            let e = &lex.modality.entries()[m.entry];
+            if doc.sentence_of(m.first) != sentence {
+                continue;
+            }
+            let near = if e.before { m.last < h.first && h.first - m.last <= e.window } else { m.first > h.last && m.first - h.last <= e.window };
+            if near && rank(e.modality) > rank(modality) {
+                modality = e.modality;
+            }
+        }
+        if entry.verb && doc.language == Language::Ar && h.prefix.ends_with('س') && h.features.present {
+            modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
+        }
+        if modality == Modality::Asserted && inp.quoted.iter().any(|q| q.contains(&h.first)) {
+            modality = Modality::Reported;
+        }
+        out.push(EventMention {
+            event_type: entry.event_type.clone(),
+            subtype: entry.subtype.clone(),
+            weight: entry.weight,
+            first: h.first,
+            last: h.last,
+            span: (h.start, h.end),
+            sentence,
+            modality,
+            location: None,
+            actors: Vec::new(),
+            time: None,
+            killed: None,
+            injured: None,
+        });
+    }
+    // a trigger immediately followed by another of the same type ("قصف جوي" split) merges
+    out.dedup_by(|b, a| a.event_type == b.event_type && b.first == a.last + 1 && a.sentence == b.sentence && {
+        a.last = b.last;
+        a.span.1 = b.span.1;
+        a.weight = a.weight.max(b.weight);
+        true
+    });
+    attach_locations(inp, &mut out);
+    attach_actors(inp, &mut out);
+    attach_times(inp, &mut out);
+    attach_counts(inp, &mut out);
+    // weak triggers need some argument to count
+    out.retain(|m| m.weight > 1 || m.location.is_some() || m.killed.is_some() || m.injured.is_some() || !m.actors.is_empty());
+    out
+}
+
+fn is_place(m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Place(_))
+}
+
+fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
+    match m.kind {
+        MentionKind::Place(p) => match gazetteer.places[p].kind.as_str() {
+            "city" => 3,
+            "region" => 2,
+            _ => 1,
+        },
+        _ => 0,
+    }
+}
+
+/// True when token `i` is preceded by a locative preposition (في، ب، قرب، in, at, near).
+fn locative_before(doc: &Document, m: &Mention) -> bool {
+    let lang = doc.language;
+    let prefix_b = lang == Language::Ar && {
+        let w = doc.word(m.first);
+        let core = &doc.norm.norm[m.start..m.end];
+        w.len() > core.len() && (w.starts_with('ب') || w.starts_with("وب") || w.starts_with("فب"))
+    };
+    if prefix_b {
+        return true;
+    }
+    (1..=3).any(|k| {
+        m.first >= k && {
+            let w = doc.word(m.first - k);
+            match lang {
+                Language::Ar => matches!(w, "في" | "وفي" | "فى" | "قرب" | "بالقرب" | "داخل" | "شرق" | "غرب" | "شمال" | "جنوب" | "مدينه" | "بمدينه" | "محافظه" | "بلده" | "منطقه" | "العاصمه" | "عاصمه" | "حي" | "ريف" | "بريف"),
+                Language::En => matches!(w, "in" | "at" | "near" | "outside" | "inside" | "across" | "to" | "from"),
+            }
+        }
+    })
+}
+
+fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    for (mi, m) in inp.mentions.all.iter().enumerate() {
+        if !is_place(m) {
+            continue;
+        }
+        let s = doc.sentence_of(m.first);
+        // nearest trigger in the sentence, places after the trigger preferred
+        let mut best: Option<(usize, usize)> = None;
+        for (ei, e) in events.iter().enumerate() {
+            if e.sentence != s {
+                continue;
+            }
+            let d = if m.first > e.last { m.first - e.last } else { (e.first - m.last.min(e.first)) * 2 + 2 };
+            if d > 16 {
+                continue;
+            }
+            if e.event_type == "meeting" && !locative_before(doc, m) {
+                continue;
+            }
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((ei, d));
+            }
+        }
+        if let Some((ei, _)) = best {
+            let e = &mut events[ei];
+            let better = match e.location {
+                None => true,
+                Some(old) => place_rank(inp.gazetteer, m) > place_rank(inp.gazetteer, &inp.mentions.all[old]),
+            };
+            if better {
+                e.location = Some(mi);
+            }
+        }
+    }
+}
+
+fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    for e in events.iter_mut() {
+        let range = sentence_tokens(doc, e.sentence);
+        let lo = e.first.saturating_sub(12).max(range.start);
+        let hi = (e.last + 12).min(range.end.saturating_sub(1));
+        let mut seen: Vec<String> = Vec::new();
+        for (mi, m) in inp.mentions.all.iter().enumerate() {
+            if m.first < lo || m.first > hi || Some(mi) == e.location || matches!(m.kind, MentionKind::Role(_)) {
+                continue;
+            }
+            if seen.contains(&m.key) {
+                continue;
+            }
+            let role = match e.event_type.as_str() {
+                "meeting" | "agreement" => {
+                    if is_place(m) && !matches!(inp.gazetteer.places[match m.kind { MentionKind::Place(p) => p, _ => 0 }].kind.as_str(), "country") {
+                        continue;
+                    }
+                    "participant"
+                }
+                "strike" | "threat" => {
+                    if m.first > e.last {
+                        let between = (e.last + 1..m.first).any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
+                            || doc.word(m.first).starts_with("ل");
+                        if matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1 {
+                            "attacker"
+                        } else if between {
+                            "target"
+                        } else {
+                            continue;
+                        }
+                    } else if is_place(m) && !matches!(m.kind, MentionKind::Place(p) if inp.gazetteer.places[p].kind == "country") {
+                        continue;
+                    } else {
+                        "attacker"
+                    }
+                }
+                "casualties" => {
+                    if is_place(m) {
+                        continue;
+                    }
+                    "victim"
+                }
+                _ => {
+                    if is_place(m) {
+                        continue;
+                    }
+                    "participant"
+                }
+            };
+            seen.push(m.key.clone());
+            e.actors.push((role, mi));
+        }
+    }
+}
+
+fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    for e in events.iter_mut() {
+        let mut best: Option<(usize, usize)> = None;
+        for (ti, t) in inp.times.iter().enumerate() {
+            if doc.sentence_of(t.first) != e.sentence {
+                continue;
+            }
+            let d = if t.first > e.last { t.first - e.last } else { e.first.saturating_sub(t.last) };
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((ti, d));
+            }
+        }
+        e.time = best.map(|b| b.0);
+    }
+}
+
+fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    for e in events.iter_mut().filter(|e| e.event_type == "casualties") {
+        let injured = e.subtype.as_deref() == Some("injured");
+        let mut best: Option<(usize, usize)> = None;
+        for (ci, c) in inp.counts.iter().enumerate() {
+            if doc.sentence_of(c.first) != e.sentence {
+                continue;
+            }
+            if inp.times.iter().any(|t| t.first <= c.number_first && t.last >= c.number_last) {
+                continue;
+            }
+            let d = if c.first > e.last {
+                c.first - e.last
+            } else if c.last < e.first {
+                (e.first - c.last) + 1
+            } else {
+                continue;
+            };
+            let limit = if c.first > e.last { 5 } else { 4 };
+            if d <= limit && best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((ci, d));
+            }
+        }
+        if let Some((ci, _)) = best {
+            if injured {
+                e.injured = Some(ci);
+            } else {
+                e.killed = Some(ci);
+            }
+        }
+    }
+}
+
+fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
+    m.location.map(|l| inp.mentions.all[l].key.as_str())
+}
+
+/// Merges mentions of the same happening and links casualties to their cause.
+pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
+    // casualties take the location of the strike in their sentence when they lack one
+    let mut causes: Vec<Option<usize>> = vec![None; mentions.len()];
+    for i in 0..mentions.len() {
+        if mentions[i].event_type != "casualties" {
+            continue;
+        }
+        let s = mentions[i].sentence;
+        let cause = (0..mentions.len())
+            .filter(|&j| mentions[j].event_type == "strike" && mentions[j].sentence == s && !is_non_event(mentions[j].modality))
+            .min_by_key(|&j| mentions[j].first.abs_diff(mentions[i].first));
+        causes[i] = cause;
+        if let Some(j) = cause
+            && mentions[i].location.is_none()
+        {
+            mentions[i].location = mentions[j].location;
+        }
+    }
+    let mut clusters: Vec<EventCluster> = Vec::new();
+    let mut cluster_of: Vec<usize> = vec![usize::MAX; mentions.len()];
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        let found = if is_non_event(m.modality) {
+            None
+        } else {
+            clusters.iter().position(|c| {
+                let t = &mentions[c.trigger];
+                if t.event_type != m.event_type || is_non_event(t.modality) {
+                    return false;
+                }
+                match m.event_type.as_str() {
+                    "meeting" => {
+                        let (a, b) = (location_key(inp, t), location_key(inp, m));
+                        a.is_none() || b.is_none() || a == b
+                    }
+                    _ => {
+                        let same_place = location_key(inp, m).is_some()
+                            && c.mentions.iter().any(|&k| location_key(inp, &mentions[k]) == location_key(inp, m));
+                        let same_cause = m.event_type == "casualties"
+                            && causes[i].is_some()
+                            && c.mentions.iter().any(|&k| causes[k].is_some_and(|x| cluster_of[x] == cluster_of[causes[i].unwrap_or(0)]));
+                        same_place || same_cause
+                    }
+                }
+            })
+        };
+        match found {
+            Some(c) => {
+                clusters[c].mentions.push(i);
+                cluster_of[i] = c;
+                let t = &mentions[clusters[c].trigger];
+                let better = m.weight > t.weight || (m.weight == t.weight && t.location.is_none() && m.location.is_some());
+                if better {
+                    clusters[c].trigger = i;
+                }
+            }
+            None => {
+                cluster_of[i] = clusters.len();
+                clusters.push(EventCluster { mentions: vec![i], trigger: i, cause: None });
+            }
+        }
+    }
+    for (i, c) in causes.iter().enumerate() {
+        if let Some(j) = c {
+            let ci = cluster_of[i];
+            if clusters[ci].cause.is_none() {
+                clusters[ci].cause = Some(cluster_of[*j]);
+            }
+        }
+    }
+    clusters
+}
+
+/// True for modalities that the guidelines do not count as events.
+pub fn is_non_event(m: Modality) -> bool {
+    matches!(m, Modality::Negated | Modality::Hypothetical)
+}

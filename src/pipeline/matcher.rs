@@ -1,0 +1,377 @@
+//! Compiled lexicon matchers: Aho-Corasick over the normalised text, with Arabic clitics
+//! and inflections checked at word boundaries and leftmost-longest resolution.
+
+use super::document::Document;
+use super::model::Language;
+use super::text::NormText;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// Grammatical gender carried by a verb form or a noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Gender {
+    /// Masculine.
+    Masculine,
+    /// Feminine.
+    Feminine,
+}
+
+/// Grammatical number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Number {
+    /// One.
+    Singular,
+    /// Two.
+    Dual,
+    /// More.
+    Plural,
+}
+
+/// Features of the matched form (verbs: person is always third).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Features {
+    /// Gender, when the form shows it.
+    pub gender: Option<Gender>,
+    /// Number, when the form shows it.
+    pub number: Option<Number>,
+    /// True for a present/imperfect verb form.
+    pub present: bool,
+}
+
+/// How a lexicon entry's forms are to be expanded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormKind {
+    /// Listed forms only.
+    Plain,
+    /// An Arabic verb written `PAST|PRESENT`: inflections are generated.
+    ArabicVerb,
+}
+
+/// One match of a lexicon entry in a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the entry in the matcher's entry list.
+    pub entry: usize,
+    /// Features of the matched form.
+    pub features: Features,
+    /// Normalised byte where the reported span starts (after و ف ب ل ك س, before ال).
+    pub start: usize,
+    /// Normalised byte where the reported span ends (end of the last token).
+    pub end: usize,
+    /// First token of the match.
+    pub first: usize,
+    /// Last token of the match (inclusive).
+    pub last: usize,
+    /// The proclitics before the entry (normalised), e.g. `وال`, `ب`, `س`.
+    pub prefix: String,
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    entry: u32,
+    features: Features,
+    /// The pattern's last letter was ة (ه) and is written ت here: a suffix must follow.
+    needs_suffix: bool,
+    /// The pattern had its article ال removed: the text must supply it as a proclitic… or not.
+    stripped_article: bool,
+}
+
+/// A compiled set of entries of type `T`.
+pub struct Matcher<T> {
+    entries: Vec<T>,
+    exact: std::collections::HashMap<String, usize>,
+    patterns: Vec<Pattern>,
+    ac: Option<AhoCorasick>,
+    language: Language,
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for Matcher<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher").field("entries", &self.entries.len()).field("patterns", &self.patterns.len()).finish()
+    }
+}
+
+const ENCLITICS: &[&str] = &["ه", "ها", "هما", "هم", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"];
+const DUAL_AND_ENCLITIC_AFTER_T: &[&str] =
+    &["ان", "ين", "ه", "ها", "هما", "هم", "هن", "ك", "كم", "نا", "ي", "يه", "يها", "يهم", "اه", "اها", "اهم"];
+
+/// True when `prefix` is a valid Arabic proclitic sequence: [و|ف][ب|ل|ك|س][ال] or لل.
+pub fn is_arabic_proclitic(prefix: &str) -> bool {
+    let mut rest = prefix;
+    for conj in ["و", "ف"] {
+        if let Some(r) = rest.strip_prefix(conj) {
+            rest = r;
+            break;
+        }
+    }
+    if rest.is_empty() {
+        return true;
+    }
+    if rest == "لل" || rest == "ال" {
+        return true;
+    }
+    for prep in ["ب", "ل", "ك", "س"] {
+        if let Some(r) = rest.strip_prefix(prep) {
+            return r.is_empty() || r == "ال";
+        }
+    }
+    false
+}
+
+fn normalise_form(form: &str) -> String {
+    NormText::new(form.trim()).norm.replace('\n', " ")
+}
+
+/// Expands an Arabic verb `PAST|PRESENT` (normalised) into its third-person forms.
+fn arabic_verb_forms(past: &str, present: Option<&str>) -> Vec<(String, Features)> {
+    use Gender::*;
+    use Number::*;
+    let f = |g, n, present| Features { gender: Some(g), number: Some(n), present };
+    if let Some(p) = present.filter(|p| !p.starts_with('ي')) {
+        // participles (مضيفا|مضيفة): masculine and feminine forms, listed
+        return vec![(past.to_string(), f(Masculine, Singular, false)), (p.to_string(), f(Feminine, Singular, false))];
+    }
+    let mut out = vec![
+        (past.to_string(), f(Masculine, Singular, false)),
+        (format!("{past}ت"), f(Feminine, Singular, false)),
+        (format!("{past}وا"), f(Masculine, Plural, false)),
+        (format!("{past}ا"), f(Masculine, Dual, false)),
+        (format!("{past}تا"), f(Feminine, Dual, false)),
+        (format!("{past}ن"), f(Feminine, Plural, false)),
+    ];
+    // defective verbs (رأى، نفى، دعا): the final weak letter drops before ت and وا
+    if let Some(stem) = past.strip_suffix('ي').or_else(|| past.strip_suffix('ا')) {
+        out.push((format!("{stem}ت"), f(Feminine, Singular, false)));
+        out.push((format!("{stem}وا"), f(Masculine, Plural, false)));
+    }
+    if let Some(p) = present {
+        let body = p.strip_prefix('ي').unwrap_or(p);
+        out.push((p.to_string(), f(Masculine, Singular, true)));
+        out.push((format!("ت{body}"), f(Feminine, Singular, true)));
+        out.push((format!("ي{body}ون"), f(Masculine, Plural, true)));
+        out.push((format!("ي{body}ان"), f(Masculine, Dual, true)));
+        out.push((format!("ت{body}ان"), f(Feminine, Dual, true)));
+        if let Some(stem) = body.strip_suffix('ي').or_else(|| body.strip_suffix('و')) {
+            out.push((format!("ي{stem}ون"), f(Masculine, Plural, true)));
+        }
+    }
+    out
+}
+
+impl<T> Matcher<T> {
+    /// Compiles `entries`, each with its `|`-separated forms and how to expand them.
+    pub fn new(language: Language, items: Vec<(String, FormKind, T)>) -> Matcher<T> {
+        let mut entries = Vec::with_capacity(items.len());
+        let mut strings: Vec<String> = Vec::new();
+        let mut patterns = Vec::new();
+        let mut exact = std::collections::HashMap::new();
+        for (i, (forms, kind, payload)) in items.into_iter().enumerate() {
+            entries.push(payload);
+            let mut add = |s: String, features: Features, needs_suffix: bool, stripped_article: bool| {
+                if !s.is_empty() {
+                    strings.push(s);
+                    patterns.push(Pattern { entry: i as u32, features, needs_suffix, stripped_article });
+                }
+            };
+            let expanded: Vec<(String, Features)> = match kind {
+                FormKind::ArabicVerb => {
+                    let mut parts = forms.split('|').map(normalise_form);
+                    let past = parts.next().unwrap_or_default();
+                    let present = parts.next();
+                    let mut v = arabic_verb_forms(&past, present.as_deref());
+                    v.extend(parts.map(|p| (p, Features::default())));
+                    v
+                }
+                FormKind::Plain => forms.split('|').map(|f| (normalise_form(f), Features::default())).collect(),
+            };
+            for (form, features) in expanded {
+                exact.entry(form.clone()).or_insert(i);
+                if language == Language::Ar {
+                    if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+                        add(bare.to_string(), features, false, true);
+                    }
+                    if let Some(stem) = form.strip_suffix('ه').filter(|s| s.chars().count() >= 2) {
+                        add(format!("{stem}ت"), features, true, false);
+                    }
+                }
+                add(form, features, false, false);
+            }
+        }
+        let ac = if strings.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&strings)
+                    .expect("lexicon patterns compile"),
+            )
+        };
+        Matcher { entries, exact, patterns, ac, language }
+    }
+
+    /// The entries, in load order.
+    pub fn entries(&self) -> &[T] {
+        &self.entries
+    }
+
+    /// The entry with exactly this (normalised) form, without clitics.
+    pub fn lookup(&self, form: &str) -> Option<&T> {
+        self.exact.get(form).map(|&i| &self.entries[i])
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True when the matcher has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// All matches in `doc`, leftmost-longest and non-overlapping (ties on the same span
+    /// are all kept, so homonyms reach the caller).
+    pub fn find(&self, doc: &Document) -> Vec<Hit> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let norm = &doc.norm.norm;
+        let mut hits: Vec<Hit> = Vec::new();
+        for m in ac.find_overlapping_iter(norm) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let (Some(first), Some(last)) = (doc.token_at(m.start()), doc.token_at(m.end() - 1)) else {
+                continue;
+            };
+            let tokens = doc.tokens();
+            let prefix = &norm[tokens[first].start..m.start()];
+            let suffix = &norm[m.end()..tokens[last].end];
+            if !self.boundaries_ok(prefix, suffix, p) {
+                continue;
+            }
+            let start = if p.stripped_article || prefix.ends_with("ال") {
+                m.start() - if prefix.ends_with("ال") { "ال".len() } else { 0 }
+            } else {
+                m.start()
+            };
+            hits.push(Hit {
+                entry: p.entry as usize,
+                features: p.features,
+                start,
+                end: tokens[last].end,
+                first,
+                last,
+                prefix: prefix.to_string(),
+            });
+        }
+        // leftmost-longest over tokens: longer matches (in bytes of the core) win
+        hits.sort_by(|a, b| a.first.cmp(&b.first).then(b.last.cmp(&a.last)).then((b.end - b.start).cmp(&(a.end - a.start))));
+        let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
+        let mut taken_until: Option<usize> = None;
+        for h in hits {
+            if let Some(last) = out.last()
+                && last.first == h.first
+                && last.last == h.last
+                && last.start == h.start
+            {
+                if !out.iter().rev().take_while(|o| o.first == h.first).any(|o| o.entry == h.entry) {
+                    out.push(h);
+                }
+                continue;
+            }
+            if taken_until.is_some_and(|t| h.first <= t) {
+                continue;
+            }
+            taken_until = Some(h.last);
+            out.push(h);
+        }
+        out
+    }
+
+    fn boundaries_ok(&self, prefix: &str, suffix: &str, p: &Pattern) -> bool {
+        match self.language {
+            Language::En => prefix.is_empty() && (suffix.is_empty() || suffix == "'s" || suffix == "'"),
+            Language::Ar => {
+                let prefix_ok = if p.stripped_article {
+                    prefix.ends_with("ال") && is_arabic_proclitic(prefix) || prefix.ends_with("لل") && is_arabic_proclitic(prefix)
+                } else {
+                    is_arabic_proclitic(prefix)
+                };
+                let suffix_ok = if p.needs_suffix {
+                    DUAL_AND_ENCLITIC_AFTER_T.contains(&suffix)
+                } else {
+                    suffix.is_empty() || ENCLITICS.contains(&suffix)
+                };
+                prefix_ok && suffix_ok
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    fn words(lang: Language, items: Vec<(&str, FormKind)>, text: &str) -> Vec<(String, usize, Features)> {
+        let m = Matcher::new(lang, items.into_iter().enumerate().map(|(i, (f, k))| (f.to_string(), k, i)).collect());
+        let doc = Document::new(text, lang, &HashSet::new());
+        m.find(&doc)
+            .into_iter()
+            .map(|h| {
+                let (s, e) = doc.original(h.start, h.end);
+                (text[s..e].to_string(), h.entry, h.features)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn proclitics_and_article() {
+        let got = words(Language::Ar, vec![("قصف", FormKind::Plain)], "والقصف بقصف وبالقصف مقصف فقصفها");
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, vec!["القصف", "قصف", "القصف", "قصفها"]);
+    }
+
+    #[test]
+    fn entries_with_article_take_li() {
+        let got = words(Language::Ar, vec![("البنتاغون", FormKind::Plain)], "للبنتاغون والبنتاغون البنتاغون");
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn verb_inflections_carry_gender_and_number() {
+        let got = words(Language::Ar, vec![("قال|يقول", FormKind::ArabicVerb)], "وقالت قالوا يقول وتقول مقال");
+        let feats: Vec<(Option<Gender>, Option<Number>)> = got.iter().map(|g| (g.2.gender, g.2.number)).collect();
+        assert_eq!(
+            feats,
+            vec![
+                (Some(Gender::Feminine), Some(Number::Singular)),
+                (Some(Gender::Masculine), Some(Number::Plural)),
+                (Some(Gender::Masculine), Some(Number::Singular)),
+                (Some(Gender::Feminine), Some(Number::Singular)),
+            ]
+        );
+    }
+
+    #[test]
+    fn ta_marbuta_before_suffix() {
+        let got = words(Language::Ar, vec![("ضربة", FormKind::Plain)], "ضربتين ضربته الضربة ضربت");
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, vec!["ضربتين", "ضربته", "الضربة"]);
+    }
+
+    #[test]
+    fn multiword_longest_wins() {
+        let got = words(
+            Language::Ar,
+            vec![("الولايات", FormKind::Plain), ("الولايات المتحدة", FormKind::Plain)],
+            "من الولايات المتحدة وإيران",
+        );
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "الولايات المتحدة");
+    }
+
+    #[test]
+    fn english_whole_words() {
+        let got = words(Language::En, vec![("strike|strikes", FormKind::Plain), ("on strike", FormKind::Plain)], "Strikes hit; workers went on strike; striker");
+        let texts: Vec<(&str, usize)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
+        assert_eq!(texts, vec![("Strikes", 0), ("on strike", 1)]);
+    }
+}

@@ -1,0 +1,248 @@
+//! Entity mentions: places resolved through the gazetteer, actors, nationality adjectives
+//! and role nouns; and the registry that groups them into the response's `entities`.
+
+use super::document::Document;
+use super::gazetteer::Gazetteer;
+use super::lexicon::LanguageLexicons;
+use super::matcher::{Gender, Hit, Number};
+use super::model::Language;
+use std::collections::HashMap;
+
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    /// A place of the gazetteer (index into `Gazetteer::places`).
+    Place(usize),
+    /// An actor of the actor lexicon (index into its entries).
+    Actor(usize),
+    /// A nationality adjective: the country it names.
+    Nationality(String),
+    /// A role noun (index into the role lexicon's entries).
+    Role(usize),
+}
+
+/// One entity mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// Normalised byte span reported (without و ف ب ل ك proclitics).
+    pub start: usize,
+    /// End of the reported span.
+    pub end: usize,
+    /// What it refers to.
+    pub kind: MentionKind,
+    /// Registry key of its entity (`country:US`, `place:123`, `actor:org:pentagon`).
+    pub key: String,
+    /// Canonical English name.
+    pub name: String,
+    /// ISO country the mention belongs to, if any.
+    pub country: Option<String>,
+    /// Grammatical gender and number, for speaker agreement.
+    pub gender: Gender,
+    /// Grammatical number.
+    pub number: Number,
+}
+
+/// All entity mentions of a document, in text order.
+#[derive(Debug, Default)]
+pub struct Mentions {
+    /// Every mention, sorted by first token.
+    pub all: Vec<Mention>,
+}
+
+impl Mentions {
+    /// Mentions whose first token lies in `[from, to]`.
+    pub fn between(&self, from: usize, to: usize) -> impl Iterator<Item = &Mention> {
+        self.all.iter().filter(move |m| m.first >= from && m.first <= to)
+    }
+
+    /// The mention starting at token `i`, if any.
+    pub fn starting_at(&self, i: usize) -> Option<&Mention> {
+        self.all.iter().find(|m| m.first == i)
+    }
+}
+
+/// Gender and number guessed from an Arabic form: -ون/-ين plural masculine, -ة/-ات feminine.
+fn arabic_agreement(doc: &Document, h: &Hit, default: (Gender, Number)) -> (Gender, Number) {
+    let first_word = doc.word(h.first);
+    let w = first_word.trim_start_matches(|c| c == 'و' || c == 'ف');
+    if (w.ends_with("ون") || w.ends_with("يين")) && w.chars().count() > 4 {
+        (Gender::Masculine, Number::Plural)
+    } else if w.ends_with('ه') || w.ends_with("ات") {
+        (Gender::Feminine, Number::Singular)
+    } else {
+        default
+    }
+}
+
+/// Finds places, actors, nationalities and roles. Where an actor and a place cover the
+/// same words, both are kept (واشنطن is a city and, as a speaker, the US government).
+pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer) -> Mentions {
+    let mut all = Vec::new();
+    let ar = doc.language == Language::Ar;
+    let actor_hits = lex.actors.find(doc);
+    let place_hits = lex.places.find(doc);
+    let role_hits = lex.roles.find(doc);
+    let nationality_hits = lex.nationalities.find(doc);
+
+    // countries the article names, for homonym choice
+    let mut countries: HashMap<String, usize> = HashMap::new();
+    for h in &place_hits {
+        for &p in &lex.places.entries()[h.entry] {
+            let place = &gazetteer.places[p];
+            if place.kind == "country" {
+                if let Some(c) = &place.country {
+                    *countries.entry(c.clone()).or_default() += 1;
+                }
+            }
+        }
+    }
+    for h in &actor_hits {
+        if let Some(c) = &lex.actors.entries()[h.entry].country {
+            *countries.entry(c.clone()).or_default() += 1;
+        }
+    }
+    for h in &nationality_hits {
+        *countries.entry(lex.nationalities.entries()[h.entry].country.clone()).or_default() += 1;
+    }
+
+    // a place inside a longer actor or role name, or on the same words as a nationality
+    // or a person, is not a place mention (بايدن is not ب + a place)
+    let covered_by_role_or_actor = |h: &Hit| {
+        actor_hits.iter().chain(role_hits.iter()).chain(nationality_hits.iter()).any(|o| {
+            let covers = o.first <= h.first && o.last >= h.last;
+            let longer = (o.last - o.first) > (h.last - h.first) || o.start < h.start || o.end > h.end;
+            let person_or_nationality = o.first == h.first && o.last == h.last && {
+                nationality_hits.contains(o) || lex.actors.entries().get(o.entry).is_some_and(|a| a.actor_type == "person") && actor_hits.contains(o)
+            };
+            covers && (longer || person_or_nationality)
+        })
+    };
+    for h in &place_hits {
+        if covered_by_role_or_actor(h) {
+            continue;
+        }
+        let candidates = &lex.places.entries()[h.entry];
+        let p = gazetteer.choose(candidates, &countries);
+        let place = &gazetteer.places[p];
+        let key = if place.kind == "country" {
+            format!("country:{}", place.country.clone().unwrap_or_else(|| place.id.clone()))
+        } else {
+            format!("place:{}", place.id)
+        };
+        all.push(Mention {
+            first: h.first,
+            last: h.last,
+            start: h.start,
+            end: h.end,
+            kind: MentionKind::Place(p),
+            key,
+            name: place.name.clone(),
+            country: place.country.clone(),
+            gender: Gender::Feminine,
+            number: Number::Singular,
+        });
+    }
+    for h in &actor_hits {
+        let a = &lex.actors.entries()[h.entry];
+        let key = if a.actor_type == "country" && a.id.len() == 2 { format!("country:{}", a.id) } else { format!("actor:{}", a.id) };
+        let default = if a.actor_type == "country" && !doc.word(h.first).starts_with("ال") {
+            (Gender::Feminine, Number::Singular)
+        } else {
+            (Gender::Masculine, Number::Singular)
+        };
+        let (gender, number) = if ar { arabic_agreement(doc, h, default) } else { default };
+        let number = if !ar && doc.word(h.last).ends_with('s') && a.actor_type == "country" { Number::Plural } else { number };
+        all.push(Mention {
+            first: h.first,
+            last: h.last,
+            start: h.start,
+            end: h.end,
+            kind: MentionKind::Actor(h.entry),
+            key,
+            name: a.name.clone(),
+            country: a.country.clone(),
+            gender,
+            number,
+        });
+    }
+    for h in &role_hits {
+        let r = &lex.roles.entries()[h.entry];
+        all.push(Mention {
+            first: h.first,
+            last: h.last,
+            start: h.start,
+            end: h.end,
+            kind: MentionKind::Role(h.entry),
+            key: format!("role:{}", r.role),
+            name: r.role.clone(),
+            country: None,
+            gender: r.gender,
+            number: r.number,
+        });
+    }
+    for h in &nationality_hits {
+        let n = &lex.nationalities.entries()[h.entry];
+        if all.iter().any(|m: &Mention| m.first <= h.first && m.last >= h.last) {
+            continue;
+        }
+        let (gender, number) = if ar { arabic_agreement(doc, h, (Gender::Masculine, Number::Singular)) } else { (Gender::Masculine, Number::Singular) };
+        all.push(Mention {
+            first: h.first,
+            last: h.last,
+            start: h.start,
+            end: h.end,
+            kind: MentionKind::Nationality(n.country.clone()),
+            key: format!("country:{}", n.country),
+            name: n.adjective.clone(),
+            country: Some(n.country.clone()),
+            gender,
+            number,
+        });
+    }
+    all.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+    Mentions { all }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::lexicon::Lexicons;
+    use std::sync::LazyLock;
+
+    static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).unwrap());
+
+    fn places(lang: Language, text: &str) -> Vec<(String, String, Option<String>)> {
+        let lex = LEX.get(lang);
+        let doc = Document::new(text, lang, &lex.abbreviations);
+        find_mentions(&doc, lex, &LEX.gazetteer)
+            .all
+            .into_iter()
+            .filter(|m| matches!(m.kind, MentionKind::Place(_)))
+            .map(|m| {
+                let (s, e) = doc.original(m.start, m.end);
+                (text[s..e].to_string(), m.name, m.country)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn clitic_places_resolve_with_country() {
+        let got = places(Language::Ar, "الاجتماع جرى في العاصمة السويسرية (جنيف) وقصف بالبوكمال بريف دير الزور في سورية");
+        let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert!(names.contains(&"جنيف"), "{got:?}");
+        assert!(names.contains(&"البوكمال"), "{got:?}");
+        let geneva = got.iter().find(|g| g.0 == "جنيف").unwrap();
+        assert_eq!(geneva.2.as_deref(), Some("CH"));
+    }
+
+    #[test]
+    fn english_places() {
+        let got = places(Language::En, "attacks in Paris and San Bernardino, Calif., and in Syria");
+        let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
+        assert!(names.contains(&"Paris") && names.contains(&"San Bernardino"), "{got:?}");
+    }
+}

@@ -1,0 +1,108 @@
+//! The extraction pipeline: `Pipeline::extract` runs the stages in a fixed order over one
+//! [`Document`](document::Document): normalise and segment → entity mentions, counts and
+//! times → quotes → events → response assembly with offsets in the requested unit.
+
+pub mod dates;
+pub mod document;
+pub mod events;
+pub mod gazetteer;
+pub mod lexicon;
+pub mod matcher;
+pub mod mentions;
+pub mod model;
+pub mod numbers;
+pub mod offsets;
+pub mod quotes;
+pub mod segment;
+pub mod text;
+
+mod assemble;
+
+use document::{Document, detect_language};
+use lexicon::{LexiconError, Lexicons};
+use model::{ExtractRequest, Extraction, Language};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Why a request could not be extracted (all client errors; the pipeline itself cannot fail).
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ExtractError {
+    /// The text is empty or only whitespace.
+    #[error("the text is empty")]
+    EmptyText,
+    /// The text is longer than the configured limit.
+    #[error("the text has {chars} characters; the limit is {limit}")]
+    TextTooLong {
+        /// Characters in the text.
+        chars: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+    /// The language is neither `ar`, `en` nor `auto`.
+    #[error("unsupported language {0:?}: use ar, en or auto")]
+    UnsupportedLanguage(String),
+    /// `auto` found no letters to decide by.
+    #[error("could not detect the language: the text has no letters")]
+    UndetectableLanguage,
+    /// `published_at` is not a date.
+    #[error("published_at {0:?} is not YYYY-MM-DD or RFC 3339")]
+    BadDate(String),
+}
+
+/// The compiled pipeline, cheap to clone and shared by all requests.
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    lexicons: Arc<Lexicons>,
+    max_text_chars: usize,
+}
+
+impl Pipeline {
+    /// Loads and compiles the lexicons (embedded, or overridden from `lexicon_dir`).
+    pub fn load(lexicon_dir: Option<&Path>, max_text_chars: usize) -> Result<Pipeline, LexiconError> {
+        Ok(Pipeline { lexicons: Arc::new(Lexicons::load(lexicon_dir)?), max_text_chars })
+    }
+
+    /// The compiled lexicons.
+    pub fn lexicons(&self) -> &Lexicons {
+        &self.lexicons
+    }
+
+    /// Checks a request without extracting: the language to read it in and the anchor date.
+    pub fn validate(&self, req: &ExtractRequest) -> Result<(Language, Option<chrono::NaiveDate>), ExtractError> {
+        if req.text.trim().is_empty() {
+            return Err(ExtractError::EmptyText);
+        }
+        let chars = req.text.chars().count();
+        if chars > self.max_text_chars {
+            return Err(ExtractError::TextTooLong { chars, limit: self.max_text_chars });
+        }
+        let language = match req.language.as_deref().map(|l| l.trim().to_ascii_lowercase()) {
+            None => None,
+            Some(l) if l.is_empty() || l == "auto" => None,
+            Some(l) if l == "ar" || l == "ara" || l == "arabic" => Some(Language::Ar),
+            Some(l) if l == "en" || l == "eng" || l == "english" => Some(Language::En),
+            Some(_) => return Err(ExtractError::UnsupportedLanguage(req.language.clone().unwrap_or_default())),
+        };
+        let language = match language {
+            Some(l) => l,
+            None => detect_language(&req.text).ok_or(ExtractError::UndetectableLanguage)?,
+        };
+        let published = match req.published_at.as_deref().filter(|s| !s.trim().is_empty()) {
+            None => None,
+            Some(s) => Some(dates::parse_published(s).ok_or_else(|| ExtractError::BadDate(s.to_string()))?),
+        };
+        Ok((language, published))
+    }
+
+    /// Extracts events, quotes and entities from one article.
+    pub fn extract(&self, req: &ExtractRequest) -> Result<Extraction, ExtractError> {
+        let (language, published) = self.validate(req)?;
+        let lex = self.lexicons.get(language);
+        let doc = Document::new(&req.text, language, &lex.abbreviations);
+        let mut out = assemble::run(&doc, lex, &self.lexicons.gazetteer, published);
+        out.id = req.id.clone();
+        let unit = req.offsets.unwrap_or_default();
+        offsets::convert(&mut out, &req.text, unit);
+        Ok(out)
+    }
+}

@@ -1,0 +1,621 @@
+//! Quotes: direct (inside quotation marks), indirect (a cue and its complement) and mixed,
+//! with speakers found in the cue's clause or resolved to an earlier mention by gender and
+//! number, chains with `via` (نقلت رويترز عن مسؤول …), "according to" attributions and
+//! headline attributions ("صحيفة: …").
+
+use super::document::Document;
+use super::lexicon::{ComplementizerKind, CueKind, LanguageLexicons};
+use super::matcher::{Gender, Hit, Number};
+use super::mentions::{Mention, MentionKind, Mentions};
+use super::model::Language;
+use super::segment::TokenKind;
+use std::ops::Range;
+
+/// How a speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Written as the cue's subject.
+    Explicit,
+    /// Resolved to an earlier mention.
+    Implicit,
+    /// "Newspaper: …" headline.
+    Headline,
+}
+
+/// A speaker: tokens `[first, last]` and what they refer to.
+#[derive(Debug, Clone)]
+pub struct SpeakerRef {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// How it was found.
+    pub resolution: Resolution,
+    /// The entity mention at its head, if any (index into `Mentions::all`).
+    pub mention: Option<usize>,
+    /// Gender for later agreement.
+    pub gender: Gender,
+    /// Number for later agreement.
+    pub number: Number,
+}
+
+/// A quote before it is turned into the response type.
+#[derive(Debug, Clone)]
+pub struct QuoteMention {
+    /// `direct`, `indirect` or `mixed`.
+    pub kind: &'static str,
+    /// Content tokens `[first, last]`.
+    pub content: (usize, usize),
+    /// Cue tokens.
+    pub cue: Option<(usize, usize)>,
+    /// The speaker.
+    pub speaker: Option<SpeakerRef>,
+    /// The relay (نقلت رويترز عن …).
+    pub via: Option<(usize, usize)>,
+    /// Sentence of the content's start.
+    pub sentence: usize,
+}
+
+/// A pair of quotation marks: the tokens of the opening and closing marks.
+#[derive(Debug, Clone, Copy)]
+struct QuoteMarks {
+    open: usize,
+    close: usize,
+}
+
+fn quote_marks(doc: &Document) -> Vec<QuoteMarks> {
+    let mut out = Vec::new();
+    for p in &doc.seg.paragraphs {
+        if p.is_empty() {
+            continue;
+        }
+        let toks = doc.seg.sentences[p.start].tokens.start..doc.seg.sentences[p.end - 1].tokens.end;
+        let marks: Vec<usize> = toks.filter(|&i| doc.tokens()[i].kind == TokenKind::Quote).collect();
+        for pair in marks.chunks(2) {
+            if let [open, close] = pair
+                && close > &(open + 1)
+            {
+                out.push(QuoteMarks { open: *open, close: *close });
+            }
+        }
+    }
+    out
+}
+
+const AR_STOP: &[&str] = &["،", ",", ":", "؛", ";", "(", ")", ".", "\"", "-"];
+
+fn is_time_token(doc: &Document, times: &[Range<usize>], i: usize) -> bool {
+    let _ = doc;
+    times.iter().any(|r| r.contains(&i))
+}
+
+/// Everything the quote stage reads.
+pub struct QuoteInputs<'a> {
+    /// The document.
+    pub doc: &'a Document<'a>,
+    /// Its language's lexicons.
+    pub lex: &'a LanguageLexicons,
+    /// Entity mentions.
+    pub mentions: &'a Mentions,
+    /// Token ranges of time expressions.
+    pub times: Vec<Range<usize>>,
+}
+
+struct Ctx<'a> {
+    inp: &'a QuoteInputs<'a>,
+    marks: Vec<QuoteMarks>,
+    comps: Vec<Hit>,
+    cues: Vec<Hit>,
+    speakers: Vec<SpeakerRef>,
+}
+
+impl Ctx<'_> {
+    fn doc(&self) -> &Document<'_> {
+        self.inp.doc
+    }
+    fn sentence_end(&self, i: usize) -> usize {
+        let s = self.doc().sentence_of(i);
+        self.doc().seg.sentences[s].tokens.end - 1
+    }
+    fn sentence_start(&self, i: usize) -> usize {
+        let s = self.doc().sentence_of(i);
+        self.doc().seg.sentences[s].tokens.start
+    }
+    fn comp_at(&self, i: usize) -> Option<&Hit> {
+        self.comps.iter().find(|c| c.first == i)
+    }
+    fn cue_at(&self, i: usize) -> Option<&Hit> {
+        self.cues.iter().find(|c| c.first == i)
+    }
+    fn mark_opening_at(&self, i: usize) -> Option<QuoteMarks> {
+        self.marks.iter().copied().find(|m| m.open == i)
+    }
+    fn mark_closing_at(&self, i: usize) -> Option<QuoteMarks> {
+        self.marks.iter().copied().find(|m| m.close == i)
+    }
+    fn is_stop(&self, i: usize) -> bool {
+        let t = &self.doc().tokens()[i];
+        t.kind != TokenKind::Word && AR_STOP.contains(&self.doc().word(i))
+    }
+
+    /// Trims trailing punctuation from a content range.
+    fn trim_content(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        let doc = self.doc();
+        while a <= b && doc.tokens()[a].kind == TokenKind::Punct {
+            a += 1;
+        }
+        while b > a && doc.tokens()[b].kind == TokenKind::Punct {
+            b -= 1;
+        }
+        // an unmatched quote mark at either end is not content
+        if a < b && doc.tokens()[b].kind == TokenKind::Quote && self.mark_closing_at(b).is_none_or(|m| m.open < a) {
+            b -= 1;
+        }
+        if a < b && doc.tokens()[a].kind == TokenKind::Quote && self.mark_opening_at(a).is_none_or(|m| m.close > b) {
+            a += 1;
+        }
+        if a + 1 < b && self.mark_opening_at(a).is_some_and(|m| m.close == b) {
+            a += 1;
+            b -= 1;
+        }
+        (a <= b && doc.tokens()[a].kind != TokenKind::Punct).then_some((a, b))
+    }
+
+    fn kind_of(&self, a: usize, b: usize) -> &'static str {
+        let inner: Vec<&QuoteMarks> = self.marks.iter().filter(|m| m.open + 1 >= a && m.close <= b + 1).collect();
+        if inner.iter().any(|m| m.open + 1 == a && m.close == b + 1) || inner.iter().any(|m| m.open + 1 <= a && m.close > b) {
+            "direct"
+        } else if !inner.is_empty() || self.marks.iter().any(|m| m.open >= a && m.open <= b) {
+            "mixed"
+        } else {
+            "indirect"
+        }
+    }
+
+    /// The mention starting at token `i` (the longest).
+    fn mention_at(&self, i: usize) -> Option<(usize, &Mention)> {
+        self.inp.mentions.all.iter().enumerate().find(|(_, m)| m.first == i)
+    }
+
+    /// An Arabic noun phrase starting at `i` and ending before `limit`: a mention extended
+    /// by nationality adjectives, genitives and في/ب/باسم + mention chains.
+    fn noun_phrase(&self, i: usize, limit: usize) -> Option<(usize, usize, Option<usize>)> {
+        let doc = self.doc();
+        if i >= limit || self.is_stop(i) {
+            return None;
+        }
+        let (mut end, head) = match self.mention_at(i) {
+            Some((mi, m)) => (m.last.min(limit - 1), Some(mi)),
+            None => {
+                if doc.tokens()[i].kind != TokenKind::Word || self.comp_at(i).is_some() || self.cue_at(i).is_some() {
+                    return None;
+                }
+                (i, None)
+            }
+        };
+        let max = (i + 9).min(limit);
+        loop {
+            let n = end + 1;
+            if n >= max {
+                break;
+            }
+            if doc.tokens()[n].kind == TokenKind::Quote {
+                // a quoted name: وكالة “رويترز”
+                if let Some(m) = self.mark_opening_at(n).filter(|m| m.close - m.open <= 5 && m.close < max) {
+                    end = m.close;
+                    continue;
+                }
+                break;
+            }
+            if self.is_stop(n) || self.comp_at(n).is_some() || self.cue_at(n).is_some() || is_time_token(doc, &self.inp.times, n) {
+                break;
+            }
+            let w = doc.word(n);
+            if let Some((_, m)) = self.mention_at(n) {
+                let is_nat = matches!(m.kind, MentionKind::Nationality(_));
+                let prev = doc.word(end);
+                let chained = matches!(prev, "في" | "باسم" | "لدي" | "لدى" | "من" | "of" | "for" | "at" | "in");
+                if is_nat || chained || head.is_none() || doc.language == Language::Ar && w.starts_with("لل") {
+                    end = m.last.min(max - 1);
+                    continue;
+                }
+                break;
+            }
+            if matches!(w, "في" | "باسم" | "لدي" | "لدى") && self.mention_at(n + 1).is_some() {
+                end = n;
+                continue;
+            }
+            if doc.language == Language::Ar && (w.starts_with("ال") || w.starts_with("لل")) && head.is_some() && n == end + 1 && end - i < 4 {
+                // genitive or adjective: مسؤول الأمن، الجانب الإيراني
+                end = n;
+                continue;
+            }
+            if head.is_none() && doc.language == Language::Ar && end - i < 3 {
+                end = n;
+                continue;
+            }
+            break;
+        }
+        while end > i && matches!(doc.word(end), "في" | "باسم" | "من" | "of" | "in") {
+            end -= 1;
+        }
+        Some((i, end, head))
+    }
+
+    fn agreement_of(&self, head: Option<usize>, first: usize) -> (Gender, Number) {
+        if let Some(h) = head {
+            let m = &self.inp.mentions.all[h];
+            return (m.gender, m.number);
+        }
+        let w = self.doc().word(first);
+        if self.doc().language == Language::Ar {
+            if w.ends_with("ون") || w.ends_with("يين") {
+                return (Gender::Masculine, Number::Plural);
+            }
+            if w.ends_with('ه') {
+                return (Gender::Feminine, Number::Singular);
+            }
+        }
+        (Gender::Masculine, Number::Singular)
+    }
+
+    fn speaker(&self, np: (usize, usize, Option<usize>), resolution: Resolution) -> SpeakerRef {
+        let (gender, number) = self.agreement_of(np.2, np.0);
+        SpeakerRef { first: np.0, last: np.1, resolution, mention: np.2, gender, number }
+    }
+
+    /// Resolves an implicit subject of a cue with `features` at token `cue`.
+    fn implicit(&self, cue: usize, gender: Option<Gender>, number: Option<Number>) -> Option<SpeakerRef> {
+        let doc = self.doc();
+        let agrees = |g: Gender, n: Number| {
+            gender.is_none_or(|x| x == g) && number.is_none_or(|x| x == n || (x == Number::Plural && n == Number::Dual))
+        };
+        let start = self.sentence_start(cue);
+        // "أما X، …" topic, or a subject before the verb in the same sentence (SVO)
+        let mut k = start;
+        if doc.word(start) == "اما" {
+            k = start + 1;
+        } else if matches!(doc.word(start), "وكان" | "وكانت" | "كان" | "كانت" | "وكانوا") {
+            k = start + 1;
+        }
+        if cue > k && cue - k <= 9 {
+            if let Some(np) = self.noun_phrase(k, cue).filter(|np| np.2.is_some() && np.1 + 3 >= cue) {
+                let s = self.speaker(np, Resolution::Explicit);
+                if agrees(s.gender, s.number) || doc.word(start) == "اما" {
+                    return Some(s);
+                }
+            }
+        }
+        // relative clause: "… الجمهوريين في الكونغرس، الذين اعتبروا"
+        if cue >= 2 && matches!(doc.word(cue - 1), "الذين" | "التي" | "الذي" | "who" | "which") {
+            let mut j = cue - 2;
+            while j > start && self.is_stop(j) {
+                j -= 1;
+            }
+            for (mi, m) in self.inp.mentions.all.iter().enumerate().rev() {
+                if m.last <= j && m.first >= start && agrees(m.gender, m.number) {
+                    let mut first = m.first;
+                    // include a role before "في X": الجمهوريين في الكونغرس
+                    if m.first >= 2 && doc.word(m.first - 1) == "في" {
+                        if let Some((pi, p)) = self.inp.mentions.all.iter().enumerate().rev().find(|(_, p)| p.last == m.first - 2) {
+                            if agrees(p.gender, p.number) {
+                                return Some(SpeakerRef { first: p.first, last: m.last, resolution: Resolution::Implicit, mention: Some(pi), gender: p.gender, number: p.number });
+                            }
+                        }
+                        first = m.first;
+                    }
+                    return Some(SpeakerRef { first, last: m.last, resolution: Resolution::Implicit, mention: Some(mi), gender: m.gender, number: m.number });
+                }
+            }
+        }
+        // the most recent speaker that agrees
+        self.speakers.iter().rev().find(|s| agrees(s.gender, s.number)).map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() })
+    }
+}
+
+/// Finds all quotes, in text order.
+pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
+    let doc = inp.doc;
+    let lex = inp.lex;
+    let mut ctx = Ctx { inp, marks: quote_marks(doc), comps: lex.complementizers.find(doc), cues: lex.quote_cues.find(doc), speakers: Vec::new() };
+    let mut out: Vec<QuoteMention> = Vec::new();
+    headline(&mut ctx, &mut out);
+    let cues = ctx.cues.clone();
+    for (ci, cue) in cues.iter().enumerate() {
+        let entry = &lex.quote_cues.entries()[cue.entry];
+        let found = match (doc.language, entry.kind) {
+            (_, CueKind::According) => according(&ctx, cue, &out),
+            (Language::Ar, _) => arabic_cue(&ctx, cue, entry.kind, entry.announce),
+            (Language::En, _) => english_cue(&ctx, cue, entry.kind, entry.announce, cues.get(ci + 1)),
+        };
+        if let Some(q) = found {
+            if let Some(s) = &q.speaker {
+                ctx.speakers.push(s.clone());
+            }
+            // "…، وفق الصحيفة" after an attributed quote is its source, not a new quote
+            if entry.kind == CueKind::According
+                && let Some(prev) = out.iter_mut().rev().find(|p| p.sentence == q.sentence && p.content.1 + 3 >= q.cue.map_or(0, |c| c.0))
+            {
+                if prev.via.is_none() {
+                    prev.via = q.speaker.as_ref().map(|s| (s.first, s.last));
+                }
+                continue;
+            }
+            if out.iter().any(|p| p.content == q.content && p.cue == q.cue) {
+                continue;
+            }
+            out.push(q);
+        }
+    }
+    // nested quotes come after their hosts in cue order; sort by content start
+    out.sort_by_key(|q| (q.content.0, q.cue.map(|c| c.0)));
+    out
+}
+
+fn headline(ctx: &mut Ctx, out: &mut Vec<QuoteMention>) {
+    let doc = ctx.doc();
+    let Some(first) = doc.seg.sentences.first() else { return };
+    if doc.seg.paragraphs.first().is_none_or(|p| p.len() != 1) {
+        return;
+    }
+    let toks = first.tokens.clone();
+    let Some(colon) = toks.clone().find(|&i| doc.word(i) == ":") else { return };
+    if colon == toks.start || colon - toks.start > 4 || colon + 1 >= toks.end {
+        return;
+    }
+    let Some((a, b)) = ctx.trim_content(colon + 1, toks.end - 1) else { return };
+    let np = (toks.start, colon - 1, ctx.mention_at(toks.start).map(|(i, _)| i));
+    let speaker = ctx.speaker(np, Resolution::Headline);
+    out.push(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: None, speaker: Some(speaker), via: None, sentence: 0 });
+}
+
+/// "وفق X" / "according to X": the speaker follows; the content is the rest of the sentence
+/// (after the attribution when it opens the sentence, before it otherwise).
+fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    let mut np_start = cue.last + 1;
+    // حسبما أعلن البنتاغون: skip the verb
+    if let Some(v) = ctx.cue_at(np_start) {
+        np_start = v.last + 1;
+    }
+    while np_start <= s_end && doc.tokens()[np_start].kind == TokenKind::Quote {
+        np_start += 1;
+    }
+    let limit = (s_end + 1).min(np_start + 10);
+    let np = ctx.noun_phrase(np_start, limit)?;
+    let speaker = ctx.speaker(np, Resolution::Explicit);
+    let mut np_end = np.1;
+    if doc.tokens().get(np_end + 1).is_some_and(|t| t.kind == TokenKind::Quote) {
+        np_end += 1;
+    }
+    let opening = cue.first <= s_start + 1;
+    let (a, b) = if opening {
+        // وحسب المصدر فإن …
+        let mut a = np_end + 1;
+        if let Some(c) = ctx.comp_at(a).or_else(|| ctx.comp_at(a + 1)) {
+            a = c.last + 1;
+        }
+        (a, s_end)
+    } else {
+        (s_start, cue.first.saturating_sub(1))
+    };
+    let (a, b) = ctx.trim_content(a, b)?;
+    Some(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: Some((cue.first, cue.last)), speaker: Some(speaker), via: None, sentence: doc.sentence_of(a) })
+}
+
+fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
+    let doc = ctx.doc();
+    let s_end = ctx.sentence_end(cue.first);
+    // scan the cue's clause for the complement
+    let mut j = cue.last + 1;
+    let mut comp: Option<(usize, usize)> = None;
+    let mut quote: Option<QuoteMarks> = None;
+    while j <= s_end && j <= cue.last + 25 {
+        if let Some(c) = ctx.comp_at(j) {
+            comp = Some((c.first, c.last));
+            break;
+        }
+        if let Some(m) = ctx.mark_opening_at(j) {
+            let is_name = m.close - m.open <= 4 && ctx.comp_at(m.close + 1).is_none() && m.close < s_end;
+            if !is_name || m.close == s_end || m.close + 1 == s_end {
+                quote = Some(m);
+                break;
+            }
+            j = m.close + 1;
+            continue;
+        }
+        if ctx.cue_at(j).is_some() || matches!(doc.word(j), "." | "؟" | "!") {
+            break;
+        }
+        j += 1;
+    }
+    let stop = comp.map(|c| c.0).or(quote.map(|q| q.open))?;
+    if announce && comp.is_none() {
+        return None;
+    }
+    // content
+    let (a, b) = match (comp, quote) {
+        (Some(c), _) => {
+            let a = c.1 + 1;
+            let mut b = s_end;
+            // stop before a trailing "، وفق …"
+            if let Some(acc) = ctx.cues.iter().find(|h| h.first > a && h.first <= s_end && ctx.inp.lex.quote_cues.entries()[h.entry].kind == CueKind::According) {
+                b = acc.first.saturating_sub(1);
+            }
+            // a quotation opening right after the complementiser bounds the content
+            if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end) {
+                if m.close + 2 >= b {
+                    b = m.close;
+                }
+            }
+            (a, b)
+        }
+        (None, Some(m)) => (m.open + 1, m.close - 1),
+        _ => return None,
+    };
+    let (a, b) = ctx.trim_content(a, b)?;
+    // subject: the region between the cue and the complement
+    let mut region_start = cue.last + 1;
+    let mut via = None;
+    if kind == CueKind::Source {
+        // نقلت رويترز عن مسؤول: the subject relays
+        let an = (region_start..stop).find(|&k| doc.word(k) == "عن")?;
+        if an > region_start {
+            via = ctx.noun_phrase(region_start, an).map(|np| (np.0, np.1));
+        }
+        region_start = an + 1;
+    }
+    while region_start < stop && (ctx.is_stop(region_start) && doc.tokens()[region_start].kind != TokenKind::Quote) {
+        region_start += 1;
+    }
+    let first_word = if region_start < stop { doc.word(region_start) } else { "" };
+    let starts_with_preposition = matches!(first_word, "في" | "خلال" | "امام" | "عبر" | "لدي" | "اليوم" | "امس" | "مساء" | "صباح" | "من" | "ل" | "على" | "علي")
+        || is_time_token(doc, &ctx.inp.times, region_start);
+    let mut speaker = None;
+    if region_start < stop && !starts_with_preposition {
+        let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
+        if let Some(np) = ctx.noun_phrase(start, stop) {
+            let s = ctx.speaker(np, Resolution::Explicit);
+            // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
+            let object = cue.features.gender == Some(Gender::Masculine)
+                && s.gender == Gender::Feminine
+                && np.2.is_some_and(|h| matches!(ctx.inp.mentions.all[h].kind, MentionKind::Place(_) | MentionKind::Actor(_)));
+            if !object {
+                speaker = Some(s);
+            }
+        }
+    }
+    if speaker.is_none() {
+        speaker = ctx.implicit(cue.first, cue.features.gender, cue.features.number);
+    }
+    Some(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: Some((cue.first, cue.last)), speaker, via, sentence: doc.sentence_of(a) })
+}
+
+const EN_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option<usize>)> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue);
+    if cue == s_start {
+        return None;
+    }
+    let mut j = cue - 1;
+    // skip adverbs: "Trump also said", "he later told"
+    while j > s_start && doc.word(j).ends_with("ly") || matches!(doc.word(j), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously") && j > s_start {
+        j -= 1;
+    }
+    if ctx.is_stop(j) && doc.word(j) == "," {
+        // an appositive: "Sen. Marco Rubio, R-Fla., appearing on Fox News, said"
+        let first_comma = (s_start..j).find(|&k| doc.word(k) == ",")?;
+        let np_start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
+        if first_comma > np_start && first_comma - np_start <= 6 {
+            return Some((np_start, first_comma - 1, ctx.inp.mentions.all.iter().position(|m| m.first >= np_start && m.last < first_comma)));
+        }
+        return None;
+    }
+    if doc.tokens()[j].kind != TokenKind::Word {
+        return None;
+    }
+    let end = j;
+    let mut start = j;
+    while start > s_start && start + 6 > end {
+        let p = start - 1;
+        if doc.tokens()[p].kind != TokenKind::Word || ctx.cue_at(p).is_some() || ctx.comp_at(p).is_some() {
+            break;
+        }
+        let w = doc.word(p);
+        if matches!(w, "that" | "and" | "but" | "as" | "because" | "while" | "when" | "after" | "if" | "said" | "says" | "is" | "was") {
+            break;
+        }
+        start = p;
+    }
+    let head = ctx.inp.mentions.all.iter().rposition(|m| m.first >= start && m.last <= end);
+    Some((start, end, head))
+}
+
+fn english_subject_after(ctx: &Ctx, cue: &Hit) -> Option<(usize, usize, Option<usize>)> {
+    let doc = ctx.doc();
+    let s_end = ctx.sentence_end(cue.first);
+    let start = cue.last + 1;
+    if start > s_end || doc.tokens()[start].kind != TokenKind::Word {
+        return None;
+    }
+    let mut end = start;
+    while end < s_end && end - start < 6 && doc.tokens()[end + 1].kind == TokenKind::Word && ctx.comp_at(end + 1).is_none() {
+        end += 1;
+    }
+    let head = ctx.inp.mentions.all.iter().position(|m| m.first >= start && m.last <= end);
+    Some((start, end, head))
+}
+
+fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Option<&Hit>) -> Option<QuoteMention> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    // a quotation closing just before the cue: "…," X said / "…," said X
+    let before_close = (cue.first.saturating_sub(4)..cue.first)
+        .rev()
+        .filter_map(|k| ctx.mark_closing_at(k))
+        .next()
+        .filter(|m| (m.close + 1..cue.first).all(|k| doc.tokens()[k].kind != TokenKind::Quote));
+    let (a, b, subject_first) = if let Some(m) = before_close {
+        let between_is_np = m.close + 1 < cue.first;
+        let subject = if between_is_np {
+            let np_start = (m.close + 1..cue.first).find(|&k| doc.word(k) != ",").unwrap_or(cue.first);
+            (np_start < cue.first).then(|| (np_start, cue.first - 1, ctx.inp.mentions.all.iter().position(|x| x.first >= np_start && x.last < cue.first)))
+        } else {
+            english_subject_after(ctx, cue)
+        };
+        (m.open + 1, m.close - 1, subject)
+    } else {
+        // X said (that) …  /  X told Y (that) …
+        let mut a = cue.last + 1;
+        let mut j = a;
+        while j <= s_end && j < a + 8 {
+            if let Some(c) = ctx.comp_at(j) {
+                a = c.last + 1;
+                break;
+            }
+            if doc.tokens()[j].kind == TokenKind::Quote {
+                a = j;
+                break;
+            }
+            j += 1;
+        }
+        if j > s_end || j >= cue.last + 9 {
+            a = cue.last + 1;
+        }
+        if a > s_end || announce && ctx.comp_at(a.saturating_sub(1)).is_none() {
+            return None;
+        }
+        // the content runs to the sentence end, or to the end of a quotation it opens with
+        let mut b = s_end;
+        if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end + 1) {
+            b = m.close;
+        }
+        let subj = english_subject_before(ctx, cue.first);
+        if subj.is_none() && cue.first > s_start + 1 {
+            // the cue sits inside a clause we cannot attribute
+        }
+        (a, b, subj)
+    };
+    let (a, b) = ctx.trim_content(a, b)?;
+    if b < a + 2 && doc.tokens()[a].kind == TokenKind::Word && (a..=b).all(|k| doc.tokens()[k].kind == TokenKind::Word) && b == a {
+        return None;
+    }
+    let speaker = match subject_first {
+        Some(np) if !(np.0 == np.1 && EN_PRONOUNS.contains(&doc.word(np.0))) => Some(ctx.speaker(np, Resolution::Explicit)),
+        Some(np) => {
+            let (g, n) = match doc.word(np.0) {
+                "she" => (Some(Gender::Feminine), None),
+                "they" | "we" => (None, Some(Number::Plural)),
+                _ => (None, None),
+            };
+            ctx.implicit(cue.first, g, n).or_else(|| ctx.speakers.last().cloned())
+        }
+        None => ctx.speakers.last().cloned().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s }),
+    };
+    Some(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: Some((cue.first, cue.last)), speaker, via: None, sentence: doc.sentence_of(a) })
+}

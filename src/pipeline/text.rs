@@ -1,0 +1,195 @@
+//! Normalisation for matching, with a map back to the submitted text.
+//!
+//! Matching runs over a normalised copy of the article: canonical decomposition with the
+//! combining marks dropped (so composed and decomposed input, NFC or not, normalise alike),
+//! Arabic diacritics and tatweel removed, alef/ya/ta-marbuta forms unified, Persian letters
+//! folded to Arabic, Arabic-Indic digits turned into ASCII, quotation marks unified to `"`,
+//! dashes to `-`, whitespace runs collapsed to one space (a line break stays a line break),
+//! and everything case folded. Each normalised byte remembers the original character it
+//! came from, so any normalised span maps back to an exact span of the original.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A normalised copy of a text with its byte map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct NormText {
+    /// The normalised text.
+    pub norm: String,
+    /// For each byte of `norm`, the start byte of the original character it came from.
+    starts: Vec<u32>,
+    /// For each byte of `norm`, the end byte of the original character it came from
+    /// (extended over combining marks that followed it and were dropped).
+    ends: Vec<u32>,
+}
+
+/// True for the characters classed as quotation marks in either language.
+pub fn is_quote_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
+            | '\u{2039}' | '\u{203A}' | '\u{2033}' | '\u{FF02}' | '\u{300C}' | '\u{300D}'
+    )
+}
+
+/// True for Arabic diacritics (tashkeel, Quranic marks, superscript alef) and tatweel.
+pub fn is_arabic_mark(c: char) -> bool {
+    matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+}
+
+/// Characters that are dropped without a trace (format controls, zero-width marks).
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
+}
+
+/// Folds one (already decomposed, mark-free) character for matching, pushing the result.
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        'أ' | 'إ' | 'آ' | 'ٱ' => out.push('ا'),
+        'ى' | 'ی' | 'ې' => out.push('ي'),
+        'ة' | 'ۃ' => out.push('ه'),
+        'ک' => out.push('ك'),
+        'ؤ' => out.push('ؤ'),
+        '\u{0660}'..='\u{0669}' => out.push(char::from(b'0' + (c as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
+        '\u{066B}' => out.push('.'),
+        '\u{066C}' => out.push(','),
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => out.push('\''),
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+        c if is_quote_mark(c) => out.push('"'),
+        c if c.is_uppercase() => out.extend(c.to_lowercase()),
+        c => out.push(c),
+    }
+}
+
+impl NormText {
+    /// Normalises `text` (see the module doc).
+    pub fn new(text: &str) -> NormText {
+        let mut norm = String::with_capacity(text.len());
+        let mut starts = Vec::with_capacity(text.len());
+        let mut ends = Vec::with_capacity(text.len());
+        let mut pending_space: Option<(u32, u32, bool)> = None;
+        let mut buf = String::new();
+        for (offset, c) in text.char_indices() {
+            let start = offset as u32;
+            let end = (offset + c.len_utf8()) as u32;
+            if c.is_whitespace() {
+                let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+                pending_space = match pending_space {
+                    Some((s, _, nl)) => Some((s, end, nl || newline)),
+                    None => Some((start, end, newline)),
+                };
+                continue;
+            }
+            if is_invisible(c) {
+                continue;
+            }
+            buf.clear();
+            if is_arabic_mark(c) {
+                // dropped; the previous character's span grows over it
+            } else if ('\u{FB50}'..='\u{FEFC}').contains(&c) {
+                // Arabic presentation forms: compatibility-decompose to base letters
+                for d in unicode_normalization::UnicodeNormalization::nfkc(c.to_string().as_str()) {
+                    if !is_arabic_mark(d) {
+                        fold_char(d, &mut buf);
+                    }
+                }
+            } else {
+                decompose_canonical(c, |d| {
+                    if !is_combining_mark(d) {
+                        fold_char(d, &mut buf);
+                    }
+                });
+            }
+            if buf.is_empty() {
+                if !norm.is_empty() && pending_space.is_none() {
+                    let last = ends.len() - 1;
+                    let old_end = ends[last];
+                    for e in ends.iter_mut().rev() {
+                        if *e != old_end {
+                            break;
+                        }
+                        *e = end;
+                    }
+                }
+                continue;
+            }
+            if let Some((s, e, newline)) = pending_space.take()
+                && !norm.is_empty()
+            {
+                norm.push(if newline { '\n' } else { ' ' });
+                starts.push(s);
+                ends.push(e);
+            }
+            norm.push_str(&buf);
+            for _ in 0..buf.len() {
+                starts.push(start);
+                ends.push(end);
+            }
+        }
+        NormText { norm, starts, ends }
+    }
+
+    /// Maps a normalised byte span `[start, end)` back to the original text's byte span.
+    /// An empty span maps to an empty span at the original position.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        if self.norm.is_empty() {
+            return (0, 0);
+        }
+        let start = start.min(self.norm.len() - 1);
+        let s = self.starts[start] as usize;
+        if end <= start {
+            return (s, s);
+        }
+        let e = self.ends[(end - 1).min(self.ends.len() - 1)] as usize;
+        (s, e.max(s))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roundtrip(text: &str, needle: &str) -> String {
+        let n = NormText::new(text);
+        let at = n.norm.find(needle).expect("needle in normalised text");
+        let (s, e) = n.to_original(at, at + needle.len());
+        text[s..e].to_string()
+    }
+
+    #[test]
+    fn arabic_folding_and_marks() {
+        let n = NormText::new("أَكَّدَ إيرانُ مدرسةٌ مستشفى آل");
+        assert_eq!(n.norm, "اكد ايران مدرسه مستشفي ال");
+    }
+
+    #[test]
+    fn tatweel_and_diacritics_map_back_exactly() {
+        assert_eq!(roundtrip("قال: نُفِّذت الضربـــة", "الضربه"), "الضربـــة");
+        assert_eq!(roundtrip("تزامناً مع", "تزامنا"), "تزامناً");
+    }
+
+    #[test]
+    fn digits_quotes_and_case() {
+        let n = NormText::new("«Up To» ١٢٠٠ ۳ “x”");
+        assert_eq!(n.norm, "\"up to\" 1200 3 \"x\"");
+    }
+
+    #[test]
+    fn whitespace_collapses_but_keeps_lines() {
+        let n = NormText::new("a  \t b\r\n\r\nc");
+        assert_eq!(n.norm, "a b\nc");
+        assert_eq!(roundtrip("a  \t b\r\n\r\nc", "c"), "c");
+    }
+
+    #[test]
+    fn decomposed_latin_matches_composed() {
+        assert_eq!(NormText::new("Cafe\u{301}").norm, NormText::new("Café").norm);
+        assert_eq!(roundtrip("x Cafe\u{301} y", "cafe"), "Cafe\u{301}");
+    }
+
+    #[test]
+    fn persian_letters_and_presentation_forms() {
+        assert_eq!(NormText::new("کی").norm, "كي");
+        assert_eq!(NormText::new("\u{FEFB}").norm, "لا");
+    }
+}

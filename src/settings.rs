@@ -1,0 +1,256 @@
+//! Settings, layered: the embedded `config/default.toml` → an optional TOML file →
+//! `HADATH_<SECTION>__<KEY>` environment variables → command-line flags. An unknown key
+//! or a bad value stops start-up with a message naming it.
+
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+const DEFAULTS: &str = include_str!("../config/default.toml");
+
+/// Server settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ServerSettings {
+    /// Listen address.
+    pub addr: String,
+    /// Separate address for `/metrics` (empty: served with the API).
+    pub admin_addr: String,
+    /// Largest request body in bytes.
+    pub body_limit_bytes: usize,
+    /// Per-request timeout in seconds.
+    pub request_timeout_secs: u64,
+    /// Extractions at once before shedding load with 503.
+    pub max_concurrency: usize,
+    /// Drain period after SIGTERM, in seconds.
+    pub grace_period_secs: u64,
+    /// CORS origins (`*` for any).
+    pub cors_origins: Vec<String>,
+}
+
+/// Input limits.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LimitSettings {
+    /// Longest article in characters.
+    pub max_text_chars: usize,
+    /// Most articles per batch.
+    pub max_batch_items: usize,
+}
+
+/// Lexicon settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LexiconSettings {
+    /// Override folder (empty: embedded only).
+    pub dir: String,
+}
+
+/// Access control.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct AuthSettings {
+    /// API keys or their SHA-256 hex digests.
+    pub api_keys: Vec<String>,
+    /// Requests per minute per client (0: unlimited).
+    pub requests_per_minute: u32,
+    /// Burst above the steady rate.
+    pub burst: u32,
+}
+
+/// Logging.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LogSettings {
+    /// `text` or `json`.
+    pub format: String,
+    /// tracing filter.
+    pub level: String,
+    /// Log article text (debugging only).
+    pub debug_log_text: bool,
+}
+
+/// All settings.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// `[server]`.
+    pub server: ServerSettings,
+    /// `[limits]`.
+    pub limits: LimitSettings,
+    /// `[lexicons]`.
+    pub lexicons: LexiconSettings,
+    /// `[auth]`.
+    pub auth: AuthSettings,
+    /// `[log]`.
+    pub log: LogSettings,
+}
+
+/// Why settings could not be loaded.
+#[derive(Debug, thiserror::Error)]
+pub enum SettingsError {
+    /// The config file could not be read.
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The I/O error.
+        source: std::io::Error,
+    },
+    /// A layer is not valid TOML.
+    #[error("{origin}: {message}")]
+    Parse {
+        /// Which layer.
+        origin: String,
+        /// The parser's message.
+        message: String,
+    },
+    /// An environment variable names no setting.
+    #[error("environment variable {0} names no setting (expected HADATH_<SECTION>__<KEY>)")]
+    UnknownEnv(String),
+    /// A value is out of range.
+    #[error("invalid setting {key}: {message}")]
+    Invalid {
+        /// The setting.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+fn merge(base: &mut toml::Value, over: toml::Value) {
+    match (base, over) {
+        (toml::Value::Table(b), toml::Value::Table(o)) => {
+            for (k, v) in o {
+                match b.get_mut(&k) {
+                    Some(existing) if existing.is_table() && v.is_table() => merge(existing, v),
+                    _ => {
+                        b.insert(k, v);
+                    }
+                }
+            }
+        }
+        (b, o) => *b = o,
+    }
+}
+
+/// Parses an environment value in the type of the default it replaces.
+fn env_value(default: &toml::Value, raw: &str) -> toml::Value {
+    match default {
+        toml::Value::Array(_) => {
+            toml::Value::Array(raw.split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| toml::Value::String(s.to_string())).collect())
+        }
+        toml::Value::Integer(_) => raw.trim().parse().map(toml::Value::Integer).unwrap_or_else(|_| toml::Value::String(raw.to_string())),
+        toml::Value::Boolean(_) => match raw.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" | "on" => toml::Value::Boolean(true),
+            "false" | "0" | "no" | "off" => toml::Value::Boolean(false),
+            _ => toml::Value::String(raw.to_string()),
+        },
+        _ => toml::Value::String(raw.to_string()),
+    }
+}
+
+impl Settings {
+    /// Loads the layers: defaults, then `file`, then the `HADATH_*` variables in `env`.
+    pub fn load(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> Result<Settings, SettingsError> {
+        let mut value: toml::Value =
+            toml::from_str(DEFAULTS).map_err(|e| SettingsError::Parse { origin: "config/default.toml".into(), message: e.to_string() })?;
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path).map_err(|source| SettingsError::Read { path: path.display().to_string(), source })?;
+            let over: toml::Value = toml::from_str(&text).map_err(|e| SettingsError::Parse { origin: path.display().to_string(), message: e.to_string() })?;
+            merge(&mut value, over);
+        }
+        for (key, raw) in env {
+            let Some(rest) = key.strip_prefix("HADATH_") else { continue };
+            if rest == "ADDR" {
+                value["server"]["addr"] = toml::Value::String(raw);
+                continue;
+            }
+            if rest == "CONFIG" {
+                continue;
+            }
+            let Some((section, name)) = rest.split_once("__") else {
+                return Err(SettingsError::UnknownEnv(key));
+            };
+            let (section, name) = (section.to_ascii_lowercase(), name.to_ascii_lowercase());
+            let Some(default) = value.get(&section).and_then(|s| s.get(&name)).cloned() else {
+                return Err(SettingsError::UnknownEnv(key));
+            };
+            value[section.as_str()][name.as_str()] = env_value(&default, &raw);
+        }
+        let settings: Settings =
+            value.try_into().map_err(|e: toml::de::Error| SettingsError::Parse { origin: "settings".into(), message: e.to_string() })?;
+        settings.check()?;
+        Ok(settings)
+    }
+
+    /// Checks values that parse but make no sense.
+    pub fn check(&self) -> Result<(), SettingsError> {
+        let invalid = |key: &str, message: &str| Err(SettingsError::Invalid { key: key.into(), message: message.into() });
+        if self.server.addr.parse::<std::net::SocketAddr>().is_err() {
+            return invalid("server.addr", &format!("{:?} is not HOST:PORT", self.server.addr));
+        }
+        if !self.server.admin_addr.is_empty() && self.server.admin_addr.parse::<std::net::SocketAddr>().is_err() {
+            return invalid("server.admin_addr", &format!("{:?} is not HOST:PORT", self.server.admin_addr));
+        }
+        if self.server.max_concurrency == 0 {
+            return invalid("server.max_concurrency", "must be at least 1");
+        }
+        if self.server.body_limit_bytes < 1024 {
+            return invalid("server.body_limit_bytes", "must be at least 1024");
+        }
+        if self.server.request_timeout_secs == 0 {
+            return invalid("server.request_timeout_secs", "must be at least 1");
+        }
+        if self.limits.max_text_chars == 0 || self.limits.max_batch_items == 0 {
+            return invalid("limits", "max_text_chars and max_batch_items must be at least 1");
+        }
+        if !matches!(self.log.format.as_str(), "text" | "json") {
+            return invalid("log.format", "must be text or json");
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn defaults_load() {
+        let s = Settings::load(None, env(&[])).unwrap();
+        assert_eq!(s.server.addr, "0.0.0.0:8080");
+    }
+
+    #[test]
+    fn env_overrides_and_lists() {
+        let s = Settings::load(None, env(&[("HADATH_ADDR", "127.0.0.1:9"), ("HADATH_AUTH__API_KEYS", "a, b"), ("HADATH_SERVER__MAX_CONCURRENCY", "3")])).unwrap();
+        assert_eq!(s.server.addr, "127.0.0.1:9");
+        assert_eq!(s.auth.api_keys, vec!["a", "b"]);
+        assert_eq!(s.server.max_concurrency, 3);
+    }
+
+    #[test]
+    fn unknown_env_key_is_named() {
+        let err = Settings::load(None, env(&[("HADATH_SERVER__NOPE", "1")])).unwrap_err();
+        assert!(err.to_string().contains("HADATH_SERVER__NOPE"));
+    }
+
+    #[test]
+    fn bad_value_is_named() {
+        let err = Settings::load(None, env(&[("HADATH_SERVER__MAX_CONCURRENCY", "lots")])).unwrap_err();
+        assert!(err.to_string().contains("max_concurrency"), "{err}");
+    }
+
+    #[test]
+    fn unknown_file_key_is_named() {
+        let dir = std::env::temp_dir().join(format!("hadath-settings-{}.toml", std::process::id()));
+        std::fs::write(&dir, "[server]\nadress = \"x\"\n").unwrap();
+        let err = Settings::load(Some(&dir), env(&[])).unwrap_err();
+        std::fs::remove_file(&dir).ok();
+        assert!(err.to_string().contains("adress"), "{err}");
+    }
+}
