@@ -188,8 +188,9 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
         let s = doc.sentence_of(m.first);
         // nearest trigger in the sentence, places after the trigger preferred
         let mut best: Option<(usize, usize)> = None;
+        let strike_in_sentence = events.iter().any(|e| e.sentence == s && e.event_type == "strike");
         for (ei, e) in events.iter().enumerate() {
-            if e.sentence != s {
+            if e.sentence != s || (e.event_type == "casualties" && strike_in_sentence) {
                 continue;
             }
             let d = if m.first > e.last { m.first - e.last } else { (e.first - m.last.min(e.first)) * 2 + 2 };
@@ -216,56 +217,63 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
     }
 }
 
+/// True for media actors: sources of the report, never parties to the event.
+fn is_media(inp: &EventInputs, m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Actor(a) if inp.lex.actors.entries()[a].actor_type == "media")
+}
+
+fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Place(p) if inp.gazetteer.places[p].kind == "country")
+}
+
 fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
+    let is_clause_stop = |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
     for e in events.iter_mut() {
+        if e.event_type == "casualties" {
+            continue;
+        }
         let range = sentence_tokens(doc, e.sentence);
-        let lo = e.first.saturating_sub(12).max(range.start);
-        let hi = (e.last + 12).min(range.end.saturating_sub(1));
+        let last_token = range.end.saturating_sub(1);
+        // "بين X و Y" / "between X and Y" / "مع X" right after the trigger bounds the parties
+        let between = (e.last + 1..=(e.last + 4).min(last_token))
+            .find(|&k| matches!(doc.word(k), "بين" | "between" | "مع" | "with" | "وبين"));
+        let (lo, hi) = match between {
+            Some(b) if e.event_type == "meeting" || e.event_type == "agreement" => {
+                let stop = (b + 1..=last_token).find(|&k| is_clause_stop(k)).unwrap_or(last_token + 1);
+                (b + 1, stop.saturating_sub(1).min(b + 12))
+            }
+            _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
+        };
         let mut seen: Vec<String> = Vec::new();
         for (mi, m) in inp.mentions.all.iter().enumerate() {
-            if m.first < lo || m.first > hi || Some(mi) == e.location || matches!(m.kind, MentionKind::Role(_)) {
+            if m.first < lo || m.first > hi || Some(mi) == e.location || matches!(m.kind, MentionKind::Role(_)) || is_media(inp, m) {
                 continue;
             }
-            if seen.contains(&m.key) {
+            if seen.contains(&m.key) || locative_before(doc, m) {
+                continue;
+            }
+            let after_capital = m.first > 0 && matches!(doc.word(m.first - 1), "العاصمه" | "عاصمه" | "capital");
+            if after_capital || (is_place(m) && !is_country_place(inp, m)) {
                 continue;
             }
             let role = match e.event_type.as_str() {
-                "meeting" | "agreement" => {
-                    if is_place(m) && !matches!(inp.gazetteer.places[match m.kind { MentionKind::Place(p) => p, _ => 0 }].kind.as_str(), "country") {
-                        continue;
-                    }
-                    "participant"
-                }
                 "strike" | "threat" => {
                     if m.first > e.last {
-                        let between = (e.last + 1..m.first).any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
-                            || doc.word(m.first).starts_with("ل");
+                        let against = (e.last + 1..m.first).any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
+                            || doc.word(m.first).starts_with('ل');
                         if matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1 {
                             "attacker"
-                        } else if between {
+                        } else if against {
                             "target"
                         } else {
                             continue;
                         }
-                    } else if is_place(m) && !matches!(m.kind, MentionKind::Place(p) if inp.gazetteer.places[p].kind == "country") {
-                        continue;
                     } else {
                         "attacker"
                     }
                 }
-                "casualties" => {
-                    if is_place(m) {
-                        continue;
-                    }
-                    "victim"
-                }
-                _ => {
-                    if is_place(m) {
-                        continue;
-                    }
-                    "participant"
-                }
+                _ => "participant",
             };
             seen.push(m.key.clone());
             e.actors.push((role, mi));
@@ -328,6 +336,12 @@ fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
     m.location.map(|l| inp.mentions.all[l].key.as_str())
 }
 
+/// The location key when it is precise enough to identify a happening (a city or a
+/// region, not a whole country).
+fn precise_location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
+    m.location.filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2).map(|l| inp.mentions.all[l].key.as_str())
+}
+
 /// Merges mentions of the same happening and links casualties to their cause.
 pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
     // casualties take the location of the strike in their sentence when they lack one
@@ -365,8 +379,8 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
                         a.is_none() || b.is_none() || a == b
                     }
                     _ => {
-                        let same_place = location_key(inp, m).is_some()
-                            && c.mentions.iter().any(|&k| location_key(inp, &mentions[k]) == location_key(inp, m));
+                        let same_place = precise_location_key(inp, m).is_some()
+                            && c.mentions.iter().any(|&k| precise_location_key(inp, &mentions[k]) == precise_location_key(inp, m));
                         let same_cause = m.event_type == "casualties"
                             && causes[i].is_some()
                             && c.mentions.iter().any(|&k| causes[k].is_some_and(|x| cluster_of[x] == cluster_of[causes[i].unwrap_or(0)]));

@@ -5,7 +5,7 @@ use super::lexicon::{LexiconError, bad_line, rows};
 use super::matcher::{FormKind, Matcher};
 use super::model::Language;
 use super::text::NormText;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One place.
 #[derive(Debug, Clone)]
@@ -112,19 +112,20 @@ impl Gazetteer {
         self.places.iter().find(|p| p.kind == "country" && p.country.as_deref() == Some(code))
     }
 
-    /// Chooses among homonyms: a place in a country the article mentions wins, then a
-    /// place near other places of the article, then countries and regions over cities,
+    /// Chooses among homonyms: a country over a place named like it, then a place whose
+    /// country is named in the same sentence, then one whose country the article names,
     /// then the most populous.
-    pub fn choose(&self, candidates: &[usize], article_countries: &HashMap<String, usize>) -> usize {
+    pub fn choose(&self, candidates: &[usize], sentence_countries: &HashSet<String>, article_countries: &HashMap<String, usize>) -> usize {
         let score = |&i: &usize| {
             let p = &self.places[i];
-            let mentioned = p.country.as_ref().and_then(|c| article_countries.get(c)).copied().unwrap_or(0);
+            let near = p.country.as_ref().is_some_and(|c| sentence_countries.contains(c));
+            let mentioned = p.country.as_ref().is_some_and(|c| article_countries.contains_key(c));
             let kind_rank = match p.kind.as_str() {
                 "country" => 2,
                 "region" => 1,
                 _ => 0,
             };
-            (mentioned.min(3), kind_rank, p.population)
+            (kind_rank == 2, near, mentioned, p.population, kind_rank)
         };
         candidates.iter().copied().max_by_key(|i| score(i)).unwrap_or(candidates[0])
     }
@@ -142,9 +143,14 @@ mod tests {
     fn homonyms_follow_the_article_then_population() {
         let g = Gazetteer::parse(&[("t", SAMPLE)]).unwrap();
         let none = HashMap::new();
-        assert_eq!(g.places[g.choose(&[0, 1], &none)].country.as_deref(), Some("CH"));
+        let nowhere = HashSet::new();
+        assert_eq!(g.places[g.choose(&[0, 1], &nowhere, &none)].country.as_deref(), Some("CH"));
         let us: HashMap<String, usize> = [("US".to_string(), 2)].into();
-        assert_eq!(g.places[g.choose(&[0, 1], &us)].country.as_deref(), Some("US"));
+        assert_eq!(g.places[g.choose(&[0, 1], &nowhere, &us)].country.as_deref(), Some("US"));
+        // the same sentence names Switzerland: Geneva, Switzerland, even in a US-heavy article
+        let ch: HashSet<String> = ["CH".to_string()].into();
+        let both: HashMap<String, usize> = [("US".to_string(), 9), ("CH".to_string(), 1)].into();
+        assert_eq!(g.places[g.choose(&[0, 1], &ch, &both)].country.as_deref(), Some("CH"));
     }
 
     #[test]

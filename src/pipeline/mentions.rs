@@ -6,7 +6,7 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::LanguageLexicons;
 use super::matcher::{Gender, Hit, Number};
 use super::model::Language;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What a mention refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,26 +88,32 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     let role_hits = lex.roles.find(doc);
     let nationality_hits = lex.nationalities.find(doc);
 
-    // countries the article names, for homonym choice
+    // countries the article names (and in which sentence), for homonym choice
     let mut countries: HashMap<String, usize> = HashMap::new();
+    let mut by_sentence: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut note = |country: &str, token: usize| {
+        *countries.entry(country.to_string()).or_default() += 1;
+        by_sentence.entry(doc.sentence_of(token)).or_default().insert(country.to_string());
+    };
     for h in &place_hits {
         for &p in &lex.places.entries()[h.entry] {
             let place = &gazetteer.places[p];
-            if place.kind == "country" {
-                if let Some(c) = &place.country {
-                    *countries.entry(c.clone()).or_default() += 1;
-                }
+            if place.kind == "country"
+                && let Some(c) = &place.country
+            {
+                note(c, h.first);
             }
         }
     }
     for h in &actor_hits {
         if let Some(c) = &lex.actors.entries()[h.entry].country {
-            *countries.entry(c.clone()).or_default() += 1;
+            note(c, h.first);
         }
     }
     for h in &nationality_hits {
-        *countries.entry(lex.nationalities.entries()[h.entry].country.clone()).or_default() += 1;
+        note(&lex.nationalities.entries()[h.entry].country, h.first);
     }
+    let no_countries = HashSet::new();
 
     // a place inside a longer actor or role name, or on the same words as a nationality
     // or a person, is not a place mention (بايدن is not ب + a place)
@@ -126,7 +132,8 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             continue;
         }
         let candidates = &lex.places.entries()[h.entry];
-        let p = gazetteer.choose(candidates, &countries);
+        let near = by_sentence.get(&doc.sentence_of(h.first)).unwrap_or(&no_countries);
+        let p = gazetteer.choose(candidates, near, &countries);
         let place = &gazetteer.places[p];
         let key = if place.kind == "country" {
             format!("country:{}", place.country.clone().unwrap_or_else(|| place.id.clone()))
