@@ -15,6 +15,8 @@ pub struct TimeMention {
     pub last: usize,
     /// The resolved date, when the publication date allows.
     pub date: Option<NaiveDate>,
+    /// The year, when the text or the date gives it ("مارس 2014").
+    pub year: Option<i32>,
 }
 
 /// Parses `published_at` (`YYYY-MM-DD` or RFC 3339) into a date.
@@ -39,6 +41,12 @@ fn year_number(doc: &Document, i: usize) -> Option<i32> {
         .filter(|y| (1900..=2100).contains(y))
 }
 
+/// Tokens that hold a duration unit (ساعة، days), for telling counts of time from counts
+/// of people.
+pub fn duration_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<usize> {
+    lex.time.find(doc).into_iter().filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration).map(|h| h.first).collect()
+}
+
 /// Finds time expressions and resolves them against `published`.
 pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<NaiveDate>) -> Vec<TimeMention> {
     let hits = lex.time.find(doc);
@@ -49,6 +57,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
         let entry = &lex.time.entries()[h.entry];
         let (mut first, mut last) = (h.first, h.last);
         let mut date = None;
+        let mut explicit_year = None;
         match entry.kind {
             TimeKind::Weekday => {
                 let wd = entry.value.unwrap_or(1).clamp(1, 7) as i64;
@@ -109,6 +118,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 if year.is_some() {
                     last = year_at;
                 }
+                explicit_year = year;
                 if let Some(d) = day {
                     let y = year.or(published.map(|p| p.year()));
                     date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, d)).map(|dt| match (year, published) {
@@ -117,14 +127,19 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                     });
                 }
             }
+            TimeKind::Duration => {
+                k += 1;
+                continue;
+            }
             TimeKind::Past | TimeKind::Next => {
                 // a bare modifier is kept only to combine with a following weekday
-                out.push(TimeMention { first, last, date: None });
+                out.push(TimeMention { first, last, date: None, year: None });
                 k += 1;
                 continue;
             }
         }
-        out.push(TimeMention { first, last, date });
+        let year = date.map(|d| d.year()).or(explicit_year);
+        out.push(TimeMention { first, last, date, year });
         k += 1;
     }
     // drop bare modifiers that did not combine

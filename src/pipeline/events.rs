@@ -83,6 +83,9 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let modality_hits = lex.modality.find(doc);
     for h in lex.events.find(doc) {
         let entry = &lex.events.entries()[h.entry];
+        if entry.event_type == "none" {
+            continue; // a phrase that only blocks shorter triggers (العملية السياسية)
+        }
         let sentence = doc.sentence_of(h.first);
         // modality: strongest cue within its window in the same sentence
         let mut modality = Modality::Asserted;
@@ -134,11 +137,12 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
         true
     });
     attach_locations(inp, &mut out);
+    share_locations(&mut out);
     attach_actors(inp, &mut out);
     attach_times(inp, &mut out);
     attach_counts(inp, &mut out);
     // weak triggers need some argument to count
-    out.retain(|m| m.weight > 1 || m.location.is_some() || m.killed.is_some() || m.injured.is_some() || !m.actors.is_empty());
+    out.retain(|m| m.weight > 1 || m.location.is_some() || m.killed.is_some() || m.injured.is_some() || (m.event_type == "meeting" && m.actors.len() >= 2));
     out
 }
 
@@ -226,6 +230,29 @@ fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
     matches!(m.kind, MentionKind::Place(p) if inp.gazetteer.places[p].kind == "country")
 }
 
+/// A strike or casualties mention without a place takes the place of a neighbouring
+/// strike in its clause ("بغارات طيران التحالف والمعارك الدائرة جنوبي محافظة الحديدة").
+fn share_locations(events: &mut [EventMention]) {
+    for i in 0..events.len() {
+        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") {
+            continue;
+        }
+        let donor = (0..events.len())
+            .filter(|&j| {
+                j != i
+                    && events[j].sentence == events[i].sentence
+                    && events[j].event_type == "strike"
+                    && events[j].location.is_some()
+                    && events[j].first.abs_diff(events[i].first) <= 10
+                    && is_non_event(events[j].modality) == is_non_event(events[i].modality)
+            })
+            .min_by_key(|&j| events[j].first.abs_diff(events[i].first));
+        if let Some(j) = donor {
+            events[i].location = events[j].location;
+        }
+    }
+}
+
 fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
     let is_clause_stop = |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
@@ -243,6 +270,8 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
                 let stop = (b + 1..=last_token).find(|&k| is_clause_stop(k)).unwrap_or(last_token + 1);
                 (b + 1, stop.saturating_sub(1).min(b + 12))
             }
+            // meetings: the subject just before a verb and the parties just after
+            _ if e.event_type == "meeting" => (e.first.saturating_sub(4).max(range.start), (e.last + 6).min(last_token)),
             _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
         };
         let mut seen: Vec<String> = Vec::new();
@@ -300,6 +329,8 @@ fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
 
 fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
+    let durations = super::dates::duration_tokens(doc, inp.lex);
+    let triggers: Vec<(usize, usize)> = events.iter().map(|e| (e.first, e.last)).collect();
     for e in events.iter_mut().filter(|e| e.event_type == "casualties") {
         let injured = e.subtype.as_deref() == Some("injured");
         let mut best: Option<(usize, usize)> = None;
@@ -307,7 +338,7 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             if doc.sentence_of(c.first) != e.sentence {
                 continue;
             }
-            if inp.times.iter().any(|t| t.first <= c.number_first && t.last >= c.number_last) {
+            if inp.times.iter().any(|t| t.first <= c.number_first && t.last >= c.number_last) || durations.contains(&(c.number_last + 1)) {
                 continue;
             }
             let d = if c.first > e.last {
@@ -317,7 +348,10 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             } else {
                 continue;
             };
-            let limit = if c.first > e.last { 5 } else { 4 };
+            // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح … لقوا
+            // مصرعهم") as long as no other trigger stands between them
+            let clear = c.last < e.first && !triggers.iter().any(|&(f, l)| f > c.last && l < e.first);
+            let limit = if c.first > e.last { 5 } else if clear { 10 } else { 4 };
             if d <= limit && best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((ci, d));
             }
@@ -340,6 +374,18 @@ fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
 /// region, not a whole country).
 fn precise_location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
     m.location.filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2).map(|l| inp.mentions.all[l].key.as_str())
+}
+
+/// True when two mentions carry times that cannot be the same happening (2014 vs 2015,
+/// or dates more than three days apart).
+fn times_conflict(inp: &EventInputs, a: &EventMention, b: &EventMention) -> bool {
+    match (a.time.map(|t| &inp.times[t]), b.time.map(|t| &inp.times[t])) {
+        (Some(x), Some(y)) => match (x.date, y.date) {
+            (Some(d1), Some(d2)) => (d1 - d2).num_days().abs() > 3,
+            _ => matches!((x.year, y.year), (Some(y1), Some(y2)) if y1 != y2),
+        },
+        _ => false,
+    }
 }
 
 /// Merges mentions of the same happening and links casualties to their cause.
@@ -373,10 +419,22 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
                 if t.event_type != m.event_type || is_non_event(t.modality) {
                     return false;
                 }
+                if c.mentions.iter().any(|&k| times_conflict(inp, &mentions[k], m)) {
+                    return false;
+                }
                 match m.event_type.as_str() {
                     "meeting" => {
-                        let (a, b) = (location_key(inp, t), location_key(inp, m));
-                        a.is_none() || b.is_none() || a == b
+                        let same_place = precise_location_key(inp, m).is_some()
+                            && c.mentions.iter().any(|&k| precise_location_key(inp, &mentions[k]) == precise_location_key(inp, m));
+                        let shared_party = m.actors.iter().any(|&(_, a)| {
+                            c.mentions.iter().any(|&k| mentions[k].actors.iter().any(|&(_, b)| inp.mentions.all[a].key == inp.mentions.all[b].key))
+                        });
+                        let conflicting_place = match (location_key(inp, m), c.mentions.iter().find_map(|&k| location_key(inp, &mentions[k]))) {
+                            (Some(a), Some(b)) => a != b,
+                            _ => false,
+                        };
+                        let anaphoric = m.actors.is_empty() && is_definite(inp.doc, m.first) && !conflicting_place;
+                        same_place || (shared_party && !conflicting_place) || anaphoric
                     }
                     _ => {
                         let same_place = precise_location_key(inp, m).is_some()
@@ -414,6 +472,15 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
         }
     }
     clusters
+}
+
+/// True when the trigger word carries the article (الاجتماع) or follows "the"/"this".
+fn is_definite(doc: &Document, first: usize) -> bool {
+    let w = doc.word(first);
+    match doc.language {
+        Language::Ar => ["ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| w.starts_with(p)),
+        Language::En => first > 0 && matches!(doc.word(first - 1), "the" | "this" | "that" | "these"),
+    }
 }
 
 /// True for modalities that the guidelines do not count as events.

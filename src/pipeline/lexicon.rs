@@ -192,6 +192,8 @@ pub enum TimeKind {
     Past,
     /// "next"/المقبل.
     Next,
+    /// A unit of duration (ساعة، days): a number before it is no count of people.
+    Duration,
 }
 
 /// A time word.
@@ -360,7 +362,7 @@ impl LanguageLexicons {
             if !matches!(cols[1], "noun" | "verb" | "phrase") {
                 return Err(bad_line(&f, line, format!("kind must be noun, verb or phrase, not {:?}", cols[1])));
             }
-            if !matches!(cols[2], "meeting" | "strike" | "casualties" | "agreement" | "protest" | "arrest" | "threat") {
+            if !matches!(cols[2], "meeting" | "strike" | "casualties" | "agreement" | "protest" | "arrest" | "threat" | "none") {
                 return Err(bad_line(&f, line, format!("unknown event type {:?}", cols[2])));
             }
             let weight: u8 = cols[4].parse().ok().filter(|w| (1..=3).contains(w)).ok_or_else(|| bad_line(&f, line, "weight must be 1, 2 or 3"))?;
@@ -475,6 +477,7 @@ impl LanguageLexicons {
                 "relative_day" => TimeKind::RelativeDay,
                 "past" => TimeKind::Past,
                 "next" => TimeKind::Next,
+                "duration" => TimeKind::Duration,
                 other => return Err(bad_line(&f, line, format!("unknown time kind {other:?}"))),
             };
             let value = if cols[2] == "-" {

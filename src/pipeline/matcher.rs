@@ -73,6 +73,8 @@ struct Pattern {
     needs_suffix: bool,
     /// The pattern had its article ال removed: the text must supply it as a proclitic… or not.
     stripped_article: bool,
+    /// A generated verb form: only و ف (and س، ل before the present) may precede it.
+    verb: bool,
 }
 
 /// A compiled set of entries of type `T`.
@@ -115,6 +117,12 @@ pub fn is_arabic_proclitic(prefix: &str) -> bool {
         }
     }
     false
+}
+
+/// True when `prefix` may precede a verb: و or ف, then س or ل before a present form.
+pub fn is_verb_proclitic(prefix: &str, present: bool) -> bool {
+    let rest = prefix.strip_prefix('و').or_else(|| prefix.strip_prefix('ف')).unwrap_or(prefix);
+    rest.is_empty() || (present && (rest == "س" || rest == "ل"))
 }
 
 fn normalise_form(form: &str) -> String {
@@ -169,7 +177,7 @@ impl<T> Matcher<T> {
             let mut add = |s: String, features: Features, needs_suffix: bool, stripped_article: bool| {
                 if !s.is_empty() {
                     strings.push(s);
-                    patterns.push(Pattern { entry: i as u32, features, needs_suffix, stripped_article });
+                    patterns.push(Pattern { entry: i as u32, features, needs_suffix, stripped_article, verb: features.gender.is_some() });
                 }
             };
             let expanded: Vec<(String, Features)> = match kind {
@@ -289,7 +297,9 @@ impl<T> Matcher<T> {
         match self.language {
             Language::En => prefix.is_empty() && (suffix.is_empty() || suffix == "'s" || suffix == "'"),
             Language::Ar => {
-                let prefix_ok = if p.stripped_article {
+                let prefix_ok = if p.verb {
+                    is_verb_proclitic(prefix, p.features.present)
+                } else if p.stripped_article {
                     prefix.ends_with("ال") && is_arabic_proclitic(prefix) || prefix.ends_with("لل") && is_arabic_proclitic(prefix)
                 } else {
                     is_arabic_proclitic(prefix)
@@ -348,6 +358,13 @@ mod tests {
                 (Some(Gender::Feminine), Some(Number::Singular)),
             ]
         );
+    }
+
+    #[test]
+    fn verbs_take_no_prepositions() {
+        let got = words(Language::Ar, vec![("حث|يحث", FormKind::ArabicVerb)], "بحثت وحثت فحثوا سيحث");
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, vec!["وحثت", "فحثوا", "سيحث"]);
     }
 
     #[test]

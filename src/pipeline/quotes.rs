@@ -138,6 +138,14 @@ impl Ctx<'_> {
         t.kind != TokenKind::Word && AR_STOP.contains(&self.doc().word(i))
     }
 
+    /// True when a short quoted fragment is followed by more words of the same clause
+    /// (said "a bomb" had gone off): the content is the whole clause.
+    fn fragment_runs_on(&self, m: &QuoteMarks) -> bool {
+        let doc = self.doc();
+        let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+        words <= 3 && doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word && self.cue_at(m.close + 1).is_none())
+    }
+
     /// Trims trailing punctuation from a content range.
     fn trim_content(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
         let doc = self.doc();
@@ -264,6 +272,32 @@ impl Ctx<'_> {
         SpeakerRef { first: np.0, last: np.1, resolution, mention: np.2, gender, number }
     }
 
+    /// A speaker that is the subject of a cue: an unknown name takes the verb's gender.
+    fn subject(&self, np: (usize, usize, Option<usize>), cue: &Hit) -> SpeakerRef {
+        let mut s = self.speaker(np, Resolution::Explicit);
+        // the verb agrees with its subject in gender: trust it over the noun's guess
+        if let Some(g) = cue.features.gender {
+            s.gender = g;
+        }
+        s
+    }
+
+    /// True when the word at `i` carries a preposition proclitic (لرويترز، بالحملة).
+    fn has_preposition(&self, i: usize) -> bool {
+        let doc = self.doc();
+        if doc.language != Language::Ar {
+            return false;
+        }
+        let t = &doc.tokens()[i];
+        match self.mention_at(i) {
+            Some((_, m)) => {
+                let prefix = &doc.norm.norm[t.start..m.start.max(t.start)];
+                prefix.contains('ل') || prefix.contains('ب') || prefix.contains('ك')
+            }
+            None => false,
+        }
+    }
+
     /// Resolves an implicit subject of a cue with `features` at token `cue`.
     fn implicit(&self, cue: usize, gender: Option<Gender>, number: Option<Number>) -> Option<SpeakerRef> {
         let doc = self.doc();
@@ -273,13 +307,16 @@ impl Ctx<'_> {
         let start = self.sentence_start(cue);
         // "أما X، …" topic, or a subject before the verb in the same sentence (SVO)
         let mut k = start;
+        let mut marked = false;
         if doc.word(start) == "اما" {
             k = start + 1;
+            marked = true;
         } else if matches!(doc.word(start), "وكان" | "وكانت" | "كان" | "كانت" | "وكانوا") {
             k = start + 1;
+            marked = true;
         }
-        if cue > k && cue - k <= 9 {
-            if let Some(np) = self.noun_phrase(k, cue).filter(|np| np.2.is_some() && np.1 + 3 >= cue) {
+        if cue > k && cue - k <= 9 && doc.language == Language::Ar {
+            if let Some(np) = self.noun_phrase(k, cue).filter(|np| (np.2.is_some() || marked) && np.1 + if marked { 9 } else { 3 } >= cue) {
                 let s = self.speaker(np, Resolution::Explicit);
                 if agrees(s.gender, s.number) || doc.word(start) == "اما" {
                     return Some(s);
@@ -347,9 +384,34 @@ pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
             out.push(q);
         }
     }
-    // nested quotes come after their hosts in cue order; sort by content start
+    out.sort_by_key(|q| (q.content.0, q.cue.map(|c| c.0)));
+    continuations(&ctx, &mut out);
     out.sort_by_key(|q| (q.content.0, q.cue.map(|c| c.0)));
     out
+}
+
+/// A quotation of its own sentence right after an attributed one, in the same paragraph
+/// ("…" Trump said. "We need a new President."), continues the same speaker.
+fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
+    let doc = ctx.doc();
+    for m in &ctx.marks {
+        let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+        if words < 3 || out.iter().any(|q| q.content.0 <= m.close && m.open <= q.content.1) {
+            continue;
+        }
+        let sentence = doc.sentence_of(m.open);
+        let paragraph = doc.seg.sentences[sentence].paragraph;
+        let starts_sentence = doc.seg.sentences[sentence].tokens.start == m.open;
+        let prev = out
+            .iter()
+            .filter(|q| q.content.1 < m.open && q.speaker.is_some())
+            .max_by_key(|q| q.content.1)
+            .filter(|q| doc.seg.sentences[q.sentence].paragraph == paragraph && sentence <= q.sentence + 2);
+        if let (true, Some(prev)) = (starts_sentence, prev) {
+            let speaker = prev.speaker.clone().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s });
+            out.push(QuoteMention { kind: "direct", content: (m.open + 1, m.close - 1), cue: None, speaker, via: None, sentence });
+        }
+    }
 }
 
 fn headline(ctx: &mut Ctx, out: &mut Vec<QuoteMention>) {
@@ -418,7 +480,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             break;
         }
         if let Some(m) = ctx.mark_opening_at(j) {
-            let is_name = m.close - m.open <= 4 && ctx.comp_at(m.close + 1).is_none() && m.close < s_end;
+            let is_name = m.close - m.open <= 4 && m.close + 1 < s_end;
             if !is_name || m.close == s_end || m.close + 1 == s_end {
                 quote = Some(m);
                 break;
@@ -430,6 +492,9 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             break;
         }
         j += 1;
+    }
+    if comp.is_none() && quote.is_none() {
+        return closing_attribution(ctx, cue);
     }
     let stop = comp.map(|c| c.0).or(quote.map(|q| q.open))?;
     if announce && comp.is_none() {
@@ -444,11 +509,9 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             if let Some(acc) = ctx.cues.iter().find(|h| h.first > a && h.first <= s_end && ctx.inp.lex.quote_cues.entries()[h.entry].kind == CueKind::According) {
                 b = acc.first.saturating_sub(1);
             }
-            // a quotation opening right after the complementiser bounds the content
-            if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end) {
-                if m.close + 2 >= b {
-                    b = m.close;
-                }
+            // a quotation opening right after the complementiser is the content
+            if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end && !ctx.fragment_runs_on(m)) {
+                b = m.close;
             }
             (a, b)
         }
@@ -471,17 +534,20 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         region_start += 1;
     }
     let first_word = if region_start < stop { doc.word(region_start) } else { "" };
-    let starts_with_preposition = matches!(first_word, "في" | "خلال" | "امام" | "عبر" | "لدي" | "اليوم" | "امس" | "مساء" | "صباح" | "من" | "ل" | "على" | "علي")
+    let starts_with_preposition = matches!(first_word, "في" | "خلال" | "امام" | "عبر" | "لدي" | "مع" | "الي" | "عن" | "اليوم" | "امس" | "مساء" | "صباح" | "من" | "ل" | "على" | "علي")
         || is_time_token(doc, &ctx.inp.times, region_start);
     let mut speaker = None;
     if region_start < stop && !starts_with_preposition {
         let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
-        if let Some(np) = ctx.noun_phrase(start, stop) {
-            let s = ctx.speaker(np, Resolution::Explicit);
+        let topic = doc.word(ctx.sentence_start(cue.first)) == "اما";
+        if let Some(np) = ctx.noun_phrase(start, stop).filter(|np| !ctx.has_preposition(np.0) && !topic) {
             // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
             let object = cue.features.gender == Some(Gender::Masculine)
-                && s.gender == Gender::Feminine
-                && np.2.is_some_and(|h| matches!(ctx.inp.mentions.all[h].kind, MentionKind::Place(_) | MentionKind::Actor(_)));
+                && np.2.is_some_and(|h| {
+                    let m = &ctx.inp.mentions.all[h];
+                    m.gender == Gender::Feminine && matches!(m.kind, MentionKind::Place(_) | MentionKind::Actor(_))
+                });
+            let s = ctx.subject(np, cue);
             if !object {
                 speaker = Some(s);
             }
@@ -491,6 +557,23 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         speaker = ctx.implicit(cue.first, cue.features.gender, cue.features.number);
     }
     Some(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: Some((cue.first, cue.last)), speaker, via, sentence: doc.sentence_of(a) })
+}
+
+/// "…، كما أعلنت السلطات المحلية." : a cue after the reported clause, introduced by كما.
+fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    if cue.first < s_start + 4 || doc.word(cue.first - 1) != "كما" || !ctx.is_stop(cue.first - 2) {
+        return None;
+    }
+    let np = ctx.noun_phrase(cue.last + 1, s_end + 1)?;
+    if np.1 + 2 < s_end || np.2.is_none() {
+        return None;
+    }
+    let (a, b) = ctx.trim_content(s_start, cue.first - 3)?;
+    let speaker = ctx.subject(np, cue);
+    Some(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: Some((cue.first, cue.last)), speaker: Some(speaker), via: None, sentence: doc.sentence_of(a) })
 }
 
 const EN_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -506,9 +589,10 @@ fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option
     while j > s_start && doc.word(j).ends_with("ly") || matches!(doc.word(j), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously") && j > s_start {
         j -= 1;
     }
-    if ctx.is_stop(j) && doc.word(j) == "," {
-        // an appositive: "Sen. Marco Rubio, R-Fla., appearing on Fox News, said"
-        let first_comma = (s_start..j).find(|&k| doc.word(k) == ",")?;
+    if ctx.is_stop(j) && matches!(doc.word(j), "," | "-") {
+        // an appositive: "Sen. Marco Rubio, R-Fla., appearing on Fox News, said",
+        // "A former candidate -- John McCain, who lost … -- said"
+        let first_comma = (s_start..j).find(|&k| matches!(doc.word(k), "," | "-"))?;
         let np_start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
         if first_comma > np_start && first_comma - np_start <= 6 {
             return Some((np_start, first_comma - 1, ctx.inp.mentions.all.iter().position(|m| m.first >= np_start && m.last < first_comma)));
@@ -550,16 +634,47 @@ fn english_subject_after(ctx: &Ctx, cue: &Hit) -> Option<(usize, usize, Option<u
     Some((start, end, head))
 }
 
+/// The noun phrase opening a sentence, up to its verb: "Some candidates", "Other Republicans".
+fn english_sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<(usize, usize, Option<usize>)> {
+    let doc = ctx.doc();
+    let start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
+    let mut end = None;
+    for k in start..limit.min(start + 6) {
+        let w = doc.word(k);
+        let is_verb = k > start
+            && (w.ends_with("ed") || matches!(w, "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "also" | "say" | "says" | "said"));
+        if doc.tokens()[k].kind != TokenKind::Word || is_verb {
+            break;
+        }
+        end = Some(k);
+    }
+    let end = end?;
+    Some((start, end, ctx.inp.mentions.all.iter().position(|m| m.first >= start && m.last <= end)))
+}
+
 fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Option<&Hit>) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
+    // "to say", "claimed by": not attributions
+    if cue.first > 0 && matches!(doc.word(cue.first - 1), "to" | "would" | "could" | "might") {
+        return None;
+    }
+    if doc.tokens().get(cue.last + 1).is_some_and(|_| matches!(doc.word(cue.last + 1), "by" | "from")) {
+        return None;
+    }
+    // inside a quotation, "I must tell you", "we say": the speaker's own words, not a quote
+    let inside = ctx.marks.iter().any(|m| m.open < cue.first && cue.last < m.close);
+    if inside && (cue.first.saturating_sub(2)..cue.first).any(|k| matches!(doc.word(k), "i" | "we" | "you")) {
+        return None;
+    }
     // a quotation closing just before the cue: "…," X said / "…," said X
     let before_close = (cue.first.saturating_sub(4)..cue.first)
         .rev()
         .filter_map(|k| ctx.mark_closing_at(k))
         .next()
-        .filter(|m| (m.close + 1..cue.first).all(|k| doc.tokens()[k].kind != TokenKind::Quote));
+        .filter(|m| (m.close + 1..cue.first).all(|k| doc.tokens()[k].kind != TokenKind::Quote))
+        .filter(|m| doc.sentence_of(m.close) == doc.sentence_of(cue.first));
     let (a, b, subject_first) = if let Some(m) = before_close {
         let between_is_np = m.close + 1 < cue.first;
         let subject = if between_is_np {
@@ -592,10 +707,44 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
         }
         // the content runs to the sentence end, or to the end of a quotation it opens with
         let mut b = s_end;
-        if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end + 1) {
+        if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end + 1 && !ctx.fragment_runs_on(m)) {
             b = m.close;
         }
-        let subj = english_subject_before(ctx, cue.first);
+        // a quotation right after the cue that another cue claims ("…," the senator said) is not ours
+        if let Some(m) = ctx.mark_opening_at(a)
+            && (m.close + 1..=(m.close + 6).min(s_end))
+                .take_while(|&k| doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",")
+                .any(|k| ctx.cue_at(k).is_some())
+        {
+            return None;
+        }
+        let participle = doc.word(cue.first).ends_with("ing");
+        if participle
+            && let Some(s) = ctx.speakers.last().filter(|s| doc.sentence_of(s.first) == doc.sentence_of(cue.first))
+        {
+            let (a, b) = ctx.trim_content(a, b)?;
+            let speaker = Some(SpeakerRef { resolution: Resolution::Implicit, ..s.clone() });
+            return Some(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: Some((cue.first, cue.last)), speaker, via: None, sentence: doc.sentence_of(a) });
+        }
+        let mut subj = if participle { english_sentence_subject(ctx, s_start, cue.first) } else { english_subject_before(ctx, cue.first) };
+        // "Graham, who says …": the relative pronoun stands for the name before it
+        if let Some(np) = subj
+            && np.0 == np.1
+            && matches!(doc.word(np.0), "who" | "which")
+        {
+            let mut k = np.0;
+            while k > s_start && ctx.is_stop(k - 1) {
+                k -= 1;
+            }
+            subj = (k > s_start).then(|| {
+                let end = k - 1;
+                let mut start = end;
+                while start > s_start && start + 3 > end && doc.tokens()[start - 1].kind == TokenKind::Word {
+                    start -= 1;
+                }
+                (start, end, ctx.inp.mentions.all.iter().position(|m| m.first >= start && m.last <= end))
+            });
+        }
         if subj.is_none() && cue.first > s_start + 1 {
             // the cue sits inside a clause we cannot attribute
         }

@@ -136,7 +136,8 @@ fn is_abbreviation(norm: &str, raw: &[Token], dot: usize, abbreviations: &HashSe
     if prev.end != raw[dot].start || prev.kind != TokenKind::Word {
         return false;
     }
-    let word = &norm[prev.start..prev.end];
+    // "R-Fla.": the part after the last hyphen decides
+    let word = norm[prev.start..prev.end].rsplit('-').next().unwrap_or("");
     if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic() && c.is_ascii()) {
         return true; // an initial: "John F. Kennedy"
     }
@@ -250,6 +251,12 @@ mod tests {
         let s = sentences("Mr. Smith met U.S. officials on Jan. 5 in San Bernardino, Calif. on Monday. No. 10 said so.");
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s[0].starts_with("mr. smith met u.s. officials"));
+    }
+
+    #[test]
+    fn party_and_state_abbreviations() {
+        let s = sentences("Sen. Marco Rubio, R-Fla., said so. Sen. Lindsey Graham, R-S.C., agreed.");
+        assert_eq!(s.len(), 2, "{s:?}");
     }
 
     #[test]
