@@ -102,17 +102,24 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
             TimeKind::Month => {
                 let month = entry.value.unwrap_or(1).clamp(1, 12) as u32;
                 let day = if h.first > 0 { day_number(doc, h.first - 1) } else { None };
-                let day_after = day_number(doc, h.last + 1);
+                // "مارس (آذار) 2014": skip the month's other name in brackets
+                if doc.is_punct(h.last + 1, "(")
+                    && let Some(close) = (h.last + 2..(h.last + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
+                {
+                    last = close;
+                }
+                let h_last = last;
+                let day_after = day_number(doc, h_last + 1);
                 let (day, year_at) = match (day, day_after) {
                     (Some(d), _) => {
                         first = h.first - 1;
-                        (Some(d), h.last + 1)
+                        (Some(d), h_last + 1)
                     }
                     (None, Some(d)) => {
-                        last = h.last + 1;
-                        (Some(d), h.last + 2 + usize::from(doc.is_punct(h.last + 2, ",")))
+                        last = h_last + 1;
+                        (Some(d), h_last + 2 + usize::from(doc.is_punct(h_last + 2, ",")))
                     }
-                    _ => (None, h.last + 1),
+                    _ => (None, h_last + 1),
                 };
                 let year = year_number(doc, year_at);
                 if year.is_some() {
@@ -185,6 +192,16 @@ mod tests {
         assert_eq!(dates(Language::En, "on Sunday", "2015-12-07"), vec![("Sunday".into(), Some("2015-12-06".into()))]);
         assert_eq!(dates(Language::En, "the attacks Nov. 13 in Paris", "2015-12-07"), vec![("Nov. 13".into(), Some("2015-11-13".into()))]);
         assert_eq!(dates(Language::En, "yesterday", "2015-12-07"), vec![("yesterday".into(), Some("2015-12-06".into()))]);
+    }
+
+    #[test]
+    fn month_with_bracketed_alias_and_year() {
+        let lex = LEX.get(Language::Ar);
+        let text = "وقع في مارس (آذار) 2014 في ولاية";
+        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
+        let t = find_times(&doc, lex, parse_published("2015-07-21"));
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].year, Some(2014));
     }
 
     #[test]

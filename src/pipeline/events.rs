@@ -32,6 +32,9 @@ pub struct EventMention {
     pub modality: Modality,
     /// Index into `Mentions::all` of the location.
     pub location: Option<usize>,
+    /// True when the location was taken from a neighbouring mention, not read beside
+    /// this trigger (such locations do not decide coreference).
+    pub inherited: bool,
     /// Actors: (role, index into `Mentions::all`).
     pub actors: Vec<(&'static str, usize)>,
     /// Index into the time mentions.
@@ -123,26 +126,21 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             sentence,
             modality,
             location: None,
+            inherited: false,
             actors: Vec::new(),
             time: None,
             killed: None,
             injured: None,
         });
     }
-    // a trigger immediately followed by another of the same type ("قصف جوي" split) merges
-    out.dedup_by(|b, a| a.event_type == b.event_type && b.first == a.last + 1 && a.sentence == b.sentence && {
-        a.last = b.last;
-        a.span.1 = b.span.1;
-        a.weight = a.weight.max(b.weight);
-        true
-    });
     attach_locations(inp, &mut out);
     share_locations(&mut out);
+    inherit_locations(inp.doc, &mut out);
     attach_actors(inp, &mut out);
     attach_times(inp, &mut out);
     attach_counts(inp, &mut out);
     // weak triggers need some argument to count
-    out.retain(|m| m.weight > 1 || m.location.is_some() || m.killed.is_some() || m.injured.is_some() || (m.event_type == "meeting" && m.actors.len() >= 2));
+    out.retain(|m| m.weight > 1 || (m.location.is_some() && !m.inherited) || m.killed.is_some() || m.injured.is_some() || (m.event_type == "meeting" && m.actors.len() >= 2));
     out
 }
 
@@ -176,17 +174,51 @@ fn locative_before(doc: &Document, m: &Mention) -> bool {
         m.first >= k && {
             let w = doc.word(m.first - k);
             match lang {
-                Language::Ar => matches!(w, "في" | "وفي" | "فى" | "قرب" | "بالقرب" | "داخل" | "شرق" | "غرب" | "شمال" | "جنوب" | "مدينه" | "بمدينه" | "محافظه" | "بلده" | "منطقه" | "العاصمه" | "عاصمه" | "حي" | "ريف" | "بريف"),
-                Language::En => matches!(w, "in" | "at" | "near" | "outside" | "inside" | "across" | "to" | "from"),
+                Language::Ar => matches!(w, "في" | "وفي" | "فى" | "قرب" | "بالقرب" | "داخل" | "مدينه" | "بمدينه" | "محافظه" | "بمحافظه" | "ولايه" | "بولايه" | "مديريه" | "بمديريه" | "بلده" | "منطقه" | "بمنطقه" | "قريه" | "العاصمه" | "عاصمه" | "حي" | "ريف" | "بريف" | "على" | "علي"),
+                Language::En => matches!(w, "in" | "at" | "near" | "outside" | "inside" | "across" | "on"),
             }
         }
     })
 }
 
+/// True when the place is a reference point ("جنوب كابول", "north of Kabul"), not the scene.
+fn after_direction(doc: &Document, m: &Mention) -> bool {
+    (1..=3).any(|k| {
+        m.first >= k && {
+            let w = doc.word(m.first - k);
+            let w = w.trim_start_matches('و');
+            matches!(w, "شرق" | "غرب" | "شمال" | "جنوب" | "شرقي" | "غربي" | "شمالي" | "جنوبي" | "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest")
+                && !(doc.language == Language::En && m.first >= k + 1 && doc.word(m.first - k - 1) == "in")
+        }
+    })
+}
+
+/// How well a place fits as an event's scene: lower is better.
+fn place_cost(inp: &EventInputs, m: &Mention, distance: usize) -> usize {
+    let doc = inp.doc;
+    let mut cost = distance;
+    if !locative_before(doc, m) {
+        cost += 8;
+    }
+    if after_direction(doc, m) {
+        cost += 6;
+    }
+    if place_rank(inp.gazetteer, m) == 1 {
+        cost += 3; // a whole country is the vaguest answer
+    }
+    cost
+}
+
 fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
+    let mut best_cost: Vec<usize> = vec![usize::MAX; events.len()];
     for (mi, m) in inp.mentions.all.iter().enumerate() {
         if !is_place(m) {
+            continue;
+        }
+        // a word that is both a trigger and a place (تدمر "destroys" / Palmyra) is the place
+        // only after a locative preposition
+        if events.iter().any(|e| e.first <= m.last && m.first <= e.last) && !locative_before(doc, m) {
             continue;
         }
         let s = doc.sentence_of(m.first);
@@ -208,14 +240,11 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
                 best = Some((ei, d));
             }
         }
-        if let Some((ei, _)) = best {
-            let e = &mut events[ei];
-            let better = match e.location {
-                None => true,
-                Some(old) => place_rank(inp.gazetteer, m) > place_rank(inp.gazetteer, &inp.mentions.all[old]),
-            };
-            if better {
-                e.location = Some(mi);
+        if let Some((ei, d)) = best {
+            let cost = place_cost(inp, m, d);
+            if cost < best_cost[ei] {
+                best_cost[ei] = cost;
+                events[ei].location = Some(mi);
             }
         }
     }
@@ -249,6 +278,34 @@ fn share_locations(events: &mut [EventMention]) {
             .min_by_key(|&j| events[j].first.abs_diff(events[i].first));
         if let Some(j) = donor {
             events[i].location = events[j].location;
+            events[i].inherited = true;
+        }
+    }
+}
+
+/// A strike or casualties mention still without a place, in a sentence that names none,
+/// continues the scene of the located strike of the sentence before it.
+fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
+    for i in 0..events.len() {
+        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") || events[i].sentence == 0 {
+            continue;
+        }
+        let s = events[i].sentence;
+        // casualties beside a strike take that strike's place (their cause) instead
+        if events[i].event_type == "casualties" && events.iter().any(|e| e.sentence == s && e.event_type == "strike") {
+            continue;
+        }
+        let paragraph = |s: usize| doc.seg.sentences[s].paragraph;
+        let donor = (0..i).rev().find(|&j| {
+            events[j].sentence + 1 == s
+                && events[j].event_type == "strike"
+                && events[j].location.is_some()
+                && paragraph(events[j].sentence) + 1 >= paragraph(s)
+                && !is_non_event(events[j].modality)
+        });
+        if let Some(j) = donor {
+            events[i].location = events[j].location;
+            events[i].inherited = true;
         }
     }
 }
@@ -373,7 +430,7 @@ fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
 /// The location key when it is precise enough to identify a happening (a city or a
 /// region, not a whole country).
 fn precise_location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
-    m.location.filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2).map(|l| inp.mentions.all[l].key.as_str())
+    m.location.filter(|_| !m.inherited).filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2).map(|l| inp.mentions.all[l].key.as_str())
 }
 
 /// True when two mentions carry times that cannot be the same happening (2014 vs 2015,
@@ -405,6 +462,7 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
             && mentions[i].location.is_none()
         {
             mentions[i].location = mentions[j].location;
+            mentions[i].inherited = true;
         }
     }
     let mut clusters: Vec<EventCluster> = Vec::new();
@@ -414,13 +472,20 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
         let found = if is_non_event(m.modality) {
             None
         } else {
-            clusters.iter().position(|c| {
+            clusters.iter().rposition(|c| {
                 let t = &mentions[c.trigger];
                 if t.event_type != m.event_type || is_non_event(t.modality) {
                     return false;
                 }
                 if c.mentions.iter().any(|&k| times_conflict(inp, &mentions[k], m)) {
                     return false;
+                }
+                // the headline's event is the lede's; a definite mention ("الغارة", "the attack")
+                // without a place of its own continues the latest event of its type
+                let headline = t.sentence == 0 && t.location.is_none() && doc_first_paragraph_is_headline(inp.doc);
+                let anaphor = m.location.is_none() && m.actors.is_empty() && is_definite(inp.doc, m.first) && m.sentence <= t.sentence + 3;
+                if (headline || anaphor) && m.event_type != "meeting" {
+                    return true;
                 }
                 match m.event_type.as_str() {
                     "meeting" => {
@@ -472,6 +537,11 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
         }
     }
     clusters
+}
+
+/// True when the article opens with a one-sentence line (a headline).
+fn doc_first_paragraph_is_headline(doc: &Document) -> bool {
+    doc.seg.paragraphs.first().is_some_and(|p| p.len() == 1) && doc.seg.paragraphs.len() > 1
 }
 
 /// True when the trigger word carries the article (الاجتماع) or follows "the"/"this".
