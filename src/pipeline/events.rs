@@ -105,13 +105,25 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             if doc.sentence_of(m.first) != sentence {
                 continue;
             }
-            let near = if e.before { m.last < h.first && h.first - m.last <= e.window } else { m.first > h.last && m.first - h.last <= e.window };
+            let near = if e.before {
+                m.last < h.first && h.first - m.last <= e.window
+            } else {
+                m.first > h.last && m.first - h.last <= e.window
+            };
             if near && rank(e.modality) > rank(modality) {
                 modality = e.modality;
             }
         }
-        if entry.verb && doc.language == Language::Ar && h.prefix.ends_with('س') && h.features.present {
-            modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
+        if entry.verb
+            && doc.language == Language::Ar
+            && h.prefix.ends_with('س')
+            && h.features.present
+        {
+            modality = if rank(modality) > rank(Modality::Planned) {
+                modality
+            } else {
+                Modality::Planned
+            };
         }
         if modality == Modality::Asserted && inp.quoted.iter().any(|q| q.contains(&h.first)) {
             modality = Modality::Reported;
@@ -140,7 +152,13 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     attach_times(inp, &mut out);
     attach_counts(inp, &mut out);
     // weak triggers need some argument to count
-    out.retain(|m| m.weight > 1 || (m.location.is_some() && !m.inherited) || m.killed.is_some() || m.injured.is_some() || (m.event_type == "meeting" && m.actors.len() >= 2));
+    out.retain(|m| {
+        m.weight > 1
+            || (m.location.is_some() && !m.inherited)
+            || m.killed.is_some()
+            || m.injured.is_some()
+            || (m.event_type == "meeting" && m.actors.len() >= 2)
+    });
     out
 }
 
@@ -174,8 +192,37 @@ fn locative_before(doc: &Document, m: &Mention) -> bool {
         m.first >= k && {
             let w = doc.word(m.first - k);
             match lang {
-                Language::Ar => matches!(w, "في" | "وفي" | "فى" | "قرب" | "بالقرب" | "داخل" | "مدينه" | "بمدينه" | "محافظه" | "بمحافظه" | "ولايه" | "بولايه" | "مديريه" | "بمديريه" | "بلده" | "منطقه" | "بمنطقه" | "قريه" | "العاصمه" | "عاصمه" | "حي" | "ريف" | "بريف" | "على" | "علي"),
-                Language::En => matches!(w, "in" | "at" | "near" | "outside" | "inside" | "across" | "on"),
+                Language::Ar => matches!(
+                    w,
+                    "في" | "وفي"
+                        | "فى"
+                        | "قرب"
+                        | "بالقرب"
+                        | "داخل"
+                        | "مدينه"
+                        | "بمدينه"
+                        | "محافظه"
+                        | "بمحافظه"
+                        | "ولايه"
+                        | "بولايه"
+                        | "مديريه"
+                        | "بمديريه"
+                        | "بلده"
+                        | "منطقه"
+                        | "بمنطقه"
+                        | "قريه"
+                        | "العاصمه"
+                        | "عاصمه"
+                        | "حي"
+                        | "ريف"
+                        | "بريف"
+                        | "على"
+                        | "علي"
+                ),
+                Language::En => matches!(
+                    w,
+                    "in" | "at" | "near" | "outside" | "inside" | "across" | "on"
+                ),
             }
         }
     })
@@ -187,8 +234,25 @@ fn after_direction(doc: &Document, m: &Mention) -> bool {
         m.first >= k && {
             let w = doc.word(m.first - k);
             let w = w.trim_start_matches('و');
-            matches!(w, "شرق" | "غرب" | "شمال" | "جنوب" | "شرقي" | "غربي" | "شمالي" | "جنوبي" | "north" | "south" | "east" | "west" | "northeast" | "northwest" | "southeast" | "southwest")
-                && !(doc.language == Language::En && m.first >= k + 1 && doc.word(m.first - k - 1) == "in")
+            matches!(
+                w,
+                "شرق"
+                    | "غرب"
+                    | "شمال"
+                    | "جنوب"
+                    | "شرقي"
+                    | "غربي"
+                    | "شمالي"
+                    | "جنوبي"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "northeast"
+                    | "northwest"
+                    | "southeast"
+                    | "southwest"
+            ) && !(doc.language == Language::En && m.first > k && doc.word(m.first - k - 1) == "in")
         }
     })
 }
@@ -218,18 +282,28 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
         }
         // a word that is both a trigger and a place (تدمر "destroys" / Palmyra) is the place
         // only after a locative preposition
-        if events.iter().any(|e| e.first <= m.last && m.first <= e.last) && !locative_before(doc, m) {
+        if events
+            .iter()
+            .any(|e| e.first <= m.last && m.first <= e.last)
+            && !locative_before(doc, m)
+        {
             continue;
         }
         let s = doc.sentence_of(m.first);
         // nearest trigger in the sentence, places after the trigger preferred
         let mut best: Option<(usize, usize)> = None;
-        let strike_in_sentence = events.iter().any(|e| e.sentence == s && e.event_type == "strike");
+        let strike_in_sentence = events
+            .iter()
+            .any(|e| e.sentence == s && e.event_type == "strike");
         for (ei, e) in events.iter().enumerate() {
             if e.sentence != s || (e.event_type == "casualties" && strike_in_sentence) {
                 continue;
             }
-            let d = if m.first > e.last { m.first - e.last } else { (e.first - m.last.min(e.first)) * 2 + 2 };
+            let d = if m.first > e.last {
+                m.first - e.last
+            } else {
+                (e.first - m.last.min(e.first)) * 2 + 2
+            };
             if d > 16 {
                 continue;
             }
@@ -263,7 +337,9 @@ fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
 /// strike in its clause ("بغارات طيران التحالف والمعارك الدائرة جنوبي محافظة الحديدة").
 fn share_locations(events: &mut [EventMention]) {
     for i in 0..events.len() {
-        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") {
+        if events[i].location.is_some()
+            || !matches!(events[i].event_type.as_str(), "strike" | "casualties")
+        {
             continue;
         }
         let donor = (0..events.len())
@@ -287,12 +363,19 @@ fn share_locations(events: &mut [EventMention]) {
 /// continues the scene of the located strike of the sentence before it.
 fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
     for i in 0..events.len() {
-        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") || events[i].sentence == 0 {
+        if events[i].location.is_some()
+            || !matches!(events[i].event_type.as_str(), "strike" | "casualties")
+            || events[i].sentence == 0
+        {
             continue;
         }
         let s = events[i].sentence;
         // casualties beside a strike take that strike's place (their cause) instead
-        if events[i].event_type == "casualties" && events.iter().any(|e| e.sentence == s && e.event_type == "strike") {
+        if events[i].event_type == "casualties"
+            && events
+                .iter()
+                .any(|e| e.sentence == s && e.event_type == "strike")
+        {
             continue;
         }
         let paragraph = |s: usize| doc.seg.sentences[s].paragraph;
@@ -312,7 +395,8 @@ fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
 
 fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
-    let is_clause_stop = |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
+    let is_clause_stop =
+        |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
     for e in events.iter_mut() {
         if e.event_type == "casualties" {
             continue;
@@ -324,30 +408,48 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
             .find(|&k| matches!(doc.word(k), "بين" | "between" | "مع" | "with" | "وبين"));
         let (lo, hi) = match between {
             Some(b) if e.event_type == "meeting" || e.event_type == "agreement" => {
-                let stop = (b + 1..=last_token).find(|&k| is_clause_stop(k)).unwrap_or(last_token + 1);
+                let stop = (b + 1..=last_token)
+                    .find(|&k| is_clause_stop(k))
+                    .unwrap_or(last_token + 1);
                 (b + 1, stop.saturating_sub(1).min(b + 12))
             }
             // meetings: the subject just before a verb and the parties just after
-            _ if e.event_type == "meeting" => (e.first.saturating_sub(4).max(range.start), (e.last + 6).min(last_token)),
-            _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
+            _ if e.event_type == "meeting" => (
+                e.first.saturating_sub(4).max(range.start),
+                (e.last + 6).min(last_token),
+            ),
+            _ => (
+                e.first.saturating_sub(8).max(range.start),
+                (e.last + 8).min(last_token),
+            ),
         };
         let mut seen: Vec<String> = Vec::new();
         for (mi, m) in inp.mentions.all.iter().enumerate() {
-            if m.first < lo || m.first > hi || Some(mi) == e.location || matches!(m.kind, MentionKind::Role(_)) || is_media(inp, m) {
+            if m.first < lo
+                || m.first > hi
+                || Some(mi) == e.location
+                || matches!(m.kind, MentionKind::Role(_))
+                || is_media(inp, m)
+            {
                 continue;
             }
             if seen.contains(&m.key) || locative_before(doc, m) {
                 continue;
             }
-            let after_capital = m.first > 0 && matches!(doc.word(m.first - 1), "العاصمه" | "عاصمه" | "capital");
+            let after_capital =
+                m.first > 0 && matches!(doc.word(m.first - 1), "العاصمه" | "عاصمه" | "capital");
             if after_capital || (is_place(m) && !is_country_place(inp, m)) {
                 continue;
             }
             let role = match e.event_type.as_str() {
                 "strike" | "threat" => {
                     if m.first > e.last {
-                        let against = (e.last + 1..m.first).any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
-                            || doc.word(m.first).starts_with('ل');
+                        let against = (e.last + 1..m.first).any(|k| {
+                            matches!(
+                                doc.word(k),
+                                "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"
+                            )
+                        }) || doc.word(m.first).starts_with('ل');
                         if matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1 {
                             "attacker"
                         } else if against {
@@ -375,7 +477,11 @@ fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
             if doc.sentence_of(t.first) != e.sentence {
                 continue;
             }
-            let d = if t.first > e.last { t.first - e.last } else { e.first.saturating_sub(t.last) };
+            let d = if t.first > e.last {
+                t.first - e.last
+            } else {
+                e.first.saturating_sub(t.last)
+            };
             if best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((ti, d));
             }
@@ -395,7 +501,12 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             if doc.sentence_of(c.first) != e.sentence {
                 continue;
             }
-            if inp.times.iter().any(|t| t.first <= c.number_first && t.last >= c.number_last) || durations.contains(&(c.number_last + 1)) {
+            if inp
+                .times
+                .iter()
+                .any(|t| t.first <= c.number_first && t.last >= c.number_last)
+                || durations.contains(&(c.number_last + 1))
+            {
                 continue;
             }
             let d = if c.first > e.last {
@@ -407,8 +518,15 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             };
             // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح … لقوا
             // مصرعهم") as long as no other trigger stands between them
-            let clear = c.last < e.first && !triggers.iter().any(|&(f, l)| f > c.last && l < e.first);
-            let limit = if c.first > e.last { 5 } else if clear { 10 } else { 4 };
+            let clear =
+                c.last < e.first && !triggers.iter().any(|&(f, l)| f > c.last && l < e.first);
+            let limit = if c.first > e.last {
+                5
+            } else if clear {
+                10
+            } else {
+                4
+            };
             if d <= limit && best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((ci, d));
             }
@@ -430,7 +548,10 @@ fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
 /// The location key when it is precise enough to identify a happening (a city or a
 /// region, not a whole country).
 fn precise_location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
-    m.location.filter(|_| !m.inherited).filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2).map(|l| inp.mentions.all[l].key.as_str())
+    m.location
+        .filter(|_| !m.inherited)
+        .filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2)
+        .map(|l| inp.mentions.all[l].key.as_str())
 }
 
 /// True when two mentions carry times that cannot be the same happening (2014 vs 2015,
@@ -455,7 +576,11 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
         }
         let s = mentions[i].sentence;
         let cause = (0..mentions.len())
-            .filter(|&j| mentions[j].event_type == "strike" && mentions[j].sentence == s && !is_non_event(mentions[j].modality))
+            .filter(|&j| {
+                mentions[j].event_type == "strike"
+                    && mentions[j].sentence == s
+                    && !is_non_event(mentions[j].modality)
+            })
             .min_by_key(|&j| mentions[j].first.abs_diff(mentions[i].first));
         causes[i] = cause;
         if let Some(j) = cause
@@ -477,36 +602,65 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
                 if t.event_type != m.event_type || is_non_event(t.modality) {
                     return false;
                 }
-                if c.mentions.iter().any(|&k| times_conflict(inp, &mentions[k], m)) {
+                if c.mentions
+                    .iter()
+                    .any(|&k| times_conflict(inp, &mentions[k], m))
+                {
                     return false;
                 }
                 // the headline's event is the lede's; a definite mention ("الغارة", "the attack")
                 // without a place of its own continues the latest event of its type
-                let headline = t.sentence == 0 && t.location.is_none() && doc_first_paragraph_is_headline(inp.doc);
-                let anaphor = m.location.is_none() && m.actors.is_empty() && is_definite(inp.doc, m.first) && m.sentence <= t.sentence + 3;
+                let headline = t.sentence == 0
+                    && t.location.is_none()
+                    && doc_first_paragraph_is_headline(inp.doc);
+                let anaphor = m.location.is_none()
+                    && m.actors.is_empty()
+                    && is_definite(inp.doc, m.first)
+                    && m.sentence <= t.sentence + 3;
                 if (headline || anaphor) && m.event_type != "meeting" {
                     return true;
                 }
                 match m.event_type.as_str() {
                     "meeting" => {
                         let same_place = precise_location_key(inp, m).is_some()
-                            && c.mentions.iter().any(|&k| precise_location_key(inp, &mentions[k]) == precise_location_key(inp, m));
+                            && c.mentions.iter().any(|&k| {
+                                precise_location_key(inp, &mentions[k])
+                                    == precise_location_key(inp, m)
+                            });
                         let shared_party = m.actors.iter().any(|&(_, a)| {
-                            c.mentions.iter().any(|&k| mentions[k].actors.iter().any(|&(_, b)| inp.mentions.all[a].key == inp.mentions.all[b].key))
+                            c.mentions.iter().any(|&k| {
+                                mentions[k].actors.iter().any(|&(_, b)| {
+                                    inp.mentions.all[a].key == inp.mentions.all[b].key
+                                })
+                            })
                         });
-                        let conflicting_place = match (location_key(inp, m), c.mentions.iter().find_map(|&k| location_key(inp, &mentions[k]))) {
+                        let conflicting_place = match (
+                            location_key(inp, m),
+                            c.mentions
+                                .iter()
+                                .find_map(|&k| location_key(inp, &mentions[k])),
+                        ) {
                             (Some(a), Some(b)) => a != b,
                             _ => false,
                         };
-                        let anaphoric = m.actors.is_empty() && is_definite(inp.doc, m.first) && !conflicting_place;
+                        let anaphoric = m.actors.is_empty()
+                            && is_definite(inp.doc, m.first)
+                            && !conflicting_place;
                         same_place || (shared_party && !conflicting_place) || anaphoric
                     }
                     _ => {
                         let same_place = precise_location_key(inp, m).is_some()
-                            && c.mentions.iter().any(|&k| precise_location_key(inp, &mentions[k]) == precise_location_key(inp, m));
+                            && c.mentions.iter().any(|&k| {
+                                precise_location_key(inp, &mentions[k])
+                                    == precise_location_key(inp, m)
+                            });
                         let same_cause = m.event_type == "casualties"
                             && causes[i].is_some()
-                            && c.mentions.iter().any(|&k| causes[k].is_some_and(|x| cluster_of[x] == cluster_of[causes[i].unwrap_or(0)]));
+                            && c.mentions.iter().any(|&k| {
+                                causes[k].is_some_and(|x| {
+                                    cluster_of[x] == cluster_of[causes[i].unwrap_or(0)]
+                                })
+                            });
                         same_place || same_cause
                     }
                 }
@@ -517,14 +671,19 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
                 clusters[c].mentions.push(i);
                 cluster_of[i] = c;
                 let t = &mentions[clusters[c].trigger];
-                let better = m.weight > t.weight || (m.weight == t.weight && t.location.is_none() && m.location.is_some());
+                let better = m.weight > t.weight
+                    || (m.weight == t.weight && t.location.is_none() && m.location.is_some());
                 if better {
                     clusters[c].trigger = i;
                 }
             }
             None => {
                 cluster_of[i] = clusters.len();
-                clusters.push(EventCluster { mentions: vec![i], trigger: i, cause: None });
+                clusters.push(EventCluster {
+                    mentions: vec![i],
+                    trigger: i,
+                    cause: None,
+                });
             }
         }
     }
@@ -548,8 +707,12 @@ fn doc_first_paragraph_is_headline(doc: &Document) -> bool {
 fn is_definite(doc: &Document, first: usize) -> bool {
     let w = doc.word(first);
     match doc.language {
-        Language::Ar => ["ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| w.starts_with(p)),
-        Language::En => first > 0 && matches!(doc.word(first - 1), "the" | "this" | "that" | "these"),
+        Language::Ar => ["ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل"]
+            .iter()
+            .any(|p| w.starts_with(p)),
+        Language::En => {
+            first > 0 && matches!(doc.word(first - 1), "the" | "this" | "that" | "these")
+        }
     }
 }
 

@@ -44,10 +44,26 @@ macro_rules! embed {
 }
 
 const EMBEDDED: &[EmbeddedFile] = embed![
-    "ar/events.tsv", "ar/quote_cues.tsv", "ar/complementizers.tsv", "ar/modality.tsv", "ar/numbers.tsv",
-    "ar/qualifiers.tsv", "ar/time.tsv", "ar/actors.tsv", "ar/nationalities.tsv", "ar/roles.tsv",
-    "en/events.tsv", "en/quote_cues.tsv", "en/complementizers.tsv", "en/modality.tsv", "en/numbers.tsv",
-    "en/qualifiers.tsv", "en/time.tsv", "en/actors.tsv", "en/nationalities.tsv", "en/roles.tsv",
+    "ar/events.tsv",
+    "ar/quote_cues.tsv",
+    "ar/complementizers.tsv",
+    "ar/modality.tsv",
+    "ar/numbers.tsv",
+    "ar/qualifiers.tsv",
+    "ar/time.tsv",
+    "ar/actors.tsv",
+    "ar/nationalities.tsv",
+    "ar/roles.tsv",
+    "en/events.tsv",
+    "en/quote_cues.tsv",
+    "en/complementizers.tsv",
+    "en/modality.tsv",
+    "en/numbers.tsv",
+    "en/qualifiers.tsv",
+    "en/time.tsv",
+    "en/actors.tsv",
+    "en/nationalities.tsv",
+    "en/roles.tsv",
     "en/abbreviations.tsv",
 ];
 
@@ -289,24 +305,34 @@ impl Lexicons {
 
     /// Loads the embedded lexicons, each file replaced by its namesake under `dir` if given.
     pub fn load(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
-        let read = |name: &str, embedded: &'static str| -> Result<(String, std::borrow::Cow<'static, str>), LexiconError> {
+        let read = |name: &str,
+                    embedded: &'static str|
+         -> Result<(String, std::borrow::Cow<'static, str>), LexiconError> {
             if let Some(dir) = dir {
                 let path = dir.join(name);
                 if path.exists() {
-                    let content = std::fs::read_to_string(&path)
-                        .map_err(|source| LexiconError::Io { file: path.display().to_string(), source })?;
+                    let content =
+                        std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
+                            file: path.display().to_string(),
+                            source,
+                        })?;
                     return Ok((path.display().to_string(), content.into()));
                 }
             }
             Ok((name.to_string(), embedded.into()))
         };
         let file = |name: &str| -> Result<(String, std::borrow::Cow<'static, str>), LexiconError> {
-            let embedded = EMBEDDED.iter().find(|f| f.name == name).map(|f| f.content).unwrap_or("");
+            let embedded = EMBEDDED
+                .iter()
+                .find(|f| f.name == name)
+                .map(|f| f.content)
+                .unwrap_or("");
             read(name, embedded)
         };
         let (pn, pc) = read("../gazetteer/places.tsv", PLACES)?;
         let (xn, xc) = read("../gazetteer/places_extra.tsv", PLACES_EXTRA)?;
-        let gazetteer = Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
+        let gazetteer =
+            Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
         let ar = LanguageLexicons::load(Language::Ar, &file, &gazetteer)?;
         let en = LanguageLexicons::load(Language::En, &file, &gazetteer)?;
         Ok(Lexicons { ar, en, gazetteer })
@@ -314,7 +340,11 @@ impl Lexicons {
 }
 
 /// The validated lines of one TSV file: (line number, columns).
-pub(crate) fn rows<'a>(file: &str, content: &'a str, columns: usize) -> Result<Vec<(usize, Vec<&'a str>)>, LexiconError> {
+pub(crate) fn rows<'a>(
+    file: &str,
+    content: &'a str,
+    columns: usize,
+) -> Result<Vec<(usize, Vec<&'a str>)>, LexiconError> {
     let mut out = Vec::new();
     for (i, line) in content.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -322,9 +352,16 @@ pub(crate) fn rows<'a>(file: &str, content: &'a str, columns: usize) -> Result<V
             continue;
         }
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let bad = |message: String| LexiconError::BadLine { file: file.to_string(), line: i + 1, message };
+        let bad = |message: String| LexiconError::BadLine {
+            file: file.to_string(),
+            line: i + 1,
+            message,
+        };
         if cols.len() != columns {
-            return Err(bad(format!("expected {columns} tab-separated columns, found {}", cols.len())));
+            return Err(bad(format!(
+                "expected {columns} tab-separated columns, found {}",
+                cols.len()
+            )));
         }
         if let Some(k) = cols.iter().position(|c| c.is_empty()) {
             return Err(bad(format!("column {} is empty (write - for none)", k + 1)));
@@ -335,7 +372,11 @@ pub(crate) fn rows<'a>(file: &str, content: &'a str, columns: usize) -> Result<V
 }
 
 pub(crate) fn bad_line(file: &str, line: usize, message: impl Into<String>) -> LexiconError {
-    LexiconError::BadLine { file: file.to_string(), line, message: message.into() }
+    LexiconError::BadLine {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -353,23 +394,54 @@ impl LanguageLexicons {
         let lang = language.code();
         let get = |name: &str| file(&format!("{lang}/{name}"));
         let verb_kind = |kind: &str| {
-            if kind == "verb" && language == Language::Ar { FormKind::ArabicVerb } else { FormKind::Plain }
+            if kind == "verb" && language == Language::Ar {
+                FormKind::ArabicVerb
+            } else {
+                FormKind::Plain
+            }
         };
 
         let (f, c) = get("events.tsv")?;
         let mut items = Vec::new();
         for (line, cols) in rows(&f, &c, 5)? {
             if !matches!(cols[1], "noun" | "verb" | "phrase") {
-                return Err(bad_line(&f, line, format!("kind must be noun, verb or phrase, not {:?}", cols[1])));
+                return Err(bad_line(
+                    &f,
+                    line,
+                    format!("kind must be noun, verb or phrase, not {:?}", cols[1]),
+                ));
             }
-            if !matches!(cols[2], "meeting" | "strike" | "casualties" | "agreement" | "protest" | "arrest" | "threat" | "none") {
-                return Err(bad_line(&f, line, format!("unknown event type {:?}", cols[2])));
+            if !matches!(
+                cols[2],
+                "meeting"
+                    | "strike"
+                    | "casualties"
+                    | "agreement"
+                    | "protest"
+                    | "arrest"
+                    | "threat"
+                    | "none"
+            ) {
+                return Err(bad_line(
+                    &f,
+                    line,
+                    format!("unknown event type {:?}", cols[2]),
+                ));
             }
-            let weight: u8 = cols[4].parse().ok().filter(|w| (1..=3).contains(w)).ok_or_else(|| bad_line(&f, line, "weight must be 1, 2 or 3"))?;
+            let weight: u8 = cols[4]
+                .parse()
+                .ok()
+                .filter(|w| (1..=3).contains(w))
+                .ok_or_else(|| bad_line(&f, line, "weight must be 1, 2 or 3"))?;
             items.push((
                 cols[0].to_string(),
                 verb_kind(cols[1]),
-                EventEntry { event_type: cols[2].to_string(), subtype: opt(cols[3]), weight, verb: cols[1] == "verb" },
+                EventEntry {
+                    event_type: cols[2].to_string(),
+                    subtype: opt(cols[3]),
+                    weight,
+                    verb: cols[1] == "verb",
+                },
             ));
         }
         let events = Matcher::new(language, items);
@@ -381,14 +453,30 @@ impl LanguageLexicons {
                 "verb" => CueKind::Verb,
                 "according" => CueKind::According,
                 "source" => CueKind::Source,
-                other => return Err(bad_line(&f, line, format!("kind must be verb, according or source, not {other:?}"))),
+                other => {
+                    return Err(bad_line(
+                        &f,
+                        line,
+                        format!("kind must be verb, according or source, not {other:?}"),
+                    ));
+                }
             };
             let announce = match cols[2] {
                 "speech" => false,
                 "announce" => true,
-                other => return Err(bad_line(&f, line, format!("role must be speech or announce, not {other:?}"))),
+                other => {
+                    return Err(bad_line(
+                        &f,
+                        line,
+                        format!("role must be speech or announce, not {other:?}"),
+                    ));
+                }
             };
-            let form_kind = if kind == CueKind::According { FormKind::Plain } else { verb_kind("verb") };
+            let form_kind = if kind == CueKind::According {
+                FormKind::Plain
+            } else {
+                verb_kind("verb")
+            };
             items.push((cols[0].to_string(), form_kind, CueEntry { kind, announce }));
         }
         let quote_cues = Matcher::new(language, items);
@@ -400,7 +488,13 @@ impl LanguageLexicons {
                 "that" => ComplementizerKind::That,
                 "colon" => ComplementizerKind::Colon,
                 "from" => ComplementizerKind::From,
-                other => return Err(bad_line(&f, line, format!("kind must be that, colon or from, not {other:?}"))),
+                other => {
+                    return Err(bad_line(
+                        &f,
+                        line,
+                        format!("kind must be that, colon or from, not {other:?}"),
+                    ));
+                }
             };
             items.push((cols[0].to_string(), FormKind::Plain, kind));
         }
@@ -420,10 +514,26 @@ impl LanguageLexicons {
             let before = match cols[2] {
                 "before" => true,
                 "after" => false,
-                other => return Err(bad_line(&f, line, format!("position must be before or after, not {other:?}"))),
+                other => {
+                    return Err(bad_line(
+                        &f,
+                        line,
+                        format!("position must be before or after, not {other:?}"),
+                    ));
+                }
             };
-            let window = cols[3].parse().map_err(|_| bad_line(&f, line, "window must be a whole number"))?;
-            items.push((cols[0].to_string(), FormKind::Plain, ModalityEntry { modality, before, window }));
+            let window = cols[3]
+                .parse()
+                .map_err(|_| bad_line(&f, line, "window must be a whole number"))?;
+            items.push((
+                cols[0].to_string(),
+                FormKind::Plain,
+                ModalityEntry {
+                    modality,
+                    before,
+                    window,
+                },
+            ));
         }
         let modality = Matcher::new(language, items);
 
@@ -444,27 +554,59 @@ impl LanguageLexicons {
             let value = if cols[1] == "-" {
                 None
             } else {
-                Some(cols[1].parse().map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?)
+                Some(
+                    cols[1]
+                        .parse()
+                        .map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?,
+                )
             };
             if value.is_none() && kind != NumberKind::Vague {
-                return Err(bad_line(&f, line, "only vague number words may have no value"));
+                return Err(bad_line(
+                    &f,
+                    line,
+                    "only vague number words may have no value",
+                ));
             }
-            items.push((cols[0].to_string(), FormKind::Plain, NumberEntry { value, kind }));
+            items.push((
+                cols[0].to_string(),
+                FormKind::Plain,
+                NumberEntry { value, kind },
+            ));
         }
         let numbers = Matcher::new(language, items);
 
         let (f, c) = get("qualifiers.tsv")?;
         let mut items = Vec::new();
         for (line, cols) in rows(&f, &c, 3)? {
-            if !matches!(cols[1], "up_to" | "at_least" | "about" | "more_than" | "exact" | "vague") {
-                return Err(bad_line(&f, line, format!("unknown qualifier {:?}", cols[1])));
+            if !matches!(
+                cols[1],
+                "up_to" | "at_least" | "about" | "more_than" | "exact" | "vague"
+            ) {
+                return Err(bad_line(
+                    &f,
+                    line,
+                    format!("unknown qualifier {:?}", cols[1]),
+                ));
             }
             let before = match cols[2] {
                 "before" => true,
                 "after" => false,
-                other => return Err(bad_line(&f, line, format!("position must be before or after, not {other:?}"))),
+                other => {
+                    return Err(bad_line(
+                        &f,
+                        line,
+                        format!("position must be before or after, not {other:?}"),
+                    ));
+                }
             };
-            items.push((cols[0].to_string(), FormKind::Plain, QualifierEntry { qualifier: cols[1].to_string(), before }));
+            items.push((
+                cols[0].to_string(),
+                FormKind::Plain,
+                QualifierEntry {
+                    qualifier: cols[1].to_string(),
+                    before,
+                },
+            ));
         }
         let qualifiers = Matcher::new(language, items);
 
@@ -483,22 +625,42 @@ impl LanguageLexicons {
             let value = if cols[2] == "-" {
                 None
             } else {
-                Some(cols[2].parse().map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?)
+                Some(
+                    cols[2]
+                        .parse()
+                        .map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?,
+                )
             };
-            items.push((cols[0].to_string(), FormKind::Plain, TimeEntry { kind, value }));
+            items.push((
+                cols[0].to_string(),
+                FormKind::Plain,
+                TimeEntry { kind, value },
+            ));
         }
         let time = Matcher::new(language, items);
 
         let (f, c) = get("actors.tsv")?;
         let mut items = Vec::new();
         for (line, cols) in rows(&f, &c, 5)? {
-            if !matches!(cols[2], "country" | "organization" | "armed_group" | "media" | "person") {
-                return Err(bad_line(&f, line, format!("unknown actor type {:?}", cols[2])));
+            if !matches!(
+                cols[2],
+                "country" | "organization" | "armed_group" | "media" | "person"
+            ) {
+                return Err(bad_line(
+                    &f,
+                    line,
+                    format!("unknown actor type {:?}", cols[2]),
+                ));
             }
             items.push((
                 cols[0].to_string(),
                 FormKind::Plain,
-                ActorEntry { id: cols[1].to_string(), actor_type: cols[2].to_string(), name: cols[3].to_string(), country: opt(cols[4]) },
+                ActorEntry {
+                    id: cols[1].to_string(),
+                    actor_type: cols[2].to_string(),
+                    name: cols[3].to_string(),
+                    country: opt(cols[4]),
+                },
             ));
         }
         let actors = Matcher::new(language, items);
@@ -506,7 +668,14 @@ impl LanguageLexicons {
         let (f, c) = get("nationalities.tsv")?;
         let mut items = Vec::new();
         for (_, cols) in rows(&f, &c, 3)? {
-            items.push((cols[0].to_string(), FormKind::Plain, NationalityEntry { country: cols[1].to_string(), adjective: cols[2].to_string() }));
+            items.push((
+                cols[0].to_string(),
+                FormKind::Plain,
+                NationalityEntry {
+                    country: cols[1].to_string(),
+                    adjective: cols[2].to_string(),
+                },
+            ));
         }
         let nationalities = Matcher::new(language, items);
 
@@ -516,15 +685,35 @@ impl LanguageLexicons {
             let gender = match cols[2] {
                 "m" | "-" => Gender::Masculine,
                 "f" => Gender::Feminine,
-                other => return Err(bad_line(&f, line, format!("gender must be m or f, not {other:?}"))),
+                other => {
+                    return Err(bad_line(
+                        &f,
+                        line,
+                        format!("gender must be m or f, not {other:?}"),
+                    ));
+                }
             };
             let number = match cols[3] {
                 "sg" | "-" => Number::Singular,
                 "du" => Number::Dual,
                 "pl" => Number::Plural,
-                other => return Err(bad_line(&f, line, format!("number must be sg, du or pl, not {other:?}"))),
+                other => {
+                    return Err(bad_line(
+                        &f,
+                        line,
+                        format!("number must be sg, du or pl, not {other:?}"),
+                    ));
+                }
             };
-            items.push((cols[0].to_string(), FormKind::Plain, RoleEntry { role: cols[1].to_string(), gender, number }));
+            items.push((
+                cols[0].to_string(),
+                FormKind::Plain,
+                RoleEntry {
+                    role: cols[1].to_string(),
+                    gender,
+                    number,
+                },
+            ));
         }
         let roles = Matcher::new(language, items);
 
@@ -585,14 +774,21 @@ mod tests {
     #[test]
     fn bad_line_names_file_and_line() {
         let err = rows("ar/events.tsv", "# comment\nقصف\tnoun\tstrike\n", 5).unwrap_err();
-        assert_eq!(err.to_string(), "ar/events.tsv:2: expected 5 tab-separated columns, found 3");
+        assert_eq!(
+            err.to_string(),
+            "ar/events.tsv:2: expected 5 tab-separated columns, found 3"
+        );
     }
 
     #[test]
     fn override_folder_replaces_a_file_and_is_validated() {
         let dir = std::env::temp_dir().join(format!("hadath-lex-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("ar")).unwrap();
-        std::fs::write(dir.join("ar/events.tsv"), "قصف\tnoun\tstrike\tairstrike\t9\n").unwrap();
+        std::fs::write(
+            dir.join("ar/events.tsv"),
+            "قصف\tnoun\tstrike\tairstrike\t9\n",
+        )
+        .unwrap();
         let err = Lexicons::load(Some(&dir)).unwrap_err();
         assert!(err.to_string().contains("ar/events.tsv:1: weight"), "{err}");
         std::fs::remove_dir_all(&dir).ok();

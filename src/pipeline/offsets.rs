@@ -40,7 +40,7 @@ pub fn convert(out: &mut Extraction, text: &str, unit: OffsetUnit) {
         return;
     }
     let t = OffsetTable::new(text, unit);
-    let mut fix = |s: &mut usize, e: &mut usize| {
+    let fix = |s: &mut usize, e: &mut usize| {
         *s = t.map(*s);
         *e = t.map(*e);
     };

@@ -26,8 +26,18 @@ pub struct NormText {
 pub fn is_quote_mark(c: char) -> bool {
     matches!(
         c,
-        '"' | '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}'
-            | '\u{2039}' | '\u{203A}' | '\u{2033}' | '\u{FF02}' | '\u{300C}' | '\u{300D}'
+        '"' | '\u{201C}'
+            | '\u{201D}'
+            | '\u{201E}'
+            | '\u{201F}'
+            | '\u{00AB}'
+            | '\u{00BB}'
+            | '\u{2039}'
+            | '\u{203A}'
+            | '\u{2033}'
+            | '\u{FF02}'
+            | '\u{300C}'
+            | '\u{300D}'
     )
 }
 
@@ -183,7 +193,10 @@ mod tests {
 
     #[test]
     fn decomposed_latin_matches_composed() {
-        assert_eq!(NormText::new("Cafe\u{301}").norm, NormText::new("Café").norm);
+        assert_eq!(
+            NormText::new("Cafe\u{301}").norm,
+            NormText::new("Café").norm
+        );
         assert_eq!(roundtrip("x Cafe\u{301} y", "cafe"), "Cafe\u{301}");
     }
 
