@@ -55,6 +55,8 @@ pub struct AuthSettings {
     pub requests_per_minute: u32,
     /// Burst above the steady rate.
     pub burst: u32,
+    /// Key anonymous clients by the first `X-Forwarded-For` address (behind a trusted gateway).
+    pub trust_forwarded_for: bool,
 }
 
 /// Logging.

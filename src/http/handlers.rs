@@ -132,6 +132,10 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
     let pipeline = state.pipeline.clone();
     let span = tracing::Span::current();
     let chars = req.text.len();
+    if state.settings.log.debug_log_text {
+        // explicitly turned on for debugging: never with real copy
+        tracing::debug!(text = %req.text, "article text (log.debug_log_text is on)");
+    }
     let result = tokio::task::spawn_blocking(move || {
         let _enter = span.enter();
         let _permit = permit;
@@ -161,7 +165,7 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
                 "extracted"
             );
         }
-        Err(e) => tracing::info!(bytes = chars, error = %e, "rejected"),
+        Err(e) => tracing::info!(bytes = chars, reason = e.code(), "rejected"),
     }
     Ok(result?)
 }

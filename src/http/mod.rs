@@ -1,6 +1,7 @@
 //! The HTTP layer: [`router`] builds every route of `API.md` with its middleware, and
 //! [`serve`] runs it with graceful shutdown. Handlers only translate; the pipeline works.
 
+pub mod auth;
 pub mod handlers;
 pub mod middleware;
 pub mod openapi;
@@ -39,6 +40,8 @@ pub struct AppState {
     pub draining: Arc<AtomicBool>,
     /// Renders `/metrics`.
     pub metrics: PrometheusHandle,
+    /// API keys and rate limits of the `/v1/*` routes.
+    pub access: Arc<auth::Access>,
 }
 
 impl AppState {
@@ -47,6 +50,7 @@ impl AppState {
         AppState {
             pipeline,
             limiter: Arc::new(Semaphore::new(settings.server.max_concurrency)),
+            access: Arc::new(auth::Access::new(&settings.auth)),
             settings: Arc::new(settings),
             draining: Arc::new(AtomicBool::new(false)),
             metrics: metrics_handle(),
@@ -104,12 +108,19 @@ fn cors(settings: &Settings) -> CorsLayer {
 pub fn router(state: AppState) -> Router {
     let settings = state.settings.clone();
     let x_request_id = HeaderName::from_static("x-request-id");
-    let mut app = Router::new()
-        .route("/", get(page::index))
-        .route("/static/{file}", get(page::asset))
+    // the API proper: keys and rate limits apply here only
+    let api = Router::new()
         .route("/v1/extract", post(handlers::extract))
         .route("/v1/extract/batch", post(handlers::batch))
         .route("/v1/info", get(handlers::info))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.access.clone(),
+            auth::guard,
+        ));
+    let mut app = Router::new()
+        .merge(api)
+        .route("/", get(page::index))
+        .route("/static/{file}", get(page::asset))
         .route("/healthz", get(handlers::healthz))
         .route("/readyz", get(handlers::readyz))
         .route("/openapi.json", get(openapi::openapi_json));
@@ -175,6 +186,14 @@ pub async fn serve(
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let draining = state.draining.clone();
+    let access = state.access.clone();
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            every.tick().await;
+            access.forget_idle();
+        }
+    });
     let grace = Duration::from_secs(state.settings.server.grace_period_secs);
     let (tx, rx) = tokio::sync::watch::channel(false);
     tokio::spawn(async move {

@@ -49,6 +49,19 @@ pub enum ExtractError {
     BadDate(String),
 }
 
+impl ExtractError {
+    /// A short, fixed name for logs and metrics (never the client's values).
+    pub fn code(&self) -> &'static str {
+        match self {
+            ExtractError::EmptyText => "empty_text",
+            ExtractError::TextTooLong { .. } => "text_too_long",
+            ExtractError::UnsupportedLanguage(_) => "unsupported_language",
+            ExtractError::UndetectableLanguage => "undetectable_language",
+            ExtractError::BadDate(_) => "bad_date",
+        }
+    }
+}
+
 /// The compiled pipeline, cheap to clone and shared by all requests.
 #[derive(Clone, Debug)]
 pub struct Pipeline {
