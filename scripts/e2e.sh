@@ -3,6 +3,9 @@
 #
 #   scripts/e2e.sh              # start target/release/hadath on a free port and test it
 #   BASE_URL=http://host:port scripts/e2e.sh   # test a server that is already running
+#   E2E_HADATH_BIN=path/to/hadath scripts/e2e.sh  # test another build of the binary
+#
+# (Not HADATH_*: the server rejects environment variables of that prefix that name no setting.)
 #
 # Uses Debian's Chromium (/usr/bin/chromium, installed with apt-get if missing; override
 # with CHROMIUM_PATH) driven by playwright-core; no browser is downloaded.
@@ -53,7 +56,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 if [ -z "${BASE_URL:-}" ]; then
-  BIN="${HADATH_BIN:-target/release/hadath}"
+  BIN="${E2E_HADATH_BIN:-target/release/hadath}"
   if [ ! -x "$BIN" ]; then
     echo "e2e: $BIN is missing; building it with cargo build --release"
     cargo build --release

@@ -121,6 +121,9 @@ function friendlyMessage(status, problem) {
   switch (status) {
     case 400:
       return 'The server could not read the request. Please try again.';
+    case 401:
+    case 403:
+      return 'This server requires an API key, so this page cannot use it directly. Ask its operator for access.';
     case 413:
       return 'The article is too long to process in one request. Shorten it or split it into parts.';
     case 415:
@@ -655,6 +658,7 @@ function renderPlaces() {
     plot.append(svg('line', { x1: 0, x2: W, y1: Y(g), y2: Y(g), class: 'grid' }));
     plot.append(svg('text', { x: 2, y: Y(g) - 2, class: 'grid-label' }, `${g}°`));
   }
+  const placed = []; // label boxes already drawn, to skip labels that would collide
   for (const p of pts) {
     const t = typeClass(p.events[0].type);
     const x = X(p.lon), y = Y(p.lat);
@@ -662,7 +666,12 @@ function renderPlaces() {
     g.append(svg('title', {}, `${p.name}: ${formatCoord(p.lat, p.lon)} — ${p.events.map((e) => e.type).join(', ')}`));
     g.append(svg('circle', { cx: x, cy: y, r: 5 }));
     const anchor = x > W * 0.7 ? 'end' : 'start';
-    g.append(svg('text', { x: anchor === 'end' ? x - 8 : x + 8, y: y + 4, 'text-anchor': anchor, class: 'pt-label' }, p.name));
+    const wide = 6.5 * String(p.name).length;
+    const box = anchor === 'end' ? [x - 8 - wide, x - 8] : [x + 8, x + 8 + wide];
+    if (!placed.some(([l, r, yy]) => Math.abs(yy - y) < 12 && box[0] < r && l < box[1])) {
+      placed.push([box[0], box[1], y]);
+      g.append(svg('text', { x: anchor === 'end' ? x - 8 : x + 8, y: y + 4, 'text-anchor': anchor, class: 'pt-label' }, p.name));
+    }
     plot.append(g);
   }
   els.placesPlot.append(plot);
