@@ -155,7 +155,7 @@ AR_STOP = set(ar_key(w) for w in '''
 # Latin forms that are English words, person names, or too ambiguous in news.
 EN_STOP = set(w.lower() for w in '''
 Of The And For With From Into Over Under About After Before Between During
-Mobile Nice Reading Bath Split Victoria Hope Union Independence March May Liberty Unity
+Reading Bath Victoria Hope Union Independence March May Liberty Unity
 Progress Concord Friendship Paradise Eden Jordan_river Hamilton Washington_township
 Marion Jackson Lincoln Clinton Franklin Madison Jefferson Monroe Wilson Graham Carson
 Trump Obama Bush Cruz Rubio Kerry Christie Paul Kasich Sanders Pence Kaine Johnson Stein
@@ -660,6 +660,10 @@ def main():
                 return False
             return True
         if pop >= EN_BIG:
+            return True
+        # the service matches English names case-sensitively ("Nice" the city, not "nice"),
+        # so a big city named like a word is kept
+        if pop >= 150000 and form[:1].isupper():
             return True
         if k in top_en or fold_latin(k) in top_en:
             dropped['en:top'] += 1

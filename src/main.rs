@@ -12,11 +12,7 @@ use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
-#[command(
-    name = "hadath",
-    version,
-    about = "Events and quotes from Arabic and English news"
-)]
+#[command(name = "hadath", version, about = "Events and quotes from Arabic and English news")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -54,25 +50,17 @@ enum Command {
 }
 
 fn init_tracing(settings: &Settings) {
-    let filter =
-        EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log.level));
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log.level));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     if settings.log.format == "json" {
-        builder
-            .json()
-            .flatten_event(true)
-            .with_current_span(true)
-            .init();
+        builder.json().flatten_event(true).with_current_span(true).init();
     } else {
         builder.init();
     }
 }
 
 fn load_settings(config: Option<&PathBuf>, addr: Option<String>) -> Result<Settings, String> {
-    let mut settings =
-        Settings::load(config.map(|p| p.as_path()), std::env::vars()).map_err(|e| e.to_string())?;
+    let mut settings = Settings::load(config.map(|p| p.as_path()), std::env::vars()).map_err(|e| e.to_string())?;
     if let Some(addr) = addr {
         settings.server.addr = addr;
     }
@@ -82,8 +70,7 @@ fn load_settings(config: Option<&PathBuf>, addr: Option<String>) -> Result<Setti
 
 fn load_pipeline(settings: &Settings) -> Result<Pipeline, String> {
     let dir = (!settings.lexicons.dir.is_empty()).then(|| PathBuf::from(&settings.lexicons.dir));
-    Pipeline::load(dir.as_deref(), settings.limits.max_text_chars)
-        .map_err(|e| format!("lexicon error: {e}"))
+    Pipeline::load(dir.as_deref(), settings.limits.max_text_chars).map_err(|e| format!("lexicon error: {e}"))
 }
 
 fn main() -> ExitCode {
@@ -98,10 +85,7 @@ fn main() -> ExitCode {
                 }
             };
             init_tracing(&settings);
-            let runtime = match tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-            {
+            let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("hadath: cannot start the runtime: {e}");
@@ -150,13 +134,7 @@ fn main() -> ExitCode {
                 }
             })
         }
-        Command::Extract {
-            file,
-            published_at,
-            language,
-            offsets,
-            config,
-        } => {
+        Command::Extract { file, published_at, language, offsets, config } => {
             let settings = match load_settings(config.as_ref(), None) {
                 Ok(s) => s,
                 Err(e) => {
@@ -190,13 +168,7 @@ fn main() -> ExitCode {
                     return ExitCode::from(2);
                 }
             };
-            let req = ExtractRequest {
-                text,
-                id: None,
-                language,
-                published_at,
-                offsets: Some(offsets),
-            };
+            let req = ExtractRequest { text, id: None, language, published_at, offsets: Some(offsets) };
             match pipeline.extract(&req) {
                 Ok(x) => {
                     println!("{}", serde_json::to_string_pretty(&x).unwrap_or_default());

@@ -139,17 +139,9 @@ fn merge(base: &mut toml::Value, over: toml::Value) {
 fn env_value(default: &toml::Value, raw: &str) -> toml::Value {
     match default {
         toml::Value::Array(_) => toml::Value::Array(
-            raw.split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(|s| toml::Value::String(s.to_string()))
-                .collect(),
+            raw.split(',').map(str::trim).filter(|s| !s.is_empty()).map(|s| toml::Value::String(s.to_string())).collect(),
         ),
-        toml::Value::Integer(_) => raw
-            .trim()
-            .parse()
-            .map(toml::Value::Integer)
-            .unwrap_or_else(|_| toml::Value::String(raw.to_string())),
+        toml::Value::Integer(_) => raw.trim().parse().map(toml::Value::Integer).unwrap_or_else(|_| toml::Value::String(raw.to_string())),
         toml::Value::Boolean(_) => match raw.trim().to_ascii_lowercase().as_str() {
             "true" | "1" | "yes" | "on" => toml::Value::Boolean(true),
             "false" | "0" | "no" | "off" => toml::Value::Boolean(false),
@@ -161,24 +153,13 @@ fn env_value(default: &toml::Value, raw: &str) -> toml::Value {
 
 impl Settings {
     /// Loads the layers: defaults, then `file`, then the `HADATH_*` variables in `env`.
-    pub fn load(
-        file: Option<&Path>,
-        env: impl IntoIterator<Item = (String, String)>,
-    ) -> Result<Settings, SettingsError> {
+    pub fn load(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> Result<Settings, SettingsError> {
         let mut value: toml::Value =
-            toml::from_str(DEFAULTS).map_err(|e| SettingsError::Parse {
-                origin: "config/default.toml".into(),
-                message: e.to_string(),
-            })?;
+            toml::from_str(DEFAULTS).map_err(|e| SettingsError::Parse { origin: "config/default.toml".into(), message: e.to_string() })?;
         if let Some(path) = file {
-            let text = std::fs::read_to_string(path).map_err(|source| SettingsError::Read {
-                path: path.display().to_string(),
-                source,
-            })?;
-            let over: toml::Value = toml::from_str(&text).map_err(|e| SettingsError::Parse {
-                origin: path.display().to_string(),
-                message: e.to_string(),
-            })?;
+            let text = std::fs::read_to_string(path).map_err(|source| SettingsError::Read { path: path.display().to_string(), source })?;
+            let over: toml::Value =
+                toml::from_str(&text).map_err(|e| SettingsError::Parse { origin: path.display().to_string(), message: e.to_string() })?;
             merge(&mut value, over);
         }
         for (key, raw) in env {
@@ -202,41 +183,19 @@ impl Settings {
             value[section.as_str()][name.as_str()] = env_value(&default, &raw);
         }
         let settings: Settings =
-            value
-                .try_into()
-                .map_err(|e: toml::de::Error| SettingsError::Parse {
-                    origin: "settings".into(),
-                    message: e.to_string(),
-                })?;
+            value.try_into().map_err(|e: toml::de::Error| SettingsError::Parse { origin: "settings".into(), message: e.to_string() })?;
         settings.check()?;
         Ok(settings)
     }
 
     /// Checks values that parse but make no sense.
     pub fn check(&self) -> Result<(), SettingsError> {
-        let invalid = |key: &str, message: &str| {
-            Err(SettingsError::Invalid {
-                key: key.into(),
-                message: message.into(),
-            })
-        };
+        let invalid = |key: &str, message: &str| Err(SettingsError::Invalid { key: key.into(), message: message.into() });
         if self.server.addr.parse::<std::net::SocketAddr>().is_err() {
-            return invalid(
-                "server.addr",
-                &format!("{:?} is not HOST:PORT", self.server.addr),
-            );
+            return invalid("server.addr", &format!("{:?} is not HOST:PORT", self.server.addr));
         }
-        if !self.server.admin_addr.is_empty()
-            && self
-                .server
-                .admin_addr
-                .parse::<std::net::SocketAddr>()
-                .is_err()
-        {
-            return invalid(
-                "server.admin_addr",
-                &format!("{:?} is not HOST:PORT", self.server.admin_addr),
-            );
+        if !self.server.admin_addr.is_empty() && self.server.admin_addr.parse::<std::net::SocketAddr>().is_err() {
+            return invalid("server.admin_addr", &format!("{:?} is not HOST:PORT", self.server.admin_addr));
         }
         if self.server.max_concurrency == 0 {
             return invalid("server.max_concurrency", "must be at least 1");
@@ -248,10 +207,7 @@ impl Settings {
             return invalid("server.request_timeout_secs", "must be at least 1");
         }
         if self.limits.max_text_chars == 0 || self.limits.max_batch_items == 0 {
-            return invalid(
-                "limits",
-                "max_text_chars and max_batch_items must be at least 1",
-            );
+            return invalid("limits", "max_text_chars and max_batch_items must be at least 1");
         }
         if !matches!(self.log.format.as_str(), "text" | "json") {
             return invalid("log.format", "must be text or json");
@@ -265,10 +221,7 @@ mod tests {
     use super::*;
 
     fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
     }
 
     #[test]
@@ -281,11 +234,7 @@ mod tests {
     fn env_overrides_and_lists() {
         let s = Settings::load(
             None,
-            env(&[
-                ("HADATH_ADDR", "127.0.0.1:9"),
-                ("HADATH_AUTH__API_KEYS", "a, b"),
-                ("HADATH_SERVER__MAX_CONCURRENCY", "3"),
-            ]),
+            env(&[("HADATH_ADDR", "127.0.0.1:9"), ("HADATH_AUTH__API_KEYS", "a, b"), ("HADATH_SERVER__MAX_CONCURRENCY", "3")]),
         )
         .unwrap();
         assert_eq!(s.server.addr, "127.0.0.1:9");
@@ -301,8 +250,7 @@ mod tests {
 
     #[test]
     fn bad_value_is_named() {
-        let err =
-            Settings::load(None, env(&[("HADATH_SERVER__MAX_CONCURRENCY", "lots")])).unwrap_err();
+        let err = Settings::load(None, env(&[("HADATH_SERVER__MAX_CONCURRENCY", "lots")])).unwrap_err();
         assert!(err.to_string().contains("max_concurrency"), "{err}");
     }
 

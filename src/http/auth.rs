@@ -45,21 +45,12 @@ fn configured_digest(entry: &str) -> [u8; 32] {
 impl Access {
     /// The policy of `settings`.
     pub fn new(settings: &AuthSettings) -> Access {
-        let digests = settings
-            .api_keys
-            .iter()
-            .filter(|k| !k.trim().is_empty())
-            .map(|k| configured_digest(k))
-            .collect();
+        let digests = settings.api_keys.iter().filter(|k| !k.trim().is_empty()).map(|k| configured_digest(k)).collect();
         let limiter = NonZeroU32::new(settings.requests_per_minute).map(|rate| {
             let burst = NonZeroU32::new(settings.burst).unwrap_or(rate);
             RateLimiter::keyed(Quota::per_minute(rate).allow_burst(burst))
         });
-        Access {
-            digests,
-            limiter,
-            trust_forwarded_for: settings.trust_forwarded_for,
-        }
+        Access { digests, limiter, trust_forwarded_for: settings.trust_forwarded_for }
     }
 
     /// True when keys are required.
@@ -87,36 +78,18 @@ impl Access {
 }
 
 fn presented_key(headers: &HeaderMap) -> Option<String> {
-    if let Some(v) = headers
-        .get(header::AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-    {
+    if let Some(v) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) {
         let mut parts = v.trim().splitn(2, ' ');
-        if parts
-            .next()
-            .is_some_and(|s| s.eq_ignore_ascii_case("bearer"))
-        {
+        if parts.next().is_some_and(|s| s.eq_ignore_ascii_case("bearer")) {
             return parts.next().map(|k| k.trim().to_string());
         }
     }
-    headers
-        .get("x-api-key")
-        .and_then(|v| v.to_str().ok())
-        .map(|k| k.trim().to_string())
+    headers.get("x-api-key").and_then(|v| v.to_str().ok()).map(|k| k.trim().to_string())
 }
 
 fn unauthorized(detail: &str) -> Response {
-    let mut res = Problem::new(
-        StatusCode::UNAUTHORIZED,
-        "unauthorized",
-        "Unauthorized",
-        detail,
-    )
-    .into_response();
-    res.headers_mut().insert(
-        header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Bearer realm=\"hadath\""),
-    );
+    let mut res = Problem::new(StatusCode::UNAUTHORIZED, "unauthorized", "Unauthorized", detail).into_response();
+    res.headers_mut().insert(header::WWW_AUTHENTICATE, HeaderValue::from_static("Bearer realm=\"hadath\""));
     res
 }
 
@@ -141,14 +114,8 @@ pub async fn guard(State(access): State<Arc<Access>>, req: Request, next: Next) 
                     .map(|s| s.trim().to_string())
             })
             .flatten();
-        let peer = req
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|c| c.0.ip().to_string());
-        format!(
-            "addr:{}",
-            forwarded.or(peer).unwrap_or_else(|| "unknown".into())
-        )
+        let peer = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
+        format!("addr:{}", forwarded.or(peer).unwrap_or_else(|| "unknown".into()))
     };
     if let Some(limiter) = &access.limiter
         && let Err(not_until) = limiter.check_key(&client)
@@ -194,10 +161,7 @@ mod tests {
     #[test]
     fn bearer_and_header_forms() {
         let mut h = HeaderMap::new();
-        h.insert(
-            header::AUTHORIZATION,
-            HeaderValue::from_static("Bearer  k1 "),
-        );
+        h.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer  k1 "));
         assert_eq!(presented_key(&h).as_deref(), Some("k1"));
         let mut h = HeaderMap::new();
         h.insert("x-api-key", HeaderValue::from_static("k2"));

@@ -27,16 +27,7 @@ pub struct TextOptions {
 }
 
 fn media_type(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(|v| {
-            v.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
+    headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
 }
 
 fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Problem> {
@@ -54,69 +45,41 @@ fn parse_offsets(s: &str) -> Result<OffsetUnit, Problem> {
         "chars" => Ok(OffsetUnit::Chars),
         "utf16" => Ok(OffsetUnit::Utf16),
         "bytes" => Ok(OffsetUnit::Bytes),
-        other => Err(Problem::unprocessable(
-            "bad-offsets",
-            "Unknown offset unit",
-            format!("offsets {other:?}: use chars, utf16 or bytes"),
-        )),
+        other => Err(Problem::unprocessable("bad-offsets", "Unknown offset unit", format!("offsets {other:?}: use chars, utf16 or bytes"))),
     }
 }
 
 /// Reads one extraction request from a JSON or text/plain body.
 fn read_request(headers: &HeaderMap, query: &str, body: Bytes) -> Result<ExtractRequest, Problem> {
     match media_type(headers).as_deref() {
-        Some("application/json") | Some("application/x-json") | None
-            if !body.is_empty() || media_type(headers).is_some() =>
-        {
-            let value: serde_json::Value = serde_json::from_slice(&body)
-                .map_err(|e| Problem::bad_request(format!("invalid JSON: {e}")))?;
+        Some("application/json") | Some("application/x-json") | None if !body.is_empty() || media_type(headers).is_some() => {
+            let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| Problem::bad_request(format!("invalid JSON: {e}")))?;
             request_from_value(value)
         }
         Some("text/plain") => {
-            let text = String::from_utf8(body.to_vec())
-                .map_err(|e| Problem::bad_request(format!("the body is not valid UTF-8: {e}")))?;
+            let text = String::from_utf8(body.to_vec()).map_err(|e| Problem::bad_request(format!("the body is not valid UTF-8: {e}")))?;
             let opts: TextOptions = serde_urlencoded_query(query)?;
             let offsets = opts.offsets.as_deref().map(parse_offsets).transpose()?;
-            Ok(ExtractRequest {
-                text,
-                id: opts.id,
-                language: opts.language,
-                published_at: opts.published_at,
-                offsets,
-            })
+            Ok(ExtractRequest { text, id: opts.id, language: opts.language, published_at: opts.published_at, offsets })
         }
-        None => Err(Problem::unsupported_media(
-            "send Content-Type: application/json or text/plain",
-        )),
-        Some(other) => Err(Problem::unsupported_media(format!(
-            "{other} is not accepted: send application/json or text/plain"
-        ))),
+        None => Err(Problem::unsupported_media("send Content-Type: application/json or text/plain")),
+        Some(other) => Err(Problem::unsupported_media(format!("{other} is not accepted: send application/json or text/plain"))),
     }
 }
 
 fn serde_urlencoded_query(query: &str) -> Result<TextOptions, Problem> {
-    Query::<TextOptions>::try_from_uri(
-        &format!("/?{query}")
-            .parse()
-            .map_err(|_| Problem::bad_request("bad query string"))?,
-    )
-    .map(|q| q.0)
-    .map_err(|e| Problem::bad_request(format!("bad query string: {e}")))
+    Query::<TextOptions>::try_from_uri(&format!("/?{query}").parse().map_err(|_| Problem::bad_request("bad query string"))?)
+        .map(|q| q.0)
+        .map_err(|e| Problem::bad_request(format!("bad query string: {e}")))
 }
 
 /// Turns a JSON value into a request, with clear messages for wrong shapes.
 fn request_from_value(value: serde_json::Value) -> Result<ExtractRequest, Problem> {
     if !value.is_object() {
-        return Err(Problem::bad_request(
-            "the body must be a JSON object with a \"text\" field",
-        ));
+        return Err(Problem::bad_request("the body must be a JSON object with a \"text\" field"));
     }
     if value.get("text").is_none() {
-        return Err(Problem::unprocessable(
-            "empty-text",
-            "Empty text",
-            "the \"text\" field is missing",
-        ));
+        return Err(Problem::unprocessable("empty-text", "Empty text", "the \"text\" field is missing"));
     }
     if let Some(o) = value.get("offsets").and_then(|v| v.as_str()) {
         parse_offsets(o)?;
@@ -126,9 +89,11 @@ fn request_from_value(value: serde_json::Value) -> Result<ExtractRequest, Proble
 
 /// Runs one extraction on the blocking pool under the concurrency limit.
 async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extraction, Problem> {
-    let permit = state.limiter.clone().try_acquire_owned().map_err(|_| {
-        Problem::unavailable("the server is at its concurrency limit; retry shortly", 1)
-    })?;
+    let permit = state
+        .limiter
+        .clone()
+        .try_acquire_owned()
+        .map_err(|_| Problem::unavailable("the server is at its concurrency limit; retry shortly", 1))?;
     let pipeline = state.pipeline.clone();
     let span = tracing::Span::current();
     let chars = req.text.len();
@@ -144,26 +109,14 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
     .await
     .map_err(|e| {
         tracing::error!(error = %e, "extraction task failed");
-        Problem::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "Internal error",
-            "the extraction failed; it has been logged",
-        )
+        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error", "the extraction failed; it has been logged")
     })?;
     match &result {
         Ok(x) => {
-            metrics::counter!("hadath_articles_extracted_total", "language" => x.language.code())
-                .increment(1);
+            metrics::counter!("hadath_articles_extracted_total", "language" => x.language.code()).increment(1);
             metrics::counter!("hadath_events_extracted_total").increment(x.events.len() as u64);
             metrics::counter!("hadath_quotes_extracted_total").increment(x.quotes.len() as u64);
-            tracing::info!(
-                bytes = chars,
-                language = x.language.code(),
-                events = x.events.len(),
-                quotes = x.quotes.len(),
-                "extracted"
-            );
+            tracing::info!(bytes = chars, language = x.language.code(), events = x.events.len(), quotes = x.quotes.len(), "extracted");
         }
         Err(e) => tracing::info!(bytes = chars, reason = e.code(), "rejected"),
     }
@@ -226,23 +179,15 @@ fn batch_items(value: serde_json::Value, max: usize) -> Result<Vec<serde_json::V
         serde_json::Value::Object(mut o) => match o.remove("items") {
             Some(serde_json::Value::Array(items)) => items,
             _ => {
-                return Err(Problem::bad_request(
-                    "a batch is a JSON array of requests or {\"items\": [...]}",
-                ));
+                return Err(Problem::bad_request("a batch is a JSON array of requests or {\"items\": [...]}"));
             }
         },
         _ => {
-            return Err(Problem::bad_request(
-                "a batch is a JSON array of requests or {\"items\": [...]}",
-            ));
+            return Err(Problem::bad_request("a batch is a JSON array of requests or {\"items\": [...]}"));
         }
     };
     if items.len() > max {
-        return Err(Problem::unprocessable(
-            "too-many-items",
-            "Too many batch items",
-            format!("{} items; the limit is {max}", items.len()),
-        ));
+        return Err(Problem::unprocessable("too-many-items", "Too many batch items", format!("{} items; the limit is {max}", items.len())));
     }
     Ok(items)
 }
@@ -267,28 +212,19 @@ async fn batch_slot(state: &AppState, index: usize, value: serde_json::Value) ->
         (status = 415, description = "Unsupported media type", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Too many items", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn batch(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
     let items = async {
         let body = body_bytes(body)?;
         match media_type(&headers).as_deref() {
             Some("application/json") | Some("application/x-json") => {}
             Some(other) => {
-                return Err(Problem::unsupported_media(format!(
-                    "{other} is not accepted: send a JSON array"
-                )));
+                return Err(Problem::unsupported_media(format!("{other} is not accepted: send a JSON array")));
             }
             None => {
-                return Err(Problem::unsupported_media(
-                    "send Content-Type: application/json",
-                ));
+                return Err(Problem::unsupported_media("send Content-Type: application/json"));
             }
         }
-        let value: serde_json::Value = serde_json::from_slice(&body)
-            .map_err(|e| Problem::bad_request(format!("invalid JSON: {e}")))?;
+        let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| Problem::bad_request(format!("invalid JSON: {e}")))?;
         batch_items(value, state.settings.limits.max_batch_items)
     }
     .await;
@@ -296,10 +232,7 @@ pub async fn batch(
         Ok(items) => items,
         Err(p) => return p.into_response(),
     };
-    let ndjson = headers
-        .get(header::ACCEPT)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|a| a.contains("application/x-ndjson"));
+    let ndjson = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/x-ndjson"));
     if ndjson {
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
         tokio::spawn(async move {
@@ -321,10 +254,7 @@ pub async fn batch(
         });
         let stream = tokio_stream::wrappers::ReceiverStream::new(rx);
         let mut res = Response::new(Body::from_stream(stream));
-        res.headers_mut().insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/x-ndjson"),
-        );
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
         return res;
     }
     let mut out = Vec::with_capacity(items.len());
@@ -381,29 +311,13 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
     let lex = state.pipeline.lexicons();
     let mut lexicons = std::collections::BTreeMap::new();
     for (code, l) in [("ar", &lex.ar), ("en", &lex.en)] {
-        lexicons.insert(
-            code.to_string(),
-            l.sizes()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-        );
+        lexicons.insert(code.to_string(), l.sizes().into_iter().map(|(k, v)| (k.to_string(), v)).collect());
     }
     Json(Info {
         name: "hadath".into(),
         version: env!("CARGO_PKG_VERSION").into(),
         languages: vec!["ar".into(), "en".into()],
-        event_types: [
-            "meeting",
-            "strike",
-            "casualties",
-            "agreement",
-            "protest",
-            "arrest",
-            "threat",
-        ]
-        .map(String::from)
-        .to_vec(),
+        event_types: ["meeting", "strike", "casualties", "agreement", "protest", "arrest", "threat"].map(String::from).to_vec(),
         offset_units: ["chars", "utf16", "bytes"].map(String::from).to_vec(),
         lexicons,
         places: lex.gazetteer.places.len(),
@@ -416,9 +330,6 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
 #[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text exposition", body = String)))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
     let mut res = state.metrics.render().into_response();
-    res.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("text/plain; version=0.0.4"),
-    );
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"));
     res
 }

@@ -66,10 +66,7 @@ pub fn metrics_handle() -> PrometheusHandle {
             let recorder = PrometheusBuilder::new()
                 .set_buckets_for_metric(
                     MetricMatcher::Suffix("duration_seconds".into()),
-                    &[
-                        0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
-                        10.0,
-                    ],
+                    &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0],
                 )
                 .expect("bucket list is not empty")
                 .build_recorder();
@@ -97,10 +94,7 @@ fn cors(settings: &Settings) -> CorsLayer {
             HeaderName::from_static("x-api-key"),
             HeaderName::from_static("x-request-id"),
         ])
-        .expose_headers([
-            HeaderName::from_static("x-request-id"),
-            axum::http::header::RETRY_AFTER,
-        ])
+        .expose_headers([HeaderName::from_static("x-request-id"), axum::http::header::RETRY_AFTER])
         .max_age(Duration::from_secs(600))
 }
 
@@ -113,10 +107,7 @@ pub fn router(state: AppState) -> Router {
         .route("/v1/extract", post(handlers::extract))
         .route("/v1/extract/batch", post(handlers::batch))
         .route("/v1/info", get(handlers::info))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.access.clone(),
-            auth::guard,
-        ));
+        .route_layer(axum::middleware::from_fn_with_state(state.access.clone(), auth::guard));
     let mut app = Router::new()
         .merge(api)
         .route("/", get(page::index))
@@ -132,10 +123,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(settings.server.body_limit_bytes))
         .layer(RequestBodyLimitLayer::new(settings.server.body_limit_bytes))
         .layer(axum::middleware::from_fn(middleware::problem_for_errors))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            Duration::from_secs(settings.server.request_timeout_secs),
-        ))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(settings.server.request_timeout_secs)))
         .layer(CompressionLayer::new())
         .layer(cors(&settings))
         .layer(axum::middleware::from_fn(middleware::security_headers))
@@ -209,17 +197,12 @@ pub async fn serve(
         let admin_app = admin_router(state.clone());
         let rx = rx.clone();
         tokio::spawn(async move {
-            let _ = axum::serve(admin, admin_app)
-                .with_graceful_shutdown(wait(rx))
-                .await;
+            let _ = axum::serve(admin, admin_app).with_graceful_shutdown(wait(rx)).await;
         });
     }
     let app = router(state);
-    let server = axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(wait(rx.clone()));
+    let server =
+        axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(wait(rx.clone()));
     let mut server = tokio::spawn(async move { server.await });
     let mut rx2 = rx;
     tokio::select! {

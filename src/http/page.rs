@@ -6,21 +6,9 @@ use axum::response::{IntoResponse, Response};
 
 const INDEX: &str = include_str!("../../static/index.html");
 const ASSETS: &[(&str, &str, &str)] = &[
-    (
-        "app.js",
-        "text/javascript; charset=utf-8",
-        include_str!("../../static/app.js"),
-    ),
-    (
-        "app.css",
-        "text/css; charset=utf-8",
-        include_str!("../../static/app.css"),
-    ),
-    (
-        "sample.json",
-        "application/json",
-        include_str!("../../static/sample.json"),
-    ),
+    ("app.js", "text/javascript; charset=utf-8", include_str!("../../static/app.js")),
+    ("app.css", "text/css; charset=utf-8", include_str!("../../static/app.css")),
+    ("sample.json", "application/json", include_str!("../../static/sample.json")),
 ];
 
 /// The Content-Security-Policy of the page: only its own scripts, styles and API.
@@ -28,14 +16,9 @@ pub const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'se
 
 fn with_type(body: &'static str, content_type: &'static str) -> Response {
     let mut res = body.into_response();
-    res.headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    res.headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    res.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(PAGE_CSP),
-    );
+    res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(PAGE_CSP));
     res
 }
 
@@ -48,12 +31,6 @@ pub async fn index() -> Response {
 pub async fn asset(Path(file): Path<String>) -> Response {
     match ASSETS.iter().find(|(name, _, _)| *name == file) {
         Some((_, ct, body)) => with_type(body, ct),
-        None => super::problem::Problem::new(
-            StatusCode::NOT_FOUND,
-            "not-found",
-            "Not found",
-            format!("no asset {file:?}"),
-        )
-        .into_response(),
+        None => super::problem::Problem::new(StatusCode::NOT_FOUND, "not-found", "Not found", format!("no asset {file:?}")).into_response(),
     }
 }

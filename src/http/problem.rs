@@ -44,32 +44,17 @@ impl Problem {
 
     /// 400: the body is not valid JSON / UTF-8 / shape.
     pub fn bad_request(detail: impl Into<String>) -> Problem {
-        Problem::new(
-            StatusCode::BAD_REQUEST,
-            "malformed-request",
-            "Malformed request",
-            detail,
-        )
+        Problem::new(StatusCode::BAD_REQUEST, "malformed-request", "Malformed request", detail)
     }
 
     /// 413: the body is over the limit.
     pub fn too_large(detail: impl Into<String>) -> Problem {
-        Problem::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "too-large",
-            "Request too large",
-            detail,
-        )
+        Problem::new(StatusCode::PAYLOAD_TOO_LARGE, "too-large", "Request too large", detail)
     }
 
     /// 415: a media type other than JSON or plain text.
     pub fn unsupported_media(detail: impl Into<String>) -> Problem {
-        Problem::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported-media-type",
-            "Unsupported media type",
-            detail,
-        )
+        Problem::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", detail)
     }
 
     /// 422: the request is well-formed but cannot be processed.
@@ -79,12 +64,7 @@ impl Problem {
 
     /// 503: overloaded or draining; retry after `secs`.
     pub fn unavailable(detail: impl Into<String>, secs: u64) -> Problem {
-        let mut p = Problem::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "unavailable",
-            "Service unavailable",
-            detail,
-        );
+        let mut p = Problem::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail);
         p.retry_after = Some(secs);
         p
     }
@@ -104,20 +84,12 @@ impl Problem {
 impl From<ExtractError> for Problem {
     fn from(e: ExtractError) -> Problem {
         match &e {
-            ExtractError::EmptyText => {
-                Problem::unprocessable("empty-text", "Empty text", e.to_string())
-            }
+            ExtractError::EmptyText => Problem::unprocessable("empty-text", "Empty text", e.to_string()),
             ExtractError::TextTooLong { .. } => Problem::too_large(e.to_string()),
             ExtractError::UnsupportedLanguage(_) | ExtractError::UndetectableLanguage => {
-                Problem::unprocessable(
-                    "unsupported-language",
-                    "Unsupported language",
-                    e.to_string(),
-                )
+                Problem::unprocessable("unsupported-language", "Unsupported language", e.to_string())
             }
-            ExtractError::BadDate(_) => {
-                Problem::unprocessable("bad-date", "Unparseable date", e.to_string())
-            }
+            ExtractError::BadDate(_) => Problem::unprocessable("bad-date", "Unparseable date", e.to_string()),
         }
     }
 }
@@ -128,11 +100,9 @@ impl IntoResponse for Problem {
         let retry = self.retry_after;
         let body = serde_json::to_vec(&self).unwrap_or_default();
         let mut res = (status, body).into_response();
-        res.headers_mut()
-            .insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static(PROBLEM_JSON));
         if let Some(secs) = retry {
-            res.headers_mut()
-                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+            res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
     }

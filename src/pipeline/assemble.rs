@@ -15,11 +15,7 @@ use std::collections::HashMap;
 
 fn span_of(doc: &Document, norm_start: usize, norm_end: usize) -> Span {
     let (s, e) = doc.original(norm_start, norm_end);
-    Span {
-        text: doc.text[s..e].to_string(),
-        start: s,
-        end: e,
-    }
+    Span { text: doc.text[s..e].to_string(), start: s, end: e }
 }
 
 fn token_span(doc: &Document, first: usize, last: usize) -> Span {
@@ -34,16 +30,8 @@ struct Registry {
 }
 
 impl Registry {
-    fn build(
-        doc: &Document,
-        mentions: &Mentions,
-        gazetteer: &Gazetteer,
-        lex: &LanguageLexicons,
-    ) -> Registry {
-        let mut reg = Registry {
-            ids: HashMap::new(),
-            entities: Vec::new(),
-        };
+    fn build(doc: &Document, mentions: &Mentions, gazetteer: &Gazetteer, lex: &LanguageLexicons) -> Registry {
+        let mut reg = Registry { ids: HashMap::new(), entities: Vec::new() };
         for m in &mentions.all {
             if matches!(m.kind, MentionKind::Role(_)) {
                 continue;
@@ -65,26 +53,13 @@ impl Registry {
                 }
                 MentionKind::Actor(a) => {
                     let a = &lex.actors.entries()[*a];
-                    let country_place = if a.actor_type == "country" {
-                        a.country.as_deref().and_then(|c| gazetteer.country(c))
-                    } else {
-                        None
-                    };
-                    (
-                        a.actor_type.clone(),
-                        a.name.clone(),
-                        a.country.clone(),
-                        country_place,
-                    )
+                    let country_place =
+                        if a.actor_type == "country" { a.country.as_deref().and_then(|c| gazetteer.country(c)) } else { None };
+                    (a.actor_type.clone(), a.name.clone(), a.country.clone(), country_place)
                 }
                 MentionKind::Nationality(c) => {
                     let place = gazetteer.country(c);
-                    (
-                        "country".to_string(),
-                        place.map_or_else(|| c.clone(), |p| p.name.clone()),
-                        Some(c.clone()),
-                        place,
-                    )
+                    ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place)
                 }
                 MentionKind::Role(_) => unreachable!("roles are skipped above"),
             };
@@ -111,24 +86,12 @@ impl Registry {
 fn count_of(doc: &Document, c: &CountMention) -> model::Count {
     let s = token_span(doc, c.first, c.last);
     let (min, max) = c.bounds();
-    model::Count {
-        min,
-        max,
-        qualifier: c.qualifier.clone(),
-        text: s.text,
-        start: s.start,
-        end: s.end,
-    }
+    model::Count { min, max, qualifier: c.qualifier.clone(), text: s.text, start: s.start, end: s.end }
 }
 
 fn time_of(doc: &Document, t: &TimeMention) -> model::Time {
     let s = token_span(doc, t.first, t.last);
-    model::Time {
-        text: s.text,
-        start: s.start,
-        end: s.end,
-        date: t.date.map(|d| d.to_string()),
-    }
+    model::Time { text: s.text, start: s.start, end: s.end, date: t.date.map(|d| d.to_string()) }
 }
 
 fn weapon_of(subtype: Option<&str>) -> Option<String> {
@@ -145,49 +108,21 @@ fn weapon_of(subtype: Option<&str>) -> Option<String> {
 }
 
 /// Runs every stage and builds the response (offsets in bytes).
-pub fn run(
-    doc: &Document,
-    lex: &LanguageLexicons,
-    gazetteer: &Gazetteer,
-    published: Option<NaiveDate>,
-) -> Extraction {
+pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Extraction {
     let mentions = find_mentions(doc, lex, gazetteer);
     let counts = find_counts(doc, lex);
     let times = find_times(doc, lex, published);
-    let quote_inputs = QuoteInputs {
-        doc,
-        lex,
-        mentions: &mentions,
-        times: times.iter().map(|t| t.first..t.last + 1).collect(),
-    };
+    let quote_inputs = QuoteInputs { doc, lex, mentions: &mentions, times: times.iter().map(|t| t.first..t.last + 1).collect() };
     let quotes = find_quotes(&quote_inputs);
-    let quoted: Vec<_> = quotes
-        .iter()
-        .map(|q| q.content.0..q.content.1 + 1)
-        .collect();
-    let inputs = EventInputs {
-        doc,
-        lex,
-        gazetteer,
-        mentions: &mentions,
-        counts: &counts,
-        times: &times,
-        quoted: &quoted,
-    };
+    let quoted: Vec<_> = quotes.iter().map(|q| q.content.0..q.content.1 + 1).collect();
+    let inputs = EventInputs { doc, lex, gazetteer, mentions: &mentions, counts: &counts, times: &times, quoted: &quoted };
     let mut event_mentions = find_event_mentions(&inputs);
     let clusters = cluster(&inputs, &mut event_mentions);
     let registry = Registry::build(doc, &mentions, gazetteer, lex);
 
     // events, numbered by first mention
     let mut order: Vec<usize> = (0..clusters.len()).collect();
-    order.sort_by_key(|&c| {
-        clusters[c]
-            .mentions
-            .iter()
-            .map(|&m| event_mentions[m].first)
-            .min()
-            .unwrap_or(0)
-    });
+    order.sort_by_key(|&c| clusters[c].mentions.iter().map(|&m| event_mentions[m].first).min().unwrap_or(0));
     let mut event_id = vec![String::new(); clusters.len()];
     for (n, &c) in order.iter().enumerate() {
         event_id[c] = format!("e{}", n + 1);
@@ -228,18 +163,8 @@ pub fn run(
                 if actors.iter().any(|a| a.entity == entity && a.role == role) {
                     continue;
                 }
-                let name = entity
-                    .as_ref()
-                    .and_then(|id| registry.entities.iter().find(|e| &e.id == id))
-                    .map(|e| e.name.clone());
-                actors.push(model::Actor {
-                    role: role.to_string(),
-                    text: s.text,
-                    start: s.start,
-                    end: s.end,
-                    name,
-                    entity,
-                });
+                let name = entity.as_ref().and_then(|id| registry.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone());
+                actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, entity });
             }
         }
         let time = pick(&|m| m.time).map(|ti| time_of(doc, &times[ti]));
@@ -251,17 +176,10 @@ pub fn run(
             .mentions
             .iter()
             .filter(|&&m| m != cl.trigger)
-            .map(|&m| {
-                (
-                    event_mentions[m].first,
-                    span_of(doc, event_mentions[m].span.0, event_mentions[m].span.1),
-                )
-            })
+            .map(|&m| (event_mentions[m].first, span_of(doc, event_mentions[m].span.0, event_mentions[m].span.1)))
             .collect();
         mention_spans.sort_by_key(|m| m.0);
-        let has_count = casualties
-            .as_ref()
-            .is_some_and(|c| c.killed.is_some() || c.injured.is_some());
+        let has_count = casualties.as_ref().is_some_and(|c| c.killed.is_some() || c.injured.is_some());
         let mut confidence = 0.45 + 0.1 * f64::from(t.weight);
         if location.is_some() {
             confidence += 0.1;
@@ -323,12 +241,5 @@ pub fn run(
         })
         .collect();
 
-    Extraction {
-        id: None,
-        language: doc.language,
-        offsets: OffsetUnit::Bytes,
-        events,
-        quotes,
-        entities: registry.entities,
-    }
+    Extraction { id: None, language: doc.language, offsets: OffsetUnit::Bytes, events, quotes, entities: registry.entities }
 }

@@ -22,44 +22,25 @@ pub struct TimeMention {
 /// Parses `published_at` (`YYYY-MM-DD` or RFC 3339) into a date.
 pub fn parse_published(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| {
-        chrono::DateTime::parse_from_rfc3339(s)
-            .ok()
-            .map(|d| d.date_naive())
-    })
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| chrono::DateTime::parse_from_rfc3339(s).ok().map(|d| d.date_naive()))
 }
 
 fn day_number(doc: &Document, i: usize) -> Option<u32> {
-    (doc.tokens().get(i)?.kind == TokenKind::Number)
-        .then(|| doc.word(i).parse().ok())
-        .flatten()
-        .filter(|d| (1..=31).contains(d))
+    (doc.tokens().get(i)?.kind == TokenKind::Number).then(|| doc.word(i).parse().ok()).flatten().filter(|d| (1..=31).contains(d))
 }
 
 fn year_number(doc: &Document, i: usize) -> Option<i32> {
-    (doc.tokens().get(i)?.kind == TokenKind::Number)
-        .then(|| doc.word(i).parse().ok())
-        .flatten()
-        .filter(|y| (1900..=2100).contains(y))
+    (doc.tokens().get(i)?.kind == TokenKind::Number).then(|| doc.word(i).parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
 }
 
 /// Tokens that hold a duration unit (ساعة، days), for telling counts of time from counts
 /// of people.
 pub fn duration_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<usize> {
-    lex.time
-        .find(doc)
-        .into_iter()
-        .filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration)
-        .map(|h| h.first)
-        .collect()
+    lex.time.find(doc).into_iter().filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration).map(|h| h.first).collect()
 }
 
 /// Finds time expressions and resolves them against `published`.
-pub fn find_times(
-    doc: &Document,
-    lex: &LanguageLexicons,
-    published: Option<NaiveDate>,
-) -> Vec<TimeMention> {
+pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<NaiveDate>) -> Vec<TimeMention> {
     let hits = lex.time.find(doc);
     let mut out: Vec<TimeMention> = Vec::new();
     let mut k = 0;
@@ -89,10 +70,7 @@ pub fn find_times(
                         k += 1;
                     }
                 }
-                if let Some(p) = out
-                    .last()
-                    .filter(|p| p.last + 1 == first && p.date.is_none())
-                {
+                if let Some(p) = out.last().filter(|p| p.last + 1 == first && p.date.is_none()) {
                     // "last Monday": the modifier came first
                     let prev_kind = hits[k.saturating_sub(1)].entry;
                     direction = match lex.time.entries()[prev_kind].kind {
@@ -119,15 +97,10 @@ pub fn find_times(
             }
             TimeKind::Month => {
                 let month = entry.value.unwrap_or(1).clamp(1, 12) as u32;
-                let day = if h.first > 0 {
-                    day_number(doc, h.first - 1)
-                } else {
-                    None
-                };
+                let day = if h.first > 0 { day_number(doc, h.first - 1) } else { None };
                 // "مارس (آذار) 2014": skip the month's other name in brackets
                 if doc.is_punct(h.last + 1, "(")
-                    && let Some(close) = (h.last + 2..(h.last + 5).min(doc.tokens().len()))
-                        .find(|&k| doc.is_punct(k, ")"))
+                    && let Some(close) = (h.last + 2..(h.last + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
                 {
                     last = close;
                 }
@@ -140,10 +113,7 @@ pub fn find_times(
                     }
                     (None, Some(d)) => {
                         last = h_last + 1;
-                        (
-                            Some(d),
-                            h_last + 2 + usize::from(doc.is_punct(h_last + 2, ",")),
-                        )
+                        (Some(d), h_last + 2 + usize::from(doc.is_punct(h_last + 2, ",")))
                     }
                     _ => (None, h_last + 1),
                 };
@@ -154,14 +124,10 @@ pub fn find_times(
                 explicit_year = year;
                 if let Some(d) = day {
                     let y = year.or(published.map(|p| p.year()));
-                    date = y
-                        .and_then(|y| NaiveDate::from_ymd_opt(y, month, d))
-                        .map(|dt| match (year, published) {
-                            (None, Some(p)) if dt > p + Duration::days(31) => {
-                                dt.with_year(dt.year() - 1).unwrap_or(dt)
-                            }
-                            _ => dt,
-                        });
+                    date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, d)).map(|dt| match (year, published) {
+                        (None, Some(p)) if dt > p + Duration::days(31) => dt.with_year(dt.year() - 1).unwrap_or(dt),
+                        _ => dt,
+                    });
                 }
             }
             TimeKind::Duration => {
@@ -170,23 +136,13 @@ pub fn find_times(
             }
             TimeKind::Past | TimeKind::Next => {
                 // a bare modifier is kept only to combine with a following weekday
-                out.push(TimeMention {
-                    first,
-                    last,
-                    date: None,
-                    year: None,
-                });
+                out.push(TimeMention { first, last, date: None, year: None });
                 k += 1;
                 continue;
             }
         }
         let year = date.map(|d| d.year()).or(explicit_year);
-        out.push(TimeMention {
-            first,
-            last,
-            date,
-            year,
-        });
+        out.push(TimeMention { first, last, date, year });
         k += 1;
     }
     // drop bare modifiers that did not combine
@@ -194,12 +150,7 @@ pub fn find_times(
         let h = hits.iter().find(|h| h.first == t.first);
         !(t.date.is_none()
             && t.first == t.last
-            && h.is_some_and(|h| {
-                matches!(
-                    lex.time.entries()[h.entry].kind,
-                    TimeKind::Past | TimeKind::Next
-                )
-            }))
+            && h.is_some_and(|h| matches!(lex.time.entries()[h.entry].kind, TimeKind::Past | TimeKind::Next)))
     });
     out
 }
@@ -232,30 +183,14 @@ mod tests {
             dates(Language::Ar, "أعلن، الاثنين الماضي، قصف", "2023-11-15"),
             vec![("الاثنين الماضي".into(), Some("2023-11-13".into()))]
         );
-        assert_eq!(
-            dates(Language::Ar, "اليوم الأربعاء", "2023-11-15T10:00:00Z")
-                .last()
-                .unwrap()
-                .1
-                .as_deref(),
-            Some("2023-11-15")
-        );
+        assert_eq!(dates(Language::Ar, "اليوم الأربعاء", "2023-11-15T10:00:00Z").last().unwrap().1.as_deref(), Some("2023-11-15"));
     }
 
     #[test]
     fn english_dates() {
-        assert_eq!(
-            dates(Language::En, "on Sunday", "2015-12-07"),
-            vec![("Sunday".into(), Some("2015-12-06".into()))]
-        );
-        assert_eq!(
-            dates(Language::En, "the attacks Nov. 13 in Paris", "2015-12-07"),
-            vec![("Nov. 13".into(), Some("2015-11-13".into()))]
-        );
-        assert_eq!(
-            dates(Language::En, "yesterday", "2015-12-07"),
-            vec![("yesterday".into(), Some("2015-12-06".into()))]
-        );
+        assert_eq!(dates(Language::En, "on Sunday", "2015-12-07"), vec![("Sunday".into(), Some("2015-12-06".into()))]);
+        assert_eq!(dates(Language::En, "the attacks Nov. 13 in Paris", "2015-12-07"), vec![("Nov. 13".into(), Some("2015-11-13".into()))]);
+        assert_eq!(dates(Language::En, "yesterday", "2015-12-07"), vec![("yesterday".into(), Some("2015-12-06".into()))]);
     }
 
     #[test]

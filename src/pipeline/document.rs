@@ -30,22 +30,12 @@ impl<'a> Document<'a> {
         for (i, t) in seg.tokens.iter().enumerate() {
             token_at[t.start..t.end].fill(i as u32);
         }
-        Document {
-            text,
-            language,
-            norm,
-            seg,
-            token_at,
-        }
+        Document { text, language, norm, seg, token_at }
     }
 
     /// The token covering normalised byte `byte`, if any.
     pub fn token_at(&self, byte: usize) -> Option<usize> {
-        self.token_at
-            .get(byte)
-            .copied()
-            .filter(|&t| t != u32::MAX)
-            .map(|t| t as usize)
+        self.token_at.get(byte).copied().filter(|&t| t != u32::MAX).map(|t| t as usize)
     }
 
     /// The tokens.
@@ -61,10 +51,7 @@ impl<'a> Document<'a> {
 
     /// True when token `i` exists and is the punctuation or quote mark `p`.
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.seg
-            .tokens
-            .get(i)
-            .is_some_and(|t| t.kind != TokenKind::Word && self.word(i) == p)
+        self.seg.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Word && self.word(i) == p)
     }
 
     /// The original byte span of the normalised byte span `[start, end)`.
@@ -89,10 +76,7 @@ impl<'a> Document<'a> {
 pub fn detect_language(text: &str) -> Option<Language> {
     let (mut arabic, mut latin) = (0usize, 0usize);
     for c in text.chars().take(20_000) {
-        if ('\u{0600}'..='\u{06FF}').contains(&c)
-            || ('\u{0750}'..='\u{077F}').contains(&c)
-            || ('\u{FB50}'..='\u{FEFC}').contains(&c)
-        {
+        if ('\u{0600}'..='\u{06FF}').contains(&c) || ('\u{0750}'..='\u{077F}').contains(&c) || ('\u{FB50}'..='\u{FEFC}').contains(&c) {
             arabic += 1;
         } else if c.is_alphabetic() {
             latin += 1;

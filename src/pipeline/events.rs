@@ -32,6 +32,8 @@ pub struct EventMention {
     pub modality: Modality,
     /// Index into `Mentions::all` of the location.
     pub location: Option<usize>,
+    /// True when a word next to the trigger marks a different happening ("غارة مماثلة").
+    pub distinct: bool,
     /// True when the location was taken from a neighbouring mention, not read beside
     /// this trigger (such locations do not decide coreference).
     pub inherited: bool,
@@ -84,6 +86,7 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let lex = inp.lex;
     let mut out: Vec<EventMention> = Vec::new();
     let modality_hits = lex.modality.find(doc);
+    let distinct_hits = lex.distinct.find(doc);
     for h in lex.events.find(doc) {
         let entry = &lex.events.entries()[h.entry];
         if entry.event_type == "none" {
@@ -105,25 +108,14 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             if doc.sentence_of(m.first) != sentence {
                 continue;
             }
-            let near = if e.before {
-                m.last < h.first && h.first - m.last <= e.window
-            } else {
-                m.first > h.last && m.first - h.last <= e.window
-            };
+            let near =
+                if e.before { m.last < h.first && h.first - m.last <= e.window } else { m.first > h.last && m.first - h.last <= e.window };
             if near && rank(e.modality) > rank(modality) {
                 modality = e.modality;
             }
         }
-        if entry.verb
-            && doc.language == Language::Ar
-            && h.prefix.ends_with('س')
-            && h.features.present
-        {
-            modality = if rank(modality) > rank(Modality::Planned) {
-                modality
-            } else {
-                Modality::Planned
-            };
+        if entry.verb && doc.language == Language::Ar && h.prefix.ends_with('س') && h.features.present {
+            modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
         }
         if modality == Modality::Asserted && inp.quoted.iter().any(|q| q.contains(&h.first)) {
             modality = Modality::Reported;
@@ -139,6 +131,10 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             modality,
             location: None,
             inherited: false,
+            distinct: distinct_hits.iter().any(|d| match doc.language {
+                Language::Ar => d.first > h.last && d.first <= h.last + 2,
+                Language::En => d.last < h.first && d.last + 3 > h.first,
+            }),
             actors: Vec::new(),
             time: None,
             killed: None,
@@ -151,10 +147,11 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     attach_actors(inp, &mut out);
     attach_times(inp, &mut out);
     attach_counts(inp, &mut out);
-    // weak triggers need some argument to count
+    // weak triggers need some argument to count: a place of their own after a locative
+    // preposition, a count, or (meetings) two parties
     out.retain(|m| {
         m.weight > 1
-            || (m.location.is_some() && !m.inherited)
+            || (m.location.is_some_and(|l| locative_before(inp.doc, &inp.mentions.all[l])) && !m.inherited)
             || m.killed.is_some()
             || m.injured.is_some()
             || (m.event_type == "meeting" && m.actors.len() >= 2)
@@ -219,10 +216,7 @@ fn locative_before(doc: &Document, m: &Mention) -> bool {
                         | "على"
                         | "علي"
                 ),
-                Language::En => matches!(
-                    w,
-                    "in" | "at" | "near" | "outside" | "inside" | "across" | "on"
-                ),
+                Language::En => matches!(w, "in" | "at" | "near" | "outside" | "inside" | "across" | "on"),
             }
         }
     })
@@ -282,29 +276,22 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
         }
         // a word that is both a trigger and a place (تدمر "destroys" / Palmyra) is the place
         // only after a locative preposition
-        if events
-            .iter()
-            .any(|e| e.first <= m.last && m.first <= e.last)
-            && !locative_before(doc, m)
-        {
+        if events.iter().any(|e| e.first <= m.last && m.first <= e.last) && !locative_before(doc, m) {
             continue;
         }
         let s = doc.sentence_of(m.first);
         // nearest trigger in the sentence, places after the trigger preferred
         let mut best: Option<(usize, usize)> = None;
-        let strike_in_sentence = events
-            .iter()
-            .any(|e| e.sentence == s && e.event_type == "strike");
+        let strike_in_sentence = events.iter().any(|e| e.sentence == s && e.event_type == "strike");
         for (ei, e) in events.iter().enumerate() {
             if e.sentence != s || (e.event_type == "casualties" && strike_in_sentence) {
                 continue;
             }
-            let d = if m.first > e.last {
-                m.first - e.last
-            } else {
-                (e.first - m.last.min(e.first)) * 2 + 2
-            };
-            if d > 16 {
+            // Arabic puts the place after the event ("قصف … في البوكمال"); English as often
+            // before it ("In Nice, a truck … killing 80")
+            let before_factor = if doc.language == Language::Ar { 2 } else { 1 };
+            let d = if m.first > e.last { m.first - e.last } else { (e.first - m.last.min(e.first)) * before_factor + 2 };
+            if d > 16 + 4 * (2 - before_factor) {
                 continue;
             }
             if e.event_type == "meeting" && !locative_before(doc, m) {
@@ -337,9 +324,7 @@ fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
 /// strike in its clause ("بغارات طيران التحالف والمعارك الدائرة جنوبي محافظة الحديدة").
 fn share_locations(events: &mut [EventMention]) {
     for i in 0..events.len() {
-        if events[i].location.is_some()
-            || !matches!(events[i].event_type.as_str(), "strike" | "casualties")
-        {
+        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") {
             continue;
         }
         let donor = (0..events.len())
@@ -363,19 +348,12 @@ fn share_locations(events: &mut [EventMention]) {
 /// continues the scene of the located strike of the sentence before it.
 fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
     for i in 0..events.len() {
-        if events[i].location.is_some()
-            || !matches!(events[i].event_type.as_str(), "strike" | "casualties")
-            || events[i].sentence == 0
-        {
+        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") || events[i].sentence == 0 {
             continue;
         }
         let s = events[i].sentence;
         // casualties beside a strike take that strike's place (their cause) instead
-        if events[i].event_type == "casualties"
-            && events
-                .iter()
-                .any(|e| e.sentence == s && e.event_type == "strike")
-        {
+        if events[i].event_type == "casualties" && events.iter().any(|e| e.sentence == s && e.event_type == "strike") {
             continue;
         }
         let paragraph = |s: usize| doc.seg.sentences[s].paragraph;
@@ -395,8 +373,7 @@ fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
 
 fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
-    let is_clause_stop =
-        |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
+    let is_clause_stop = |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
     for e in events.iter_mut() {
         if e.event_type == "casualties" {
             continue;
@@ -404,52 +381,35 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         let range = sentence_tokens(doc, e.sentence);
         let last_token = range.end.saturating_sub(1);
         // "بين X و Y" / "between X and Y" / "مع X" right after the trigger bounds the parties
-        let between = (e.last + 1..=(e.last + 4).min(last_token))
-            .find(|&k| matches!(doc.word(k), "بين" | "between" | "مع" | "with" | "وبين"));
+        let between =
+            (e.last + 1..=(e.last + 4).min(last_token)).find(|&k| matches!(doc.word(k), "بين" | "between" | "مع" | "with" | "وبين"));
         let (lo, hi) = match between {
             Some(b) if e.event_type == "meeting" || e.event_type == "agreement" => {
-                let stop = (b + 1..=last_token)
-                    .find(|&k| is_clause_stop(k))
-                    .unwrap_or(last_token + 1);
+                let stop = (b + 1..=last_token).find(|&k| is_clause_stop(k)).unwrap_or(last_token + 1);
                 (b + 1, stop.saturating_sub(1).min(b + 12))
             }
             // meetings: the subject just before a verb and the parties just after
-            _ if e.event_type == "meeting" => (
-                e.first.saturating_sub(4).max(range.start),
-                (e.last + 6).min(last_token),
-            ),
-            _ => (
-                e.first.saturating_sub(8).max(range.start),
-                (e.last + 8).min(last_token),
-            ),
+            _ if e.event_type == "meeting" => (e.first.saturating_sub(4).max(range.start), (e.last + 6).min(last_token)),
+            _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
         };
         let mut seen: Vec<String> = Vec::new();
         for (mi, m) in inp.mentions.all.iter().enumerate() {
-            if m.first < lo
-                || m.first > hi
-                || Some(mi) == e.location
-                || matches!(m.kind, MentionKind::Role(_))
-                || is_media(inp, m)
-            {
+            if m.first < lo || m.first > hi || Some(mi) == e.location || matches!(m.kind, MentionKind::Role(_)) || is_media(inp, m) {
                 continue;
             }
             if seen.contains(&m.key) || locative_before(doc, m) {
                 continue;
             }
-            let after_capital =
-                m.first > 0 && matches!(doc.word(m.first - 1), "العاصمه" | "عاصمه" | "capital");
+            let after_capital = m.first > 0 && matches!(doc.word(m.first - 1), "العاصمه" | "عاصمه" | "capital");
             if after_capital || (is_place(m) && !is_country_place(inp, m)) {
                 continue;
             }
             let role = match e.event_type.as_str() {
                 "strike" | "threat" => {
                     if m.first > e.last {
-                        let against = (e.last + 1..m.first).any(|k| {
-                            matches!(
-                                doc.word(k),
-                                "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"
-                            )
-                        }) || doc.word(m.first).starts_with('ل');
+                        let against = (e.last + 1..m.first)
+                            .any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
+                            || doc.word(m.first).starts_with('ل');
                         if matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1 {
                             "attacker"
                         } else if against {
@@ -477,11 +437,7 @@ fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
             if doc.sentence_of(t.first) != e.sentence {
                 continue;
             }
-            let d = if t.first > e.last {
-                t.first - e.last
-            } else {
-                e.first.saturating_sub(t.last)
-            };
+            let d = if t.first > e.last { t.first - e.last } else { e.first.saturating_sub(t.last) };
             if best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((ti, d));
             }
@@ -493,7 +449,12 @@ fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
 fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
     let durations = super::dates::duration_tokens(doc, inp.lex);
-    let triggers: Vec<(usize, usize)> = events.iter().map(|e| (e.first, e.last)).collect();
+    let triggers: Vec<(usize, usize, bool)> = events.iter().map(|e| (e.first, e.last, e.event_type == "casualties")).collect();
+    let clause_start = |i: usize| {
+        i == doc.seg.sentences[doc.sentence_of(i)].tokens.start
+            || doc.tokens()[i - 1].kind != super::segment::TokenKind::Word
+            || matches!(doc.word(i - 1), "ان" | "بان" | "that")
+    };
     for e in events.iter_mut().filter(|e| e.event_type == "casualties") {
         let injured = e.subtype.as_deref() == Some("injured");
         let mut best: Option<(usize, usize)> = None;
@@ -501,31 +462,25 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             if doc.sentence_of(c.first) != e.sentence {
                 continue;
             }
-            if inp
-                .times
-                .iter()
-                .any(|t| t.first <= c.number_first && t.last >= c.number_last)
-                || durations.contains(&(c.number_last + 1))
-            {
+            if inp.times.iter().any(|t| t.first <= c.number_first && t.last >= c.number_last) || durations.contains(&(c.number_last + 1)) {
                 continue;
             }
-            let d = if c.first > e.last {
-                c.first - e.last
+            // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
+            let counts_other = triggers.iter().any(|&(f, _, cas)| cas && f != e.first && f > c.last && f <= c.last + 2);
+            if counts_other {
+                continue;
+            }
+            let (d, limit) = if c.first > e.last {
+                // "ارتفعت حصيلة القتلى … إلى 149", "rose to 30": a toll may come further on
+                let toll = c.first > 0 && matches!(doc.word(c.first - 1), "الي" | "to");
+                (c.first - e.last, if toll { 10 } else { 5 })
             } else if c.last < e.first {
-                (e.first - c.last) + 1
+                // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح …
+                // لقوا مصرعهم") when it opens the clause and no other trigger stands between
+                let clear = !triggers.iter().any(|&(f, l, _)| f > c.last && l < e.first) && clause_start(c.first);
+                (e.first - c.last, if clear { 10 } else { 4 })
             } else {
                 continue;
-            };
-            // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح … لقوا
-            // مصرعهم") as long as no other trigger stands between them
-            let clear =
-                c.last < e.first && !triggers.iter().any(|&(f, l)| f > c.last && l < e.first);
-            let limit = if c.first > e.last {
-                5
-            } else if clear {
-                10
-            } else {
-                4
             };
             if d <= limit && best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((ci, d));
@@ -566,6 +521,68 @@ fn times_conflict(inp: &EventInputs, a: &EventMention, b: &EventMention) -> bool
     }
 }
 
+/// True when nothing says that `a` and `b` are different happenings: no two times, precise
+/// places or counts that differ, and no party that attacks in one and is attacked in the other.
+fn compatible(inp: &EventInputs, a: &EventMention, b: &EventMention) -> bool {
+    if times_conflict(inp, a, b) {
+        return false;
+    }
+    if let (Some(x), Some(y)) = (precise_location_key(inp, a), precise_location_key(inp, b))
+        && x != y
+    {
+        return false;
+    }
+    let value = |c: Option<usize>| c.map(|i| (inp.counts[i].value, inp.counts[i].qualifier.as_str()));
+    for (x, y) in [(a.killed, b.killed), (a.injured, b.injured)] {
+        if let (Some(x), Some(y)) = (value(x), value(y))
+            && x != y
+        {
+            return false;
+        }
+    }
+    let keys = |e: &EventMention, role: &str| -> Vec<String> {
+        e.actors.iter().filter(|(r, _)| *r == role).map(|&(_, m)| inp.mentions.all[m].key.clone()).collect()
+    };
+    let inverted = |x: &EventMention, y: &EventMention| keys(x, "attacker").iter().any(|k| keys(y, "target").contains(k));
+    !(inverted(a, b) || inverted(b, a))
+}
+
+/// True when something ties mention `i` to cluster `c`: the same sentence, the same precise
+/// place, the same cause, a definite anaphor ("الغارة", "the attack"), the headline's event
+/// continued by the lede, or for meetings a shared party.
+fn linked(
+    inp: &EventInputs,
+    mentions: &[EventMention],
+    c: &EventCluster,
+    causes: &[Option<usize>],
+    cluster_of: &[usize],
+    i: usize,
+) -> bool {
+    let m = &mentions[i];
+    let t = &mentions[c.trigger];
+    let headline = t.sentence == 0 && t.location.is_none() && doc_first_paragraph_is_headline(inp.doc);
+    let anaphor = m.location.is_none() && m.actors.is_empty() && is_definite(inp.doc, m.first) && m.sentence <= t.sentence + 3;
+    let same_place = precise_location_key(inp, m).is_some()
+        && c.mentions.iter().any(|&k| precise_location_key(inp, &mentions[k]) == precise_location_key(inp, m));
+    if m.event_type == "meeting" {
+        let shared_party = m.actors.iter().any(|&(_, a)| {
+            c.mentions.iter().any(|&k| mentions[k].actors.iter().any(|&(_, b)| inp.mentions.all[a].key == inp.mentions.all[b].key))
+        });
+        let conflicting_place = match (location_key(inp, m), c.mentions.iter().find_map(|&k| location_key(inp, &mentions[k]))) {
+            (Some(a), Some(b)) => a != b,
+            _ => false,
+        };
+        let anaphoric = m.actors.is_empty() && is_definite(inp.doc, m.first) && !conflicting_place;
+        return same_place || (shared_party && !conflicting_place) || anaphoric;
+    }
+    let same_sentence = c.mentions.iter().any(|&k| mentions[k].sentence == m.sentence);
+    let same_cause = m.event_type == "casualties"
+        && causes[i].is_some_and(|x| {
+            cluster_of[x] != usize::MAX && c.mentions.iter().any(|&k| causes[k].is_some_and(|y| cluster_of[y] == cluster_of[x]))
+        });
+    headline || anaphor || same_place || same_sentence || same_cause
+}
+
 /// Merges mentions of the same happening and links casualties to their cause.
 pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
     // casualties take the location of the strike in their sentence when they lack one
@@ -576,11 +593,7 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
         }
         let s = mentions[i].sentence;
         let cause = (0..mentions.len())
-            .filter(|&j| {
-                mentions[j].event_type == "strike"
-                    && mentions[j].sentence == s
-                    && !is_non_event(mentions[j].modality)
-            })
+            .filter(|&j| mentions[j].event_type == "strike" && mentions[j].sentence == s && !is_non_event(mentions[j].modality))
             .min_by_key(|&j| mentions[j].first.abs_diff(mentions[i].first));
         causes[i] = cause;
         if let Some(j) = cause
@@ -599,71 +612,11 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
         } else {
             clusters.iter().rposition(|c| {
                 let t = &mentions[c.trigger];
-                if t.event_type != m.event_type || is_non_event(t.modality) {
-                    return false;
-                }
-                if c.mentions
-                    .iter()
-                    .any(|&k| times_conflict(inp, &mentions[k], m))
-                {
-                    return false;
-                }
-                // the headline's event is the lede's; a definite mention ("الغارة", "the attack")
-                // without a place of its own continues the latest event of its type
-                let headline = t.sentence == 0
-                    && t.location.is_none()
-                    && doc_first_paragraph_is_headline(inp.doc);
-                let anaphor = m.location.is_none()
-                    && m.actors.is_empty()
-                    && is_definite(inp.doc, m.first)
-                    && m.sentence <= t.sentence + 3;
-                if (headline || anaphor) && m.event_type != "meeting" {
-                    return true;
-                }
-                match m.event_type.as_str() {
-                    "meeting" => {
-                        let same_place = precise_location_key(inp, m).is_some()
-                            && c.mentions.iter().any(|&k| {
-                                precise_location_key(inp, &mentions[k])
-                                    == precise_location_key(inp, m)
-                            });
-                        let shared_party = m.actors.iter().any(|&(_, a)| {
-                            c.mentions.iter().any(|&k| {
-                                mentions[k].actors.iter().any(|&(_, b)| {
-                                    inp.mentions.all[a].key == inp.mentions.all[b].key
-                                })
-                            })
-                        });
-                        let conflicting_place = match (
-                            location_key(inp, m),
-                            c.mentions
-                                .iter()
-                                .find_map(|&k| location_key(inp, &mentions[k])),
-                        ) {
-                            (Some(a), Some(b)) => a != b,
-                            _ => false,
-                        };
-                        let anaphoric = m.actors.is_empty()
-                            && is_definite(inp.doc, m.first)
-                            && !conflicting_place;
-                        same_place || (shared_party && !conflicting_place) || anaphoric
-                    }
-                    _ => {
-                        let same_place = precise_location_key(inp, m).is_some()
-                            && c.mentions.iter().any(|&k| {
-                                precise_location_key(inp, &mentions[k])
-                                    == precise_location_key(inp, m)
-                            });
-                        let same_cause = m.event_type == "casualties"
-                            && causes[i].is_some()
-                            && c.mentions.iter().any(|&k| {
-                                causes[k].is_some_and(|x| {
-                                    cluster_of[x] == cluster_of[causes[i].unwrap_or(0)]
-                                })
-                            });
-                        same_place || same_cause
-                    }
-                }
+                t.event_type == m.event_type
+                    && !is_non_event(t.modality)
+                    && !m.distinct
+                    && c.mentions.iter().all(|&k| compatible(inp, &mentions[k], m))
+                    && linked(inp, mentions, c, &causes, &cluster_of, i)
             })
         };
         match found {
@@ -671,19 +624,14 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
                 clusters[c].mentions.push(i);
                 cluster_of[i] = c;
                 let t = &mentions[clusters[c].trigger];
-                let better = m.weight > t.weight
-                    || (m.weight == t.weight && t.location.is_none() && m.location.is_some());
+                let better = m.weight > t.weight || (m.weight == t.weight && t.location.is_none() && m.location.is_some());
                 if better {
                     clusters[c].trigger = i;
                 }
             }
             None => {
                 cluster_of[i] = clusters.len();
-                clusters.push(EventCluster {
-                    mentions: vec![i],
-                    trigger: i,
-                    cause: None,
-                });
+                clusters.push(EventCluster { mentions: vec![i], trigger: i, cause: None });
             }
         }
     }
@@ -707,12 +655,8 @@ fn doc_first_paragraph_is_headline(doc: &Document) -> bool {
 fn is_definite(doc: &Document, first: usize) -> bool {
     let w = doc.word(first);
     match doc.language {
-        Language::Ar => ["ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل"]
-            .iter()
-            .any(|p| w.starts_with(p)),
-        Language::En => {
-            first > 0 && matches!(doc.word(first - 1), "the" | "this" | "that" | "these")
-        }
+        Language::Ar => ["ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| w.starts_with(p)),
+        Language::En => first > 0 && matches!(doc.word(first - 1), "the" | "this" | "that" | "these"),
     }
 }
 

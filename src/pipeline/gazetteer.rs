@@ -48,24 +48,14 @@ impl Gazetteer {
         for (file, content) in files {
             for (line, cols) in rows(file, content, 9)? {
                 if !matches!(cols[2], "country" | "city" | "region") {
-                    return Err(bad_line(
-                        file,
-                        line,
-                        format!("kind must be country, city or region, not {:?}", cols[2]),
-                    ));
+                    return Err(bad_line(file, line, format!("kind must be country, city or region, not {:?}", cols[2])));
                 }
-                let lat: f64 = cols[5]
-                    .parse()
-                    .map_err(|_| bad_line(file, line, "latitude is not a number"))?;
-                let lon: f64 = cols[6]
-                    .parse()
-                    .map_err(|_| bad_line(file, line, "longitude is not a number"))?;
+                let lat: f64 = cols[5].parse().map_err(|_| bad_line(file, line, "latitude is not a number"))?;
+                let lon: f64 = cols[6].parse().map_err(|_| bad_line(file, line, "longitude is not a number"))?;
                 if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
                     return Err(bad_line(file, line, "coordinates out of range"));
                 }
-                let population = cols[7]
-                    .parse()
-                    .map_err(|_| bad_line(file, line, "population is not a whole number"))?;
+                let population = cols[7].parse().map_err(|_| bad_line(file, line, "population is not a whole number"))?;
                 let opt = |s: &str| (s != "-").then(|| s.to_string());
                 places.push(Place {
                     id: cols[0].to_string(),
@@ -124,30 +114,17 @@ impl Gazetteer {
 
     /// The country with ISO code `code`.
     pub fn country(&self, code: &str) -> Option<&Place> {
-        self.places
-            .iter()
-            .find(|p| p.kind == "country" && p.country.as_deref() == Some(code))
+        self.places.iter().find(|p| p.kind == "country" && p.country.as_deref() == Some(code))
     }
 
     /// Chooses among homonyms: a country over a place named like it, then a place whose
     /// country is named in the same sentence, then one whose country the article names,
     /// then the most populous.
-    pub fn choose(
-        &self,
-        candidates: &[usize],
-        sentence_countries: &HashSet<String>,
-        article_countries: &HashMap<String, usize>,
-    ) -> usize {
+    pub fn choose(&self, candidates: &[usize], sentence_countries: &HashSet<String>, article_countries: &HashMap<String, usize>) -> usize {
         let score = |&i: &usize| {
             let p = &self.places[i];
-            let near = p
-                .country
-                .as_ref()
-                .is_some_and(|c| sentence_countries.contains(c));
-            let mentioned = p
-                .country
-                .as_ref()
-                .is_some_and(|c| article_countries.contains_key(c));
+            let near = p.country.as_ref().is_some_and(|c| sentence_countries.contains(c));
+            let mentioned = p.country.as_ref().is_some_and(|c| article_countries.contains_key(c));
             let kind_rank = match p.kind.as_str() {
                 "country" => 2,
                 "region" => 1,
@@ -155,11 +132,7 @@ impl Gazetteer {
             };
             (kind_rank == 2, near, mentioned, p.population, kind_rank)
         };
-        candidates
-            .iter()
-            .copied()
-            .max_by_key(|i| score(i))
-            .unwrap_or(candidates[0])
+        candidates.iter().copied().max_by_key(|i| score(i)).unwrap_or(candidates[0])
     }
 }
 
@@ -176,26 +149,13 @@ mod tests {
         let g = Gazetteer::parse(&[("t", SAMPLE)]).unwrap();
         let none = HashMap::new();
         let nowhere = HashSet::new();
-        assert_eq!(
-            g.places[g.choose(&[0, 1], &nowhere, &none)]
-                .country
-                .as_deref(),
-            Some("CH")
-        );
+        assert_eq!(g.places[g.choose(&[0, 1], &nowhere, &none)].country.as_deref(), Some("CH"));
         let us: HashMap<String, usize> = [("US".to_string(), 2)].into();
-        assert_eq!(
-            g.places[g.choose(&[0, 1], &nowhere, &us)]
-                .country
-                .as_deref(),
-            Some("US")
-        );
+        assert_eq!(g.places[g.choose(&[0, 1], &nowhere, &us)].country.as_deref(), Some("US"));
         // the same sentence names Switzerland: Geneva, Switzerland, even in a US-heavy article
         let ch: HashSet<String> = ["CH".to_string()].into();
         let both: HashMap<String, usize> = [("US".to_string(), 9), ("CH".to_string(), 1)].into();
-        assert_eq!(
-            g.places[g.choose(&[0, 1], &ch, &both)].country.as_deref(),
-            Some("CH")
-        );
+        assert_eq!(g.places[g.choose(&[0, 1], &ch, &both)].country.as_deref(), Some("CH"));
     }
 
     #[test]

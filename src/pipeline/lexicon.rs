@@ -54,6 +54,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "ar/actors.tsv",
     "ar/nationalities.tsv",
     "ar/roles.tsv",
+    "ar/coreference.tsv",
     "en/events.tsv",
     "en/quote_cues.tsv",
     "en/complementizers.tsv",
@@ -65,6 +66,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "en/nationalities.tsv",
     "en/roles.tsv",
     "en/abbreviations.tsv",
+    "en/coreference.tsv",
 ];
 
 const PLACES: &str = include_str!("../../config/gazetteer/places.tsv");
@@ -281,6 +283,8 @@ pub struct LanguageLexicons {
     pub places: Matcher<Vec<usize>>,
     /// Abbreviations after which a dot does not end a sentence.
     pub abbreviations: HashSet<String>,
+    /// Words that mark a mention as a different happening ("مماثلة", "another").
+    pub distinct: Matcher<()>,
 }
 
 /// Every lexicon, compiled.
@@ -305,34 +309,24 @@ impl Lexicons {
 
     /// Loads the embedded lexicons, each file replaced by its namesake under `dir` if given.
     pub fn load(dir: Option<&Path>) -> Result<Lexicons, LexiconError> {
-        let read = |name: &str,
-                    embedded: &'static str|
-         -> Result<(String, std::borrow::Cow<'static, str>), LexiconError> {
+        let read = |name: &str, embedded: &'static str| -> Result<(String, std::borrow::Cow<'static, str>), LexiconError> {
             if let Some(dir) = dir {
                 let path = dir.join(name);
                 if path.exists() {
                     let content =
-                        std::fs::read_to_string(&path).map_err(|source| LexiconError::Io {
-                            file: path.display().to_string(),
-                            source,
-                        })?;
+                        std::fs::read_to_string(&path).map_err(|source| LexiconError::Io { file: path.display().to_string(), source })?;
                     return Ok((path.display().to_string(), content.into()));
                 }
             }
             Ok((name.to_string(), embedded.into()))
         };
         let file = |name: &str| -> Result<(String, std::borrow::Cow<'static, str>), LexiconError> {
-            let embedded = EMBEDDED
-                .iter()
-                .find(|f| f.name == name)
-                .map(|f| f.content)
-                .unwrap_or("");
+            let embedded = EMBEDDED.iter().find(|f| f.name == name).map(|f| f.content).unwrap_or("");
             read(name, embedded)
         };
         let (pn, pc) = read("../gazetteer/places.tsv", PLACES)?;
         let (xn, xc) = read("../gazetteer/places_extra.tsv", PLACES_EXTRA)?;
-        let gazetteer =
-            Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
+        let gazetteer = Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
         let ar = LanguageLexicons::load(Language::Ar, &file, &gazetteer)?;
         let en = LanguageLexicons::load(Language::En, &file, &gazetteer)?;
         Ok(Lexicons { ar, en, gazetteer })
@@ -340,11 +334,7 @@ impl Lexicons {
 }
 
 /// The validated lines of one TSV file: (line number, columns).
-pub(crate) fn rows<'a>(
-    file: &str,
-    content: &'a str,
-    columns: usize,
-) -> Result<Vec<(usize, Vec<&'a str>)>, LexiconError> {
+pub(crate) fn rows<'a>(file: &str, content: &'a str, columns: usize) -> Result<Vec<(usize, Vec<&'a str>)>, LexiconError> {
     let mut out = Vec::new();
     for (i, line) in content.lines().enumerate() {
         let line = line.trim_end_matches('\r');
@@ -352,16 +342,9 @@ pub(crate) fn rows<'a>(
             continue;
         }
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
-        let bad = |message: String| LexiconError::BadLine {
-            file: file.to_string(),
-            line: i + 1,
-            message,
-        };
+        let bad = |message: String| LexiconError::BadLine { file: file.to_string(), line: i + 1, message };
         if cols.len() != columns {
-            return Err(bad(format!(
-                "expected {columns} tab-separated columns, found {}",
-                cols.len()
-            )));
+            return Err(bad(format!("expected {columns} tab-separated columns, found {}", cols.len())));
         }
         if let Some(k) = cols.iter().position(|c| c.is_empty()) {
             return Err(bad(format!("column {} is empty (write - for none)", k + 1)));
@@ -372,11 +355,7 @@ pub(crate) fn rows<'a>(
 }
 
 pub(crate) fn bad_line(file: &str, line: usize, message: impl Into<String>) -> LexiconError {
-    LexiconError::BadLine {
-        file: file.to_string(),
-        line,
-        message: message.into(),
-    }
+    LexiconError::BadLine { file: file.to_string(), line, message: message.into() }
 }
 
 fn opt(s: &str) -> Option<String> {
@@ -394,54 +373,24 @@ impl LanguageLexicons {
         let lang = language.code();
         let get = |name: &str| file(&format!("{lang}/{name}"));
         let verb_kind = |kind: &str| {
-            if kind == "verb" && language == Language::Ar {
-                FormKind::ArabicVerb
-            } else {
-                FormKind::Plain
-            }
+            if kind == "verb" && language == Language::Ar { FormKind::ArabicVerb } else { FormKind::Plain }
         };
 
         let (f, c) = get("events.tsv")?;
         let mut items = Vec::new();
         for (line, cols) in rows(&f, &c, 5)? {
             if !matches!(cols[1], "noun" | "verb" | "phrase") {
-                return Err(bad_line(
-                    &f,
-                    line,
-                    format!("kind must be noun, verb or phrase, not {:?}", cols[1]),
-                ));
+                return Err(bad_line(&f, line, format!("kind must be noun, verb or phrase, not {:?}", cols[1])));
             }
-            if !matches!(
-                cols[2],
-                "meeting"
-                    | "strike"
-                    | "casualties"
-                    | "agreement"
-                    | "protest"
-                    | "arrest"
-                    | "threat"
-                    | "none"
-            ) {
-                return Err(bad_line(
-                    &f,
-                    line,
-                    format!("unknown event type {:?}", cols[2]),
-                ));
+            if !matches!(cols[2], "meeting" | "strike" | "casualties" | "agreement" | "protest" | "arrest" | "threat" | "none") {
+                return Err(bad_line(&f, line, format!("unknown event type {:?}", cols[2])));
             }
-            let weight: u8 = cols[4]
-                .parse()
-                .ok()
-                .filter(|w| (1..=3).contains(w))
-                .ok_or_else(|| bad_line(&f, line, "weight must be 1, 2 or 3"))?;
+            let weight: u8 =
+                cols[4].parse().ok().filter(|w| (1..=3).contains(w)).ok_or_else(|| bad_line(&f, line, "weight must be 1, 2 or 3"))?;
             items.push((
                 cols[0].to_string(),
                 verb_kind(cols[1]),
-                EventEntry {
-                    event_type: cols[2].to_string(),
-                    subtype: opt(cols[3]),
-                    weight,
-                    verb: cols[1] == "verb",
-                },
+                EventEntry { event_type: cols[2].to_string(), subtype: opt(cols[3]), weight, verb: cols[1] == "verb" },
             ));
         }
         let events = Matcher::new(language, items);
@@ -454,29 +403,17 @@ impl LanguageLexicons {
                 "according" => CueKind::According,
                 "source" => CueKind::Source,
                 other => {
-                    return Err(bad_line(
-                        &f,
-                        line,
-                        format!("kind must be verb, according or source, not {other:?}"),
-                    ));
+                    return Err(bad_line(&f, line, format!("kind must be verb, according or source, not {other:?}")));
                 }
             };
             let announce = match cols[2] {
                 "speech" => false,
                 "announce" => true,
                 other => {
-                    return Err(bad_line(
-                        &f,
-                        line,
-                        format!("role must be speech or announce, not {other:?}"),
-                    ));
+                    return Err(bad_line(&f, line, format!("role must be speech or announce, not {other:?}")));
                 }
             };
-            let form_kind = if kind == CueKind::According {
-                FormKind::Plain
-            } else {
-                verb_kind("verb")
-            };
+            let form_kind = if kind == CueKind::According { FormKind::Plain } else { verb_kind("verb") };
             items.push((cols[0].to_string(), form_kind, CueEntry { kind, announce }));
         }
         let quote_cues = Matcher::new(language, items);
@@ -489,11 +426,7 @@ impl LanguageLexicons {
                 "colon" => ComplementizerKind::Colon,
                 "from" => ComplementizerKind::From,
                 other => {
-                    return Err(bad_line(
-                        &f,
-                        line,
-                        format!("kind must be that, colon or from, not {other:?}"),
-                    ));
+                    return Err(bad_line(&f, line, format!("kind must be that, colon or from, not {other:?}")));
                 }
             };
             items.push((cols[0].to_string(), FormKind::Plain, kind));
@@ -515,25 +448,11 @@ impl LanguageLexicons {
                 "before" => true,
                 "after" => false,
                 other => {
-                    return Err(bad_line(
-                        &f,
-                        line,
-                        format!("position must be before or after, not {other:?}"),
-                    ));
+                    return Err(bad_line(&f, line, format!("position must be before or after, not {other:?}")));
                 }
             };
-            let window = cols[3]
-                .parse()
-                .map_err(|_| bad_line(&f, line, "window must be a whole number"))?;
-            items.push((
-                cols[0].to_string(),
-                FormKind::Plain,
-                ModalityEntry {
-                    modality,
-                    before,
-                    window,
-                },
-            ));
+            let window = cols[3].parse().map_err(|_| bad_line(&f, line, "window must be a whole number"))?;
+            items.push((cols[0].to_string(), FormKind::Plain, ModalityEntry { modality, before, window }));
         }
         let modality = Matcher::new(language, items);
 
@@ -554,59 +473,29 @@ impl LanguageLexicons {
             let value = if cols[1] == "-" {
                 None
             } else {
-                Some(
-                    cols[1]
-                        .parse()
-                        .map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?,
-                )
+                Some(cols[1].parse().map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?)
             };
             if value.is_none() && kind != NumberKind::Vague {
-                return Err(bad_line(
-                    &f,
-                    line,
-                    "only vague number words may have no value",
-                ));
+                return Err(bad_line(&f, line, "only vague number words may have no value"));
             }
-            items.push((
-                cols[0].to_string(),
-                FormKind::Plain,
-                NumberEntry { value, kind },
-            ));
+            items.push((cols[0].to_string(), FormKind::Plain, NumberEntry { value, kind }));
         }
         let numbers = Matcher::new(language, items);
 
         let (f, c) = get("qualifiers.tsv")?;
         let mut items = Vec::new();
         for (line, cols) in rows(&f, &c, 3)? {
-            if !matches!(
-                cols[1],
-                "up_to" | "at_least" | "about" | "more_than" | "exact" | "vague"
-            ) {
-                return Err(bad_line(
-                    &f,
-                    line,
-                    format!("unknown qualifier {:?}", cols[1]),
-                ));
+            if !matches!(cols[1], "up_to" | "at_least" | "about" | "more_than" | "exact" | "vague") {
+                return Err(bad_line(&f, line, format!("unknown qualifier {:?}", cols[1])));
             }
             let before = match cols[2] {
                 "before" => true,
                 "after" => false,
                 other => {
-                    return Err(bad_line(
-                        &f,
-                        line,
-                        format!("position must be before or after, not {other:?}"),
-                    ));
+                    return Err(bad_line(&f, line, format!("position must be before or after, not {other:?}")));
                 }
             };
-            items.push((
-                cols[0].to_string(),
-                FormKind::Plain,
-                QualifierEntry {
-                    qualifier: cols[1].to_string(),
-                    before,
-                },
-            ));
+            items.push((cols[0].to_string(), FormKind::Plain, QualifierEntry { qualifier: cols[1].to_string(), before }));
         }
         let qualifiers = Matcher::new(language, items);
 
@@ -625,42 +514,22 @@ impl LanguageLexicons {
             let value = if cols[2] == "-" {
                 None
             } else {
-                Some(
-                    cols[2]
-                        .parse()
-                        .map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?,
-                )
+                Some(cols[2].parse().map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?)
             };
-            items.push((
-                cols[0].to_string(),
-                FormKind::Plain,
-                TimeEntry { kind, value },
-            ));
+            items.push((cols[0].to_string(), FormKind::Plain, TimeEntry { kind, value }));
         }
         let time = Matcher::new(language, items);
 
         let (f, c) = get("actors.tsv")?;
         let mut items = Vec::new();
         for (line, cols) in rows(&f, &c, 5)? {
-            if !matches!(
-                cols[2],
-                "country" | "organization" | "armed_group" | "media" | "person"
-            ) {
-                return Err(bad_line(
-                    &f,
-                    line,
-                    format!("unknown actor type {:?}", cols[2]),
-                ));
+            if !matches!(cols[2], "country" | "organization" | "armed_group" | "media" | "person") {
+                return Err(bad_line(&f, line, format!("unknown actor type {:?}", cols[2])));
             }
             items.push((
                 cols[0].to_string(),
                 FormKind::Plain,
-                ActorEntry {
-                    id: cols[1].to_string(),
-                    actor_type: cols[2].to_string(),
-                    name: cols[3].to_string(),
-                    country: opt(cols[4]),
-                },
+                ActorEntry { id: cols[1].to_string(), actor_type: cols[2].to_string(), name: cols[3].to_string(), country: opt(cols[4]) },
             ));
         }
         let actors = Matcher::new(language, items);
@@ -671,10 +540,7 @@ impl LanguageLexicons {
             items.push((
                 cols[0].to_string(),
                 FormKind::Plain,
-                NationalityEntry {
-                    country: cols[1].to_string(),
-                    adjective: cols[2].to_string(),
-                },
+                NationalityEntry { country: cols[1].to_string(), adjective: cols[2].to_string() },
             ));
         }
         let nationalities = Matcher::new(language, items);
@@ -686,11 +552,7 @@ impl LanguageLexicons {
                 "m" | "-" => Gender::Masculine,
                 "f" => Gender::Feminine,
                 other => {
-                    return Err(bad_line(
-                        &f,
-                        line,
-                        format!("gender must be m or f, not {other:?}"),
-                    ));
+                    return Err(bad_line(&f, line, format!("gender must be m or f, not {other:?}")));
                 }
             };
             let number = match cols[3] {
@@ -698,22 +560,10 @@ impl LanguageLexicons {
                 "du" => Number::Dual,
                 "pl" => Number::Plural,
                 other => {
-                    return Err(bad_line(
-                        &f,
-                        line,
-                        format!("number must be sg, du or pl, not {other:?}"),
-                    ));
+                    return Err(bad_line(&f, line, format!("number must be sg, du or pl, not {other:?}")));
                 }
             };
-            items.push((
-                cols[0].to_string(),
-                FormKind::Plain,
-                RoleEntry {
-                    role: cols[1].to_string(),
-                    gender,
-                    number,
-                },
-            ));
+            items.push((cols[0].to_string(), FormKind::Plain, RoleEntry { role: cols[1].to_string(), gender, number }));
         }
         let roles = Matcher::new(language, items);
 
@@ -724,6 +574,16 @@ impl LanguageLexicons {
                 abbreviations.insert(cols[0].trim_end_matches('.').to_lowercase());
             }
         }
+
+        let (f, c) = get("coreference.tsv")?;
+        let mut items = Vec::new();
+        for (line, cols) in rows(&f, &c, 2)? {
+            if cols[1] != "distinct" {
+                return Err(bad_line(&f, line, format!("kind must be distinct, not {:?}", cols[1])));
+            }
+            items.push((cols[0].to_string(), FormKind::Plain, ()));
+        }
+        let distinct = Matcher::new(language, items);
 
         let places = gazetteer.matcher(language);
         Ok(LanguageLexicons {
@@ -739,6 +599,7 @@ impl LanguageLexicons {
             roles,
             places,
             abbreviations,
+            distinct,
         })
     }
 
@@ -774,21 +635,14 @@ mod tests {
     #[test]
     fn bad_line_names_file_and_line() {
         let err = rows("ar/events.tsv", "# comment\nقصف\tnoun\tstrike\n", 5).unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "ar/events.tsv:2: expected 5 tab-separated columns, found 3"
-        );
+        assert_eq!(err.to_string(), "ar/events.tsv:2: expected 5 tab-separated columns, found 3");
     }
 
     #[test]
     fn override_folder_replaces_a_file_and_is_validated() {
         let dir = std::env::temp_dir().join(format!("hadath-lex-{}", std::process::id()));
         std::fs::create_dir_all(dir.join("ar")).unwrap();
-        std::fs::write(
-            dir.join("ar/events.tsv"),
-            "قصف\tnoun\tstrike\tairstrike\t9\n",
-        )
-        .unwrap();
+        std::fs::write(dir.join("ar/events.tsv"), "قصف\tnoun\tstrike\tairstrike\t9\n").unwrap();
         let err = Lexicons::load(Some(&dir)).unwrap_err();
         assert!(err.to_string().contains("ar/events.tsv:1: weight"), "{err}");
         std::fs::remove_dir_all(&dir).ok();

@@ -75,6 +75,43 @@ struct Pattern {
     stripped_article: bool,
     /// A generated verb form: only و ف (and س، ل before the present) may precede it.
     verb: bool,
+    /// How the text must be cased (English names are matched as the lexicon writes them).
+    case: CaseRule,
+}
+
+/// The casing an English match needs, taken from how the lexicon writes the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CaseRule {
+    /// Any case (the form is written in lower case).
+    Any,
+    /// Each word capitalised as in the form ("Nice", "San Bernardino").
+    Capitalized,
+    /// All capitals (acronyms: "WHO", "US").
+    Upper,
+}
+
+fn case_rule(language: Language, form: &str) -> CaseRule {
+    if language != Language::En {
+        return CaseRule::Any;
+    }
+    let letters: Vec<char> = form.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+        CaseRule::Upper
+    } else if form.chars().next().is_some_and(char::is_uppercase) {
+        CaseRule::Capitalized
+    } else {
+        CaseRule::Any
+    }
+}
+
+/// True when `original` (the matched text) is cased as `rule` asks. Headlines in all
+/// capitals satisfy every rule.
+fn case_ok(rule: CaseRule, original: &str) -> bool {
+    match rule {
+        CaseRule::Any => true,
+        CaseRule::Upper => original.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase),
+        CaseRule::Capitalized => original.chars().next().is_some_and(|c| !c.is_lowercase()),
+    }
 }
 
 /// A compiled set of entries of type `T`.
@@ -88,20 +125,13 @@ pub struct Matcher<T> {
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Matcher<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Matcher")
-            .field("entries", &self.entries.len())
-            .field("patterns", &self.patterns.len())
-            .finish()
+        f.debug_struct("Matcher").field("entries", &self.entries.len()).field("patterns", &self.patterns.len()).finish()
     }
 }
 
-const ENCLITICS: &[&str] = &[
-    "ه", "ها", "هما", "هم", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني",
-];
-const DUAL_AND_ENCLITIC_AFTER_T: &[&str] = &[
-    "ان", "ين", "ه", "ها", "هما", "هم", "هن", "ك", "كم", "نا", "ي", "يه", "يها", "يهم", "اه",
-    "اها", "اهم",
-];
+const ENCLITICS: &[&str] = &["ه", "ها", "هما", "هم", "هن", "ك", "كم", "كما", "كن", "نا", "ي", "ني"];
+const DUAL_AND_ENCLITIC_AFTER_T: &[&str] =
+    &["ان", "ين", "ه", "ها", "هما", "هم", "هن", "ك", "كم", "نا", "ي", "يه", "يها", "يهم", "اه", "اها", "اهم"];
 
 /// True when `prefix` is a valid Arabic proclitic sequence: [و|ف][ب|ل|ك|س][ال] or لل.
 pub fn is_arabic_proclitic(prefix: &str) -> bool {
@@ -128,10 +158,7 @@ pub fn is_arabic_proclitic(prefix: &str) -> bool {
 
 /// True when `prefix` may precede a verb: و or ف, then س or ل before a present form.
 pub fn is_verb_proclitic(prefix: &str, present: bool) -> bool {
-    let rest = prefix
-        .strip_prefix('و')
-        .or_else(|| prefix.strip_prefix('ف'))
-        .unwrap_or(prefix);
+    let rest = prefix.strip_prefix('و').or_else(|| prefix.strip_prefix('ف')).unwrap_or(prefix);
     rest.is_empty() || (present && (rest == "س" || rest == "ل"))
 }
 
@@ -143,17 +170,10 @@ fn normalise_form(form: &str) -> String {
 fn arabic_verb_forms(past: &str, present: Option<&str>) -> Vec<(String, Features)> {
     use Gender::*;
     use Number::*;
-    let f = |g, n, present| Features {
-        gender: Some(g),
-        number: Some(n),
-        present,
-    };
+    let f = |g, n, present| Features { gender: Some(g), number: Some(n), present };
     if let Some(p) = present.filter(|p| !p.starts_with('ي')) {
         // participles (مضيفا|مضيفة): masculine and feminine forms, listed
-        return vec![
-            (past.to_string(), f(Masculine, Singular, false)),
-            (p.to_string(), f(Feminine, Singular, false)),
-        ];
+        return vec![(past.to_string(), f(Masculine, Singular, false)), (p.to_string(), f(Feminine, Singular, false))];
     }
     let mut out = vec![
         (past.to_string(), f(Masculine, Singular, false)),
@@ -191,64 +211,50 @@ impl<T> Matcher<T> {
         let mut exact = std::collections::HashMap::new();
         for (i, (forms, kind, payload)) in items.into_iter().enumerate() {
             entries.push(payload);
-            let mut add =
-                |s: String, features: Features, needs_suffix: bool, stripped_article: bool| {
-                    if !s.is_empty() {
-                        strings.push(s);
-                        patterns.push(Pattern {
-                            entry: i as u32,
-                            features,
-                            needs_suffix,
-                            stripped_article,
-                            verb: features.gender.is_some(),
-                        });
-                    }
-                };
-            let expanded: Vec<(String, Features)> = match kind {
+            let mut add = |s: String, features: Features, needs_suffix: bool, stripped_article: bool, case: CaseRule| {
+                if !s.is_empty() {
+                    strings.push(s);
+                    patterns.push(Pattern {
+                        entry: i as u32,
+                        features,
+                        needs_suffix,
+                        stripped_article,
+                        verb: features.gender.is_some(),
+                        case,
+                    });
+                }
+            };
+            let raw: Vec<&str> = forms.split('|').collect();
+            let expanded: Vec<(String, Features, CaseRule)> = match kind {
                 FormKind::ArabicVerb => {
                     let mut parts = forms.split('|').map(normalise_form);
                     let past = parts.next().unwrap_or_default();
                     let present = parts.next();
                     let mut v = arabic_verb_forms(&past, present.as_deref());
                     v.extend(parts.map(|p| (p, Features::default())));
-                    v
+                    v.into_iter().map(|(f, x)| (f, x, CaseRule::Any)).collect()
                 }
-                FormKind::Plain => forms
-                    .split('|')
-                    .map(|f| (normalise_form(f), Features::default()))
-                    .collect(),
+                FormKind::Plain => raw.iter().map(|f| (normalise_form(f), Features::default(), case_rule(language, f.trim()))).collect(),
             };
-            for (form, features) in expanded {
+            for (form, features, case) in expanded {
                 exact.entry(form.clone()).or_insert(i);
                 if language == Language::Ar {
-                    if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2)
-                    {
-                        add(bare.to_string(), features, false, true);
+                    if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+                        add(bare.to_string(), features, false, true, case);
                     }
                     if let Some(stem) = form.strip_suffix('ه').filter(|s| s.chars().count() >= 2) {
-                        add(format!("{stem}ت"), features, true, false);
+                        add(format!("{stem}ت"), features, true, false, case);
                     }
                 }
-                add(form, features, false, false);
+                add(form, features, false, false, case);
             }
         }
         let ac = if strings.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&strings)
-                    .expect("lexicon patterns compile"),
-            )
+            Some(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&strings).expect("lexicon patterns compile"))
         };
-        Matcher {
-            entries,
-            exact,
-            patterns,
-            ac,
-            language,
-        }
+        Matcher { entries, exact, patterns, ac, language }
     }
 
     /// The entries, in load order.
@@ -281,8 +287,7 @@ impl<T> Matcher<T> {
         let mut hits: Vec<Hit> = Vec::new();
         for m in ac.find_overlapping_iter(norm) {
             let p = &self.patterns[m.pattern().as_usize()];
-            let (Some(first), Some(last)) = (doc.token_at(m.start()), doc.token_at(m.end() - 1))
-            else {
+            let (Some(first), Some(last)) = (doc.token_at(m.start()), doc.token_at(m.end() - 1)) else {
                 continue;
             };
             let tokens = doc.tokens();
@@ -291,13 +296,14 @@ impl<T> Matcher<T> {
             if !self.boundaries_ok(prefix, suffix, p) {
                 continue;
             }
+            if p.case != CaseRule::Any {
+                let (s, e) = doc.original(m.start(), m.end());
+                if !case_ok(p.case, &doc.text[s..e]) {
+                    continue;
+                }
+            }
             let start = if p.stripped_article || prefix.ends_with("ال") {
-                m.start()
-                    - if prefix.ends_with("ال") {
-                        "ال".len()
-                    } else {
-                        0
-                    }
+                m.start() - if prefix.ends_with("ال") { "ال".len() } else { 0 }
             } else {
                 m.start()
             };
@@ -312,12 +318,7 @@ impl<T> Matcher<T> {
             });
         }
         // leftmost-longest over tokens: longer matches (in bytes of the core) win
-        hits.sort_by(|a, b| {
-            a.first
-                .cmp(&b.first)
-                .then(b.last.cmp(&a.last))
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-        });
+        hits.sort_by(|a, b| a.first.cmp(&b.first).then(b.last.cmp(&a.last)).then((b.end - b.start).cmp(&(a.end - a.start))));
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
         let mut taken_until: Option<usize> = None;
         for h in hits {
@@ -326,12 +327,7 @@ impl<T> Matcher<T> {
                 && last.last == h.last
                 && last.start == h.start
             {
-                if !out
-                    .iter()
-                    .rev()
-                    .take_while(|o| o.first == h.first)
-                    .any(|o| o.entry == h.entry)
-                {
+                if !out.iter().rev().take_while(|o| o.first == h.first).any(|o| o.entry == h.entry) {
                     out.push(h);
                 }
                 continue;
@@ -347,15 +343,12 @@ impl<T> Matcher<T> {
 
     fn boundaries_ok(&self, prefix: &str, suffix: &str, p: &Pattern) -> bool {
         match self.language {
-            Language::En => {
-                prefix.is_empty() && (suffix.is_empty() || suffix == "'s" || suffix == "'")
-            }
+            Language::En => prefix.is_empty() && (suffix.is_empty() || suffix == "'s" || suffix == "'"),
             Language::Ar => {
                 let prefix_ok = if p.verb {
                     is_verb_proclitic(prefix, p.features.present)
                 } else if p.stripped_article {
-                    prefix.ends_with("ال") && is_arabic_proclitic(prefix)
-                        || prefix.ends_with("لل") && is_arabic_proclitic(prefix)
+                    prefix.ends_with("ال") && is_arabic_proclitic(prefix) || prefix.ends_with("لل") && is_arabic_proclitic(prefix)
                 } else {
                     is_arabic_proclitic(prefix)
                 };
@@ -375,19 +368,8 @@ mod tests {
     use super::*;
     use std::collections::HashSet;
 
-    fn words(
-        lang: Language,
-        items: Vec<(&str, FormKind)>,
-        text: &str,
-    ) -> Vec<(String, usize, Features)> {
-        let m = Matcher::new(
-            lang,
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, (f, k))| (f.to_string(), k, i))
-                .collect(),
-        );
+    fn words(lang: Language, items: Vec<(&str, FormKind)>, text: &str) -> Vec<(String, usize, Features)> {
+        let m = Matcher::new(lang, items.into_iter().enumerate().map(|(i, (f, k))| (f.to_string(), k, i)).collect());
         let doc = Document::new(text, lang, &HashSet::new());
         m.find(&doc)
             .into_iter()
@@ -400,34 +382,21 @@ mod tests {
 
     #[test]
     fn proclitics_and_article() {
-        let got = words(
-            Language::Ar,
-            vec![("قصف", FormKind::Plain)],
-            "والقصف بقصف وبالقصف مقصف فقصفها",
-        );
+        let got = words(Language::Ar, vec![("قصف", FormKind::Plain)], "والقصف بقصف وبالقصف مقصف فقصفها");
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, vec!["القصف", "قصف", "القصف", "قصفها"]);
     }
 
     #[test]
     fn entries_with_article_take_li() {
-        let got = words(
-            Language::Ar,
-            vec![("البنتاغون", FormKind::Plain)],
-            "للبنتاغون والبنتاغون البنتاغون",
-        );
+        let got = words(Language::Ar, vec![("البنتاغون", FormKind::Plain)], "للبنتاغون والبنتاغون البنتاغون");
         assert_eq!(got.len(), 3);
     }
 
     #[test]
     fn verb_inflections_carry_gender_and_number() {
-        let got = words(
-            Language::Ar,
-            vec![("قال|يقول", FormKind::ArabicVerb)],
-            "وقالت قالوا يقول وتقول مقال",
-        );
-        let feats: Vec<(Option<Gender>, Option<Number>)> =
-            got.iter().map(|g| (g.2.gender, g.2.number)).collect();
+        let got = words(Language::Ar, vec![("قال|يقول", FormKind::ArabicVerb)], "وقالت قالوا يقول وتقول مقال");
+        let feats: Vec<(Option<Gender>, Option<Number>)> = got.iter().map(|g| (g.2.gender, g.2.number)).collect();
         assert_eq!(
             feats,
             vec![
@@ -441,48 +410,42 @@ mod tests {
 
     #[test]
     fn verbs_take_no_prepositions() {
-        let got = words(
-            Language::Ar,
-            vec![("حث|يحث", FormKind::ArabicVerb)],
-            "بحثت وحثت فحثوا سيحث",
-        );
+        let got = words(Language::Ar, vec![("حث|يحث", FormKind::ArabicVerb)], "بحثت وحثت فحثوا سيحث");
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, vec!["حثت", "حثوا", "يحث"]);
     }
 
     #[test]
     fn ta_marbuta_before_suffix() {
-        let got = words(
-            Language::Ar,
-            vec![("ضربة", FormKind::Plain)],
-            "ضربتين ضربته الضربة ضربت",
-        );
+        let got = words(Language::Ar, vec![("ضربة", FormKind::Plain)], "ضربتين ضربته الضربة ضربت");
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, vec!["ضربتين", "ضربته", "الضربة"]);
     }
 
     #[test]
     fn multiword_longest_wins() {
-        let got = words(
-            Language::Ar,
-            vec![
-                ("الولايات", FormKind::Plain),
-                ("الولايات المتحدة", FormKind::Plain),
-            ],
-            "من الولايات المتحدة وإيران",
-        );
+        let got =
+            words(Language::Ar, vec![("الولايات", FormKind::Plain), ("الولايات المتحدة", FormKind::Plain)], "من الولايات المتحدة وإيران");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, "الولايات المتحدة");
+    }
+
+    #[test]
+    fn english_names_keep_their_case() {
+        let got = words(
+            Language::En,
+            vec![("Nice", FormKind::Plain), ("WHO", FormKind::Plain), ("strike", FormKind::Plain)],
+            "a nice day in Nice; who said the WHO; STRIKE, Strike",
+        );
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, vec!["Nice", "WHO", "STRIKE", "Strike"]);
     }
 
     #[test]
     fn english_whole_words() {
         let got = words(
             Language::En,
-            vec![
-                ("strike|strikes", FormKind::Plain),
-                ("on strike", FormKind::Plain),
-            ],
+            vec![("strike|strikes", FormKind::Plain), ("on strike", FormKind::Plain)],
             "Strikes hit; workers went on strike; striker",
         );
         let texts: Vec<(&str, usize)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();

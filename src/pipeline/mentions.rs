@@ -56,9 +56,7 @@ pub struct Mentions {
 impl Mentions {
     /// Mentions whose first token lies in `[from, to]`.
     pub fn between(&self, from: usize, to: usize) -> impl Iterator<Item = &Mention> {
-        self.all
-            .iter()
-            .filter(move |m| m.first >= from && m.first <= to)
+        self.all.iter().filter(move |m| m.first >= from && m.first <= to)
     }
 
     /// The mention starting at token `i`, if any.
@@ -95,10 +93,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     let mut by_sentence: HashMap<usize, HashSet<String>> = HashMap::new();
     let mut note = |country: &str, token: usize| {
         *countries.entry(country.to_string()).or_default() += 1;
-        by_sentence
-            .entry(doc.sentence_of(token))
-            .or_default()
-            .insert(country.to_string());
+        by_sentence.entry(doc.sentence_of(token)).or_default().insert(country.to_string());
     };
     for h in &place_hits {
         for &p in &lex.places.entries()[h.entry] {
@@ -123,41 +118,26 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     // a place inside a longer actor or role name, or on the same words as a nationality
     // or a person, is not a place mention (بايدن is not ب + a place)
     let covered_by_role_or_actor = |h: &Hit| {
-        actor_hits
-            .iter()
-            .chain(role_hits.iter())
-            .chain(nationality_hits.iter())
-            .any(|o| {
-                let covers = o.first <= h.first && o.last >= h.last;
-                let longer =
-                    (o.last - o.first) > (h.last - h.first) || o.start < h.start || o.end > h.end;
-                let person_or_nationality = o.first == h.first && o.last == h.last && {
-                    nationality_hits.contains(o)
-                        || lex
-                            .actors
-                            .entries()
-                            .get(o.entry)
-                            .is_some_and(|a| a.actor_type == "person")
-                            && actor_hits.contains(o)
-                };
-                covers && (longer || person_or_nationality)
-            })
+        actor_hits.iter().chain(role_hits.iter()).chain(nationality_hits.iter()).any(|o| {
+            let covers = o.first <= h.first && o.last >= h.last;
+            let longer = (o.last - o.first) > (h.last - h.first) || o.start < h.start || o.end > h.end;
+            let person_or_nationality = o.first == h.first && o.last == h.last && {
+                nationality_hits.contains(o)
+                    || lex.actors.entries().get(o.entry).is_some_and(|a| a.actor_type == "person") && actor_hits.contains(o)
+            };
+            covers && (longer || person_or_nationality)
+        })
     };
     for h in &place_hits {
         if covered_by_role_or_actor(h) {
             continue;
         }
         let candidates = &lex.places.entries()[h.entry];
-        let near = by_sentence
-            .get(&doc.sentence_of(h.first))
-            .unwrap_or(&no_countries);
+        let near = by_sentence.get(&doc.sentence_of(h.first)).unwrap_or(&no_countries);
         let p = gazetteer.choose(candidates, near, &countries);
         let place = &gazetteer.places[p];
         let key = if place.kind == "country" {
-            format!(
-                "country:{}",
-                place.country.clone().unwrap_or_else(|| place.id.clone())
-            )
+            format!("country:{}", place.country.clone().unwrap_or_else(|| place.id.clone()))
         } else {
             format!("place:{}", place.id)
         };
@@ -176,26 +156,14 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     }
     for h in &actor_hits {
         let a = &lex.actors.entries()[h.entry];
-        let key = if a.actor_type == "country" && a.id.len() == 2 {
-            format!("country:{}", a.id)
-        } else {
-            format!("actor:{}", a.id)
-        };
+        let key = if a.actor_type == "country" && a.id.len() == 2 { format!("country:{}", a.id) } else { format!("actor:{}", a.id) };
         let default = if a.actor_type == "country" && !doc.word(h.first).starts_with("ال") {
             (Gender::Feminine, Number::Singular)
         } else {
             (Gender::Masculine, Number::Singular)
         };
-        let (gender, number) = if ar {
-            arabic_agreement(doc, h, default)
-        } else {
-            default
-        };
-        let number = if !ar && doc.word(h.last).ends_with('s') && a.actor_type == "country" {
-            Number::Plural
-        } else {
-            number
-        };
+        let (gender, number) = if ar { arabic_agreement(doc, h, default) } else { default };
+        let number = if !ar && doc.word(h.last).ends_with('s') && a.actor_type == "country" { Number::Plural } else { number };
         all.push(Mention {
             first: h.first,
             last: h.last,
@@ -226,17 +194,11 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     }
     for h in &nationality_hits {
         let n = &lex.nationalities.entries()[h.entry];
-        if all
-            .iter()
-            .any(|m: &Mention| m.first <= h.first && m.last >= h.last)
-        {
+        if all.iter().any(|m: &Mention| m.first <= h.first && m.last >= h.last) {
             continue;
         }
-        let (gender, number) = if ar {
-            arabic_agreement(doc, h, (Gender::Masculine, Number::Singular))
-        } else {
-            (Gender::Masculine, Number::Singular)
-        };
+        let (gender, number) =
+            if ar { arabic_agreement(doc, h, (Gender::Masculine, Number::Singular)) } else { (Gender::Masculine, Number::Singular) };
         all.push(Mention {
             first: h.first,
             last: h.last,
@@ -278,10 +240,7 @@ mod tests {
 
     #[test]
     fn clitic_places_resolve_with_country() {
-        let got = places(
-            Language::Ar,
-            "الاجتماع جرى في العاصمة السويسرية (جنيف) وقصف بالبوكمال بريف دير الزور في سورية",
-        );
+        let got = places(Language::Ar, "الاجتماع جرى في العاصمة السويسرية (جنيف) وقصف بالبوكمال بريف دير الزور في سورية");
         let names: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert!(names.contains(&"جنيف"), "{got:?}");
         assert!(names.contains(&"البوكمال"), "{got:?}");
@@ -291,14 +250,8 @@ mod tests {
 
     #[test]
     fn english_places() {
-        let got = places(
-            Language::En,
-            "attacks in Paris and San Bernardino, Calif., and in Syria",
-        );
+        let got = places(Language::En, "attacks in Paris and San Bernardino, Calif., and in Syria");
         let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
-        assert!(
-            names.contains(&"Paris") && names.contains(&"San Bernardino"),
-            "{got:?}"
-        );
+        assert!(names.contains(&"Paris") && names.contains(&"San Bernardino"), "{got:?}");
     }
 }

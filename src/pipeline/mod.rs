@@ -71,14 +71,8 @@ pub struct Pipeline {
 
 impl Pipeline {
     /// Loads and compiles the lexicons (embedded, or overridden from `lexicon_dir`).
-    pub fn load(
-        lexicon_dir: Option<&Path>,
-        max_text_chars: usize,
-    ) -> Result<Pipeline, LexiconError> {
-        Ok(Pipeline {
-            lexicons: Arc::new(Lexicons::load(lexicon_dir)?),
-            max_text_chars,
-        })
+    pub fn load(lexicon_dir: Option<&Path>, max_text_chars: usize) -> Result<Pipeline, LexiconError> {
+        Ok(Pipeline { lexicons: Arc::new(Lexicons::load(lexicon_dir)?), max_text_chars })
     }
 
     /// The compiled lexicons.
@@ -87,33 +81,21 @@ impl Pipeline {
     }
 
     /// Checks a request without extracting: the language to read it in and the anchor date.
-    pub fn validate(
-        &self,
-        req: &ExtractRequest,
-    ) -> Result<(Language, Option<chrono::NaiveDate>), ExtractError> {
+    pub fn validate(&self, req: &ExtractRequest) -> Result<(Language, Option<chrono::NaiveDate>), ExtractError> {
         if req.text.trim().is_empty() {
             return Err(ExtractError::EmptyText);
         }
         let chars = req.text.chars().count();
         if chars > self.max_text_chars {
-            return Err(ExtractError::TextTooLong {
-                chars,
-                limit: self.max_text_chars,
-            });
+            return Err(ExtractError::TextTooLong { chars, limit: self.max_text_chars });
         }
-        let language = match req
-            .language
-            .as_deref()
-            .map(|l| l.trim().to_ascii_lowercase())
-        {
+        let language = match req.language.as_deref().map(|l| l.trim().to_ascii_lowercase()) {
             None => None,
             Some(l) if l.is_empty() || l == "auto" => None,
             Some(l) if l == "ar" || l == "ara" || l == "arabic" => Some(Language::Ar),
             Some(l) if l == "en" || l == "eng" || l == "english" => Some(Language::En),
             Some(_) => {
-                return Err(ExtractError::UnsupportedLanguage(
-                    req.language.clone().unwrap_or_default(),
-                ));
+                return Err(ExtractError::UnsupportedLanguage(req.language.clone().unwrap_or_default()));
             }
         };
         let language = match language {
@@ -122,9 +104,7 @@ impl Pipeline {
         };
         let published = match req.published_at.as_deref().filter(|s| !s.trim().is_empty()) {
             None => None,
-            Some(s) => Some(
-                dates::parse_published(s).ok_or_else(|| ExtractError::BadDate(s.to_string()))?,
-            ),
+            Some(s) => Some(dates::parse_published(s).ok_or_else(|| ExtractError::BadDate(s.to_string()))?),
         };
         Ok((language, published))
     }

@@ -93,10 +93,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
         let mut end = *last;
         if matches!(piece, Piece::Single) {
             // "شخص آخر": one, unless a number stands before it (that number counts it)
-            let counted = i > 0
-                && pieces
-                    .get(&(i - 1))
-                    .is_some_and(|(_, p)| !matches!(p, Piece::Single));
+            let counted = i > 0 && pieces.get(&(i - 1)).is_some_and(|(_, p)| !matches!(p, Piece::Single));
             if !counted {
                 out.push(CountMention {
                     first,
@@ -111,29 +108,22 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             continue;
         }
         let (mut total, mut current, mut vague) = (0u64, 0u64, false);
-        let apply =
-            |piece: &Piece, total: &mut u64, current: &mut u64, vague: &mut bool| match piece {
-                Piece::Vague => *vague = true,
-                Piece::Single => {}
-                Piece::Value(v, NumberKind::Hundred) if *v == 100 && *current > 0 => {
-                    *current = current.saturating_mul(100)
-                }
-                Piece::Value(v, NumberKind::Thousand) => {
-                    *total = total.saturating_add((*current).max(1).saturating_mul(*v));
-                    *current = 0;
-                }
-                Piece::Value(v, _) => *current = current.saturating_add(*v),
-            };
+        let apply = |piece: &Piece, total: &mut u64, current: &mut u64, vague: &mut bool| match piece {
+            Piece::Vague => *vague = true,
+            Piece::Single => {}
+            Piece::Value(v, NumberKind::Hundred) if *v == 100 && *current > 0 => *current = current.saturating_mul(100),
+            Piece::Value(v, NumberKind::Thousand) => {
+                *total = total.saturating_add((*current).max(1).saturating_mul(*v));
+                *current = 0;
+            }
+            Piece::Value(v, _) => *current = current.saturating_add(*v),
+        };
         apply(piece, &mut total, &mut current, &mut vague);
         // continue with "و" + number word (ثلاثة وعشرون) or "and"/adjacent words
         loop {
             let next = end + 1;
             let (skip, candidate) =
-                if doc.word(next.min(tokens.len() - 1)) == "and" && next < tokens.len() {
-                    (1, next + 1)
-                } else {
-                    (0, next)
-                };
+                if doc.word(next.min(tokens.len() - 1)) == "and" && next < tokens.len() { (1, next + 1) } else { (0, next) };
             let _ = skip;
             match pieces.get(&candidate) {
                 Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence && !vague => {
@@ -148,30 +138,24 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             }
         }
         let value = (!vague).then_some(total + current);
-        let mut qualifier = if vague {
-            "vague".to_string()
-        } else {
-            "exact".to_string()
-        };
+        let mut qualifier = if vague { "vague".to_string() } else { "exact".to_string() };
         let (mut qfirst, mut qlast) = (first, end);
         for q in &qualifiers {
             let entry = &lex.qualifiers.entries()[q.entry];
             if entry.before && q.last + 1 == first {
                 qualifier = entry.qualifier.clone();
                 qfirst = q.first;
-            } else if !entry.before && q.first == end + 1 {
+            } else if !entry.before
+                && q.first > end
+                && q.first <= end + 3
+                && (end + 1..q.first).all(|k| tokens[k].kind == TokenKind::Word && !pieces.contains_key(&k))
+            {
+                // "12 على الأقل", "ستة مدنيين على الأقل": after the number or its noun
                 qualifier = entry.qualifier.clone();
                 qlast = q.last;
             }
         }
-        out.push(CountMention {
-            first: qfirst,
-            last: qlast,
-            number_first: first,
-            number_last: end,
-            value,
-            qualifier,
-        });
+        out.push(CountMention { first: qfirst, last: qlast, number_first: first, number_last: end, value, qualifier });
         i = end + 1;
     }
     out
@@ -189,78 +173,34 @@ mod tests {
     fn counts(lang: Language, text: &str) -> Vec<(Option<u64>, String)> {
         let lex = LEX.get(lang);
         let doc = Document::new(text, lang, &lex.abbreviations);
-        find_counts(&doc, lex)
-            .into_iter()
-            .map(|c| (c.value, c.qualifier))
-            .collect()
+        find_counts(&doc, lex).into_iter().map(|c| (c.value, c.qualifier)).collect()
     }
 
     #[test]
     fn arabic_words_and_digits() {
-        assert_eq!(
-            counts(Language::Ar, "مقتل ما يصل إلى سبعة أشخاص"),
-            vec![(Some(7), "up_to".into())]
-        );
-        assert_eq!(
-            counts(Language::Ar, "ثلاثة وعشرون قتيلا"),
-            vec![(Some(23), "exact".into())]
-        );
+        assert_eq!(counts(Language::Ar, "مقتل ما يصل إلى سبعة أشخاص"), vec![(Some(7), "up_to".into())]);
+        assert_eq!(counts(Language::Ar, "ثلاثة وعشرون قتيلا"), vec![(Some(23), "exact".into())]);
         assert_eq!(
             counts(Language::Ar, "3 آلاف و١٢٠٠ و1,200"),
-            vec![
-                (Some(3000), "exact".into()),
-                (Some(1200), "exact".into()),
-                (Some(1200), "exact".into())
-            ]
+            vec![(Some(3000), "exact".into()), (Some(1200), "exact".into()), (Some(1200), "exact".into())]
         );
-        assert_eq!(
-            counts(Language::Ar, "قتل 12 على الأقل"),
-            vec![(Some(12), "at_least".into())]
-        );
-        assert_eq!(
-            counts(Language::Ar, "عشرات الجرحى"),
-            vec![(None, "vague".into())]
-        );
-        assert_eq!(
-            counts(Language::Ar, "مئتان"),
-            vec![(Some(200), "exact".into())]
-        );
+        assert_eq!(counts(Language::Ar, "قتل 12 على الأقل"), vec![(Some(12), "at_least".into())]);
+        assert_eq!(counts(Language::Ar, "عشرات الجرحى"), vec![(None, "vague".into())]);
+        assert_eq!(counts(Language::Ar, "مئتان"), vec![(Some(200), "exact".into())]);
     }
 
     #[test]
     fn english_words() {
-        assert_eq!(
-            counts(Language::En, "twenty-one people"),
-            vec![(Some(21), "exact".into())]
-        );
-        assert_eq!(
-            counts(Language::En, "at least 12 dead"),
-            vec![(Some(12), "at_least".into())]
-        );
-        assert_eq!(
-            counts(Language::En, "a dozen"),
-            vec![(Some(12), "exact".into())]
-        );
-        assert_eq!(
-            counts(Language::En, "three hundred and five"),
-            vec![(Some(305), "exact".into())]
-        );
-        assert_eq!(
-            counts(Language::En, "dozens were hurt"),
-            vec![(None, "vague".into())]
-        );
+        assert_eq!(counts(Language::En, "twenty-one people"), vec![(Some(21), "exact".into())]);
+        assert_eq!(counts(Language::En, "at least 12 dead"), vec![(Some(12), "at_least".into())]);
+        assert_eq!(counts(Language::En, "a dozen"), vec![(Some(12), "exact".into())]);
+        assert_eq!(counts(Language::En, "three hundred and five"), vec![(Some(305), "exact".into())]);
+        assert_eq!(counts(Language::En, "dozens were hurt"), vec![(None, "vague".into())]);
     }
 
     #[test]
     fn bounds_follow_the_guidelines() {
-        let c = |value, q: &str| CountMention {
-            first: 0,
-            last: 0,
-            number_first: 0,
-            number_last: 0,
-            value,
-            qualifier: q.into(),
-        };
+        let c = |value, q: &str| CountMention { first: 0, last: 0, number_first: 0, number_last: 0, value, qualifier: q.into() };
         assert_eq!(c(Some(7), "up_to").bounds(), (None, Some(7)));
         assert_eq!(c(Some(12), "at_least").bounds(), (Some(12), None));
         assert_eq!(c(Some(30), "about").bounds(), (Some(30), Some(30)));

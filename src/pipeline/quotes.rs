@@ -70,17 +70,12 @@ fn quote_marks(doc: &Document) -> Vec<QuoteMarks> {
             continue;
         }
         let toks = doc.seg.sentences[p.start].tokens.start..doc.seg.sentences[p.end - 1].tokens.end;
-        let marks: Vec<usize> = toks
-            .filter(|&i| doc.tokens()[i].kind == TokenKind::Quote)
-            .collect();
+        let marks: Vec<usize> = toks.filter(|&i| doc.tokens()[i].kind == TokenKind::Quote).collect();
         for pair in marks.chunks(2) {
             if let [open, close] = pair
                 && close > &(open + 1)
             {
-                out.push(QuoteMarks {
-                    open: *open,
-                    close: *close,
-                });
+                out.push(QuoteMarks { open: *open, close: *close });
             }
         }
     }
@@ -147,14 +142,8 @@ impl Ctx<'_> {
     /// (said "a bomb" had gone off): the content is the whole clause.
     fn fragment_runs_on(&self, m: &QuoteMarks) -> bool {
         let doc = self.doc();
-        let words = (m.open + 1..m.close)
-            .filter(|&k| doc.tokens()[k].kind == TokenKind::Word)
-            .count();
-        words <= 3
-            && doc
-                .tokens()
-                .get(m.close + 1)
-                .is_some_and(|t| t.kind == TokenKind::Word && self.cue_at(m.close + 1).is_none())
+        let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+        words <= 3 && doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word && self.cue_at(m.close + 1).is_none())
     }
 
     /// Trims trailing punctuation from a content range.
@@ -167,16 +156,10 @@ impl Ctx<'_> {
             b -= 1;
         }
         // an unmatched quote mark at either end is not content
-        if a < b
-            && doc.tokens()[b].kind == TokenKind::Quote
-            && self.mark_closing_at(b).is_none_or(|m| m.open < a)
-        {
+        if a < b && doc.tokens()[b].kind == TokenKind::Quote && self.mark_closing_at(b).is_none_or(|m| m.open < a) {
             b -= 1;
         }
-        if a < b
-            && doc.tokens()[a].kind == TokenKind::Quote
-            && self.mark_opening_at(a).is_none_or(|m| m.close > b)
-        {
+        if a < b && doc.tokens()[a].kind == TokenKind::Quote && self.mark_opening_at(a).is_none_or(|m| m.close > b) {
             a += 1;
         }
         if a + 1 < b && self.mark_opening_at(a).is_some_and(|m| m.close == b) {
@@ -187,14 +170,8 @@ impl Ctx<'_> {
     }
 
     fn kind_of(&self, a: usize, b: usize) -> &'static str {
-        let inner: Vec<&QuoteMarks> = self
-            .marks
-            .iter()
-            .filter(|m| m.open + 1 >= a && m.close <= b + 1)
-            .collect();
-        if inner.iter().any(|m| m.open + 1 == a && m.close == b + 1)
-            || inner.iter().any(|m| m.open < a && m.close > b)
-        {
+        let inner: Vec<&QuoteMarks> = self.marks.iter().filter(|m| m.open + 1 >= a && m.close <= b + 1).collect();
+        if inner.iter().any(|m| m.open + 1 == a && m.close == b + 1) || inner.iter().any(|m| m.open < a && m.close > b) {
             "direct"
         } else if !inner.is_empty() || self.marks.iter().any(|m| m.open >= a && m.open <= b) {
             "mixed"
@@ -205,12 +182,7 @@ impl Ctx<'_> {
 
     /// The mention starting at token `i` (the longest).
     fn mention_at(&self, i: usize) -> Option<(usize, &Mention)> {
-        self.inp
-            .mentions
-            .all
-            .iter()
-            .enumerate()
-            .find(|(_, m)| m.first == i)
+        self.inp.mentions.all.iter().enumerate().find(|(_, m)| m.first == i)
     }
 
     /// An Arabic noun phrase starting at `i` and ending before `limit`: a mention extended
@@ -223,10 +195,7 @@ impl Ctx<'_> {
         let (mut end, head) = match self.mention_at(i) {
             Some((mi, m)) => (m.last.min(limit - 1), Some(mi)),
             None => {
-                if doc.tokens()[i].kind != TokenKind::Word
-                    || self.comp_at(i).is_some()
-                    || self.cue_at(i).is_some()
-                {
+                if doc.tokens()[i].kind != TokenKind::Word || self.comp_at(i).is_some() || self.cue_at(i).is_some() {
                     return None;
                 }
                 (i, None)
@@ -240,50 +209,31 @@ impl Ctx<'_> {
             }
             if doc.tokens()[n].kind == TokenKind::Quote {
                 // a quoted name: وكالة “رويترز”
-                if let Some(m) = self
-                    .mark_opening_at(n)
-                    .filter(|m| m.close - m.open <= 5 && m.close < max)
-                {
+                if let Some(m) = self.mark_opening_at(n).filter(|m| m.close - m.open <= 5 && m.close < max) {
                     end = m.close;
                     continue;
                 }
                 break;
             }
-            if self.is_stop(n)
-                || self.comp_at(n).is_some()
-                || self.cue_at(n).is_some()
-                || is_time_token(doc, &self.inp.times, n)
-            {
+            if self.is_stop(n) || self.comp_at(n).is_some() || self.cue_at(n).is_some() || is_time_token(doc, &self.inp.times, n) {
                 break;
             }
             let w = doc.word(n);
             if let Some((_, m)) = self.mention_at(n) {
                 let is_nat = matches!(m.kind, MentionKind::Nationality(_));
                 let prev = doc.word(end);
-                let chained = matches!(
-                    prev,
-                    "في" | "باسم" | "لدي" | "لدى" | "من" | "of" | "for" | "at" | "in"
-                );
-                if is_nat
-                    || chained
-                    || head.is_none()
-                    || doc.language == Language::Ar && w.starts_with("لل")
-                {
+                let chained = matches!(prev, "في" | "باسم" | "لدي" | "لدى" | "من" | "of" | "for" | "at" | "in");
+                if is_nat || chained || head.is_none() || doc.language == Language::Ar && w.starts_with("لل") {
                     end = m.last.min(max - 1);
                     continue;
                 }
                 break;
             }
-            if matches!(w, "في" | "باسم" | "لدي" | "لدى") && self.mention_at(n + 1).is_some()
-            {
+            if matches!(w, "في" | "باسم" | "لدي" | "لدى") && self.mention_at(n + 1).is_some() {
                 end = n;
                 continue;
             }
-            if doc.language == Language::Ar
-                && (w.starts_with("ال") || w.starts_with("لل"))
-                && head.is_some()
-                && n == end + 1
-                && end - i < 4
+            if doc.language == Language::Ar && (w.starts_with("ال") || w.starts_with("لل")) && head.is_some() && n == end + 1 && end - i < 4
             {
                 // genitive or adjective: مسؤول الأمن، الجانب الإيراني
                 end = n;
@@ -320,14 +270,7 @@ impl Ctx<'_> {
 
     fn speaker(&self, np: (usize, usize, Option<usize>), resolution: Resolution) -> SpeakerRef {
         let (gender, number) = self.agreement_of(np.2, np.0);
-        SpeakerRef {
-            first: np.0,
-            last: np.1,
-            resolution,
-            mention: np.2,
-            gender,
-            number,
-        }
+        SpeakerRef { first: np.0, last: np.1, resolution, mention: np.2, gender, number }
     }
 
     /// A speaker that is the subject of a cue: an unknown name takes the verb's gender.
@@ -357,30 +300,19 @@ impl Ctx<'_> {
     }
 
     /// Resolves an implicit subject of a cue with `features` at token `cue`.
-    fn implicit(
-        &self,
-        cue: usize,
-        gender: Option<Gender>,
-        number: Option<Number>,
-    ) -> Option<SpeakerRef> {
+    fn implicit(&self, cue: usize, gender: Option<Gender>, number: Option<Number>) -> Option<SpeakerRef> {
         let doc = self.doc();
         let agrees = |g: Gender, n: Number| {
-            gender.is_none_or(|x| x == g)
-                && number.is_none_or(|x| x == n || (x == Number::Plural && n == Number::Dual))
+            gender.is_none_or(|x| x == g) && number.is_none_or(|x| x == n || (x == Number::Plural && n == Number::Dual))
         };
         let start = self.sentence_start(cue);
         // "أما X، …" topic, or a subject before the verb in the same sentence (SVO)
-        let marked = matches!(
-            doc.word(start),
-            "اما" | "وكان" | "وكانت" | "كان" | "كانت" | "وكانوا"
-        );
+        let marked = matches!(doc.word(start), "اما" | "وكان" | "وكانت" | "كان" | "كانت" | "وكانوا");
         let k = if marked { start + 1 } else { start };
         if cue > k
             && cue - k <= 9
             && doc.language == Language::Ar
-            && let Some(np) = self
-                .noun_phrase(k, cue)
-                .filter(|np| (np.2.is_some() || marked) && np.1 + if marked { 9 } else { 3 } >= cue)
+            && let Some(np) = self.noun_phrase(k, cue).filter(|np| (np.2.is_some() || marked) && np.1 + if marked { 9 } else { 3 } >= cue)
         {
             let s = self.speaker(np, Resolution::Explicit);
             if agrees(s.gender, s.number) || doc.word(start) == "اما" {
@@ -388,12 +320,7 @@ impl Ctx<'_> {
             }
         }
         // relative clause: "… الجمهوريين في الكونغرس، الذين اعتبروا"
-        if cue >= 2
-            && matches!(
-                doc.word(cue - 1),
-                "الذين" | "التي" | "الذي" | "who" | "which"
-            )
-        {
+        if cue >= 2 && matches!(doc.word(cue - 1), "الذين" | "التي" | "الذي" | "who" | "which") {
             let mut j = cue - 2;
             while j > start && self.is_stop(j) {
                 j -= 1;
@@ -403,14 +330,7 @@ impl Ctx<'_> {
                     let mut first = m.first;
                     // include a role before "في X": الجمهوريين في الكونغرس
                     if m.first >= 2 && doc.word(m.first - 1) == "في" {
-                        if let Some((pi, p)) = self
-                            .inp
-                            .mentions
-                            .all
-                            .iter()
-                            .enumerate()
-                            .rev()
-                            .find(|(_, p)| p.last == m.first - 2)
+                        if let Some((pi, p)) = self.inp.mentions.all.iter().enumerate().rev().find(|(_, p)| p.last == m.first - 2)
                             && agrees(p.gender, p.number)
                         {
                             return Some(SpeakerRef {
@@ -440,10 +360,7 @@ impl Ctx<'_> {
             .iter()
             .rev()
             .find(|s| agrees(s.gender, s.number))
-            .map(|s| SpeakerRef {
-                resolution: Resolution::Implicit,
-                ..s.clone()
-            })
+            .map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() })
     }
 }
 
@@ -451,13 +368,8 @@ impl Ctx<'_> {
 pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
     let doc = inp.doc;
     let lex = inp.lex;
-    let mut ctx = Ctx {
-        inp,
-        marks: quote_marks(doc),
-        comps: lex.complementizers.find(doc),
-        cues: lex.quote_cues.find(doc),
-        speakers: Vec::new(),
-    };
+    let mut ctx =
+        Ctx { inp, marks: quote_marks(doc), comps: lex.complementizers.find(doc), cues: lex.quote_cues.find(doc), speakers: Vec::new() };
     let mut out: Vec<QuoteMention> = Vec::new();
     headline(&mut ctx, &mut out);
     let cues = ctx.cues.clone();
@@ -466,9 +378,7 @@ pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
         let found = match (doc.language, entry.kind) {
             (_, CueKind::According) => according(&ctx, cue, &out),
             (Language::Ar, _) => arabic_cue(&ctx, cue, entry.kind, entry.announce),
-            (Language::En, _) => {
-                english_cue(&ctx, cue, entry.kind, entry.announce, cues.get(ci + 1))
-            }
+            (Language::En, _) => english_cue(&ctx, cue, entry.kind, entry.announce, cues.get(ci + 1)),
         };
         if let Some(q) = found {
             if let Some(s) = &q.speaker {
@@ -476,9 +386,7 @@ pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
             }
             // "…، وفق الصحيفة" after an attributed quote is its source, not a new quote
             if entry.kind == CueKind::According
-                && let Some(prev) = out.iter_mut().rev().find(|p| {
-                    p.sentence == q.sentence && p.content.1 + 3 >= q.cue.map_or(0, |c| c.0)
-                })
+                && let Some(prev) = out.iter_mut().rev().find(|p| p.sentence == q.sentence && p.content.1 + 3 >= q.cue.map_or(0, |c| c.0))
             {
                 if prev.via.is_none() {
                     prev.via = q.speaker.as_ref().map(|s| (s.first, s.last));
@@ -502,14 +410,8 @@ pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
 fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     let doc = ctx.doc();
     for m in &ctx.marks {
-        let words = (m.open + 1..m.close)
-            .filter(|&k| doc.tokens()[k].kind == TokenKind::Word)
-            .count();
-        if words < 3
-            || out
-                .iter()
-                .any(|q| q.content.0 <= m.close && m.open <= q.content.1)
-        {
+        let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+        if words < 3 || out.iter().any(|q| q.content.0 <= m.close && m.open <= q.content.1) {
             continue;
         }
         let sentence = doc.sentence_of(m.open);
@@ -519,22 +421,10 @@ fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
             .iter()
             .filter(|q| q.content.1 < m.open && q.speaker.is_some())
             .max_by_key(|q| q.content.1)
-            .filter(|q| {
-                doc.seg.sentences[q.sentence].paragraph == paragraph && sentence <= q.sentence + 2
-            });
+            .filter(|q| doc.seg.sentences[q.sentence].paragraph == paragraph && sentence <= q.sentence + 2);
         if let (true, Some(prev)) = (starts_sentence, prev) {
-            let speaker = prev.speaker.clone().map(|s| SpeakerRef {
-                resolution: Resolution::Implicit,
-                ..s
-            });
-            out.push(QuoteMention {
-                kind: "direct",
-                content: (m.open + 1, m.close - 1),
-                cue: None,
-                speaker,
-                via: None,
-                sentence,
-            });
+            let speaker = prev.speaker.clone().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s });
+            out.push(QuoteMention { kind: "direct", content: (m.open + 1, m.close - 1), cue: None, speaker, via: None, sentence });
         }
     }
 }
@@ -557,20 +447,9 @@ fn headline(ctx: &mut Ctx, out: &mut Vec<QuoteMention>) {
     let Some((a, b)) = ctx.trim_content(colon + 1, toks.end - 1) else {
         return;
     };
-    let np = (
-        toks.start,
-        colon - 1,
-        ctx.mention_at(toks.start).map(|(i, _)| i),
-    );
+    let np = (toks.start, colon - 1, ctx.mention_at(toks.start).map(|(i, _)| i));
     let speaker = ctx.speaker(np, Resolution::Headline);
-    out.push(QuoteMention {
-        kind: ctx.kind_of(a, b),
-        content: (a, b),
-        cue: None,
-        speaker: Some(speaker),
-        via: None,
-        sentence: 0,
-    });
+    out.push(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: None, speaker: Some(speaker), via: None, sentence: 0 });
 }
 
 /// "وفق X" / "according to X": the speaker follows; the content is the rest of the sentence
@@ -591,11 +470,7 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
     let np = ctx.noun_phrase(np_start, limit)?;
     let speaker = ctx.speaker(np, Resolution::Explicit);
     let mut np_end = np.1;
-    if doc
-        .tokens()
-        .get(np_end + 1)
-        .is_some_and(|t| t.kind == TokenKind::Quote)
-    {
+    if doc.tokens().get(np_end + 1).is_some_and(|t| t.kind == TokenKind::Quote) {
         np_end += 1;
     }
     let opening = cue.first <= s_start + 1;
@@ -659,18 +534,15 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             let a = c.1 + 1;
             let mut b = s_end;
             // stop before a trailing "، وفق …"
-            if let Some(acc) = ctx.cues.iter().find(|h| {
-                h.first > a
-                    && h.first <= s_end
-                    && ctx.inp.lex.quote_cues.entries()[h.entry].kind == CueKind::According
-            }) {
+            if let Some(acc) = ctx
+                .cues
+                .iter()
+                .find(|h| h.first > a && h.first <= s_end && ctx.inp.lex.quote_cues.entries()[h.entry].kind == CueKind::According)
+            {
                 b = acc.first.saturating_sub(1);
             }
             // a quotation opening right after the complementiser is the content
-            if let Some(m) = ctx
-                .mark_opening_at(a)
-                .filter(|m| m.close <= s_end && !ctx.fragment_runs_on(m))
-            {
+            if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end && !ctx.fragment_runs_on(m)) {
                 b = m.close;
             }
             (a, b)
@@ -690,16 +562,10 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         }
         region_start = an + 1;
     }
-    while region_start < stop
-        && (ctx.is_stop(region_start) && doc.tokens()[region_start].kind != TokenKind::Quote)
-    {
+    while region_start < stop && (ctx.is_stop(region_start) && doc.tokens()[region_start].kind != TokenKind::Quote) {
         region_start += 1;
     }
-    let first_word = if region_start < stop {
-        doc.word(region_start)
-    } else {
-        ""
-    };
+    let first_word = if region_start < stop { doc.word(region_start) } else { "" };
     let starts_with_preposition = matches!(
         first_word,
         "في" | "خلال"
@@ -720,22 +586,14 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
     ) || is_time_token(doc, &ctx.inp.times, region_start);
     let mut speaker = None;
     if region_start < stop && !starts_with_preposition {
-        let start = if doc.tokens()[region_start].kind == TokenKind::Quote {
-            region_start + 1
-        } else {
-            region_start
-        };
+        let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
         let topic = doc.word(ctx.sentence_start(cue.first)) == "اما";
-        if let Some(np) = ctx
-            .noun_phrase(start, stop)
-            .filter(|np| !ctx.has_preposition(np.0) && !topic)
-        {
+        if let Some(np) = ctx.noun_phrase(start, stop).filter(|np| !ctx.has_preposition(np.0) && !topic) {
             // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
             let object = cue.features.gender == Some(Gender::Masculine)
                 && np.2.is_some_and(|h| {
                     let m = &ctx.inp.mentions.all[h];
-                    m.gender == Gender::Feminine
-                        && matches!(m.kind, MentionKind::Place(_) | MentionKind::Actor(_))
+                    m.gender == Gender::Feminine && matches!(m.kind, MentionKind::Place(_) | MentionKind::Actor(_))
                 });
             let s = ctx.subject(np, cue);
             if !object {
@@ -761,8 +619,7 @@ fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
-    if cue.first < s_start + 4 || doc.word(cue.first - 1) != "كما" || !ctx.is_stop(cue.first - 2)
-    {
+    if cue.first < s_start + 4 || doc.word(cue.first - 1) != "كما" || !ctx.is_stop(cue.first - 2) {
         return None;
     }
     let np = ctx.noun_phrase(cue.last + 1, s_end + 1)?;
@@ -793,10 +650,7 @@ fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option
     // skip adverbs: "Trump also said", "he later told"
     while j > s_start
         && (doc.word(j).ends_with("ly")
-            || matches!(
-                doc.word(j),
-                "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously"
-            ))
+            || matches!(doc.word(j), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously"))
     {
         j -= 1;
     }
@@ -804,20 +658,12 @@ fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option
         // an appositive: "Sen. Marco Rubio, R-Fla., appearing on Fox News, said",
         // "A former candidate -- John McCain, who lost … -- said"
         let first_comma = (s_start..j).find(|&k| matches!(doc.word(k), "," | "-"))?;
-        let np_start = if doc.tokens()[s_start].kind == TokenKind::Quote {
-            s_start + 1
-        } else {
-            s_start
-        };
+        let np_start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
         if first_comma > np_start && first_comma - np_start <= 6 {
             return Some((
                 np_start,
                 first_comma - 1,
-                ctx.inp
-                    .mentions
-                    .all
-                    .iter()
-                    .position(|m| m.first >= np_start && m.last < first_comma),
+                ctx.inp.mentions.all.iter().position(|m| m.first >= np_start && m.last < first_comma),
             ));
         }
         return None;
@@ -829,39 +675,16 @@ fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option
     let mut start = j;
     while start > s_start && start + 6 > end {
         let p = start - 1;
-        if doc.tokens()[p].kind != TokenKind::Word
-            || ctx.cue_at(p).is_some()
-            || ctx.comp_at(p).is_some()
-        {
+        if doc.tokens()[p].kind != TokenKind::Word || ctx.cue_at(p).is_some() || ctx.comp_at(p).is_some() {
             break;
         }
         let w = doc.word(p);
-        if matches!(
-            w,
-            "that"
-                | "and"
-                | "but"
-                | "as"
-                | "because"
-                | "while"
-                | "when"
-                | "after"
-                | "if"
-                | "said"
-                | "says"
-                | "is"
-                | "was"
-        ) {
+        if matches!(w, "that" | "and" | "but" | "as" | "because" | "while" | "when" | "after" | "if" | "said" | "says" | "is" | "was") {
             break;
         }
         start = p;
     }
-    let head = ctx
-        .inp
-        .mentions
-        .all
-        .iter()
-        .rposition(|m| m.first >= start && m.last <= end);
+    let head = ctx.inp.mentions.all.iter().rposition(|m| m.first >= start && m.last <= end);
     Some((start, end, head))
 }
 
@@ -873,34 +696,17 @@ fn english_subject_after(ctx: &Ctx, cue: &Hit) -> Option<(usize, usize, Option<u
         return None;
     }
     let mut end = start;
-    while end < s_end
-        && end - start < 6
-        && doc.tokens()[end + 1].kind == TokenKind::Word
-        && ctx.comp_at(end + 1).is_none()
-    {
+    while end < s_end && end - start < 6 && doc.tokens()[end + 1].kind == TokenKind::Word && ctx.comp_at(end + 1).is_none() {
         end += 1;
     }
-    let head = ctx
-        .inp
-        .mentions
-        .all
-        .iter()
-        .position(|m| m.first >= start && m.last <= end);
+    let head = ctx.inp.mentions.all.iter().position(|m| m.first >= start && m.last <= end);
     Some((start, end, head))
 }
 
 /// The noun phrase opening a sentence, up to its verb: "Some candidates", "Other Republicans".
-fn english_sentence_subject(
-    ctx: &Ctx,
-    s_start: usize,
-    limit: usize,
-) -> Option<(usize, usize, Option<usize>)> {
+fn english_sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<(usize, usize, Option<usize>)> {
     let doc = ctx.doc();
-    let start = if doc.tokens()[s_start].kind == TokenKind::Quote {
-        s_start + 1
-    } else {
-        s_start
-    };
+    let start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
     let mut end = None;
     for k in start..limit.min(start + 6) {
         let w = doc.word(k);
@@ -908,18 +714,7 @@ fn english_sentence_subject(
             && (w.ends_with("ed")
                 || matches!(
                     w,
-                    "is" | "are"
-                        | "was"
-                        | "were"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "will"
-                        | "would"
-                        | "also"
-                        | "say"
-                        | "says"
-                        | "said"
+                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "also" | "say" | "says" | "said"
                 ));
         if doc.tokens()[k].kind != TokenKind::Word || is_verb {
             break;
@@ -927,24 +722,60 @@ fn english_sentence_subject(
         end = Some(k);
     }
     let end = end?;
-    Some((
-        start,
-        end,
-        ctx.inp
-            .mentions
-            .all
-            .iter()
-            .position(|m| m.first >= start && m.last <= end),
-    ))
+    Some((start, end, ctx.inp.mentions.all.iter().position(|m| m.first >= start && m.last <= end)))
 }
 
-fn english_cue(
-    ctx: &Ctx,
-    cue: &Hit,
-    _kind: CueKind,
-    announce: bool,
-    _next: Option<&Hit>,
-) -> Option<QuoteMention> {
+/// "…, French officials said." / "…, Israeli officials said Wednesday." / "…, said the
+/// minister.": the cue closes the sentence and the reported clause is before it.
+type Trailing = (usize, usize, Option<(usize, usize, Option<usize>)>);
+
+fn english_trailing(ctx: &Ctx, cue: &Hit) -> Option<Trailing> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    // after the cue: the sentence end, a comma, or a few words of time ("Wednesday", "on Monday")
+    if doc.word(cue.first).ends_with("ing") {
+        return None; // "…, saying airstrikes have failed": the content follows a participle
+    }
+    let rest_words = (cue.last + 1..=s_end).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+    let after = cue.last + 1 + rest_words;
+    let closes = after > s_end || matches!(doc.word(after), "," | "." | "!" | "?" | ";");
+    // said, "…": the quotation follows; not a trailing attribution
+    let quote_follows = (after..=(after + 1).min(s_end)).any(|k| ctx.mark_opening_at(k).is_some());
+    if !closes || quote_follows || rest_words > 4 {
+        return None;
+    }
+    let time_only = (cue.last + 1..cue.last + 1 + rest_words).all(|k| {
+        matches!(doc.word(k), "on" | "in" | "last" | "this" | "today" | "yesterday" | "tonight" | "earlier" | "later")
+            || ctx.inp.times.iter().any(|t| t.contains(&k))
+    });
+    if rest_words > 0 && !time_only {
+        // ", said the minister." — the speaker follows the cue
+        if cue.first > s_start + 2 && doc.word(cue.first - 1) == "," {
+            let np = (
+                cue.last + 1,
+                cue.last + rest_words,
+                ctx.inp.mentions.all.iter().position(|m| m.first > cue.last && m.last <= cue.last + rest_words),
+            );
+            let (a, b) = ctx.trim_content(s_start, cue.first - 2)?;
+            return Some((a, b, Some(np)));
+        }
+        return None;
+    }
+    // the subject between the last comma and the cue
+    let comma = (s_start..cue.first).rev().find(|&k| doc.word(k) == ",")?;
+    if cue.first - comma > 7 || comma <= s_start + 2 || comma + 1 == cue.first {
+        return None;
+    }
+    if (comma + 1..cue.first).any(|k| doc.tokens()[k].kind != TokenKind::Word) {
+        return None;
+    }
+    let np = (comma + 1, cue.first - 1, ctx.inp.mentions.all.iter().position(|m| m.first > comma && m.last < cue.first));
+    let (a, b) = ctx.trim_content(s_start, comma - 1)?;
+    Some((a, b, Some(np)))
+}
+
+fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Option<&Hit>) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
@@ -952,22 +783,12 @@ fn english_cue(
     if cue.first > 0 && matches!(doc.word(cue.first - 1), "to" | "would" | "could" | "might") {
         return None;
     }
-    if doc
-        .tokens()
-        .get(cue.last + 1)
-        .is_some_and(|_| matches!(doc.word(cue.last + 1), "by" | "from"))
-    {
+    if doc.tokens().get(cue.last + 1).is_some_and(|_| matches!(doc.word(cue.last + 1), "by" | "from")) {
         return None;
     }
     // inside a quotation, "I must tell you", "we say": the speaker's own words, not a quote
-    let inside = ctx
-        .marks
-        .iter()
-        .any(|m| m.open < cue.first && cue.last < m.close);
-    if inside
-        && (cue.first.saturating_sub(2)..cue.first)
-            .any(|k| matches!(doc.word(k), "i" | "we" | "you"))
-    {
+    let inside = ctx.marks.iter().any(|m| m.open < cue.first && cue.last < m.close);
+    if inside && (cue.first.saturating_sub(2)..cue.first).any(|k| matches!(doc.word(k), "i" | "we" | "you")) {
         return None;
     }
     // a quotation closing just before the cue: "…," X said / "…," said X
@@ -980,37 +801,24 @@ fn english_cue(
             // the quotation may end the sentence before ("…?" Trump said.) when the cue
             // closes its own clause; "…." Police said a device was found is a new quote
             let same = doc.sentence_of(m.close) == doc.sentence_of(cue.first);
-            let cue_closes_clause = (cue.last + 1..=s_end)
-                .take_while(|&k| doc.tokens()[k].kind == TokenKind::Word)
-                .count()
-                <= 3
+            let cue_closes_clause = (cue.last + 1..=s_end).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count() <= 3
                 && (cue.last + 1..=s_end)
                     .find(|&k| doc.tokens()[k].kind != TokenKind::Word)
                     .is_none_or(|k| matches!(doc.word(k), "." | "," | "!" | "?"));
-            same || (doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.first)
-                && cue_closes_clause)
+            same || (doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.first) && cue_closes_clause)
         });
     let (a, b, subject_first) = if let Some(m) = before_close {
         let between_is_np = m.close + 1 < cue.first;
         let subject = if between_is_np {
-            let np_start = (m.close + 1..cue.first)
-                .find(|&k| doc.word(k) != ",")
-                .unwrap_or(cue.first);
-            (np_start < cue.first).then(|| {
-                (
-                    np_start,
-                    cue.first - 1,
-                    ctx.inp
-                        .mentions
-                        .all
-                        .iter()
-                        .position(|x| x.first >= np_start && x.last < cue.first),
-                )
-            })
+            let np_start = (m.close + 1..cue.first).find(|&k| doc.word(k) != ",").unwrap_or(cue.first);
+            (np_start < cue.first)
+                .then(|| (np_start, cue.first - 1, ctx.inp.mentions.all.iter().position(|x| x.first >= np_start && x.last < cue.first)))
         } else {
             english_subject_after(ctx, cue)
         };
         (m.open + 1, m.close - 1, subject)
+    } else if let Some(t) = english_trailing(ctx, cue) {
+        t
     } else {
         // X said (that) …  /  X told Y (that) …
         let mut a = cue.last + 1;
@@ -1034,10 +842,7 @@ fn english_cue(
         }
         // the content runs to the sentence end, or to the end of a quotation it opens with
         let mut b = s_end;
-        if let Some(m) = ctx
-            .mark_opening_at(a)
-            .filter(|m| m.close <= s_end + 1 && !ctx.fragment_runs_on(m))
-        {
+        if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end + 1 && !ctx.fragment_runs_on(m)) {
             b = m.close;
         }
         // a quotation right after the cue that another cue claims ("…," the senator said) is not ours
@@ -1049,17 +854,9 @@ fn english_cue(
             return None;
         }
         let participle = doc.word(cue.first).ends_with("ing");
-        if participle
-            && let Some(s) = ctx
-                .speakers
-                .last()
-                .filter(|s| doc.sentence_of(s.first) == doc.sentence_of(cue.first))
-        {
+        if participle && let Some(s) = ctx.speakers.last().filter(|s| doc.sentence_of(s.first) == doc.sentence_of(cue.first)) {
             let (a, b) = ctx.trim_content(a, b)?;
-            let speaker = Some(SpeakerRef {
-                resolution: Resolution::Implicit,
-                ..s.clone()
-            });
+            let speaker = Some(SpeakerRef { resolution: Resolution::Implicit, ..s.clone() });
             return Some(QuoteMention {
                 kind: ctx.kind_of(a, b),
                 content: (a, b),
@@ -1069,11 +866,7 @@ fn english_cue(
                 sentence: doc.sentence_of(a),
             });
         }
-        let mut subj = if participle {
-            english_sentence_subject(ctx, s_start, cue.first)
-        } else {
-            english_subject_before(ctx, cue.first)
-        };
+        let mut subj = if participle { english_sentence_subject(ctx, s_start, cue.first) } else { english_subject_before(ctx, cue.first) };
         // "Graham, who says …": the relative pronoun stands for the name before it
         if let Some(np) = subj
             && np.0 == np.1
@@ -1086,21 +879,10 @@ fn english_cue(
             subj = (k > s_start).then(|| {
                 let end = k - 1;
                 let mut start = end;
-                while start > s_start
-                    && start + 3 > end
-                    && doc.tokens()[start - 1].kind == TokenKind::Word
-                {
+                while start > s_start && start + 3 > end && doc.tokens()[start - 1].kind == TokenKind::Word {
                     start -= 1;
                 }
-                (
-                    start,
-                    end,
-                    ctx.inp
-                        .mentions
-                        .all
-                        .iter()
-                        .position(|m| m.first >= start && m.last <= end),
-                )
+                (start, end, ctx.inp.mentions.all.iter().position(|m| m.first >= start && m.last <= end))
             });
         }
         if subj.is_none() && cue.first > s_start + 1 {
@@ -1109,30 +891,20 @@ fn english_cue(
         (a, b, subj)
     };
     let (a, b) = ctx.trim_content(a, b)?;
-    if b < a + 2
-        && doc.tokens()[a].kind == TokenKind::Word
-        && (a..=b).all(|k| doc.tokens()[k].kind == TokenKind::Word)
-        && b == a
-    {
+    if b < a + 2 && doc.tokens()[a].kind == TokenKind::Word && (a..=b).all(|k| doc.tokens()[k].kind == TokenKind::Word) && b == a {
         return None;
     }
     let speaker = match subject_first {
-        Some(np) if !(np.0 == np.1 && EN_PRONOUNS.contains(&doc.word(np.0))) => {
-            Some(ctx.speaker(np, Resolution::Explicit))
-        }
+        Some(np) if !(np.0 == np.1 && EN_PRONOUNS.contains(&doc.word(np.0))) => Some(ctx.speaker(np, Resolution::Explicit)),
         Some(np) => {
             let (g, n) = match doc.word(np.0) {
                 "she" => (Some(Gender::Feminine), None),
                 "they" | "we" => (None, Some(Number::Plural)),
                 _ => (None, None),
             };
-            ctx.implicit(cue.first, g, n)
-                .or_else(|| ctx.speakers.last().cloned())
+            ctx.implicit(cue.first, g, n).or_else(|| ctx.speakers.last().cloned())
         }
-        None => ctx.speakers.last().cloned().map(|s| SpeakerRef {
-            resolution: Resolution::Implicit,
-            ..s
-        }),
+        None => ctx.speakers.last().cloned().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s }),
     };
     Some(QuoteMention {
         kind: ctx.kind_of(a, b),

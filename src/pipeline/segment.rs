@@ -84,10 +84,7 @@ pub fn segment(norm: &str, abbreviations: &HashSet<String>) -> Segmentation {
     }
     let mut tokens: Vec<Token> = Vec::with_capacity(raw.len());
     for prange in paragraph_ranges {
-        let quotes = raw[prange.clone()]
-            .iter()
-            .filter(|t| t.kind == TokenKind::Quote)
-            .count();
+        let quotes = raw[prange.clone()].iter().filter(|t| t.kind == TokenKind::Quote).count();
         let track_quotes = quotes % 2 == 0;
         let mut inside_quote = false;
         sentence_start = sentence_start.max(prange.start);
@@ -104,26 +101,18 @@ pub fn segment(norm: &str, abbreviations: &HashSet<String>) -> Segmentation {
                 && was_inside
                 && i > prange.start
                 && raw[i - 1].end == t.start
-                && matches!(
-                    &norm[raw[i - 1].start..raw[i - 1].end],
-                    "." | "!" | "?" | "؟" | "…"
-                );
+                && matches!(&norm[raw[i - 1].start..raw[i - 1].end], "." | "!" | "?" | "؟" | "…");
             let ends_sentence = closes_sentence
                 || t.kind == TokenKind::Punct
                     && matches!(text, "." | "!" | "?" | "؟" | "…")
                     && !inside_quote
-                    && !(text == "."
-                        && i > prange.start
-                        && is_abbreviation(norm, &raw, i, abbreviations));
+                    && !(text == "." && i > prange.start && is_abbreviation(norm, &raw, i, abbreviations));
             let mut end = i + 1;
             if ends_sentence {
                 // swallow repeated marks and closing quotes
                 while end < prange.end
-                    && (matches!(
-                        &norm[raw[end].start..raw[end].end],
-                        "." | "!" | "?" | "؟" | "…" | ")"
-                    ) || (raw[end].kind == TokenKind::Quote
-                        && raw[end].start == raw[end - 1].end))
+                    && (matches!(&norm[raw[end].start..raw[end].end], "." | "!" | "?" | "؟" | "…" | ")")
+                        || (raw[end].kind == TokenKind::Quote && raw[end].start == raw[end - 1].end))
                 {
                     if raw[end].kind == TokenKind::Quote && track_quotes {
                         inside_quote = !inside_quote;
@@ -134,22 +123,14 @@ pub fn segment(norm: &str, abbreviations: &HashSet<String>) -> Segmentation {
             if (ends_sentence && end < prange.end) || end == prange.end {
                 let sentence = seg.sentences.len();
                 for r in &raw[sentence_start..end] {
-                    tokens.push(Token {
-                        sentence,
-                        paragraph,
-                        ..*r
-                    });
+                    tokens.push(Token { sentence, paragraph, ..*r });
                 }
-                seg.sentences.push(Sentence {
-                    tokens: sentence_start..end,
-                    paragraph,
-                });
+                seg.sentences.push(Sentence { tokens: sentence_start..end, paragraph });
                 sentence_start = end;
             }
             i = end;
         }
-        seg.paragraphs
-            .push(paragraph_first_sentence..seg.sentences.len());
+        seg.paragraphs.push(paragraph_first_sentence..seg.sentences.len());
         paragraph_first_sentence = seg.sentences.len();
         paragraph += 1;
     }
@@ -172,9 +153,7 @@ fn is_abbreviation(norm: &str, raw: &[Token], dot: usize, abbreviations: &HashSe
         return true; // "u.s." keeps its last dot inside the word; "u.s" before a dot
     }
     if word == "no" {
-        return raw
-            .get(dot + 1)
-            .is_some_and(|t| t.kind == TokenKind::Number);
+        return raw.get(dot + 1).is_some_and(|t| t.kind == TokenKind::Number);
     }
     abbreviations.contains(word)
 }
@@ -211,13 +190,7 @@ fn tokenize(norm: &str) -> Vec<Token> {
                         break;
                     }
                 }
-                out.push(Token {
-                    start,
-                    end,
-                    kind: TokenKind::Word,
-                    sentence: 0,
-                    paragraph: 0,
-                });
+                out.push(Token { start, end, kind: TokenKind::Word, sentence: 0, paragraph: 0 });
                 continue;
             }
         } else if is_word_char(c) {
@@ -252,13 +225,7 @@ fn tokenize(norm: &str) -> Vec<Token> {
         } else {
             kind = TokenKind::Punct;
         }
-        out.push(Token {
-            start,
-            end,
-            kind,
-            sentence: 0,
-            paragraph: 0,
-        });
+        out.push(Token { start, end, kind, sentence: 0, paragraph: 0 });
     }
     out
 }
@@ -270,10 +237,7 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<String> {
         let n = NormText::new(text);
-        let abbr: HashSet<String> = ["mr", "sen", "calif", "jan", "fla"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+        let abbr: HashSet<String> = ["mr", "sen", "calif", "jan", "fla"].iter().map(|s| s.to_string()).collect();
         let seg = segment(&n.norm, &abbr);
         seg.sentences
             .iter()
@@ -288,30 +252,19 @@ mod tests {
     #[test]
     fn arabic_sentences_and_headline() {
         let s = sentences("عنوان بلا نقطة\nقال المسؤول إن الوضع خطير. وأضاف أن الحل قريب؟ نعم");
-        assert_eq!(
-            s,
-            vec![
-                "عنوان بلا نقطه",
-                "قال المسوول ان الوضع خطير.",
-                "واضاف ان الحل قريب؟",
-                "نعم"
-            ]
-        );
+        assert_eq!(s, vec!["عنوان بلا نقطه", "قال المسوول ان الوضع خطير.", "واضاف ان الحل قريب؟", "نعم"]);
     }
 
     #[test]
     fn english_abbreviations_do_not_split() {
-        let s = sentences(
-            "Mr. Smith met U.S. officials on Jan. 5 in San Bernardino, Calif. on Monday. No. 10 said so.",
-        );
+        let s = sentences("Mr. Smith met U.S. officials on Jan. 5 in San Bernardino, Calif. on Monday. No. 10 said so.");
         assert_eq!(s.len(), 2, "{s:?}");
         assert!(s[0].starts_with("mr. smith met u.s. officials"));
     }
 
     #[test]
     fn party_and_state_abbreviations() {
-        let s =
-            sentences("Sen. Marco Rubio, R-Fla., said so. Sen. Lindsey Graham, R-S.C., agreed.");
+        let s = sentences("Sen. Marco Rubio, R-Fla., said so. Sen. Lindsey Graham, R-S.C., agreed.");
         assert_eq!(s.len(), 2, "{s:?}");
     }
 
@@ -331,12 +284,7 @@ mod tests {
     fn numbers_keep_separators() {
         let n = NormText::new("1,200 people and ١٢٠٠ more, 3.5 km");
         let seg = segment(&n.norm, &HashSet::new());
-        let nums: Vec<&str> = seg
-            .tokens
-            .iter()
-            .filter(|t| t.kind == TokenKind::Number)
-            .map(|t| &n.norm[t.start..t.end])
-            .collect();
+        let nums: Vec<&str> = seg.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| &n.norm[t.start..t.end]).collect();
         assert_eq!(nums, vec!["1,200", "1200", "3.5"]);
     }
 }

@@ -193,10 +193,7 @@ mod tests {
 
     #[test]
     fn decomposed_latin_matches_composed() {
-        assert_eq!(
-            NormText::new("Cafe\u{301}").norm,
-            NormText::new("Café").norm
-        );
+        assert_eq!(NormText::new("Cafe\u{301}").norm, NormText::new("Café").norm);
         assert_eq!(roundtrip("x Cafe\u{301} y", "cafe"), "Cafe\u{301}");
     }
 
