@@ -35,6 +35,8 @@ pub struct Features {
     pub number: Option<Number>,
     /// True for a present/imperfect verb form.
     pub present: bool,
+    /// True for a participle (مضيفا، مشيرة): it takes its subject from the clause's verb.
+    pub participle: bool,
 }
 
 /// How a lexicon entry's forms are to be expanded.
@@ -170,10 +172,11 @@ fn normalise_form(form: &str) -> String {
 fn arabic_verb_forms(past: &str, present: Option<&str>) -> Vec<(String, Features)> {
     use Gender::*;
     use Number::*;
-    let f = |g, n, present| Features { gender: Some(g), number: Some(n), present };
+    let f = |g, n, present| Features { gender: Some(g), number: Some(n), present, participle: false };
     if let Some(p) = present.filter(|p| !p.starts_with('ي')) {
         // participles (مضيفا|مضيفة): masculine and feminine forms, listed
-        return vec![(past.to_string(), f(Masculine, Singular, false)), (p.to_string(), f(Feminine, Singular, false))];
+        let participle = |g| Features { participle: true, ..f(g, Singular, false) };
+        return vec![(past.to_string(), participle(Masculine)), (p.to_string(), participle(Feminine))];
     }
     let mut out = vec![
         (past.to_string(), f(Masculine, Singular, false)),
@@ -296,6 +299,13 @@ impl<T> Matcher<T> {
             if !self.boundaries_ok(prefix, suffix, p) {
                 continue;
             }
+            // "ه" written ة is a noun ending, never the pronoun: وزارة is not و + زار + ه
+            if suffix.starts_with('ه') {
+                let (s, e) = doc.original(m.end(), m.end() + 'ه'.len_utf8());
+                if doc.text[s..e].starts_with('ة') {
+                    continue;
+                }
+            }
             if p.case != CaseRule::Any {
                 let (s, e) = doc.original(m.start(), m.end());
                 if !case_ok(p.case, &doc.text[s..e]) {
@@ -413,6 +423,13 @@ mod tests {
         let got = words(Language::Ar, vec![("حث|يحث", FormKind::ArabicVerb)], "بحثت وحثت فحثوا سيحث");
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, vec!["حثت", "حثوا", "يحث"]);
+    }
+
+    #[test]
+    fn ta_marbuta_is_no_pronoun() {
+        let got = words(Language::Ar, vec![("زار|يزور", FormKind::ArabicVerb)], "وزارة زاره");
+        let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+        assert_eq!(texts, vec!["زاره"]);
     }
 
     #[test]

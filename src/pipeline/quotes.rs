@@ -82,6 +82,16 @@ fn quote_marks(doc: &Document) -> Vec<QuoteMarks> {
     out
 }
 
+/// Arabic words that end a noun phrase: prepositions, relatives, particles, adverbs of time.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "في" | "على" | "علي" | "من" | "الي" | "عن" | "مع" | "خلال" | "بعد" | "قبل" | "امس" | "اليوم" | "الذي" | "التي" | "الذين" | "قد" | "لم"
+            | "لن" | "لا" | "ان" | "انه" | "انها" | "بان" | "حيث" | "عبر" | "امام" | "بين" | "ضد" | "منذ" | "حتي" | "لدي" | "عند" | "ايضا"
+            | "كما" | "اذ" | "اذا" | "هو" | "هي" | "هم" | "هذا" | "هذه" | "ذلك" | "تلك"
+    )
+}
+
 const AR_STOP: &[&str] = &["،", ",", ":", "؛", ";", "(", ")", ".", "\"", "-"];
 
 fn is_time_token(doc: &Document, times: &[Range<usize>], i: usize) -> bool {
@@ -142,8 +152,7 @@ impl Ctx<'_> {
     /// (said "a bomb" had gone off): the content is the whole clause.
     fn fragment_runs_on(&self, m: &QuoteMarks) -> bool {
         let doc = self.doc();
-        let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
-        words <= 3 && doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word && self.cue_at(m.close + 1).is_none())
+        doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word && self.cue_at(m.close + 1).is_none())
     }
 
     /// Trims trailing punctuation from a content range.
@@ -223,19 +232,26 @@ impl Ctx<'_> {
                 let is_nat = matches!(m.kind, MentionKind::Nationality(_));
                 let prev = doc.word(end);
                 let chained = matches!(prev, "في" | "باسم" | "لدي" | "لدى" | "من" | "of" | "for" | "at" | "in");
-                if is_nat || chained || head.is_none() || doc.language == Language::Ar && w.starts_with("لل") {
+                // "عبد الرحمن لوكالة الأنباء": a mention behind a preposition is an addressee
+                if self.has_preposition(n) && !chained && !w.starts_with("لل") {
+                    break;
+                }
+                // a noun without the article stands in construct with what follows:
+                // مكتب رئيس الحكومة، وزير خارجية إيران (but not الأمريكيون إيران)
+                let construct = doc.language == Language::Ar && n == end + 1 && end - i < 5 && !doc.word(end).starts_with("ال");
+                if is_nat || chained || head.is_none() || construct || doc.language == Language::Ar && w.starts_with("لل") {
                     end = m.last.min(max - 1);
                     continue;
                 }
                 break;
             }
-            if matches!(w, "في" | "باسم" | "لدي" | "لدى") && self.mention_at(n + 1).is_some() {
+            // "مصدر في المجلس الأعلى للأمن القومي", "المتحدث باسم الخارجية" (not "في بيان")
+            if matches!(w, "في" | "باسم" | "لدي" | "لدى") && self.mention_at(n + 1).is_some_and(|(_, m)| matches!(m.kind, MentionKind::Actor(_))) {
                 end = n;
                 continue;
             }
-            if doc.language == Language::Ar && (w.starts_with("ال") || w.starts_with("لل")) && head.is_some() && n == end + 1 && end - i < 4
-            {
-                // genitive or adjective: مسؤول الأمن، الجانب الإيراني
+            if doc.language == Language::Ar && head.is_some() && n == end + 1 && end - i < 5 && !is_function_word(w) && !w.starts_with('و') {
+                // genitive chain or adjective: مسؤول الأمن، الجانب الإيراني، مكتب رئيس الحكومة
                 end = n;
                 continue;
             }
@@ -459,9 +475,15 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
     let mut np_start = cue.last + 1;
-    // حسبما أعلن البنتاغون: skip the verb
+    // حسبما أعلن البنتاغون: skip the verb, and "به" in "بحسب ما أفادت به"
     if let Some(v) = ctx.cue_at(np_start) {
         np_start = v.last + 1;
+    }
+    while np_start < s_end && matches!(doc.word(np_start), "به" | "بها" | "له" | "لها" | "عنه" | "عنها" | "ما") {
+        np_start += 1;
+        if let Some(v) = ctx.cue_at(np_start) {
+            np_start = v.last + 1;
+        }
     }
     while np_start <= s_end && doc.tokens()[np_start].kind == TokenKind::Quote {
         np_start += 1;
@@ -508,8 +530,11 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             break;
         }
         if let Some(m) = ctx.mark_opening_at(j) {
-            let is_name = m.close - m.open <= 4 && m.close + 1 < s_end;
-            if !is_name || m.close == s_end || m.close + 1 == s_end {
+            // a short quoted name inside the clause ("غرفة العمليات المركزية") is not the quote
+            let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+            let clause_goes_on = doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
+            let is_name = words <= 6 && clause_goes_on && m.close < s_end;
+            if !is_name {
                 quote = Some(m);
                 break;
             }
@@ -599,6 +624,14 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             if !object {
                 speaker = Some(s);
             }
+        }
+    }
+    if speaker.is_none() && cue.features.participle {
+        // "أعلن مكتب رئيس الحكومة في بيان …، لافتا إلى أن": the participle shares the
+        // subject of the clause's verb
+        let s_start = ctx.sentence_start(cue.first);
+        if let Some(prev) = ctx.cues.iter().rev().find(|h| h.last < cue.first && h.first >= s_start) {
+            speaker = ctx.noun_phrase(prev.last + 1, cue.first).filter(|np| !ctx.has_preposition(np.0)).map(|np| ctx.subject(np, prev));
         }
     }
     if speaker.is_none() {
