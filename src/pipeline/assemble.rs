@@ -107,6 +107,14 @@ fn weapon_of(subtype: Option<&str>) -> Option<String> {
     Some(w.to_string())
 }
 
+/// The count to report for a merged event: the trigger's, unless another mention states the
+/// same number exactly ("تقتل 14" in the headline, "14 على الأقل" in the lede).
+fn best_count(first: Option<usize>, all: impl Iterator<Item = usize>, counts: &[CountMention]) -> Option<usize> {
+    let first = first?;
+    let exact = all.filter(|&c| counts[c].value == counts[first].value && counts[c].qualifier == "exact").min();
+    Some(exact.unwrap_or(first))
+}
+
 /// Runs every stage and builds the response (offsets in bytes).
 pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Extraction {
     let mentions = find_mentions(doc, lex, gazetteer);
@@ -127,6 +135,19 @@ pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, publis
     for (n, &c) in order.iter().enumerate() {
         event_id[c] = format!("e{}", n + 1);
     }
+    // each cluster's place: its trigger's, else any mention's; casualties without one take
+    // the place of the strike that caused them
+    let mut places: Vec<Option<usize>> = clusters
+        .iter()
+        .map(|cl| event_mentions[cl.trigger].location.or_else(|| cl.mentions.iter().find_map(|&m| event_mentions[m].location)))
+        .collect();
+    for (i, cl) in clusters.iter().enumerate() {
+        if places[i].is_none()
+            && let Some(cause) = cl.cause
+        {
+            places[i] = places[cause];
+        }
+    }
     let mut events = Vec::with_capacity(clusters.len());
     for &c in &order {
         let cl = &clusters[c];
@@ -134,7 +155,7 @@ pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, publis
         let pick = |f: &dyn Fn(&super::events::EventMention) -> Option<usize>| {
             f(t).or_else(|| cl.mentions.iter().find_map(|&m| f(&event_mentions[m])))
         };
-        let location = pick(&|m| m.location).map(|li| {
+        let location = places[c].map(|li| {
             let m = &mentions.all[li];
             let s = span_of(doc, m.start, m.end);
             let p = match m.kind {
@@ -167,10 +188,27 @@ pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, publis
                 actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, entity });
             }
         }
+        for &mi in &cl.mentions {
+            for &(role, first, last) in &event_mentions[mi].raw_actors {
+                let s = token_span(doc, first, last);
+                if !actors.iter().any(|a| a.start == s.start && a.end == s.end) {
+                    actors.push(model::Actor {
+                        role: role.to_string(),
+                        text: s.text,
+                        start: s.start,
+                        end: s.end,
+                        name: None,
+                        entity: None,
+                    });
+                }
+            }
+        }
         let time = pick(&|m| m.time).map(|ti| time_of(doc, &times[ti]));
         let casualties = (t.event_type == "casualties").then(|| model::Casualties {
-            killed: pick(&|m| m.killed).map(|ci| count_of(doc, &counts[ci])),
-            injured: pick(&|m| m.injured).map(|ci| count_of(doc, &counts[ci])),
+            killed: best_count(pick(&|m| m.killed), cl.mentions.iter().filter_map(|&m| event_mentions[m].killed), &counts)
+                .map(|ci| count_of(doc, &counts[ci])),
+            injured: best_count(pick(&|m| m.injured), cl.mentions.iter().filter_map(|&m| event_mentions[m].injured), &counts)
+                .map(|ci| count_of(doc, &counts[ci])),
         });
         let mut mention_spans: Vec<(usize, Span)> = cl
             .mentions

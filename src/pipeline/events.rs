@@ -39,6 +39,8 @@ pub struct EventMention {
     pub inherited: bool,
     /// Actors: (role, index into `Mentions::all`).
     pub actors: Vec<(&'static str, usize)>,
+    /// Actors known only by their words: (role, first token, last token).
+    pub raw_actors: Vec<(&'static str, usize, usize)>,
     /// Index into the time mentions.
     pub time: Option<usize>,
     /// Killed count (index into counts).
@@ -136,6 +138,7 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
                 Language::En => d.last < h.first && d.last + 3 > h.first,
             }),
             actors: Vec::new(),
+            raw_actors: Vec::new(),
             time: None,
             killed: None,
             injured: None,
@@ -374,7 +377,17 @@ fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
 fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
     let is_clause_stop = |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
-    for e in events.iter_mut() {
+    let spans: Vec<(usize, usize, String)> = events.iter().map(|e| (e.first, e.last, e.event_type.clone())).collect();
+    // a meeting party belongs to the nearest meeting trigger of its sentence only
+    let nearest_meeting = |m: &Mention| {
+        spans
+            .iter()
+            .enumerate()
+            .filter(|(_, (f, _, t))| t == "meeting" && doc.sentence_of(*f) == doc.sentence_of(m.first))
+            .min_by_key(|(_, (f, l, _))| if m.first > *l { m.first - l } else { f.saturating_sub(m.last) * 2 })
+            .map(|(i, _)| i)
+    };
+    for (ei, e) in events.iter_mut().enumerate() {
         if e.event_type == "casualties" {
             continue;
         }
@@ -383,18 +396,25 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         // "بين X و Y" / "between X and Y" / "مع X" right after the trigger bounds the parties
         let between =
             (e.last + 1..=(e.last + 4).min(last_token)).find(|&k| matches!(doc.word(k), "بين" | "between" | "مع" | "with" | "وبين"));
+        let meeting_like = e.event_type == "meeting" || e.event_type == "agreement";
         let (lo, hi) = match between {
-            Some(b) if e.event_type == "meeting" || e.event_type == "agreement" => {
+            Some(b) if meeting_like => {
                 let stop = (b + 1..=last_token).find(|&k| is_clause_stop(k)).unwrap_or(last_token + 1);
                 (b + 1, stop.saturating_sub(1).min(b + 12))
             }
             // meetings: the subject just before a verb and the parties just after
-            _ if e.event_type == "meeting" => (e.first.saturating_sub(4).max(range.start), (e.last + 6).min(last_token)),
+            _ if meeting_like => (e.first.saturating_sub(4).max(range.start), (e.last + 6).min(last_token)),
             _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
         };
+        // "غارة شنتها طائرات التحالف", "a raid carried out by": the agent follows
+        let agent_marker = (e.last + 1..=(e.last + 3).min(last_token))
+            .find(|&k| matches!(doc.word(k), "شنتها" | "شنها" | "شنته" | "نفذتها" | "نفذها" | "نفذته" | "by"));
         let mut seen: Vec<String> = Vec::new();
         for (mi, m) in inp.mentions.all.iter().enumerate() {
-            if m.first < lo || m.first > hi || Some(mi) == e.location || matches!(m.kind, MentionKind::Role(_)) || is_media(inp, m) {
+            if m.first < lo || m.first > hi || Some(mi) == e.location || is_media(inp, m) {
+                continue;
+            }
+            if matches!(m.kind, MentionKind::Role(_)) {
                 continue;
             }
             if seen.contains(&m.key) || locative_before(doc, m) {
@@ -410,7 +430,9 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
                         let against = (e.last + 1..m.first)
                             .any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
                             || doc.word(m.first).starts_with('ل');
-                        if matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1 {
+                        if agent_marker.is_some_and(|a| a < m.first && m.first <= a + 6) {
+                            "attacker"
+                        } else if matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1 {
                             "attacker"
                         } else if against {
                             "target"
@@ -418,13 +440,29 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
                             continue;
                         }
                     } else {
+                        // the subject of the attack, unless a casualty stands between
+                        // ("لقي عشرات الحوثيين مصرعهم … في غارة": the dead, not the attackers)
+                        let victims_between = spans.iter().any(|(f, l, t)| t == "casualties" && *f > m.last && *l < e.first);
+                        if victims_between || e.first.saturating_sub(m.last) > 6 {
+                            continue;
+                        }
                         "attacker"
                     }
                 }
-                _ => "participant",
+                _ => {
+                    if meeting_like && e.event_type == "meeting" && nearest_meeting(m) != Some(ei) {
+                        continue;
+                    }
+                    "participant"
+                }
             };
             seen.push(m.key.clone());
             e.actors.push((role, mi));
+        }
+        // "سيجتمع مع نظيريه وزير الخارجية وانغ يي": parties with no known entity are kept as
+        // the words of the phrase
+        if meeting_like && between.is_some() && e.actors.is_empty() && lo <= hi && hi - lo < 14 {
+            e.raw_actors.push(("participant", lo, hi));
         }
     }
 }
@@ -532,7 +570,7 @@ fn compatible(inp: &EventInputs, a: &EventMention, b: &EventMention) -> bool {
     {
         return false;
     }
-    let value = |c: Option<usize>| c.map(|i| (inp.counts[i].value, inp.counts[i].qualifier.as_str()));
+    let value = |c: Option<usize>| c.map(|i| inp.counts[i].value);
     for (x, y) in [(a.killed, b.killed), (a.injured, b.injured)] {
         if let (Some(x), Some(y)) = (value(x), value(y))
             && x != y
@@ -561,7 +599,8 @@ fn linked(
     let m = &mentions[i];
     let t = &mentions[c.trigger];
     let headline = t.sentence == 0 && t.location.is_none() && doc_first_paragraph_is_headline(inp.doc);
-    let anaphor = m.location.is_none() && m.actors.is_empty() && is_definite(inp.doc, m.first) && m.sentence <= t.sentence + 3;
+    let own_place = m.location.is_some() && !m.inherited;
+    let anaphor = !own_place && m.actors.is_empty() && is_definite(inp.doc, m.first) && m.sentence <= t.sentence + 3;
     let same_place = precise_location_key(inp, m).is_some()
         && c.mentions.iter().any(|&k| precise_location_key(inp, &mentions[k]) == precise_location_key(inp, m));
     if m.event_type == "meeting" {
@@ -616,6 +655,10 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
                     && !is_non_event(t.modality)
                     && !m.distinct
                     && c.mentions.iter().all(|&k| compatible(inp, &mentions[k], m))
+                    // casualties of two different strikes are two tolls
+                    && !causes[i].is_some_and(|x| {
+                        c.mentions.iter().any(|&k| causes[k].is_some_and(|y| cluster_of[y] != usize::MAX && cluster_of[x] != usize::MAX && cluster_of[y] != cluster_of[x]))
+                    })
                     && linked(inp, mentions, c, &causes, &cluster_of, i)
             })
         };

@@ -148,7 +148,8 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             } else if !entry.before
                 && q.first > end
                 && q.first <= end + 3
-                && (end + 1..q.first).all(|k| tokens[k].kind == TokenKind::Word && !pieces.contains_key(&k))
+                && (end + 1..q.first)
+                    .all(|k| tokens[k].kind == TokenKind::Word && pieces.get(&k).is_none_or(|(_, p)| matches!(p, Piece::Single)))
             {
                 // "12 على الأقل", "ستة مدنيين على الأقل": after the number or its noun
                 qualifier = entry.qualifier.clone();

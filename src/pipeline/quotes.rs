@@ -86,9 +86,48 @@ fn quote_marks(doc: &Document) -> Vec<QuoteMarks> {
 fn is_function_word(w: &str) -> bool {
     matches!(
         w,
-        "في" | "على" | "علي" | "من" | "الي" | "عن" | "مع" | "خلال" | "بعد" | "قبل" | "امس" | "اليوم" | "الذي" | "التي" | "الذين" | "قد" | "لم"
-            | "لن" | "لا" | "ان" | "انه" | "انها" | "بان" | "حيث" | "عبر" | "امام" | "بين" | "ضد" | "منذ" | "حتي" | "لدي" | "عند" | "ايضا"
-            | "كما" | "اذ" | "اذا" | "هو" | "هي" | "هم" | "هذا" | "هذه" | "ذلك" | "تلك"
+        "في" | "على"
+            | "علي"
+            | "من"
+            | "الي"
+            | "عن"
+            | "مع"
+            | "خلال"
+            | "بعد"
+            | "قبل"
+            | "امس"
+            | "اليوم"
+            | "الذي"
+            | "التي"
+            | "الذين"
+            | "قد"
+            | "لم"
+            | "لن"
+            | "لا"
+            | "ان"
+            | "انه"
+            | "انها"
+            | "بان"
+            | "حيث"
+            | "عبر"
+            | "امام"
+            | "بين"
+            | "ضد"
+            | "منذ"
+            | "حتي"
+            | "لدي"
+            | "عند"
+            | "ايضا"
+            | "كما"
+            | "اذ"
+            | "اذا"
+            | "هو"
+            | "هي"
+            | "هم"
+            | "هذا"
+            | "هذه"
+            | "ذلك"
+            | "تلك"
     )
 }
 
@@ -246,11 +285,14 @@ impl Ctx<'_> {
                 break;
             }
             // "مصدر في المجلس الأعلى للأمن القومي", "المتحدث باسم الخارجية" (not "في بيان")
-            if matches!(w, "في" | "باسم" | "لدي" | "لدى") && self.mention_at(n + 1).is_some_and(|(_, m)| matches!(m.kind, MentionKind::Actor(_))) {
+            if matches!(w, "في" | "باسم" | "لدي" | "لدى")
+                && self.mention_at(n + 1).is_some_and(|(_, m)| matches!(m.kind, MentionKind::Actor(_)))
+            {
                 end = n;
                 continue;
             }
-            if doc.language == Language::Ar && head.is_some() && n == end + 1 && end - i < 5 && !is_function_word(w) && !w.starts_with('و') {
+            if doc.language == Language::Ar && head.is_some() && n == end + 1 && end - i < 5 && !is_function_word(w) && !w.starts_with('و')
+            {
                 // genitive chain or adjective: مسؤول الأمن، الجانب الإيراني، مكتب رئيس الحكومة
                 end = n;
                 continue;
@@ -427,7 +469,7 @@ fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     let doc = ctx.doc();
     for m in &ctx.marks {
         let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
-        if words < 3 || out.iter().any(|q| q.content.0 <= m.close && m.open <= q.content.1) {
+        if words < 2 || out.iter().any(|q| q.content.0 <= m.close && m.open <= q.content.1) {
             continue;
         }
         let sentence = doc.sentence_of(m.open);
@@ -517,6 +559,18 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
     })
 }
 
+/// True when only the cue's subject and at most a short phrase ("في بيان") stand between the
+/// cue and token `at`: a quotation there is what the cue introduces, not an object's name.
+fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
+    let doc = ctx.doc();
+    let mut k = cue.last + 1;
+    if let Some(np) = ctx.noun_phrase(k, at).filter(|np| !ctx.has_preposition(np.0)) {
+        k = np.1 + 1;
+    }
+    let gap = at.saturating_sub(k);
+    gap == 0 || (gap <= 3 && matches!(doc.word(k), "في" | "عبر" | "خلال" | "امام") || ctx.has_preposition(k) && gap <= 3)
+}
+
 fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_end = ctx.sentence_end(cue.first);
@@ -524,6 +578,8 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
     let mut j = cue.last + 1;
     let mut comp: Option<(usize, usize)> = None;
     let mut quote: Option<QuoteMarks> = None;
+    // a short quotation that looked like a name is the quote when nothing else follows
+    let mut fallback: Option<QuoteMarks> = None;
     while j <= s_end && j <= cue.last + 25 {
         if let Some(c) = ctx.comp_at(j) {
             comp = Some((c.first, c.last));
@@ -532,8 +588,12 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         if let Some(m) = ctx.mark_opening_at(j) {
             // a short quoted name inside the clause ("غرفة العمليات المركزية") is not the quote
             let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
-            let clause_goes_on = doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
+            let clause_goes_on =
+                doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
             let is_name = words <= 6 && clause_goes_on && m.close < s_end;
+            if is_name && fallback.is_none() && close_to_cue(ctx, cue, m.open) {
+                fallback = Some(m);
+            }
             if !is_name {
                 quote = Some(m);
                 break;
@@ -545,6 +605,9 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             break;
         }
         j += 1;
+    }
+    if comp.is_none() && quote.is_none() {
+        quote = fallback;
     }
     if comp.is_none() && quote.is_none() {
         return closing_attribution(ctx, cue);
@@ -721,6 +784,34 @@ fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option
     Some((start, end, head))
 }
 
+/// "X quoted Y as saying (that) …", "X cited Y as saying …": speaker Y, via X.
+fn english_source(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
+    let doc = ctx.doc();
+    let s_end = ctx.sentence_end(cue.first);
+    let saying = (cue.last + 1..=s_end.min(cue.last + 14))
+        .find(|&k| doc.word(k) == "as" && doc.tokens().get(k + 1).is_some_and(|_| doc.word(k + 1) == "saying"))?;
+    let np_end = (cue.last + 1..saying).find(|&k| doc.word(k) == ",").map_or(saying - 1, |c| c - 1);
+    if np_end <= cue.last {
+        return None;
+    }
+    let np = (cue.last + 1, np_end, ctx.inp.mentions.all.iter().position(|m| m.first > cue.last && m.last <= np_end));
+    let mut a = saying + 2;
+    if let Some(c) = ctx.comp_at(a) {
+        a = c.last + 1;
+    }
+    let (a, b) = ctx.trim_content(a, s_end)?;
+    let via = english_subject_before(ctx, cue.first).map(|v| (v.0, v.1));
+    let speaker = Some(ctx.speaker(np, Resolution::Explicit));
+    Some(QuoteMention {
+        kind: ctx.kind_of(a, b),
+        content: (a, b),
+        cue: Some((cue.first, cue.last)),
+        speaker,
+        via,
+        sentence: doc.sentence_of(a),
+    })
+}
+
 fn english_subject_after(ctx: &Ctx, cue: &Hit) -> Option<(usize, usize, Option<usize>)> {
     let doc = ctx.doc();
     let s_end = ctx.sentence_end(cue.first);
@@ -819,17 +910,23 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
     if doc.tokens().get(cue.last + 1).is_some_and(|_| matches!(doc.word(cue.last + 1), "by" | "from")) {
         return None;
     }
+    // "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying that …"
+    if _kind == CueKind::Source {
+        return english_source(ctx, cue);
+    }
     // inside a quotation, "I must tell you", "we say": the speaker's own words, not a quote
     let inside = ctx.marks.iter().any(|m| m.open < cue.first && cue.last < m.close);
     if inside && (cue.first.saturating_sub(2)..cue.first).any(|k| matches!(doc.word(k), "i" | "we" | "you")) {
         return None;
     }
     // a quotation closing just before the cue: "…," X said / "…," said X
-    let before_close = (cue.first.saturating_sub(4)..cue.first)
+    let before_close = (cue.first.saturating_sub(8)..cue.first)
         .rev()
         .filter_map(|k| ctx.mark_closing_at(k))
         .next()
-        .filter(|m| (m.close + 1..cue.first).all(|k| doc.tokens()[k].kind != TokenKind::Quote))
+        .filter(|m| {
+            (m.close + 1..cue.first).all(|k| (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",") && ctx.cue_at(k).is_none())
+        })
         .filter(|m| {
             // the quotation may end the sentence before ("…?" Trump said.) when the cue
             // closes its own clause; "…." Police said a device was found is a new quote
@@ -939,12 +1036,7 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
         }
         None => ctx.speakers.last().cloned().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s }),
     };
-    Some(QuoteMention {
-        kind: ctx.kind_of(a, b),
-        content: (a, b),
-        cue: Some((cue.first, cue.last)),
-        speaker,
-        via: None,
-        sentence: doc.sentence_of(a),
-    })
+    // "…," X said: the words inside the marks, a direct quote
+    let kind = if before_close.is_some_and(|m| m.open < a && m.close > b) { "direct" } else { ctx.kind_of(a, b) };
+    Some(QuoteMention { kind, content: (a, b), cue: Some((cue.first, cue.last)), speaker, via: None, sentence: doc.sentence_of(a) })
 }
