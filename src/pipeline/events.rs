@@ -430,9 +430,9 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
                         let against = (e.last + 1..m.first)
                             .any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
                             || doc.word(m.first).starts_with('ل');
-                        if agent_marker.is_some_and(|a| a < m.first && m.first <= a + 6) {
-                            "attacker"
-                        } else if matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1 {
+                        let agent = agent_marker.is_some_and(|a| a < m.first && m.first <= a + 6);
+                        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1;
+                        if agent || adjective {
                             "attacker"
                         } else if against {
                             "target"

@@ -568,7 +568,7 @@ fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
         k = np.1 + 1;
     }
     let gap = at.saturating_sub(k);
-    gap == 0 || (gap <= 3 && matches!(doc.word(k), "في" | "عبر" | "خلال" | "امام") || ctx.has_preposition(k) && gap <= 3)
+    gap == 0 || (gap <= 3 && (matches!(doc.word(k), "في" | "عبر" | "خلال" | "امام") || ctx.has_preposition(k)))
 }
 
 fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
