@@ -11,7 +11,8 @@ fn articles(lang: &str) -> Vec<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(lang);
     let mut out: Vec<String> = std::fs::read_dir(&dir)
         .map(|rd| {
-            let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            let mut paths: Vec<_> =
+                rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
             paths.sort();
             paths.into_iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
         })
@@ -26,7 +27,9 @@ fn articles(lang: &str) -> Vec<String> {
         if let Ok(rd) = std::fs::read_dir(fixtures) {
             for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
                 let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-                if name.starts_with(lang) && let Ok(t) = std::fs::read_to_string(&p) {
+                if name.starts_with(lang)
+                    && let Ok(t) = std::fs::read_to_string(&p)
+                {
                     out.push(t);
                 }
             }

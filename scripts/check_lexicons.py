@@ -47,7 +47,7 @@ def any_value(v):
     return True
 
 
-EVENT_TYPES = ('meeting', 'strike', 'casualties', 'agreement', 'protest', 'arrest', 'threat')
+EVENT_TYPES = ('meeting', 'strike', 'casualties', 'agreement', 'protest', 'arrest', 'threat', 'none')
 
 # file name -> list of (column name, validator); the first column is always `forms`
 SCHEMAS = {
@@ -60,10 +60,10 @@ SCHEMAS = {
     'modality.tsv': [('forms', None), ('modality', one_of('uncertain', 'planned', 'negated', 'hypothetical', 'reported')),
                      ('position', one_of('before', 'after')), ('window', lambda v: integer(v) and int(v) >= 0)],
     'numbers.tsv': [('forms', None), ('value', lambda v: v == '-' or number(v)),
-                    ('kind', one_of('unit', 'teen', 'ten', 'hundred', 'thousand', 'dozen', 'vague'))],
+                    ('kind', one_of('unit', 'teen', 'ten', 'hundred', 'thousand', 'dozen', 'vague', 'single', 'exact_thousand'))],
     'qualifiers.tsv': [('forms', None), ('qualifier', one_of('up_to', 'at_least', 'about', 'more_than', 'exact', 'vague')),
                        ('position', one_of('before', 'after'))],
-    'time.tsv': [('forms', None), ('kind', one_of('weekday', 'month', 'relative_day', 'past', 'next')),
+    'time.tsv': [('forms', None), ('kind', one_of('weekday', 'month', 'relative_day', 'past', 'next', 'duration')),
                  ('value', lambda v: v == '-' or integer(v))],
     'actors.tsv': [('forms', None), ('id', lambda v: re.fullmatch(r'[A-Za-z0-9:._\-]+', v) is not None),
                    ('type', one_of('country', 'organization', 'armed_group', 'media', 'person')),
@@ -71,8 +71,10 @@ SCHEMAS = {
     'nationalities.tsv': [('forms', None), ('country', lambda v: bool(ISO2.match(v))), ('adjective', any_value)],
     'roles.tsv': [('forms', None), ('role', lambda v: re.fullmatch(r'[a-z_]+', v) is not None),
                   ('gender', one_of('m', 'f')), ('number', one_of('sg', 'pl'))],
+    'coreference.tsv': [('forms', None), ('kind', one_of('distinct'))],
+    'abbreviations.tsv': [('forms', None)],
 }
-PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'x:[a-z0-9\-]+', v) is not None), ('name', any_value),
+PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'(x:[a-z0-9\-]+|iso:[A-Z]{2}-[A-Z0-9]{1,3})', v) is not None), ('name', any_value),
           ('kind', one_of('country', 'city', 'region')), ('country', iso_or_dash),
           ('admin1', any_value), ('lat', lambda v: number(v) and -90 <= float(v) <= 90),
           ('lon', lambda v: number(v) and -180 <= float(v) <= 180),

@@ -20,6 +20,13 @@ Inputs
 What is kept
 - every country, with English + Arabic names and the variants news uses (hand table below);
 - US states (kind `region`), they are frequent in English news;
+- first-level divisions (ISO 3166-2, pycountry) of the countries the news covers most (kind
+  `region`, id `iso:<code>`, admin1 the code's suffix): governorates, provinces, states,
+  regions … with the hand names and seats of REGION_HAND; lat/lon are the population-weighted
+  centroid and population the sum of the GeoNames cities of the seat's admin1 division. Their
+  prefixed forms (محافظة X، ولاية X، X province, X State) are generated; a bare name that is
+  also a city's (Idlib) stays on the city row only; a division that places_extra.tsv already
+  holds (x:anbar …) is left to it;
 - cities that have an Arabic-script alternate name (their Arabic forms): GeoNames' >= 500 set
   in the region the news covers (VARIANT_COUNTRIES), the >= 1000 set elsewhere;
 - cities with population >= 15000 also get their Latin-script names (smaller cities keep
@@ -47,8 +54,10 @@ deterministic for a given version of the input packages.
 """
 import argparse
 import collections
+import difflib
 import gettext
 import glob
+import math
 import os
 import re
 import sys
@@ -433,6 +442,7 @@ ADD_FORMS = {
     2210247: 'طرابلس|Tripoli',
     1880252: 'سنغافورة|Singapore',
     4140963: 'واشنطن|واشنطن العاصمة|Washington|Washington, D.C.|Washington DC',  # GeoNames lacks the Arabic name
+    379252: 'الخرطوم|Khartoum',   # GeoNames' Arabic name is misspelt (ااالخرطوم)
 }
 
 # Countries whose cities keep all their Latin spellings (Middle East, North and East Africa,
@@ -460,6 +470,995 @@ US_STATE_ABBR = {  # AP abbreviations used in datelines
     'MO': 'Mo.', 'OK': 'Okla.', 'OR': 'Ore.', 'CT': 'Conn.', 'IN': 'Ind.', 'NY': 'N.Y.',
     'NH': 'N.H.', 'NM': 'N.M.', 'KS': 'Kan.', 'NE': 'Neb.', 'AR': 'Ark.',
 }
+
+
+# ---------------------------------------------------------------- first-level divisions
+# ISO 3166-2 first-level subdivisions (pycountry) of the countries news covers most, as
+# kind `region` rows with id `iso:<code>`. Russia is left out (85 subjects, little news value
+# per row); capital cities that are their own division (Kyiv city, Abuja FCT, Bogotá DC,
+# Beijing …) are left out too: their city rows already match.
+REGION_COUNTRIES = '''
+DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE
+IR TR IL AF PK ET SS NG ML NE TD UA IN CN MM PH MX CO
+'''.split()
+REGION_TYPES = {
+    'Province', 'Governorate', 'State', 'Region', 'Emirate', 'Wilaya', 'Muhafazah', 'Popularate',
+    'Regional state', 'Autonomous region', 'Department', 'Island', 'Union territory',
+    'Pakistan administered area', 'District',
+}
+# divisions of another type kept all the same (code -> True), or of a kept type skipped
+REGION_TYPE_EXTRA = {'QA': {'Municipality'}, 'YE': {'Municipality'}}
+# countries (or divisions) whose ISO 3166-2 names are not what English news writes (Israel's
+# districts are listed under Arabic names: Al Quds, Tall Abib) or name the seat city (Makkah al
+# Mukarramah): only the hand names are used
+REGION_HAND_NAMES_ONLY = {'IL', 'SA-02', 'SA-03'}
+REGION_SKIP = set('''
+CN-TW CN-HK CN-MO IN-DL IN-CH IN-PY TD-ND MR-13 MR-14 MR-15 MM-18 DJ-DJ ML-BKO BH-14 BH-17
+'''.split())
+
+# Arabic words that name a first-level division ("محافظة الأنبار"), by country; the first is
+# the local term. English: the words news puts after the name ("Anbar province").
+REGION_AR_PREFIX = {
+    'IQ': 'محافظة', 'SY': 'محافظة', 'YE': 'محافظة', 'EG': 'محافظة', 'JO': 'محافظة', 'LB': 'محافظة',
+    'PS': 'محافظة', 'KW': 'محافظة', 'BH': 'محافظة', 'OM': 'محافظة', 'IR': 'محافظة|إقليم|مقاطعة',
+    'SA': 'منطقة', 'AE': 'إمارة', 'QA': 'بلدية', 'LY': 'شعبية|منطقة', 'MA': 'جهة', 'MR': 'ولاية',
+    'TN': 'ولاية', 'DZ': 'ولاية', 'SD': 'ولاية', 'SS': 'ولاية', 'TR': 'ولاية', 'NG': 'ولاية',
+    'MX': 'ولاية', 'IN': 'ولاية', 'AF': 'ولاية|إقليم', 'SO': 'إقليم|محافظة|منطقة', 'ET': 'إقليم',
+    'PK': 'إقليم|ولاية', 'DJ': 'إقليم|منطقة', 'KM': 'جزيرة', 'ML': 'منطقة|إقليم', 'NE': 'منطقة|إقليم',
+    'TD': 'إقليم|ولاية', 'UA': 'مقاطعة|منطقة|إقليم', 'CN': 'مقاطعة|إقليم', 'MM': 'ولاية|إقليم',
+    'PH': 'إقليم|منطقة', 'CO': 'مقاطعة|إقليم', 'IL': '',
+}
+REGION_EN_SUFFIX = {
+    'Governorate': 'governorate|province', 'Province': 'province', 'State': 'state',
+    'Region': 'region', 'Emirate': 'emirate', 'Popularate': 'district|region',
+    'Regional state': 'region|regional state|state', 'Autonomous region': 'region|autonomous region',
+    'Department': 'department|province', 'Island': 'island', 'Municipality': 'municipality',
+    'Union territory': 'union territory', 'Pakistan administered area': 'region', 'District': 'district',
+}
+REGION_EN_SUFFIX_CC = {'UA': 'region|oblast|province', 'SY': 'governorate|province', 'SO': 'region|province',
+                       'IR': 'province', 'AF': 'province', 'TR': 'province', 'IL': 'district'}
+# hand forms that are already prefixed (not bare names): they start or end with these words
+REGION_AR_PREFIX_WORDS = set(ar_key(w) for w in
+                             'محافظة المحافظة ولاية الولاية إقليم الإقليم منطقة المنطقة إمارة جهة شعبية بلدية مقاطعة أمانة جزيرة لواء'.split())
+REGION_EN_AFFIX_WORDS = set('''province governorate region state emirate district department municipality
+island oblast territory emirate of'''.split())
+
+# English bare names that are words, first names, firms or directions: only their prefixed
+# forms are kept ("Delta State", "Meta department", "Fars province").
+REGION_EN_STOP = set(w.lower().replace('_', ' ') for w in '''
+Delta Rivers Plateau Niger Lakes Unity Northern Southern Central Eastern Western North South Oriental
+Meta Cesar Bolivar Bolívar Caldas Magdalena Santander Sucre Amazonas Cauca Hidalgo Guerrero Morelos Mexico México
+Fars Chin Mon Shan Karen Bay Bari Somali Lac Kayes Capital Jerusalem Tunis Alger Algiers Imo Edo
+Al_Asimah Asimah Wusta Al_Wusta Janub Shamal Al_Janub Ash_Shamal Al_Awsat
+'''.split())
+
+# Arabic division names that the word filters would drop but news uses for the division
+# (the filters run as for a place of no population: الجوف "the hollow", المثنى a given name).
+REGION_AR_KEEP = set(ar_key(w.replace('_', ' ')) for w in '''
+التبت الدقهلية القليوبية المنوفية بابل المثنى القادسية البلقاء ظفار الجوف القصيم المهرة سقطرى
+'''.split())
+
+# Hand table: `CODE ; seat ; Arabic names ; English names`. seat is the division's capital
+# (a GeoNames city name or id in that country) used for the coordinates, `-` to find it by
+# the division's own name. Arabic/English: bare names (prefixed forms are generated from
+# them) and hand-prefixed forms (محافظة …, … province), `|`-separated.
+REGION_HAND = '''
+IQ-AN ; Ramadi ; الأنبار ; Anbar|Al Anbar|Al-Anbar
+IQ-AR ; Erbil ; أربيل|اربيل|هولير ; Erbil|Arbil|Irbil|Hawler
+IQ-BA ; Basrah ; البصرة ; Basra|Basrah
+IQ-BB ; Al Hillah ; بابل ; Babil|Babylon province
+IQ-BG ; Baghdad ; بغداد ; Baghdad
+IQ-DA ; Dahuk ; دهوك ; Dohuk|Duhok|Dahuk
+IQ-DI ; Baqubah ; ديالى ; Diyala
+IQ-DQ ; Nasiriyah ; ذي قار|ذيقار ; Dhi Qar|Thi Qar|Dhiqar
+IQ-KA ; Karbala ; كربلاء ; Karbala
+IQ-KI ; Kirkuk ; كركوك ; Kirkuk
+IQ-KR ; Erbil ; إقليم كردستان ; Kurdistan Region
+IQ-MA ; Al Amarah ; ميسان ; Maysan|Missan
+IQ-MU ; As Samawah ; المثنى ; Muthanna|Al Muthanna|Al-Muthanna
+IQ-NA ; Najaf ; النجف ; Najaf
+IQ-NI ; Mosul ; نينوى ; Nineveh|Ninawa|Ninewa
+IQ-QA ; Al Diwaniyah ; القادسية|الديوانية ; Qadisiyah|Al Qadisiyah|Qadisiyyah|Diwaniyah province
+IQ-SD ; Tikrit ; صلاح الدين ; Salahuddin|Salah ad-Din|Salah al-Din|Saladin|Salahaddin
+IQ-SU ; Sulaymaniyah ; السليمانية ; Sulaymaniyah|Sulaimaniyah|Slemani|Sulaimani
+IQ-WA ; Al-Kut ; واسط ; Wasit
+SY-DI ; Damascus ; دمشق ; Damascus
+SY-DR ; Daraa ; درعا ; Daraa|Deraa|Dara'a
+SY-DY ; 170794 ; دير الزور ; Deir ez-Zor|Deir el-Zor|Deir al-Zor|Deir Ezzor
+SY-HA ; Al Hasakah ; الحسكة ; Hasakah|Al-Hasakah|Hasaka
+SY-HI ; Homs ; حمص ; Homs
+SY-HL ; Aleppo ; حلب ; Aleppo
+SY-HM ; Hama ; حماة|حماه ; Hama
+SY-ID ; Idlib ; إدلب|ادلب ; Idlib|Idleb
+SY-LA ; Latakia ; اللاذقية ; Latakia|Lattakia
+SY-QU ; - ; القنيطرة ; Quneitra|Qunaitra|Al-Quneitra
+SY-RA ; Raqqa ; الرقة ; Raqqa|Al-Raqqa|Raqqah
+SY-RD ; Duma ; ريف دمشق ; Rif Dimashq|Rural Damascus|Damascus countryside
+SY-SU ; As Suwayda ; السويداء ; Suwayda|Sweida|As-Suwayda|Suwaida
+SY-TA ; Tartus ; طرطوس ; Tartus|Tartous
+YE-AB ; Zinjibar ; أبين ; Abyan
+YE-AD ; Aden ; عدن ; Aden
+YE-AM ; Amran ; عمران ; Amran
+YE-BA ; - ; البيضاء ; Al Bayda|Al-Bayda|Bayda|Baida
+YE-DA ; - ; الضالع ; Dhale|Al Dhale|Al-Dhalea|Dhalea|Ad Dali
+YE-DH ; Dhamar ; ذمار ; Dhamar
+YE-HD ; Mukalla ; حضرموت ; Hadramawt|Hadramout|Hadhramaut|Hadramaut
+YE-HJ ; Hajjah ; حجة ; Hajjah|Hajja
+YE-HU ; 79415 ; الحديدة ; Hodeidah|Hudaydah|Al Hudaydah|Hodeida
+YE-IB ; Ibb ; إب ; Ibb
+YE-JA ; - ; الجوف ; Al Jawf|Al-Jawf|Jawf|Jouf
+YE-LA ; - ; لحج ; Lahij|Lahj
+YE-MA ; 72968 ; مأرب ; Marib|Ma'rib
+YE-MR ; Al Ghaydah ; المهرة ; Mahra|Al Mahrah|Al-Mahra|Mahrah
+YE-MW ; - ; المحويت ; Mahwit|Al Mahwit|Al-Mahwit
+YE-RA ; Al Jabin ; ريمة ; Raymah|Rayma|Raimah
+YE-SA ; 71137 ; أمانة العاصمة|أمانة العاصمة صنعاء ; Amanat al-Asimah|Amanat Al Asimah|Sanaa Capital Secretariat
+YE-SD ; 71334 ; صعدة ; Saada|Sa'dah|Sadah
+YE-SH ; Ataq ; شبوة ; Shabwa|Shabwah
+YE-SN ; 71137 ; صنعاء ; Sanaa|Sana'a
+YE-SU ; Hadibu ; سقطرى|أرخبيل سقطرى ; Socotra|Soqotra|Suqutra
+YE-TA ; Taiz ; تعز ; Taiz|Ta'izz
+LB-AK ; - ; عكار ; Akkar
+LB-AS ; 266826 ; الشمال|محافظة لبنان الشمالي ; North Lebanon|North Governorate
+LB-BA ; Beirut ; بيروت ; Beirut
+LB-BH ; Baalbek ; بعلبك الهرمل|بعلبك-الهرمل ; Baalbek-Hermel|Baalbek Hermel
+LB-BI ; Zahle ; البقاع ; Beqaa|Bekaa
+LB-JA ; Sidon ; الجنوب|محافظة لبنان الجنوبي ; South Governorate
+LB-JL ; Baabda ; جبل لبنان ; Mount Lebanon
+LB-NA ; - ; النبطية ; Nabatieh|Nabatiyeh|Nabatiye
+JO-AJ ; - ; عجلون ; Ajloun|Ajlun
+JO-AM ; Amman ; العاصمة|محافظة عمان ; Amman Governorate|Capital Governorate
+JO-AQ ; Aqaba ; العقبة ; Aqaba
+JO-AT ; - ; الطفيلة ; Tafilah|Tafila
+JO-AZ ; Zarqa ; الزرقاء ; Zarqa
+JO-BA ; Salt ; البلقاء ; Balqa|Al-Balqa
+JO-IR ; Irbid ; إربد|اربد ; Irbid
+JO-JA ; Jerash ; جرش ; Jerash|Jarash
+JO-KA ; - ; الكرك ; Karak|Kerak
+JO-MA ; Mafraq ; المفرق ; Mafraq
+JO-MD ; Madaba ; مادبا ; Madaba
+JO-MN ; - ; معان ; Ma'an|Maan
+KW-AH ; - ; الأحمدي ; Ahmadi|Al Ahmadi
+KW-FA ; - ; الفروانية ; Farwaniya|Farwaniyah
+KW-HA ; - ; حولي ; Hawalli
+KW-JA ; - ; الجهراء ; Jahra
+KW-KU ; Kuwait City ; العاصمة ; Capital Governorate
+KW-MU ; Mubarak al Kabir ; مبارك الكبير ; Mubarak Al-Kabeer|Mubarak al-Kabir
+BH-13 ; Manama ; العاصمة ; Capital Governorate
+BH-15 ; - ; المحرق ; Muharraq
+PS-BTH ; Bethlehem ; بيت لحم ; Bethlehem
+PS-DEB ; - ; دير البلح ; Deir al-Balah|Deir el-Balah
+PS-GZA ; Gaza ; غزة ; Gaza
+PS-HBN ; Hebron ; الخليل ; Hebron
+PS-JEM ; 7303419 ; القدس ; Jerusalem
+PS-JEN ; Jenin ; جنين ; Jenin
+PS-JRH ; Jericho ; أريحا|أريحا والأغوار ; Jericho
+PS-KYS ; Khan Yunis ; خان يونس|خانيونس ; Khan Yunis|Khan Younis
+PS-NBS ; Nablus ; نابلس ; Nablus
+PS-NGZ ; Jabalia ; شمال غزة ; North Gaza
+PS-QQA ; - ; قلقيلية ; Qalqilya|Qalqilyah
+PS-RBH ; Ramallah ; رام الله|رام الله والبيرة ; Ramallah|Ramallah and al-Bireh
+PS-RFH ; Rafah ; رفح ; Rafah
+PS-SLT ; - ; سلفيت ; Salfit
+PS-TBS ; - ; طوباس ; Tubas
+PS-TKM ; - ; طولكرم ; Tulkarm|Tulkarem
+QA-DA ; Doha ; الدوحة ; Doha
+QA-KH ; - ; الخور|الخور والذخيرة ; Al Khor
+QA-MS ; Madinat ash Shamal ; الشمال ; Al Shamal
+QA-RA ; - ; الريان ; Al Rayyan|Al-Rayyan
+QA-SH ; - ; الشحانية ; Al-Shahaniya|Al Shahaniya
+QA-US ; Umm Salal Muhammad ; أم صلال ; Umm Salal
+QA-WA ; - ; الوكرة ; Al Wakrah|Al-Wakrah
+QA-ZA ; - ; الضعاين ; Al Daayen|Al-Daayen
+AE-AJ ; Ajman ; عجمان ; Ajman
+AE-AZ ; Abu Dhabi ; أبوظبي|أبو ظبي ; Abu Dhabi
+AE-DU ; Dubai ; دبي ; Dubai
+AE-FU ; - ; الفجيرة ; Fujairah|Al Fujairah
+AE-RK ; - ; رأس الخيمة ; Ras al-Khaimah|Ras Al Khaimah
+AE-SH ; Sharjah ; الشارقة ; Sharjah
+AE-UQ ; - ; أم القيوين ; Umm al-Quwain|Umm Al Quwain
+OM-BJ ; Rustaq ; جنوب الباطنة ; South Batinah|South Al Batinah|Al Batinah South
+OM-BS ; Sohar ; شمال الباطنة ; North Batinah|North Al Batinah|Al Batinah North
+OM-BU ; - ; البريمي ; Buraimi|Al Buraimi
+OM-DA ; Nizwa ; الداخلية ; Ad Dakhiliyah|Dakhiliyah
+OM-MA ; Muscat ; مسقط ; Muscat
+OM-MU ; Khasab ; مسندم ; Musandam
+OM-SJ ; Sur ; جنوب الشرقية ; South Sharqiyah|South Ash Sharqiyah
+OM-SS ; Ibra ; شمال الشرقية ; North Sharqiyah|North Ash Sharqiyah
+OM-WU ; Haima ; الوسطى ; Al Wusta
+OM-ZA ; Ibri ; الظاهرة ; Al Dhahirah|Dhahirah
+OM-ZU ; Salalah ; ظفار ; Dhofar|Dhufar
+SA-01 ; Riyadh ; الرياض ; Riyadh
+SA-02 ; Mecca ; منطقة مكة المكرمة|منطقة مكة|إمارة منطقة مكة المكرمة ; Makkah Region|Makkah Province|Mecca Province|Mecca region
+SA-03 ; Medina ; منطقة المدينة المنورة|إمارة منطقة المدينة المنورة ; Madinah Region|Madinah Province|Medina Province|Medina region
+SA-04 ; Dammam ; الشرقية|المنطقة الشرقية ; Eastern Province
+SA-05 ; Buraydah ; القصيم ; Qassim|Al-Qassim|Al Qasim|Qasim
+SA-06 ; - ; حائل ; Hail|Ha'il
+SA-07 ; Tabuk ; تبوك ; Tabuk
+SA-08 ; Arar ; منطقة الحدود الشمالية ; Northern Borders|Northern Borders Province
+SA-09 ; - ; جازان|جيزان ; Jazan|Jizan|Gizan
+SA-10 ; Najran ; نجران ; Najran
+SA-11 ; - ; الباحة ; Al Bahah|Al-Baha|Baha
+SA-12 ; Sakakah ; الجوف ; Al Jawf|Al-Jouf|Jouf
+SA-14 ; Abha ; عسير ; Asir|Aseer
+EG-ALX ; Alexandria ; الإسكندرية ; Alexandria
+EG-ASN ; Aswan ; أسوان ; Aswan
+EG-AST ; Asyut ; أسيوط ; Asyut|Assiut
+EG-BA ; Hurghada ; البحر الأحمر ; Red Sea
+EG-BH ; Damanhur ; البحيرة ; Beheira|Buhayrah|Al Buhayrah
+EG-BNS ; - ; بني سويف ; Beni Suef
+EG-C ; Cairo ; القاهرة ; Cairo
+EG-DK ; Mansoura ; الدقهلية ; Dakahlia|Daqahliyah|Dakahlia Governorate
+EG-DT ; Damietta ; دمياط ; Damietta
+EG-FYM ; - ; الفيوم ; Faiyum|Fayoum|Fayyum
+EG-GH ; Tanta ; الغربية ; Gharbia|Gharbiya
+EG-GZ ; Giza ; الجيزة ; Giza
+EG-IS ; Ismailia ; الإسماعيلية ; Ismailia
+EG-JS ; El-Tor ; جنوب سيناء ; South Sinai
+EG-KB ; Banha ; القليوبية ; Qalyubia|Qalyubiyah
+EG-KFS ; - ; كفر الشيخ ; Kafr el-Sheikh|Kafr El Sheikh
+EG-KN ; Qena ; قنا ; Qena
+EG-LX ; Luxor ; الأقصر ; Luxor
+EG-MN ; - ; المنيا ; Minya
+EG-MNF ; Shibin al Kawm ; المنوفية ; Monufia|Menoufia|Minufiya
+EG-MT ; Marsa Matruh ; مطروح|مرسى مطروح ; Matrouh|Matruh
+EG-PTS ; Port Said ; بورسعيد|بور سعيد ; Port Said
+EG-SHG ; Sohag ; سوهاج ; Sohag
+EG-SHR ; Zagazig ; الشرقية ; Sharqia|Sharqiya|Al Sharqia
+EG-SIN ; Arish ; شمال سيناء ; North Sinai
+EG-SUZ ; Suez ; السويس ; Suez
+EG-WAD ; Kharga ; الوادي الجديد ; New Valley
+LY-BA ; Benghazi ; بنغازي ; Benghazi
+LY-BU ; Tobruk ; البطنان ; Butnan|Al Butnan
+LY-DR ; Derna ; درنة ; Derna
+LY-GT ; Ghat ; غات ; Ghat
+LY-JA ; Al Bayda ; الجبل الأخضر ; Jabal al Akhdar|Green Mountain district
+LY-JG ; Gharyan ; الجبل الغربي ; Jabal al Gharbi
+LY-JI ; Al Aziziyah ; الجفارة ; Jafara|Jifara
+LY-JU ; Hun ; الجفرة ; Jufra|Al Jufrah
+LY-KF ; 88962 ; الكفرة ; Kufra|Al Kufrah
+LY-MB ; Al Khums ; المرقب ; Murqub|Al Murqub
+LY-MI ; Misratah ; مصراتة ; Misrata|Misurata|Misratah
+LY-MJ ; Al Marj ; المرج ; Marj|Al Marj
+LY-MQ ; Murzuq ; مرزق ; Murzuq|Murzuk
+LY-NL ; Nalut ; نالوت ; Nalut
+LY-NQ ; Zuwarah ; النقاط الخمس ; Nuqat al Khams
+LY-SB ; Sabha ; سبها ; Sabha|Sebha
+LY-SR ; Sirte ; سرت ; Sirte|Sirt
+LY-TB ; 2210247 ; طرابلس ; Tripoli
+LY-WA ; Ajdabiya ; الواحات ; Al Wahat
+LY-WD ; Ubari ; وادي الحياة ; Wadi al Hayaa|Wadi al-Hayat
+LY-WS ; Brak ; وادي الشاطئ ; Wadi al Shatii|Wadi al-Shati
+LY-ZA ; Az Zawiyah ; الزاوية ; Zawiya|Zawiyah
+SD-DC ; Zalingei ; وسط دارفور ; Central Darfur
+SD-DE ; El Daein ; شرق دارفور ; East Darfur
+SD-DN ; El Fasher ; شمال دارفور ; North Darfur
+SD-DS ; Nyala ; جنوب دارفور ; South Darfur
+SD-DW ; Geneina ; غرب دارفور ; West Darfur
+SD-GD ; Gedaref ; القضارف ; Gedaref|Al Qadarif
+SD-GK ; 379535 ; غرب كردفان ; West Kordofan
+SD-GZ ; Wad Madani ; الجزيرة ; Gezira|Al Jazirah state
+SD-KA ; Kassala ; كسلا ; Kassala
+SD-KH ; Khartoum ; الخرطوم ; Khartoum
+SD-KN ; El Obeid ; شمال كردفان ; North Kordofan
+SD-KS ; Kadugli ; جنوب كردفان ; South Kordofan
+SD-NB ; Ad-Damazin ; النيل الأزرق ; Blue Nile
+SD-NO ; Dongola ; الولاية الشمالية ; Northern State
+SD-NR ; Ad-Damir ; نهر النيل ; River Nile state
+SD-NW ; Rabak ; النيل الأبيض ; White Nile
+SD-RS ; Port Sudan ; البحر الأحمر ; Red Sea
+SD-SI ; Sennar ; سنار ; Sennar|Sinnar
+SS-BN ; Aweil ; شمال بحر الغزال ; Northern Bahr el Ghazal
+SS-BW ; Wau ; غرب بحر الغزال ; Western Bahr el Ghazal
+SS-EC ; Juba ; الاستوائية الوسطى ; Central Equatoria
+SS-EE ; Torit ; الاستوائية الشرقية ; Eastern Equatoria
+SS-EW ; Yambio ; الاستوائية الغربية ; Western Equatoria
+SS-JG ; Bor ; جونقلي|جونغلي ; Jonglei
+SS-LK ; Rumbek ; البحيرات ; Lakes
+SS-NU ; Malakal ; أعالي النيل ; Upper Nile
+SS-UY ; Bentiu ; الوحدة ; Unity
+SS-WR ; Kuacjok ; واراب ; Warrap
+SO-AW ; Borama ; أودل ; Awdal
+SO-BK ; Xuddur ; باكول ; Bakool
+SO-BN ; Mogadishu ; بنادر ; Banadir|Benadir
+SO-BR ; Bosaso ; باري ; Bari
+SO-BY ; Baidoa ; باي ; Bay
+SO-GA ; Dhuusamarreeb ; جلجدود|غلغدود ; Galguduud|Galgadud
+SO-GE ; Garbahaarrey ; جدو|جيدو ; Gedo
+SO-HI ; Beledweyne ; هيران ; Hiran|Hiiraan
+SO-JD ; Bu'aale ; جوبا الوسطى ; Middle Juba
+SO-JH ; Kismayo ; جوبا السفلى ; Lower Juba
+SO-MU ; Galkayo ; مدق ; Mudug
+SO-NU ; Garowe ; نوغال|نوجال ; Nugal|Nugaal
+SO-SA ; Erigavo ; سناج ; Sanaag
+SO-SD ; Jowhar ; شبيلي الوسطى|شبيلى الوسطى ; Middle Shabelle
+SO-SH ; Marka ; شبيلي السفلى|شبيلى السفلى ; Lower Shabelle
+SO-SO ; Las Anod ; سول ; Sool
+SO-TO ; Burao ; توجدير ; Togdheer
+SO-WO ; Hargeisa ; ووقويي غالبيد ; Woqooyi Galbeed|Maroodi Jeex
+MA-01 ; Tangier ; طنجة تطوان الحسيمة ; Tanger-Tetouan-Al Hoceima|Tangier-Tetouan-Al Hoceima
+MA-02 ; Oujda ; جهة الشرق ; Oriental|Oriental region
+MA-03 ; Fes ; فاس مكناس ; Fes-Meknes
+MA-04 ; Rabat ; الرباط سلا القنيطرة ; Rabat-Sale-Kenitra
+MA-05 ; Beni Mellal ; بني ملال خنيفرة ; Beni Mellal-Khenifra
+MA-06 ; Casablanca ; الدار البيضاء سطات ; Casablanca-Settat
+MA-07 ; Marrakesh ; مراكش آسفي ; Marrakesh-Safi|Marrakech-Safi
+MA-08 ; Errachidia ; درعة تافيلالت ; Draa-Tafilalet
+MA-09 ; Agadir ; سوس ماسة ; Souss-Massa
+MA-10 ; Guelmim ; كلميم واد نون ; Guelmim-Oued Noun
+MA-11 ; 2462881 ; العيون الساقية الحمراء ; Laayoune-Sakia El Hamra
+MA-12 ; 2463447 ; الداخلة وادي الذهب ; Dakhla-Oued Ed-Dahab
+MR-01 ; Nema ; الحوض الشرقي ; Hodh Ech Chargui|Hodh El Chargui
+MR-02 ; Ayoun el Atrous ; الحوض الغربي ; Hodh El Gharbi
+MR-03 ; Kiffa ; لعصابة ; Assaba
+MR-04 ; Kaedi ; كوركول ; Gorgol
+MR-05 ; Aleg ; لبراكنة ; Brakna
+MR-06 ; Rosso ; اترارزة ; Trarza
+MR-07 ; Atar ; آدرار ; Adrar region
+MR-08 ; Nouadhibou ; داخلت نواذيبو ; Dakhlet Nouadhibou
+MR-09 ; Tidjikja ; تكانت ; Tagant
+MR-10 ; Selibabi ; كيدي ماغا ; Guidimaka
+MR-11 ; Zouerat ; تيرس زمور ; Tiris Zemmour
+MR-12 ; Akjoujt ; إينشيري ; Inchiri
+DJ-AR ; Arta ; عرتا ; Arta
+DJ-AS ; Ali Sabieh ; علي صبيح ; Ali Sabieh
+DJ-DI ; Dikhil ; دخيل ; Dikhil
+DJ-OB ; Obock ; أوبوك ; Obock
+DJ-TA ; Tadjourah ; تاجورة ; Tadjourah|Tadjoura
+KM-A ; Mutsamudu ; أنجوان ; Anjouan|Nzwani
+KM-G ; Moroni ; القمر الكبرى ; Grande Comore|Ngazidja
+KM-M ; Fomboni ; موهيلي ; Moheli|Mwali
+IR-00 ; Arak ; محافظة مركزي|محافظة المركزية ; Markazi
+IR-01 ; Rasht ; جيلان|كيلان|غيلان ; Gilan|Guilan
+IR-02 ; Sari ; مازندران ; Mazandaran
+IR-03 ; Tabriz ; أذربيجان الشرقية ; East Azerbaijan
+IR-04 ; Urmia ; أذربيجان الغربية ; West Azerbaijan
+IR-05 ; Kermanshah ; كرمانشاه ; Kermanshah
+IR-06 ; Ahvaz ; خوزستان|عربستان ; Khuzestan|Khuzistan
+IR-07 ; Shiraz ; فارس ; Fars
+IR-08 ; Kerman ; كرمان ; Kerman
+IR-09 ; Mashhad ; خراسان رضوي|خراسان الرضوية ; Razavi Khorasan|Khorasan Razavi|Khorasan-e Razavi
+IR-10 ; Isfahan ; أصفهان ; Isfahan|Esfahan
+IR-11 ; Zahedan ; سيستان وبلوشستان|سيستان بلوشستان|سيستان وبلوتشستان ; Sistan and Baluchestan|Sistan-Baluchestan|Sistan and Baluchistan|Sistan-Baluchistan
+IR-12 ; Sanandaj ; كردستان الإيرانية|كردستان إيران ; Kurdistan province|Kordestan|Iranian Kurdistan
+IR-13 ; Hamadan ; همدان ; Hamadan
+IR-14 ; Shahr-e Kord ; جهارمحال وبختياري|تشهارمحال وبختياري ; Chaharmahal and Bakhtiari|Chaharmahal-Bakhtiari
+IR-15 ; Khorramabad ; لرستان|لورستان ; Lorestan|Luristan
+IR-16 ; Ilam ; إيلام ; Ilam
+IR-17 ; Yasuj ; كهكيلويه وبوير أحمد|كهغيلويه وبوير أحمد ; Kohgiluyeh and Boyer-Ahmad|Kohgiluyeh and Boyer Ahmad
+IR-18 ; Bushehr ; بوشهر ; Bushehr
+IR-19 ; Zanjan ; زنجان ; Zanjan
+IR-20 ; Semnan ; سمنان ; Semnan
+IR-21 ; Yazd ; يزد ; Yazd
+IR-22 ; Bandar Abbas ; هرمزغان ; Hormozgan
+IR-23 ; Tehran ; طهران ; Tehran
+IR-24 ; Ardabil ; أردبيل|اردبيل ; Ardabil
+IR-25 ; Qom ; قم ; Qom
+IR-26 ; Qazvin ; قزوين ; Qazvin
+IR-27 ; Gorgan ; كلستان|جلستان|غولستان ; Golestan
+IR-28 ; Bojnurd ; خراسان الشمالية|خراسان شمالي ; North Khorasan
+IR-29 ; Birjand ; خراسان الجنوبية|خراسان جنوبي ; South Khorasan
+IR-30 ; Karaj ; البرز ; Alborz
+AF-BAL ; Mazar-e Sharif ; بلخ ; Balkh
+AF-BAM ; Bamyan ; باميان ; Bamyan|Bamiyan
+AF-BDG ; Qala i Naw ; بادغيس ; Badghis
+AF-BDS ; Fayzabad ; بدخشان ; Badakhshan
+AF-BGL ; Pul-e Khumri ; بغلان ; Baghlan
+AF-DAY ; Nili ; دايكندي|دايكوندي ; Daykundi|Daikundi|Daikondi
+AF-FRA ; Farah ; فراه ; Farah
+AF-FYB ; Maymana ; فارياب ; Faryab
+AF-GHA ; Ghazni ; غزني ; Ghazni
+AF-GHO ; Chaghcharan ; غور ; Ghor|Ghowr
+AF-HEL ; Lashkar Gah ; هلمند ; Helmand
+AF-HER ; Herat ; هرات ; Herat
+AF-JOW ; Sheberghan ; جوزجان ; Jowzjan|Jawzjan
+AF-KAB ; Kabul ; كابل ; Kabul
+AF-KAN ; Kandahar ; قندهار ; Kandahar
+AF-KAP ; Sidqabad ; كابيسا ; Kapisa
+AF-KDZ ; Kunduz ; قندوز ; Kunduz
+AF-KHO ; Khost ; خوست ; Khost
+AF-KNR ; Asadabad ; كونار|كنر ; Kunar|Konar
+AF-LAG ; Mehtar Lam ; لغمان ; Laghman
+AF-LOG ; Pul-e Alam ; لوغار|لوجار ; Logar
+AF-NAN ; Jalalabad ; ننغرهار|ننجرهار ; Nangarhar
+AF-NIM ; Zaranj ; نيمروز ; Nimroz|Nimruz
+AF-NUR ; Parun ; نورستان ; Nuristan|Nurestan
+AF-PAN ; Bazarak ; بنجشير|بانجشير ; Panjshir|Panjsher
+AF-PAR ; Charikar ; بروان|باروان ; Parwan
+AF-PIA ; Gardez ; بكتيا|باكتيا ; Paktia|Paktiya
+AF-PKA ; 8534261 ; بكتيكا|باكتيكا ; Paktika
+AF-SAM ; Aibak ; سمنكان|سامنغان ; Samangan
+AF-SAR ; Sar-e Pul ; سربل|سر بل ; Sar-e Pol|Sar-i-Pul|Sar-e Pul
+AF-TAK ; Taloqan ; تخار ; Takhar
+AF-URU ; Tarinkot ; أرزكان|أوروزغان|أروزغان ; Uruzgan|Oruzgan|Urozgan
+AF-WAR ; Maidan Shahr ; وردك|ميدان وردك ; Wardak|Maidan Wardak
+AF-ZAB ; Qalat ; زابل ; Zabul
+PK-BA ; Quetta ; بلوشستان ; Balochistan|Baluchistan
+PK-GB ; Gilgit ; جلجت بلتستان|غلغت بلتستان|كلكت بلتستان ; Gilgit-Baltistan
+PK-JK ; Muzaffarabad ; كشمير الباكستانية|آزاد كشمير ; Azad Kashmir|Azad Jammu and Kashmir
+PK-KP ; Peshawar ; خيبر بختونخوا|خيبر باختونخوا ; Khyber Pakhtunkhwa
+PK-PB ; Lahore ; البنجاب|بنجاب ; Punjab
+PK-SD ; Karachi ; السند ; Sindh
+DZ-16 ; Algiers ; الجزائر العاصمة|الجزائر ; Algiers|Alger
+DZ-32 ; El Bayadh ; البيض ; El Bayadh
+DZ-35 ; Boumerdas ; - ; Boumerdes
+TN-11 ; Tunis ; تونس ; Tunis
+DZ-56 ; Djanet ; - ; Djanet
+TR-31 ; Antakya ; هاتاي ; Hatay
+TR-41 ; Izmit ; كوجايلي|قوجه إيلي ; Kocaeli
+TR-54 ; Adapazari ; سكاريا|صقاريا ; Sakarya
+TR-63 ; Sanliurfa ; شانلي أورفا|أورفا ; Sanliurfa|Urfa
+TR-46 ; Kahramanmaras ; كهرمان مرعش|قهرمان مرعش ; Kahramanmaras
+TR-27 ; Gaziantep ; غازي عنتاب ; Gaziantep
+TR-33 ; Mersin ; مرسين ; Mersin|Icel
+TR-62 ; Tunceli ; تونجلي|درسيم ; Tunceli|Dersim
+TR-73 ; Sirnak ; شرناق ; Sirnak
+TR-30 ; Hakkari ; هكاري ; Hakkari
+TR-79 ; Kilis ; كلس ; Kilis
+TR-21 ; Diyarbakir ; ديار بكر|دياربكر ; Diyarbakir
+TR-65 ; Van ; وان ; Van
+TR-03 ; Afyonkarahisar ; أفيون قره حصار ; Afyonkarahisar|Afyon
+IL-D ; Beersheba ; - ; Southern District of Israel
+IL-HA ; Haifa ; - ; Haifa District
+IL-JM ; 281184 ; - ; Jerusalem District
+IL-M ; Ramla ; - ; Central District of Israel
+IL-TA ; Tel Aviv ; - ; Tel Aviv District
+IL-Z ; Nazareth ; - ; Northern District of Israel
+ET-AF ; 6913519 ; عفر|العفر ; Afar
+ET-AM ; Bahir Dar ; أمهرة|الأمهرة ; Amhara|Amara
+ET-BE ; Asosa ; بني شنقول قماز|بني شنقول جوموز|بني شنقول ; Benishangul-Gumuz|Benishangul Gumuz|Benishangul
+ET-GA ; Gambela ; غامبيلا ; Gambela|Gambella
+ET-HA ; Harar ; هرر ; Harari
+ET-OR ; Nazret ; أوروميا ; Oromia|Oromiya
+ET-SI ; Hawassa ; سيداما ; Sidama
+ET-SN ; Sodo ; إقليم شعوب جنوب إثيوبيا ; SNNPR|Southern Nations, Nationalities, and Peoples' Region|South Ethiopia
+ET-SO ; Jijiga ; الإقليم الصومالي|أوغادين ; Somali Region|Ogaden
+ET-SW ; Bonga ; جنوب غرب إثيوبيا ; South West Ethiopia|Southwest Ethiopia
+ET-TI ; Mekele ; تيغراي|تغراي ; Tigray|Tigrai
+NG-AB ; Umuahia ; - ; Abia
+NG-AD ; Yola ; أداماوا ; Adamawa
+NG-AK ; Uyo ; - ; Akwa Ibom
+NG-AN ; Awka ; - ; Anambra
+NG-BA ; Bauchi ; باوتشي ; Bauchi
+NG-BE ; Makurdi ; بينوي ; Benue
+NG-BO ; Maiduguri ; بورنو ; Borno
+NG-BY ; Yenagoa ; - ; Bayelsa
+NG-CR ; Calabar ; - ; Cross River
+NG-DE ; Asaba ; - ; Delta
+NG-EB ; Abakaliki ; - ; Ebonyi
+NG-ED ; Benin City ; - ; Edo
+NG-EK ; Ado-Ekiti ; - ; Ekiti
+NG-EN ; Enugu ; - ; Enugu
+NG-GO ; Gombe ; - ; Gombe
+NG-IM ; Owerri ; - ; Imo
+NG-JI ; Dutse ; - ; Jigawa
+NG-KD ; Kaduna ; كادونا ; Kaduna
+NG-KE ; Birnin Kebbi ; - ; Kebbi
+NG-KN ; Kano ; كانو ; Kano
+NG-KO ; Lokoja ; - ; Kogi
+NG-KT ; Katsina ; كاتسينا ; Katsina
+NG-KW ; Ilorin ; - ; Kwara
+NG-LA ; Ikeja ; لاغوس ; Lagos
+NG-NA ; Lafia ; - ; Nasarawa
+NG-NI ; Minna ; ولاية النيجر ; Niger
+NG-OG ; Abeokuta ; - ; Ogun
+NG-ON ; Akure ; - ; Ondo
+NG-OS ; Oshogbo ; - ; Osun
+NG-OY ; Ibadan ; - ; Oyo
+NG-PL ; Jos ; بلاتو ; Plateau
+NG-RI ; Port Harcourt ; - ; Rivers
+NG-SO ; Sokoto ; سوكوتو ; Sokoto
+NG-TA ; Jalingo ; - ; Taraba
+NG-YO ; Damaturu ; يوبي ; Yobe
+NG-ZA ; Gusau ; زامفارا ; Zamfara
+ML-1 ; Kayes ; كاي ; Kayes
+ML-2 ; Koulikoro ; كوليكورو ; Koulikoro
+ML-3 ; Sikasso ; سيكاسو ; Sikasso
+ML-4 ; Segou ; سيغو ; Segou
+ML-5 ; Mopti ; موبتي ; Mopti
+ML-6 ; Timbuktu ; تمبكتو|تومبوكتو ; Timbuktu|Tombouctou
+ML-7 ; Gao ; غاو ; Gao
+ML-8 ; Kidal ; كيدال ; Kidal
+ML-9 ; Menaka ; ميناكا ; Menaka
+ML-10 ; - ; تاوديني ; Taoudeni|Taoudenit
+NE-1 ; Agadez ; أغاديز|أغاديس ; Agadez
+NE-2 ; Diffa ; ديفا ; Diffa
+NE-3 ; Dosso ; دوسو ; Dosso
+NE-4 ; Maradi ; مارادي ; Maradi
+NE-5 ; Tahoua ; تاهوا ; Tahoua
+NE-6 ; Tillaberi ; تيلابيري ; Tillaberi|Tillabery
+NE-7 ; Zinder ; زيندر ; Zinder
+TD-BA ; Ati ; البطحاء ; Batha
+TD-BG ; Moussoro ; بحر الغزال ; Bahr el Gazel|Barh El Gazel
+TD-BO ; Faya-Largeau ; بوركو ; Borkou
+TD-CB ; Massenya ; شاري باقرمي ; Chari-Baguirmi
+TD-EE ; Amdjarass ; إنيدي الشرقية ; Ennedi-Est|Ennedi East
+TD-EO ; Fada ; إنيدي الغربية ; Ennedi-Ouest|Ennedi West
+TD-GR ; Mongo ; قيرا ; Guera
+TD-HL ; Massakory ; حجر لميس ; Hadjer-Lamis|Hadjer Lamis
+TD-KA ; Mao ; كانم ; Kanem
+TD-LC ; Bol ; إقليم البحيرة ; Lac|Lac province
+TD-LO ; Moundou ; - ; Logone Occidental
+TD-LR ; Doba ; - ; Logone Oriental
+TD-MA ; Koumra ; - ; Mandoul
+TD-MC ; Sarh ; - ; Moyen-Chari
+TD-ME ; Bongor ; - ; Mayo-Kebbi Est
+TD-MO ; Pala ; - ; Mayo-Kebbi Ouest
+TD-OD ; Abeche ; وداي ; Ouaddai|Wadai
+TD-SA ; Am Timan ; سلامات ; Salamat
+TD-SI ; Goz Beida ; سيلا ; Sila
+TD-TA ; Lai ; - ; Tandjile
+TD-TI ; Bardai ; تيبستي ; Tibesti
+TD-WF ; Biltine ; وادي فيرا ; Wadi Fira
+UA-05 ; Vinnytsia ; فينيتسا ; Vinnytsia
+UA-07 ; Lutsk ; فولين ; Volyn
+UA-09 ; Luhansk ; لوهانسك|لوغانسك ; Luhansk|Lugansk
+UA-12 ; Dnipro ; دنيبروبتروفسك ; Dnipropetrovsk
+UA-14 ; Donetsk ; دونيتسك ; Donetsk
+UA-18 ; Zhytomyr ; جيتومير ; Zhytomyr
+UA-21 ; Uzhhorod ; زاكارباتيا ; Zakarpattia|Transcarpathia
+UA-23 ; Zaporizhzhia ; زابوريجيا|زابوروجيا ; Zaporizhzhia|Zaporizhia|Zaporozhye
+UA-26 ; Ivano-Frankivsk ; إيفانو فرانكيفسك ; Ivano-Frankivsk
+UA-32 ; 703448 ; كييف|كيف ; Kyiv|Kiev
+UA-35 ; Kropyvnytskyi ; كيروفوهراد ; Kirovohrad
+UA-43 ; Simferopol ; القرم ; Crimea
+UA-46 ; Lviv ; لفيف ; Lviv
+UA-48 ; Mykolaiv ; ميكولايف ; Mykolaiv
+UA-51 ; Odesa ; أوديسا ; Odesa|Odessa
+UA-53 ; Poltava ; بولتافا ; Poltava
+UA-56 ; Rivne ; ريفني ; Rivne
+UA-59 ; Sumy ; سومي ; Sumy
+UA-61 ; Ternopil ; ترنوبل ; Ternopil
+UA-63 ; Kharkiv ; خاركيف ; Kharkiv|Kharkov
+UA-65 ; Kherson ; خيرسون ; Kherson
+UA-68 ; Khmelnytskyi ; خميلنيتسكي ; Khmelnytskyi
+UA-71 ; Cherkasy ; تشيركاسي ; Cherkasy
+UA-74 ; Chernihiv ; تشيرنيهيف ; Chernihiv
+UA-77 ; Chernivtsi ; تشيرنيفتسي ; Chernivtsi
+IN-AN ; Port Blair ; - ; Andaman and Nicobar Islands
+IN-AP ; Visakhapatnam ; - ; Andhra Pradesh
+IN-AR ; Itanagar ; - ; Arunachal Pradesh
+IN-AS ; Guwahati ; آسام ; Assam
+IN-BR ; Patna ; بيهار ; Bihar
+IN-CG ; Raipur ; - ; Chhattisgarh
+IN-DH ; Silvassa ; - ; Dadra and Nagar Haveli and Daman and Diu
+IN-GA ; Panaji ; - ; Goa
+IN-GJ ; Ahmedabad ; غوجارات|كجرات ; Gujarat
+IN-HP ; Shimla ; - ; Himachal Pradesh
+IN-HR ; Faridabad ; هاريانا ; Haryana
+IN-JH ; Ranchi ; - ; Jharkhand
+IN-JK ; Srinagar ; جامو وكشمير|جامو و كشمير ; Jammu and Kashmir
+IN-KA ; Bengaluru ; كارناتاكا ; Karnataka
+IN-KL ; Thiruvananthapuram ; كيرالا ; Kerala
+IN-LA ; Leh ; لداخ|لاداخ ; Ladakh
+IN-LD ; Kavaratti ; - ; Lakshadweep
+IN-MH ; Mumbai ; ماهاراشترا ; Maharashtra
+IN-ML ; Shillong ; - ; Meghalaya
+IN-MN ; Imphal ; مانيبور ; Manipur
+IN-MP ; Bhopal ; ماديا براديش ; Madhya Pradesh
+IN-MZ ; Aizawl ; - ; Mizoram
+IN-NL ; Kohima ; - ; Nagaland
+IN-OD ; Bhubaneswar ; أوديشا ; Odisha|Orissa
+IN-PB ; Ludhiana ; البنجاب ; Punjab
+IN-RJ ; Jaipur ; راجستان ; Rajasthan
+IN-SK ; Gangtok ; - ; Sikkim
+IN-TN ; Chennai ; تاميل نادو ; Tamil Nadu
+IN-TR ; Agartala ; - ; Tripura
+IN-TS ; Hyderabad ; تيلانغانا ; Telangana
+IN-UK ; Dehradun ; - ; Uttarakhand
+IN-UP ; Lucknow ; أوتار براديش|أتر برديش ; Uttar Pradesh
+IN-WB ; Kolkata ; البنغال الغربية ; West Bengal
+CN-AH ; Hefei ; آنهوي ; Anhui
+CN-FJ ; Fuzhou ; فوجيان ; Fujian
+CN-GD ; Guangzhou ; قوانغدونغ|غوانغدونغ ; Guangdong
+CN-GS ; Lanzhou ; قانسو|غانسو ; Gansu
+CN-GX ; Nanning ; قوانغشي|غوانغشي ; Guangxi
+CN-GZ ; Guiyang ; قويتشو|غويتشو ; Guizhou
+CN-HA ; Zhengzhou ; خنان|هينان ; Henan
+CN-HB ; Wuhan ; هوبي|خوبي ; Hubei
+CN-HE ; Shijiazhuang ; خبي|هيبي ; Hebei
+CN-HI ; Haikou ; هاينان|هاي نان ; Hainan
+CN-HL ; Harbin ; هيلونغجيانغ|هيلونغ جيانغ ; Heilongjiang
+CN-HN ; Changsha ; هونان|خونان ; Hunan
+CN-JL ; Changchun ; جيلين|جيلين ; Jilin
+CN-JS ; Nanjing ; جيانغسو|جيانغ سو ; Jiangsu
+CN-JX ; Nanchang ; جيانغشي ; Jiangxi
+CN-LN ; Shenyang ; لياونينغ ; Liaoning
+CN-NM ; Hohhot ; منغوليا الداخلية ; Inner Mongolia|Nei Mongol
+CN-NX ; Yinchuan ; نينغشيا ; Ningxia
+CN-QH ; Xining ; تشينغهاي ; Qinghai
+CN-SC ; Chengdu ; سيتشوان|سيشوان|سيتشوان ; Sichuan
+CN-SD ; Jinan ; شاندونغ|شاندونج ; Shandong
+CN-SN ; Xi'an ; شنشي|شانشي ; Shaanxi
+CN-SX ; Taiyuan ; - ; Shanxi
+CN-XJ ; Urumqi ; شينجيانغ|شينجيانج|سنجان|تركستان الشرقية ; Xinjiang|East Turkestan
+CN-XZ ; Lhasa ; التبت|تبت ; Tibet|Xizang
+CN-YN ; Kunming ; - ; Yunnan
+CN-ZJ ; Hangzhou ; تشجيانغ|تشيجيانغ ; Zhejiang
+MM-01 ; Sagaing ; ساغاينغ ; Sagaing
+MM-02 ; Bago ; باغو ; Bago
+MM-03 ; Magway ; ماغواي ; Magway|Magwe
+MM-04 ; Mandalay ; ماندالاي ; Mandalay
+MM-05 ; Dawei ; - ; Tanintharyi
+MM-06 ; Yangon ; يانغون|رانغون ; Yangon|Rangoon
+MM-07 ; Pathein ; - ; Ayeyarwady|Irrawaddy
+MM-11 ; Myitkyina ; كاتشين ; Kachin
+MM-12 ; Loikaw ; كاياه ; Kayah|Karenni
+MM-13 ; Hpa-An ; كارين|كايين ; Kayin|Karen
+MM-14 ; Hakha ; تشين ; Chin
+MM-15 ; Mawlamyine ; مون ; Mon
+MM-16 ; Sittwe ; راخين|أراكان ; Rakhine|Arakan
+MM-17 ; Taunggyi ; شان ; Shan
+PH-00 ; Manila ; مانيلا الكبرى ; Metro Manila|National Capital Region
+PH-01 ; 1690033 ; - ; Ilocos Region|Ilocos
+PH-02 ; Tuguegarao ; - ; Cagayan Valley
+PH-03 ; 1690039 ; - ; Central Luzon
+PH-05 ; Legazpi ; - ; Bicol Region|Bicol
+PH-06 ; Iloilo ; - ; Western Visayas
+PH-07 ; Cebu City ; - ; Central Visayas
+PH-08 ; Tacloban ; - ; Eastern Visayas
+PH-09 ; Pagadian ; - ; Zamboanga Peninsula
+PH-10 ; Cagayan de Oro ; - ; Northern Mindanao
+PH-11 ; Davao ; - ; Davao Region
+PH-12 ; Koronadal ; - ; Soccsksargen
+PH-13 ; Butuan ; - ; Caraga
+PH-14 ; Cotabato ; بانغسامورو|بانجسامورو ; Bangsamoro|BARMM|ARMM|Autonomous Region in Muslim Mindanao|Bangsamoro Autonomous Region
+PH-15 ; Baguio ; - ; Cordillera Administrative Region|Cordillera
+PH-40 ; Calamba ; - ; Calabarzon
+PH-41 ; Calapan ; - ; Mimaropa
+MX-AGU ; Aguascalientes ; - ; Aguascalientes
+MX-BCN ; Mexicali ; باخا كاليفورنيا|باجا كاليفورنيا ; Baja California
+MX-BCS ; La Paz ; - ; Baja California Sur
+MX-CAM ; Campeche ; - ; Campeche
+MX-CHH ; Chihuahua ; تشيواوا ; Chihuahua
+MX-CHP ; Tuxtla ; تشياباس ; Chiapas
+MX-COA ; Saltillo ; كواهويلا ; Coahuila
+MX-COL ; Colima ; - ; Colima
+MX-DUR ; Victoria de Durango ; - ; Durango
+MX-GRO ; Chilpancingo ; غيريرو ; Guerrero
+MX-GUA ; Guanajuato ; غواناخواتو ; Guanajuato
+MX-HID ; Pachuca ; - ; Hidalgo
+MX-JAL ; Guadalajara ; خاليسكو ; Jalisco
+MX-MEX ; Toluca ; ولاية المكسيك ; State of Mexico|Mexico State
+MX-MIC ; Morelia ; ميتشواكان ; Michoacan|Michoacán
+MX-MOR ; Cuernavaca ; - ; Morelos
+MX-NAY ; Tepic ; - ; Nayarit
+MX-NLE ; Monterrey ; نويفو ليون ; Nuevo Leon|Nuevo León
+MX-OAX ; Oaxaca ; أواكساكا ; Oaxaca
+MX-PUE ; Puebla ; - ; Puebla
+MX-QUE ; Queretaro ; - ; Queretaro|Querétaro
+MX-ROO ; Chetumal ; - ; Quintana Roo
+MX-SIN ; Culiacan ; سينالوا ; Sinaloa
+MX-SLP ; San Luis Potosi ; - ; San Luis Potosi
+MX-SON ; Hermosillo ; سونورا ; Sonora
+MX-TAB ; Villahermosa ; - ; Tabasco
+MX-TAM ; Ciudad Victoria ; تاماوليباس ; Tamaulipas
+MX-TLA ; Tlaxcala ; - ; Tlaxcala
+MX-VER ; Xalapa ; فيراكروز ; Veracruz
+MX-YUC ; Merida ; يوكاتان ; Yucatan|Yucatán
+MX-ZAC ; Zacatecas ; - ; Zacatecas
+CO-AMA ; Leticia ; - ; Amazonas
+CO-ANT ; Medellin ; أنتيوكيا ; Antioquia
+CO-ARA ; Arauca ; - ; Arauca
+CO-ATL ; Barranquilla ; - ; Atlantico|Atlántico
+CO-BOL ; Cartagena ; - ; Bolivar
+CO-BOY ; Tunja ; - ; Boyaca|Boyacá
+CO-CAL ; Manizales ; - ; Caldas
+CO-CAQ ; Florencia ; - ; Caqueta|Caquetá
+CO-CAS ; Yopal ; - ; Casanare
+CO-CAU ; Popayan ; - ; Cauca
+CO-CES ; Valledupar ; - ; Cesar
+CO-CHO ; Quibdo ; - ; Choco|Chocó
+CO-COR ; Monteria ; - ; Cordoba
+CO-CUN ; Soacha ; - ; Cundinamarca
+CO-GUA ; Inirida ; - ; Guainia|Guainía
+CO-GUV ; San Jose del Guaviare ; - ; Guaviare
+CO-HUI ; Neiva ; - ; Huila
+CO-LAG ; Riohacha ; - ; La Guajira
+CO-MAG ; Santa Marta ; - ; Magdalena
+CO-MET ; Villavicencio ; - ; Meta
+CO-NAR ; Pasto ; - ; Narino|Nariño
+CO-NSA ; Cucuta ; - ; Norte de Santander
+CO-PUT ; Mocoa ; - ; Putumayo
+CO-QUI ; Armenia ; - ; Quindio|Quindío
+CO-RIS ; Pereira ; - ; Risaralda
+CO-SAN ; Bucaramanga ; - ; Santander
+CO-SAP ; San Andres ; - ; San Andres and Providencia
+CO-SUC ; Sincelejo ; - ; Sucre
+CO-TOL ; Ibague ; - ; Tolima
+CO-VAC ; Cali ; - ; Valle del Cauca
+CO-VAU ; Mitu ; - ; Vaupes|Vaupés
+CO-VID ; Puerto Carreno ; - ; Vichada
+'''
+
+
+def parse_region_hand():
+    out = {}
+    for line in REGION_HAND.strip().split('\n'):
+        code, seat, ar, en = [x.strip() for x in line.split(' ; ')]
+        out[code] = (None if seat == '-' else seat,
+                     [] if ar == '-' else ar.split('|'), [] if en == '-' else en.split('|'))
+    return out
+
+
+def form_tokens_key(f):
+    """The matcher's view of a form: normalised letter runs (Arabic folded, Latin folded and
+    lower-cased), so "Deir ez-Zor" and "Deir ez Zor" are one name."""
+    s = ar_key(f) if is_arabic_script(f) else fold_latin(f).lower()
+    return ' '.join(re.findall(r'[^\W\d_]+', s))
+
+
+def region_is_prefixed(form):
+    """True for a hand form that already carries its division word (محافظة X, X province)."""
+    if is_arabic_script(form):
+        words = ar_key(form).split()
+        return bool(words) and words[0] in REGION_AR_PREFIX_WORDS
+    words = fold_latin(form).lower().replace('-', ' ').split()
+    return any(w in REGION_EN_AFFIX_WORDS for w in words) or words[:2] in (['emirate', 'of'], ['state', 'of'])
+
+
+def region_en_clean(name, cc):
+    """pycountry's name as news would write it: no parenthetical codes, no Chinese
+    administrative suffixes, ASCII-folded."""
+    name = re.sub(r'\(.*?\)', '', name)
+    if cc == 'CN':
+        name = re.sub(r'\b(Sheng|Shi|Zizhiqu|Zhuangzu|Huizu|Uygur)\b', '', name)
+    if cc == 'UA':
+        name = name.replace(' oblast', '')
+    name = fold_latin(name).replace('’', "'")
+    return re.sub(r'\s+', ' ', name).strip()
+
+
+def similar(k, others):
+    """True when the name key `k` is (a spelling of) one of `others`: Quneitra ~ Al Qunaytirah."""
+    strip = lambda x: re.sub(r'^(al|el|as|ad|an|ar|ash|az|at|adh|ال) ?', '', x or '').replace(' ', '')
+    return any(o and difflib.SequenceMatcher(None, strip(k), strip(o)).ratio() >= 0.7 for o in others)
+
+
+def build_region_rows(cities, rows, extra_path, ar_ok, en_ok, dropped, report):
+    """Rows (id, name, 'region', cc, admin1, lat, lon, pop, forms) for the ISO 3166-2
+    first-level divisions of REGION_COUNTRIES. `rows` are the country/US-state/city rows
+    built so far (their forms decide which bare names stay on the city rows)."""
+    hand = parse_region_hand()
+    mo = os.path.join(os.path.dirname(pycountry.__file__), 'locales', 'ar', 'LC_MESSAGES', 'iso3166-2.mo')
+    tr_ar = None
+    if os.path.exists(mo):   # not shipped by every pycountry version
+        with open(mo, 'rb') as fh:
+            tr_ar = gettext.GNUTranslations(fh)
+
+    # forms already taken: hand-kept places (a region there is the same division), countries,
+    # US states, and cities (bare names of the same country's towns >= 5000 people, and of
+    # big cities anywhere, stay on the city rows)
+    extra = collections.defaultdict(list)
+    if os.path.exists(extra_path):
+        with open(extra_path, encoding='utf-8') as f:
+            for line in f:
+                if not line.strip() or line.startswith('#'):
+                    continue
+                cols = line.rstrip('\n').split('\t')
+                if len(cols) == 9:
+                    for form in cols[8].split('|'):
+                        extra[form_tokens_key(form)].append((cols[0], cols[2], cols[3]))
+    taken_any = set()          # countries and US states
+    city_cc = collections.defaultdict(dict)   # cc -> key -> max population
+    city_big = {}              # key -> (pop, cc) for cities >= 100000
+    forms_of = {}
+    for gid, name, kind, cc, a1, lat, lon, pop, forms in rows:
+        forms_of[gid] = forms
+        for form in forms:
+            k = form_tokens_key(form)
+            if kind != 'city':
+                taken_any.add(k)
+                continue
+            city_cc[cc][k] = max(pop, city_cc[cc].get(k, 0))
+            if pop >= 100000 and pop > city_big.get(k, (0, ''))[0]:
+                city_big[k] = (pop, cc)
+
+    # every city of a country under its names (main, Latin and Arabic alternates), for seats
+    by_cc = collections.defaultdict(lambda: collections.defaultdict(list))
+    cities_of = collections.defaultdict(list)
+    for c in cities.values():
+        cc = c['countrycode']
+        if cc not in REGION_COUNTRIES and cc != 'EH':
+            continue
+        cities_of[cc].append(c)
+        for n in [c['name']] + list(c.get('alternatenames') or []):
+            if n and ',' not in n:
+                for k in {form_tokens_key(n), re.sub(r'^(al|el|as|ad|an|ar|ash|az|at|adh) ', '', form_tokens_key(n))}:
+                    if k:
+                        by_cc[cc][k].append(c)
+
+    def find_city(cc, names, min_pop=0):
+        best = None
+        for n in names:
+            k = form_tokens_key(n)
+            for kk in (k, re.sub(r'^(al|el|as|ad|an|ar|ash|az|at|adh) ', '', k)):
+                for c in by_cc[cc].get(kk, []):
+                    p = int(c.get('population') or 0)
+                    if p >= min_pop and (best is None or p > int(best.get('population') or 0)):
+                        best = c
+        return best
+
+    # 1. the divisions and their seats
+    divs = []
+    for cc in REGION_COUNTRIES:
+        for s in sorted(pycountry.subdivisions.get(country_code=cc) or [], key=lambda s: s.code):
+            if s.code in REGION_SKIP:
+                continue
+            if s.type not in REGION_TYPES and s.type not in REGION_TYPE_EXTRA.get(cc, ()):
+                continue
+            if s.parent_code is not None and cc != 'IQ':   # Iraq: Kurdistan's governorates
+                continue
+            seat_name, h_ar, h_en = hand.get(s.code, (None, [], []))
+            en_names = list(h_en) + ([] if (cc in REGION_HAND_NAMES_ONLY or s.code in REGION_HAND_NAMES_ONLY) and h_en else [region_en_clean(s.name, cc)])
+            ar_names = list(h_ar)
+            if tr_ar is not None:
+                a = tr_ar.gettext(s.name)
+                if a != s.name:
+                    ar_names.append(a)
+            seat, by_name = None, False
+            if seat_name:
+                if seat_name.isdigit():
+                    seat = cities.get(seat_name) or next(
+                        (c for c in cities.values() if str(c['geonameid']) == seat_name), None)
+                else:
+                    seat = find_city(cc, [seat_name])
+            if seat is None:
+                seat = find_city(cc, [n for n in en_names + ar_names if not region_is_prefixed(n)], 1000)
+                by_name = seat is not None
+            if seat is None:
+                dropped['region:no-seat'] += 1
+                report.append('region\t%s\t%s\tno seat city found (%s)' % (s.code, s.name, seat_name or 'by name'))
+                continue
+            divs.append((s, seat, by_name, ar_names, en_names))
+
+    # 2. coordinates and population: the cities of the seat's GeoNames admin1 division; when
+    #    several ISO divisions share one (GeoNames not yet split), each takes the cities nearest
+    #    to its own seat
+    groups = collections.defaultdict(list)
+    for d in divs:
+        seat = d[1]
+        groups[(seat['countrycode'], seat.get('admin1code') or ('seat', seat['geonameid']))].append(d)
+    geo = {}
+    for (cc, a1), members in groups.items():
+        members_cities = [c for c in cities_of[cc] if (c.get('admin1code') or None) == a1] \
+            if not isinstance(a1, tuple) else []
+        if not members_cities:
+            members_cities = [members[0][1]]
+        parts = collections.defaultdict(list)
+        for c in members_cities:
+            lat, lon = float(c['latitude']), float(c['longitude'])
+            coslat = math.cos(math.radians(lat))
+            best = min(range(len(members)), key=lambda i: (
+                (float(members[i][1]['latitude']) - lat) ** 2
+                + ((float(members[i][1]['longitude']) - lon) * coslat) ** 2, members[i][0].code))
+            parts[best].append(c)
+        for i, d in enumerate(members):
+            cs = parts.get(i) or [d[1]]
+            w = [max(int(c.get('population') or 0), 1) for c in cs]
+            lat = sum(float(c['latitude']) * x for c, x in zip(cs, w)) / sum(w)
+            lon = sum(float(c['longitude']) * x for c, x in zip(cs, w)) / sum(w)
+            slat, slon = float(d[1]['latitude']), float(d[1]['longitude'])
+            if abs(lat - slat) > 4 or abs(lon - slon) > 4:   # a stray admin1 code: trust the seat
+                report.append('region\t%s\tcentroid %.2f,%.2f far from seat %s; seat used'
+                              % (d[0].code, lat, lon, d[1]['name']))
+                lat, lon = slat, slon
+            geo[d[0].code] = (lat, lon, sum(int(c.get('population') or 0) for c in cs))
+
+    # 3. forms
+    def pop_of(code):
+        return geo[code][2]
+    out = []
+    for s, seat, by_name, ar_names, en_names in divs:
+        cc = s.code.split('-')[0]
+        seat_forms = forms_of.get(int(seat['geonameid']), [])
+        seat_keys = {form_tokens_key(f) for f in seat_forms}
+        first_ar = next((form_tokens_key(n) for n in ar_names if not region_is_prefixed(n)), None)
+        first_en = next((form_tokens_key(n) for n in en_names if not region_is_prefixed(n)), None)
+        # the seat's Arabic names, the most used spellings only (GeoNames' alternates hold
+        # transliterations such as رىياد or استان فيوم that no one writes)
+        raw_ar = [ar_clean(n) for n in seat.get('alternatenames') or [] if is_arabic_script(n)]
+        seat_ar = []
+        for f in [f for f in seat_forms if is_arabic_script(f)] + [f for f in raw_ar if is_arabic_form(f)]:
+            if f not in seat_ar and len(f.split()) <= 2 and not region_is_prefixed(f) \
+                    and f.split()[0] not in ('مدينة', 'استان', 'شهر'):
+                seat_ar.append(f)
+        used = sorted((f for f in seat_ar if zipf_frequency(f, 'ar') > 0), key=lambda f: -zipf_frequency(f, 'ar'))
+        seat_ar = used[:2] or seat_ar[:1]
+        seat_all = {form_tokens_key(n) for n in [seat['name']] + list(seat.get('alternatenames') or [])}
+        # a division named after its seat (Idlib governorate, Kano State): its bare names are
+        # the city's (spelling variants included); it keeps only the prefixed forms. A seat
+        # that merely lists its division among its alternate names (Lhasa: Tibet, Mehtar Lam:
+        # Laghman) does not make the division's name a city name.
+        seat_main = [form_tokens_key(seat['name'])] + [form_tokens_key(f) for f in seat_ar[:1]]
+        big_seat = int(seat.get('population') or 0) >= 5000
+        same_ar = (by_name and big_seat) or (first_ar in seat_all and similar(first_ar, seat_main))
+        same_en = (by_name and big_seat) or (first_en in seat_all and similar(first_en, seat_main))
+        # the seat's Arabic names are the division's names too, for the prefixed forms only
+        seat_named = seat_ar if (same_ar or same_en) and not ar_names else []
+
+        def taken(k):
+            if k in taken_any or k in extra:
+                return True
+            p = city_cc[cc].get(k)
+            if p is not None and p >= 5000 and not (k in seat_keys and not similar(k, seat_main)):
+                return True
+            return k in city_big and city_big[k][1] != cc
+        row = (0, 'region', cc)       # Arabic names: filtered as words whatever the population
+        forms, pre, seen = [], [], set()
+
+        def push(acc, f):
+            k = form_tokens_key(f)
+            if k and k not in seen:
+                seen.add(k)
+                acc.append(f)
+        ar_bare = []
+        for n in ar_names + seat_named:
+            n = ar_clean(n).replace('-', ' ')
+            if not is_arabic_form(n):
+                continue
+            if region_is_prefixed(n):
+                push(pre, n)
+                continue
+            ar_bare.append(n)
+            k = form_tokens_key(n)
+            if same_ar or n in seat_named or taken(k):
+                dropped['region:ar-taken'] += 1
+            elif ' ' not in n and max(zipf_frequency(n + 'ة', 'ar'), zipf_frequency(
+                    'ال' + (n[2:] if n.startswith('ال') else n) + 'ة', 'ar')) >= 3.0:
+                # read inside a word with ta marbuta: واسط in بواسطة، مطروح in المطروحة
+                dropped['region:ar-word'] += 1
+                report.append('region\t%s\tar word+ة\t%s' % (s.code, n))
+            elif k in REGION_AR_KEEP or ar_ok(n, row):
+                push(forms, n)
+            else:
+                report.append('region\t%s\tar word\t%s' % (s.code, n))
+        for p in REGION_AR_PREFIX.get(cc, '').split('|'):
+            for n in ar_bare:
+                if p:
+                    push(pre, p + ' ' + n)
+        en_bare = []
+        for n in en_names:
+            n = re.sub(r'\s+', ' ', n).strip()
+            if not LATIN_OK.match(n):
+                continue
+            if region_is_prefixed(n):
+                push(pre, n)
+                continue
+            if n not in en_bare:
+                en_bare.append(n)
+            k = form_tokens_key(n)
+            if same_en or taken(k) or k in REGION_EN_STOP or fold_latin(n).lower() in REGION_EN_STOP:
+                dropped['region:en-taken'] += 1
+            elif en_ok(n, (pop_of(s.code), 'region', cc)):
+                push(forms, n)
+            else:
+                report.append('region\t%s\ten word\t%s' % (s.code, n))
+        sufs = REGION_EN_SUFFIX_CC.get(cc) or REGION_EN_SUFFIX.get(s.type, 'region')
+        # suffixed forms of the hand names (news spellings), else of the ISO name
+        n_hand = len([n for n in hand.get(s.code, (None, [], []))[2] if not region_is_prefixed(n)])
+        for n in en_bare[:min(3, n_hand or 1)]:
+            for suf in sufs.split('|'):
+                push(pre, n + ' ' + suf)
+            if cc == 'AE':
+                push(pre, 'Emirate of ' + n)
+        allf = forms + pre
+        cover = [e for f in allf + ar_bare + en_bare for e in extra.get(form_tokens_key(f), [])
+                 if e[1] == 'region' and e[2] == cc]
+        if cover:
+            dropped['region:in-places_extra'] += 1
+            report.append('region\t%s\tcovered by places_extra %s' % (s.code, cover[0][0]))
+            continue
+        allf = [f for f in allf if form_tokens_key(f) not in extra and form_tokens_key(f) not in taken_any]
+        if not allf:
+            continue
+        lat, lon, pop = geo[s.code]
+        display = next((n for n in en_names if LATIN_OK.match(n)), en_names[-1])
+        if not region_is_prefixed(display):
+            display += ' ' + sufs.split('|')[0].title()
+        out.append(('iso:' + s.code, display, 'region', cc, s.code.split('-', 1)[1],
+                    lat, lon, pop, allf))
+    return out
 
 
 # ---------------------------------------------------------------- corpus statistics
@@ -818,7 +1817,12 @@ def main():
         rows.append((gid, name, 'city', c['countrycode'], a1, float(c['latitude']),
                      float(c['longitude']), pop, forms))
 
-    rows.sort(key=lambda r: r[0])
+    # --- first-level divisions (ISO 3166-2)
+    rows += build_region_rows(cities, rows, os.path.join(os.path.dirname(args.out), 'places_extra.tsv'),
+                              ar_ok, en_ok, dropped, report)
+
+    # GeoNames ids first (numeric order), then the ISO 3166-2 divisions (code order)
+    rows.sort(key=lambda r: (0, r[0], '') if isinstance(r[0], int) else (1, 0, r[0]))
     ids = [r[0] for r in rows]
     assert len(ids) == len(set(ids)), 'duplicate ids'
     os.makedirs(os.path.dirname(args.out), exist_ok=True)
@@ -830,7 +1834,7 @@ def main():
         f.write('# id\tname\tkind\tcountry\tadmin1\tlat\tlon\tpopulation\tforms\n')
         for gid, name, kind, cc, a1, lat, lon, pop, forms in rows:
             name = name.replace('\t', ' ').strip() or forms[0]
-            f.write('%d\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n' % (
+            f.write('%s\t%s\t%s\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n' % (
                 gid, name, kind, cc or '-', a1 or '-', lat, lon, pop, '|'.join(forms)))
     if args.report:
         with open(args.report, 'w', encoding='utf-8') as f:

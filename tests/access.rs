@@ -8,15 +8,10 @@ use serde_json::json;
 use sha2::{Digest, Sha256};
 use std::sync::LazyLock;
 
-static PIPELINE: LazyLock<Pipeline> =
-    LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
 
 async fn start(env: &[(&str, &str)]) -> String {
-    let settings = Settings::load(
-        None,
-        env.iter().map(|(k, v)| (k.to_string(), v.to_string())),
-    )
-    .expect("settings");
+    let settings = Settings::load(None, env.iter().map(|(k, v)| (k.to_string(), v.to_string()))).expect("settings");
     let state = AppState::new(PIPELINE.clone(), settings);
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
@@ -25,8 +20,7 @@ async fn start(env: &[(&str, &str)]) -> String {
 }
 
 fn extract(c: &reqwest::Client, base: &str) -> reqwest::RequestBuilder {
-    c.post(format!("{base}/v1/extract"))
-        .json(&json!({"text": "The army shelled Idlib."}))
+    c.post(format!("{base}/v1/extract")).json(&json!({"text": "The army shelled Idlib."}))
 }
 
 #[tokio::test]
@@ -39,66 +33,14 @@ async fn keys_are_required_on_the_api_only() {
     let res = extract(&c, &base).send().await.unwrap();
     assert_eq!(res.status(), 401);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
-    assert!(
-        res.headers()["www-authenticate"]
-            .to_str()
-            .unwrap()
-            .starts_with("Bearer")
-    );
+    assert!(res.headers()["www-authenticate"].to_str().unwrap().starts_with("Bearer"));
 
-    assert_eq!(
-        extract(&c, &base)
-            .bearer_auth("wrong")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        401
-    );
-    assert_eq!(
-        extract(&c, &base)
-            .header("x-api-key", "digest")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        401
-    );
-    assert_eq!(
-        extract(&c, &base)
-            .bearer_auth("plain-key")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        extract(&c, &base)
-            .header("x-api-key", "plain-key")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        extract(&c, &base)
-            .bearer_auth("digest-key")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        c.get(format!("{base}/v1/info"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        401
-    );
+    assert_eq!(extract(&c, &base).bearer_auth("wrong").send().await.unwrap().status(), 401);
+    assert_eq!(extract(&c, &base).header("x-api-key", "digest").send().await.unwrap().status(), 401);
+    assert_eq!(extract(&c, &base).bearer_auth("plain-key").send().await.unwrap().status(), 200);
+    assert_eq!(extract(&c, &base).header("x-api-key", "plain-key").send().await.unwrap().status(), 200);
+    assert_eq!(extract(&c, &base).bearer_auth("digest-key").send().await.unwrap().status(), 200);
+    assert_eq!(c.get(format!("{base}/v1/info")).send().await.unwrap().status(), 401);
 
     for open in ["/healthz", "/readyz", "/metrics", "/"] {
         let res = c.get(format!("{base}{open}")).send().await.unwrap();
@@ -112,70 +54,26 @@ async fn keys_are_required_on_the_api_only() {
 #[tokio::test]
 async fn rate_limit_answers_429_then_recovers() {
     // 60 per minute = one more request every second; a burst of 2
-    let base = start(&[
-        ("HADATH_AUTH__REQUESTS_PER_MINUTE", "60"),
-        ("HADATH_AUTH__BURST", "2"),
-    ])
-    .await;
+    let base = start(&[("HADATH_AUTH__REQUESTS_PER_MINUTE", "60"), ("HADATH_AUTH__BURST", "2")]).await;
     let c = reqwest::Client::new();
     assert_eq!(extract(&c, &base).send().await.unwrap().status(), 200);
     assert_eq!(extract(&c, &base).send().await.unwrap().status(), 200);
     let res = extract(&c, &base).send().await.unwrap();
     assert_eq!(res.status(), 429);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
-    let wait: u64 = res.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let wait: u64 = res.headers()["retry-after"].to_str().unwrap().parse().unwrap();
     assert!((1..=2).contains(&wait), "Retry-After {wait}");
     // health is never limited
-    assert_eq!(
-        c.get(format!("{base}/healthz"))
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(c.get(format!("{base}/healthz")).send().await.unwrap().status(), 200);
     tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
     assert_eq!(extract(&c, &base).send().await.unwrap().status(), 200);
 }
 
 #[tokio::test]
 async fn keys_are_limited_separately() {
-    let base = start(&[
-        ("HADATH_AUTH__API_KEYS", "k1,k2"),
-        ("HADATH_AUTH__REQUESTS_PER_MINUTE", "1"),
-        ("HADATH_AUTH__BURST", "1"),
-    ])
-    .await;
+    let base = start(&[("HADATH_AUTH__API_KEYS", "k1,k2"), ("HADATH_AUTH__REQUESTS_PER_MINUTE", "1"), ("HADATH_AUTH__BURST", "1")]).await;
     let c = reqwest::Client::new();
-    assert_eq!(
-        extract(&c, &base)
-            .bearer_auth("k1")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
-    assert_eq!(
-        extract(&c, &base)
-            .bearer_auth("k1")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        429
-    );
-    assert_eq!(
-        extract(&c, &base)
-            .bearer_auth("k2")
-            .send()
-            .await
-            .unwrap()
-            .status(),
-        200
-    );
+    assert_eq!(extract(&c, &base).bearer_auth("k1").send().await.unwrap().status(), 200);
+    assert_eq!(extract(&c, &base).bearer_auth("k1").send().await.unwrap().status(), 429);
+    assert_eq!(extract(&c, &base).bearer_auth("k2").send().await.unwrap().status(), 200);
 }

@@ -8,11 +8,8 @@ use serde_json::{Value, json};
 use std::sync::LazyLock;
 use std::sync::atomic::Ordering;
 
-static PIPELINE: LazyLock<Pipeline> =
-    LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
-static SEED: LazyLock<Value> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("fixtures/seed.json")).expect("seed fixture")
-});
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
+static SEED: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(include_str!("fixtures/seed.json")).expect("seed fixture"));
 
 struct Server {
     base: String,
@@ -23,26 +20,15 @@ struct Server {
 
 impl Server {
     async fn start(env: &[(&str, &str)]) -> Server {
-        let settings = Settings::load(
-            None,
-            env.iter().map(|(k, v)| (k.to_string(), v.to_string())),
-        )
-        .expect("settings");
+        let settings = Settings::load(None, env.iter().map(|(k, v)| (k.to_string(), v.to_string()))).expect("settings");
         let state = AppState::new(PIPELINE.clone(), settings);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().unwrap());
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(serve(listener, None, state.clone(), async move {
             let _ = rx.await;
         }));
-        Server {
-            base,
-            state,
-            stop: Some(tx),
-            task,
-        }
+        Server { base, state, stop: Some(tx), task }
     }
 
     fn url(&self, path: &str) -> String {
@@ -61,10 +47,7 @@ fn seed_text() -> String {
 /// Slices `text` by `start..end` counted in `unit`.
 fn slice(text: &str, start: usize, end: usize, unit: &str) -> String {
     match unit {
-        "bytes" => text
-            .get(start..end)
-            .expect("byte span on char boundaries")
-            .to_string(),
+        "bytes" => text.get(start..end).expect("byte span on char boundaries").to_string(),
         "utf16" => {
             let units: Vec<u16> = text.encode_utf16().collect();
             String::from_utf16(&units[start..end]).expect("utf16 span on boundaries")
@@ -77,16 +60,10 @@ fn slice(text: &str, start: usize, end: usize, unit: &str) -> String {
 fn check_spans(v: &Value, text: &str, unit: &str, checked: &mut usize) {
     match v {
         Value::Object(o) => {
-            if let (Some(Value::String(t)), Some(s), Some(e)) = (
-                o.get("text"),
-                o.get("start").and_then(Value::as_u64),
-                o.get("end").and_then(Value::as_u64),
-            ) {
-                assert_eq!(
-                    &slice(text, s as usize, e as usize, unit),
-                    t,
-                    "span {s}..{e} in {unit}"
-                );
+            if let (Some(Value::String(t)), Some(s), Some(e)) =
+                (o.get("text"), o.get("start").and_then(Value::as_u64), o.get("end").and_then(Value::as_u64))
+            {
+                assert_eq!(&slice(text, s as usize, e as usize, unit), t, "span {s}..{e} in {unit}");
                 *checked += 1;
             }
             for x in o.values() {
@@ -124,10 +101,7 @@ async fn graceful_shutdown_returns() {
     let mut s = Server::start(&[]).await;
     s.stop.take().unwrap().send(()).unwrap();
     let done = tokio::time::timeout(std::time::Duration::from_secs(10), &mut s.task).await;
-    assert!(
-        matches!(done, Ok(Ok(Ok(())))),
-        "server did not stop cleanly"
-    );
+    assert!(matches!(done, Ok(Ok(Ok(())))), "server did not stop cleanly");
     assert!(s.state.draining.load(Ordering::SeqCst));
 }
 
@@ -138,9 +112,7 @@ async fn extract_seed_spans_slice_in_every_unit() {
     for unit in ["chars", "utf16", "bytes"] {
         let res = client()
             .post(s.url("/v1/extract"))
-            .json(
-                &json!({"text": text, "id": "seed", "published_at": "2023-11-15", "offsets": unit}),
-            )
+            .json(&json!({"text": text, "id": "seed", "published_at": "2023-11-15", "offsets": unit}))
             .send()
             .await
             .unwrap();
@@ -172,12 +144,7 @@ async fn extract_text_plain_with_query_options() {
     let v: Value = res.json().await.unwrap();
     assert_eq!(v["id"], "x1");
     assert_eq!(v["language"], "en");
-    let casualties = v["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["type"] == "casualties")
-        .expect("casualties");
+    let casualties = v["events"].as_array().unwrap().iter().find(|e| e["type"] == "casualties").expect("casualties");
     assert_eq!(casualties["casualties"]["killed"]["min"], 12);
     assert_eq!(casualties["casualties"]["killed"]["qualifier"], "at_least");
     assert_eq!(casualties["time"]["date"], "2017-03-20");
@@ -185,92 +152,21 @@ async fn extract_text_plain_with_query_options() {
 
 #[tokio::test]
 async fn bad_requests_are_problems() {
-    let s = Server::start(&[
-        ("HADATH_SERVER__BODY_LIMIT_BYTES", "4096"),
-        ("HADATH_LIMITS__MAX_BATCH_ITEMS", "2"),
-    ])
-    .await;
+    let s = Server::start(&[("HADATH_SERVER__BODY_LIMIT_BYTES", "4096"), ("HADATH_LIMITS__MAX_BATCH_ITEMS", "2")]).await;
     let c = client();
-    let post = |body: Vec<u8>, ct: &'static str| {
-        c.post(s.url("/v1/extract"))
-            .header("content-type", ct)
-            .body(body)
-            .send()
-    };
-    problem(
-        post(b"{\"text\": ".to_vec(), "application/json")
-            .await
-            .unwrap(),
-        400,
-    )
-    .await;
-    problem(
-        post(b"[1,2]".to_vec(), "application/json").await.unwrap(),
-        400,
-    )
-    .await;
-    problem(
-        post(vec![0xff, 0xfe, 0x41], "text/plain").await.unwrap(),
-        400,
-    )
-    .await;
+    let post = |body: Vec<u8>, ct: &'static str| c.post(s.url("/v1/extract")).header("content-type", ct).body(body).send();
+    problem(post(b"{\"text\": ".to_vec(), "application/json").await.unwrap(), 400).await;
+    problem(post(b"[1,2]".to_vec(), "application/json").await.unwrap(), 400).await;
+    problem(post(vec![0xff, 0xfe, 0x41], "text/plain").await.unwrap(), 400).await;
     problem(post(b"<p>hi</p>".to_vec(), "text/html").await.unwrap(), 415).await;
-    problem(
-        post(br#"{"text": "   "}"#.to_vec(), "application/json")
-            .await
-            .unwrap(),
-        422,
-    )
-    .await;
-    problem(
-        post(br#"{"text": "12 34 !!"}"#.to_vec(), "application/json")
-            .await
-            .unwrap(),
-        422,
-    )
-    .await; // no letters: language undetectable
-    problem(
-        post(
-            br#"{"text": "hello", "language": "fr"}"#.to_vec(),
-            "application/json",
-        )
-        .await
-        .unwrap(),
-        422,
-    )
-    .await;
-    problem(
-        post(
-            br#"{"text": "hello", "published_at": "yesterday"}"#.to_vec(),
-            "application/json",
-        )
-        .await
-        .unwrap(),
-        422,
-    )
-    .await;
-    problem(
-        post(
-            br#"{"text": "hello", "offsets": "words"}"#.to_vec(),
-            "application/json",
-        )
-        .await
-        .unwrap(),
-        422,
-    )
-    .await;
+    problem(post(br#"{"text": "   "}"#.to_vec(), "application/json").await.unwrap(), 422).await;
+    problem(post(br#"{"text": "12 34 !!"}"#.to_vec(), "application/json").await.unwrap(), 422).await; // no letters: language undetectable
+    problem(post(br#"{"text": "hello", "language": "fr"}"#.to_vec(), "application/json").await.unwrap(), 422).await;
+    problem(post(br#"{"text": "hello", "published_at": "yesterday"}"#.to_vec(), "application/json").await.unwrap(), 422).await;
+    problem(post(br#"{"text": "hello", "offsets": "words"}"#.to_vec(), "application/json").await.unwrap(), 422).await;
     let big = format!("{{\"text\": \"{}\"}}", "a".repeat(10_000));
-    problem(
-        post(big.into_bytes(), "application/json").await.unwrap(),
-        413,
-    )
-    .await;
-    let res = c
-        .post(s.url("/v1/extract/batch"))
-        .json(&json!([{"text": "a"}, {"text": "b"}, {"text": "c"}]))
-        .send()
-        .await
-        .unwrap();
+    problem(post(big.into_bytes(), "application/json").await.unwrap(), 413).await;
+    let res = c.post(s.url("/v1/extract/batch")).json(&json!([{"text": "a"}, {"text": "b"}, {"text": "c"}])).send().await.unwrap();
     problem(res, 422).await;
     problem(c.get(s.url("/nope")).send().await.unwrap(), 404).await;
     problem(c.get(s.url("/v1/extract")).send().await.unwrap(), 405).await;
@@ -285,12 +181,7 @@ async fn batch_answers_each_slot_and_reports_bad_items_in_place() {
         {"nottext": 1},
         {"text": "وقال المسؤول إن الغارة قتلت ثلاثة أشخاص.", "id": "b"}
     ]);
-    let res = client()
-        .post(s.url("/v1/extract/batch"))
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let res = client().post(s.url("/v1/extract/batch")).json(&body).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let v: Vec<Value> = res.json().await.unwrap();
     assert_eq!(v.len(), 4);
@@ -306,20 +197,11 @@ async fn batch_answers_each_slot_and_reports_bad_items_in_place() {
 async fn batch_streams_ndjson() {
     let s = Server::start(&[]).await;
     let body = json!({"items": [{"text": "Rebels attacked a convoy near Aleppo."}, {"text": " "}, {"text": "قصفت الطائرات مدينة حلب."}]});
-    let res = client()
-        .post(s.url("/v1/extract/batch"))
-        .header("accept", "application/x-ndjson")
-        .json(&body)
-        .send()
-        .await
-        .unwrap();
+    let res = client().post(s.url("/v1/extract/batch")).header("accept", "application/x-ndjson").json(&body).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/x-ndjson");
     let text = res.text().await.unwrap();
-    let lines: Vec<Value> = text
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     assert_eq!(lines.len(), 3);
     for (i, l) in lines.iter().enumerate() {
         assert_eq!(l["index"], i);
@@ -331,21 +213,11 @@ async fn batch_streams_ndjson() {
 async fn overload_answers_503_with_retry_after() {
     let s = Server::start(&[("HADATH_SERVER__MAX_CONCURRENCY", "1")]).await;
     let _held = s.state.limiter.clone().try_acquire_owned().unwrap();
-    let res = client()
-        .post(s.url("/v1/extract"))
-        .json(&json!({"text": "hello world"}))
-        .send()
-        .await
-        .unwrap();
+    let res = client().post(s.url("/v1/extract")).json(&json!({"text": "hello world"})).send().await.unwrap();
     assert_eq!(res.headers()["retry-after"], "1");
     problem(res, 503).await;
     drop(_held);
-    let res = client()
-        .post(s.url("/v1/extract"))
-        .json(&json!({"text": "hello world"}))
-        .send()
-        .await
-        .unwrap();
+    let res = client().post(s.url("/v1/extract")).json(&json!({"text": "hello world"})).send().await.unwrap();
     assert_eq!(res.status(), 200);
 }
 
@@ -353,53 +225,18 @@ async fn overload_answers_503_with_retry_after() {
 async fn openapi_info_and_metrics() {
     let s = Server::start(&[]).await;
     let c = client();
-    let doc: Value = c
-        .get(s.url("/openapi.json"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let doc: Value = c.get(s.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3."));
-    for path in [
-        "/v1/extract",
-        "/v1/extract/batch",
-        "/healthz",
-        "/readyz",
-        "/metrics",
-        "/v1/info",
-    ] {
-        assert!(
-            doc["paths"][path].is_object(),
-            "{path} missing from OpenAPI"
-        );
+    for path in ["/v1/extract", "/v1/extract/batch", "/healthz", "/readyz", "/metrics", "/v1/info"] {
+        assert!(doc["paths"][path].is_object(), "{path} missing from OpenAPI");
     }
     assert!(doc["components"]["schemas"]["Extraction"].is_object());
-    let info: Value = c
-        .get(s.url("/v1/info"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let info: Value = c.get(s.url("/v1/info")).send().await.unwrap().json().await.unwrap();
     assert_eq!(info["languages"], json!(["ar", "en"]));
     assert!(info["lexicons"]["ar"]["events"].as_u64().unwrap() > 100);
     assert!(info["places"].as_u64().unwrap() > 10_000);
-    c.post(s.url("/v1/extract"))
-        .json(&json!({"text": "Troops met rebels in Geneva."}))
-        .send()
-        .await
-        .unwrap();
-    let metrics = c
-        .get(s.url("/metrics"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    c.post(s.url("/v1/extract")).json(&json!({"text": "Troops met rebels in Geneva."})).send().await.unwrap();
+    let metrics = c.get(s.url("/metrics")).send().await.unwrap().text().await.unwrap();
     assert!(metrics.contains("hadath_http_requests_total"), "{metrics}");
     assert!(metrics.contains("hadath_http_request_duration_seconds_bucket"));
     assert!(metrics.contains("hadath_articles_extracted_total"));
@@ -409,12 +246,7 @@ async fn openapi_info_and_metrics() {
 async fn request_ids_security_headers_cors_and_compression() {
     let s = Server::start(&[]).await;
     let c = client();
-    let res = c
-        .get(s.url("/healthz"))
-        .header("x-request-id", "abc-123")
-        .send()
-        .await
-        .unwrap();
+    let res = c.get(s.url("/healthz")).header("x-request-id", "abc-123").send().await.unwrap();
     assert_eq!(res.headers()["x-request-id"], "abc-123");
     assert_eq!(res.headers()["x-content-type-options"], "nosniff");
     assert!(res.headers().contains_key("referrer-policy"));
@@ -430,20 +262,9 @@ async fn request_ids_security_headers_cors_and_compression() {
         .unwrap();
     assert!(res.status().is_success());
     assert!(res.headers().contains_key("access-control-allow-origin"));
-    let res = c
-        .post(s.url("/v1/extract"))
-        .header("accept-encoding", "gzip")
-        .json(&json!({"text": seed_text()}))
-        .send()
-        .await
-        .unwrap();
+    let res = c.post(s.url("/v1/extract")).header("accept-encoding", "gzip").json(&json!({"text": seed_text()})).send().await.unwrap();
     assert_eq!(res.headers()["content-encoding"], "gzip");
     let page = c.get(s.url("/")).send().await.unwrap();
-    assert!(
-        page.headers()["content-security-policy"]
-            .to_str()
-            .unwrap()
-            .contains("script-src 'self'")
-    );
+    assert!(page.headers()["content-security-policy"].to_str().unwrap().contains("script-src 'self'"));
     assert!(page.text().await.unwrap().contains("<html"));
 }

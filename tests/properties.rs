@@ -24,7 +24,9 @@ fn slice(text: &str, start: usize, end: usize, unit: OffsetUnit) -> Option<Strin
 fn check(v: &Value, text: &str, unit: OffsetUnit) -> Result<(), TestCaseError> {
     match v {
         Value::Object(o) => {
-            if let (Some(Value::String(t)), Some(s), Some(e)) = (o.get("text"), o.get("start").and_then(Value::as_u64), o.get("end").and_then(Value::as_u64)) {
+            if let (Some(Value::String(t)), Some(s), Some(e)) =
+                (o.get("text"), o.get("start").and_then(Value::as_u64), o.get("end").and_then(Value::as_u64))
+            {
                 prop_assert!(s <= e, "start {} > end {}", s, e);
                 let got = slice(text, s as usize, e as usize, unit);
                 prop_assert_eq!(got.as_deref(), Some(t.as_str()));
@@ -45,7 +47,13 @@ fn check(v: &Value, text: &str, unit: OffsetUnit) -> Result<(), TestCaseError> {
 
 fn run(text: &str, language: Option<&str>) -> Result<(), TestCaseError> {
     for unit in [OffsetUnit::Chars, OffsetUnit::Utf16, OffsetUnit::Bytes] {
-        let req = ExtractRequest { text: text.to_string(), language: language.map(String::from), offsets: Some(unit), published_at: Some("2023-11-15".into()), id: None };
+        let req = ExtractRequest {
+            text: text.to_string(),
+            language: language.map(String::from),
+            offsets: Some(unit),
+            published_at: Some("2023-11-15".into()),
+            id: None,
+        };
         if let Ok(x) = PIPELINE.extract(&req) {
             check(&serde_json::to_value(&x).expect("serialises"), text, unit)?;
         }

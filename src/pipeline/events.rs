@@ -144,6 +144,16 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             injured: None,
         });
     }
+    // "killed more than 400 protesters": the noun counted by a toll names the victims, it is
+    // no event of its own
+    let casualty_triggers: Vec<usize> = out.iter().filter(|e| e.event_type == "casualties").map(|e| e.last).collect();
+    out.retain(|e| {
+        matches!(e.event_type.as_str(), "strike" | "casualties" | "meeting")
+            || !inp
+                .counts
+                .iter()
+                .any(|c| c.number_last + 1 == e.first && casualty_triggers.iter().any(|&t| t < c.first && c.first - t <= 3))
+    });
     attach_locations(inp, &mut out);
     share_locations(&mut out);
     inherit_locations(inp.doc, &mut out);

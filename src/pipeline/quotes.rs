@@ -537,7 +537,12 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
     if doc.tokens().get(np_end + 1).is_some_and(|t| t.kind == TokenKind::Quote) {
         np_end += 1;
     }
-    let opening = cue.first <= s_start + 1;
+    // "Since last November, according to X, forces have killed …": an attribution set off by
+    // commas in mid-sentence governs the longer side
+    let before_len = cue.first.saturating_sub(s_start);
+    let after_len = s_end.saturating_sub(np_end);
+    let mid = doc.is_punct(np_end + 1, ",") || doc.is_punct(np_end + 1, "،");
+    let opening = cue.first <= s_start + 1 || (mid && after_len > 2 * before_len);
     let (a, b) = if opening {
         // وحسب المصدر فإن …
         let mut a = np_end + 1;
