@@ -173,6 +173,11 @@ impl Settings {
             if rest == "CONFIG" {
                 continue;
             }
+            // Kubernetes service links for a Service named "hadath" (HADATH_PORT,
+            // HADATH_SERVICE_HOST, HADATH_PORT_8080_TCP_ADDR …) are not settings
+            if rest == "PORT" || rest.starts_with("PORT_") || rest.starts_with("SERVICE_") {
+                continue;
+            }
             let Some((section, name)) = rest.split_once("__") else {
                 return Err(SettingsError::UnknownEnv(key));
             };
@@ -240,6 +245,13 @@ mod tests {
         assert_eq!(s.server.addr, "127.0.0.1:9");
         assert_eq!(s.auth.api_keys, vec!["a", "b"]);
         assert_eq!(s.server.max_concurrency, 3);
+    }
+
+    #[test]
+    fn kubernetes_service_links_are_not_settings() {
+        let s = Settings::load(None, env(&[("HADATH_PORT", "tcp://10.0.0.1:80"), ("HADATH_SERVICE_HOST", "10.0.0.1"), ("HADATH_PORT_80_TCP_ADDR", "10.0.0.1")]));
+        assert!(s.is_ok());
+        assert!(Settings::load(None, env(&[("HADATH_ADRESS", "x")])).is_err());
     }
 
     #[test]
