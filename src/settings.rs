@@ -249,7 +249,10 @@ mod tests {
 
     #[test]
     fn kubernetes_service_links_are_not_settings() {
-        let s = Settings::load(None, env(&[("HADATH_PORT", "tcp://10.0.0.1:80"), ("HADATH_SERVICE_HOST", "10.0.0.1"), ("HADATH_PORT_80_TCP_ADDR", "10.0.0.1")]));
+        let s = Settings::load(
+            None,
+            env(&[("HADATH_PORT", "tcp://10.0.0.1:80"), ("HADATH_SERVICE_HOST", "10.0.0.1"), ("HADATH_PORT_80_TCP_ADDR", "10.0.0.1")]),
+        );
         assert!(s.is_ok());
         assert!(Settings::load(None, env(&[("HADATH_ADRESS", "x")])).is_err());
     }

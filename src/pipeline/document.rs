@@ -1,6 +1,7 @@
 //! The document every pipeline stage reads: the submitted text, its normalised copy, its
 //! segmentation and the language it is read in.
 
+use super::matcher::{Scan, Scanner};
 use super::model::Language;
 use super::segment::{Segmentation, Token, TokenKind, segment};
 use super::text::NormText;
@@ -19,6 +20,8 @@ pub struct Document<'a> {
     pub seg: Segmentation,
     /// For each byte of `norm`, the index of the token covering it (`u32::MAX` between tokens).
     token_at: Vec<u32>,
+    /// The raw matches of the language's shared lexicon scanner, once run.
+    scan: Option<Scan>,
 }
 
 impl<'a> Document<'a> {
@@ -30,7 +33,17 @@ impl<'a> Document<'a> {
         for (i, t) in seg.tokens.iter().enumerate() {
             token_at[t.start..t.end].fill(i as u32);
         }
-        Document { text, language, norm, seg, token_at }
+        Document { text, language, norm, seg, token_at, scan: None }
+    }
+
+    /// Runs `scanner` over the text once; the matchers attached to it then read from it.
+    pub fn run_scanner(&mut self, scanner: &Scanner) {
+        self.scan = Some(scanner.scan(&self.norm.norm));
+    }
+
+    /// The shared scan, if one was run.
+    pub fn scan(&self) -> Option<&Scan> {
+        self.scan.as_ref()
     }
 
     /// The token covering normalised byte `byte`, if any.

@@ -116,7 +116,11 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
                 modality = e.modality;
             }
         }
-        if entry.verb && doc.language == Language::Ar && h.prefix.ends_with('س') && h.features.present {
+        if entry.verb
+            && doc.language == Language::Ar
+            && doc.norm.norm[doc.tokens()[h.first].start..doc.tokens()[h.first].start + h.prefix_len].ends_with('س')
+            && h.features.present
+        {
             modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
         }
         if modality == Modality::Asserted && inp.quoted.iter().any(|q| q.contains(&h.first)) {

@@ -35,6 +35,8 @@ pub struct Place {
 pub struct Gazetteer {
     /// The places, in file order.
     pub places: Vec<Place>,
+    /// Country rows by ISO code.
+    countries: HashMap<String, usize>,
 }
 
 fn is_arabic_script(s: &str) -> bool {
@@ -70,7 +72,9 @@ impl Gazetteer {
                 });
             }
         }
-        Ok(Gazetteer { places })
+        let countries =
+            places.iter().enumerate().filter(|(_, p)| p.kind == "country").filter_map(|(i, p)| p.country.clone().map(|c| (c, i))).collect();
+        Ok(Gazetteer { places, countries })
     }
 
     /// A matcher over the names written in `language`'s script; each entry is the list of
@@ -114,7 +118,7 @@ impl Gazetteer {
 
     /// The country with ISO code `code`.
     pub fn country(&self, code: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.kind == "country" && p.country.as_deref() == Some(code))
+        self.countries.get(code).map(|&i| &self.places[i])
     }
 
     /// Chooses among homonyms: a country over a place named like it, then a place whose

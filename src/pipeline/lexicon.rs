@@ -3,7 +3,7 @@
 //! all requests. The file formats are described in `config/lexicons/README.md`.
 
 use super::gazetteer::Gazetteer;
-use super::matcher::{FormKind, Gender, Matcher, Number};
+use super::matcher::{FormKind, Gender, Matcher, Number, Scanner};
 use super::model::Language;
 use std::collections::HashSet;
 use std::path::Path;
@@ -285,6 +285,8 @@ pub struct LanguageLexicons {
     pub abbreviations: HashSet<String>,
     /// Words that mark a mention as a different happening ("مماثلة", "another").
     pub distinct: Matcher<()>,
+    /// One automaton over every lexicon and the gazetteer, run once per document.
+    pub scanner: Scanner,
 }
 
 /// Every lexicon, compiled.
@@ -327,8 +329,13 @@ impl Lexicons {
         let (pn, pc) = read("../gazetteer/places.tsv", PLACES)?;
         let (xn, xc) = read("../gazetteer/places_extra.tsv", PLACES_EXTRA)?;
         let gazetteer = Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
-        let ar = LanguageLexicons::load(Language::Ar, &file, &gazetteer)?;
-        let en = LanguageLexicons::load(Language::En, &file, &gazetteer)?;
+        // the two languages compile side by side: start-up time is mostly automaton building
+        let (ar, en) = std::thread::scope(|scope| {
+            let ar = scope.spawn(|| LanguageLexicons::load(Language::Ar, &file, &gazetteer));
+            let en = LanguageLexicons::load(Language::En, &file, &gazetteer);
+            (ar.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), en)
+        });
+        let (ar, en) = (ar?, en?);
         Ok(Lexicons { ar, en, gazetteer })
     }
 }
@@ -367,7 +374,7 @@ type Loaded = (String, std::borrow::Cow<'static, str>);
 impl LanguageLexicons {
     fn load(
         language: Language,
-        file: &dyn Fn(&str) -> Result<Loaded, LexiconError>,
+        file: &(dyn Fn(&str) -> Result<Loaded, LexiconError> + Sync),
         gazetteer: &Gazetteer,
     ) -> Result<LanguageLexicons, LexiconError> {
         let lang = language.code();
@@ -585,7 +592,44 @@ impl LanguageLexicons {
         }
         let distinct = Matcher::new(language, items);
 
-        let places = gazetteer.matcher(language);
+        let mut places = gazetteer.matcher(language);
+        let mut events = events;
+        let mut quote_cues = quote_cues;
+        let mut complementizers = complementizers;
+        let mut modality = modality;
+        let mut numbers = numbers;
+        let mut qualifiers = qualifiers;
+        let mut time = time;
+        let mut actors = actors;
+        let mut nationalities = nationalities;
+        let mut roles = roles;
+        let mut distinct = distinct;
+        let scanner = Scanner::new(&[
+            events.pattern_strings(),
+            quote_cues.pattern_strings(),
+            complementizers.pattern_strings(),
+            modality.pattern_strings(),
+            numbers.pattern_strings(),
+            qualifiers.pattern_strings(),
+            time.pattern_strings(),
+            actors.pattern_strings(),
+            nationalities.pattern_strings(),
+            roles.pattern_strings(),
+            distinct.pattern_strings(),
+            places.pattern_strings(),
+        ]);
+        events.attach(&scanner, 0);
+        quote_cues.attach(&scanner, 1);
+        complementizers.attach(&scanner, 2);
+        modality.attach(&scanner, 3);
+        numbers.attach(&scanner, 4);
+        qualifiers.attach(&scanner, 5);
+        time.attach(&scanner, 6);
+        actors.attach(&scanner, 7);
+        nationalities.attach(&scanner, 8);
+        roles.attach(&scanner, 9);
+        distinct.attach(&scanner, 10);
+        places.attach(&scanner, 11);
         Ok(LanguageLexicons {
             events,
             quote_cues,
@@ -600,6 +644,7 @@ impl LanguageLexicons {
             places,
             abbreviations,
             distinct,
+            scanner,
         })
     }
 

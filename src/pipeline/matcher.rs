@@ -4,7 +4,25 @@
 use super::document::Document;
 use super::model::Language;
 use super::text::NormText;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A byte span of the normalised text.
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: usize,
+    end: usize,
+}
+
+impl Span {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
 
 /// Grammatical gender carried by a verb form or a noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -63,8 +81,9 @@ pub struct Hit {
     pub first: usize,
     /// Last token of the match (inclusive).
     pub last: usize,
-    /// The proclitics before the entry (normalised), e.g. `وال`, `ب`, `س`.
-    pub prefix: String,
+    /// Length in bytes of the proclitics before the entry (normalised `وال`, `ب`, `س` …),
+    /// which start at the first token's start.
+    pub prefix_len: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -121,8 +140,95 @@ pub struct Matcher<T> {
     entries: Vec<T>,
     exact: std::collections::HashMap<String, usize>,
     patterns: Vec<Pattern>,
-    ac: Option<AhoCorasick>,
+    /// The normalised pattern strings (kept for the language's shared [`Scanner`]).
+    strings: Vec<String>,
+    /// This matcher's own automaton, built on first use when no shared scan is at hand.
+    own: OnceLock<Option<AhoCorasick>>,
+    /// (scanner id, slot) when the matcher's patterns are part of a shared scanner.
+    slot: Option<(usize, usize)>,
     language: Language,
+}
+
+/// A raw automaton match: byte span in the normalised text and the matcher's pattern index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawMatch {
+    start: u32,
+    end: u32,
+    pattern: u32,
+}
+
+/// The raw matches of every matcher of one scanner over one document.
+#[derive(Debug, Default)]
+pub struct Scan {
+    scanner: usize,
+    slots: Vec<Vec<RawMatch>>,
+}
+
+/// One automaton over the patterns of several matchers, so that a document is searched once
+/// instead of once per lexicon.
+pub struct Scanner {
+    id: usize,
+    ac: Option<AhoCorasick>,
+    /// For each pattern of the automaton: (slot, the matcher's own pattern index).
+    owner: Vec<(u32, u32)>,
+    slots: usize,
+}
+
+impl std::fmt::Debug for Scanner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Scanner").field("patterns", &self.owner.len()).field("slots", &self.slots).finish()
+    }
+}
+
+fn build_automaton(strings: &[String]) -> Option<AhoCorasick> {
+    if strings.is_empty() {
+        return None;
+    }
+    // a DFA steps fastest; a very large set (the gazetteer) stays a contiguous NFA to keep memory low
+    let kind = if strings.len() <= 20_000 { Some(AhoCorasickKind::DFA) } else { None };
+    Some(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind).build(strings).expect("lexicon patterns compile"))
+}
+
+fn raw_matches<'a>(ac: &'a AhoCorasick, norm: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
+    ac.find_overlapping_iter(norm).map(|m| (m.start(), m.end(), m.pattern().as_usize()))
+}
+
+impl Scanner {
+    /// Builds one automaton over the patterns of `parts`, giving each part its slot.
+    pub fn new(parts: &[&[String]]) -> Scanner {
+        static NEXT: AtomicUsize = AtomicUsize::new(1);
+        let mut strings = Vec::new();
+        let mut owner = Vec::new();
+        for (slot, part) in parts.iter().enumerate() {
+            for (i, s) in part.iter().enumerate() {
+                strings.push(s.clone());
+                owner.push((slot as u32, i as u32));
+            }
+        }
+        Scanner { id: NEXT.fetch_add(1, Ordering::Relaxed), ac: build_automaton(&strings), owner, slots: parts.len() }
+    }
+
+    /// This scanner's identity, to be given to its matchers with [`Matcher::attach`].
+    pub fn id(&self) -> usize {
+        self.id
+    }
+
+    /// Searches `norm` once and splits the matches by slot.
+    pub fn scan(&self, norm: &str) -> Scan {
+        let mut slots = vec![Vec::new(); self.slots];
+        if let Some(ac) = &self.ac {
+            for (start, end, pattern) in raw_matches(ac, norm) {
+                let (slot, local) = self.owner[pattern];
+                slots[slot as usize].push(RawMatch { start: start as u32, end: end as u32, pattern: local });
+            }
+        }
+        Scan { scanner: self.id, slots }
+    }
+
+    /// Heap bytes of the automaton.
+    pub fn memory_usage(&self) -> usize {
+        self.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
+    }
 }
 
 impl<T: std::fmt::Debug> std::fmt::Debug for Matcher<T> {
@@ -252,12 +358,26 @@ impl<T> Matcher<T> {
                 add(form, features, false, false, case);
             }
         }
-        let ac = if strings.is_empty() {
-            None
-        } else {
-            Some(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&strings).expect("lexicon patterns compile"))
-        };
-        Matcher { entries, exact, patterns, ac, language }
+        Matcher { entries, exact, patterns, strings, own: OnceLock::new(), slot: None, language }
+    }
+
+    /// The normalised pattern strings, for building a shared [`Scanner`].
+    pub fn pattern_strings(&self) -> &[String] {
+        &self.strings
+    }
+
+    /// Makes the matcher read its raw matches from `scanner`'s scans, at `slot`.
+    pub fn attach(&mut self, scanner: &Scanner, slot: usize) {
+        self.slot = Some((scanner.id(), slot));
+    }
+
+    /// Compiles the matcher's own automaton now (it is otherwise built on first use).
+    pub fn compile(&self) {
+        self.own.get_or_init(|| build_automaton(&self.strings));
+    }
+
+    fn own_automaton(&self) -> Option<&AhoCorasick> {
+        self.own.get_or_init(|| build_automaton(&self.strings)).as_ref()
     }
 
     /// The entries, in load order.
@@ -268,6 +388,11 @@ impl<T> Matcher<T> {
     /// The entry with exactly this (normalised) form, without clitics.
     pub fn lookup(&self, form: &str) -> Option<&T> {
         self.exact.get(form).map(|&i| &self.entries[i])
+    }
+
+    /// Heap bytes of the matcher's own automaton (0 when it shares a scanner's).
+    pub fn memory_usage(&self) -> usize {
+        self.own.get().and_then(Option::as_ref).map_or(0, AhoCorasick::memory_usage)
     }
 
     /// Number of entries.
@@ -283,13 +408,21 @@ impl<T> Matcher<T> {
     /// All matches in `doc`, leftmost-longest and non-overlapping (ties on the same span
     /// are all kept, so homonyms reach the caller).
     pub fn find(&self, doc: &Document) -> Vec<Hit> {
-        let Some(ac) = &self.ac else {
-            return Vec::new();
-        };
         let norm = &doc.norm.norm;
+        let shared = match (self.slot, doc.scan()) {
+            (Some((id, slot)), Some(scan)) if scan.scanner == id => Some(&scan.slots[slot]),
+            _ => None,
+        };
+        let own: Vec<RawMatch> = match shared {
+            Some(_) => Vec::new(),
+            None => self.own_automaton().map_or_else(Vec::new, |ac| {
+                raw_matches(ac, norm).map(|(s, e, p)| RawMatch { start: s as u32, end: e as u32, pattern: p as u32 }).collect()
+            }),
+        };
         let mut hits: Vec<Hit> = Vec::new();
-        for m in ac.find_overlapping_iter(norm) {
-            let p = &self.patterns[m.pattern().as_usize()];
+        for raw in shared.map_or(own.as_slice(), Vec::as_slice) {
+            let m = Span { start: raw.start as usize, end: raw.end as usize };
+            let p = &self.patterns[raw.pattern as usize];
             let (Some(first), Some(last)) = (doc.token_at(m.start()), doc.token_at(m.end() - 1)) else {
                 continue;
             };
@@ -324,7 +457,7 @@ impl<T> Matcher<T> {
                 end: tokens[last].end,
                 first,
                 last,
-                prefix: prefix.to_string(),
+                prefix_len: prefix.len(),
             });
         }
         // leftmost-longest over tokens: longer matches (in bytes of the core) win

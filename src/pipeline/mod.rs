@@ -113,7 +113,8 @@ impl Pipeline {
     pub fn extract(&self, req: &ExtractRequest) -> Result<Extraction, ExtractError> {
         let (language, published) = self.validate(req)?;
         let lex = self.lexicons.get(language);
-        let doc = Document::new(&req.text, language, &lex.abbreviations);
+        let mut doc = Document::new(&req.text, language, &lex.abbreviations);
+        doc.run_scanner(&lex.scanner);
         let mut out = assemble::run(&doc, lex, &self.lexicons.gazetteer, published);
         out.id = req.id.clone();
         let unit = req.offsets.unwrap_or_default();

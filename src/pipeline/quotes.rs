@@ -156,6 +156,42 @@ struct Ctx<'a> {
     comps: Vec<Hit>,
     cues: Vec<Hit>,
     speakers: Vec<SpeakerRef>,
+    /// Per token: what starts there (indices into the lists above and into the mentions).
+    at: Vec<TokenIndex>,
+}
+
+/// What starts or ends at one token, for constant-time lookups.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenIndex {
+    comp: Option<u32>,
+    cue: Option<u32>,
+    mention: Option<u32>,
+    mark_open: Option<u32>,
+    mark_close: Option<u32>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(inp: &'a QuoteInputs<'a>) -> Ctx<'a> {
+        let doc = inp.doc;
+        let marks = quote_marks(doc);
+        let comps = inp.lex.complementizers.find(doc);
+        let cues = inp.lex.quote_cues.find(doc);
+        let mut at = vec![TokenIndex::default(); doc.tokens().len()];
+        for (i, c) in comps.iter().enumerate() {
+            at[c.first].comp.get_or_insert(i as u32);
+        }
+        for (i, c) in cues.iter().enumerate() {
+            at[c.first].cue.get_or_insert(i as u32);
+        }
+        for (i, m) in inp.mentions.all.iter().enumerate() {
+            at[m.first].mention.get_or_insert(i as u32);
+        }
+        for (i, m) in marks.iter().enumerate() {
+            at[m.open].mark_open.get_or_insert(i as u32);
+            at[m.close].mark_close.get_or_insert(i as u32);
+        }
+        Ctx { inp, marks, comps, cues, speakers: Vec::new(), at }
+    }
 }
 
 impl Ctx<'_> {
@@ -171,16 +207,16 @@ impl Ctx<'_> {
         self.doc().seg.sentences[s].tokens.start
     }
     fn comp_at(&self, i: usize) -> Option<&Hit> {
-        self.comps.iter().find(|c| c.first == i)
+        self.at.get(i)?.comp.map(|c| &self.comps[c as usize])
     }
     fn cue_at(&self, i: usize) -> Option<&Hit> {
-        self.cues.iter().find(|c| c.first == i)
+        self.at.get(i)?.cue.map(|c| &self.cues[c as usize])
     }
     fn mark_opening_at(&self, i: usize) -> Option<QuoteMarks> {
-        self.marks.iter().copied().find(|m| m.open == i)
+        self.at.get(i)?.mark_open.map(|m| self.marks[m as usize])
     }
     fn mark_closing_at(&self, i: usize) -> Option<QuoteMarks> {
-        self.marks.iter().copied().find(|m| m.close == i)
+        self.at.get(i)?.mark_close.map(|m| self.marks[m as usize])
     }
     fn is_stop(&self, i: usize) -> bool {
         let t = &self.doc().tokens()[i];
@@ -230,7 +266,8 @@ impl Ctx<'_> {
 
     /// The mention starting at token `i` (the longest).
     fn mention_at(&self, i: usize) -> Option<(usize, &Mention)> {
-        self.inp.mentions.all.iter().enumerate().find(|(_, m)| m.first == i)
+        let m = self.at.get(i)?.mention? as usize;
+        Some((m, &self.inp.mentions.all[m]))
     }
 
     /// An Arabic noun phrase starting at `i` and ending before `limit`: a mention extended
@@ -426,8 +463,7 @@ impl Ctx<'_> {
 pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
     let doc = inp.doc;
     let lex = inp.lex;
-    let mut ctx =
-        Ctx { inp, marks: quote_marks(doc), comps: lex.complementizers.find(doc), cues: lex.quote_cues.find(doc), speakers: Vec::new() };
+    let mut ctx = Ctx::new(inp);
     let mut out: Vec<QuoteMention> = Vec::new();
     headline(&mut ctx, &mut out);
     let cues = ctx.cues.clone();

@@ -58,7 +58,11 @@ pub struct Segmentation {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    // Arabic letters first: the general Unicode lookup is slow and Arabic is the bulk of the text
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+        || c.is_ascii_alphanumeric()
+        || c == '_'
+        || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Splits `norm` into tokens; `abbreviations` holds normalised abbreviations without their

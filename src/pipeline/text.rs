@@ -103,6 +103,17 @@ impl NormText {
                         fold_char(d, &mut buf);
                     }
                 }
+            } else if c.is_ascii() && c != '`' {
+                buf.push(c.to_ascii_lowercase());
+            } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+                // Arabic letters: the hamza carriers decompose to their base letter
+                buf.push(match c {
+                    'آ' | 'أ' | 'إ' => 'ا',
+                    'ؤ' => 'و',
+                    'ئ' | 'ى' => 'ي',
+                    'ة' => 'ه',
+                    c => c,
+                });
             } else {
                 decompose_canonical(c, |d| {
                     if !is_combining_mark(d) {
