@@ -23,6 +23,11 @@ pub struct ServerSettings {
     pub max_concurrency: usize,
     /// Drain period after SIGTERM, in seconds.
     pub grace_period_secs: u64,
+    /// Time a client has to send its request headers, in seconds.
+    pub header_read_timeout_secs: u64,
+    /// Threads that run extractions (0: one per CPU core); requests beyond them wait, up to
+    /// `max_concurrency` in all.
+    pub workers: usize,
     /// CORS origins (`*` for any).
     pub cors_origins: Vec<String>,
 }
@@ -207,6 +212,9 @@ impl Settings {
         }
         if self.server.body_limit_bytes < 1024 {
             return invalid("server.body_limit_bytes", "must be at least 1024");
+        }
+        if self.server.header_read_timeout_secs == 0 {
+            return invalid("server.header_read_timeout_secs", "must be at least 1");
         }
         if self.server.request_timeout_secs == 0 {
             return invalid("server.request_timeout_secs", "must be at least 1");

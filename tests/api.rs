@@ -268,3 +268,18 @@ async fn request_ids_security_headers_cors_and_compression() {
     assert!(page.headers()["content-security-policy"].to_str().unwrap().contains("script-src 'self'"));
     assert!(page.text().await.unwrap().contains("<html"));
 }
+
+#[tokio::test]
+async fn a_stalled_client_is_cut_off() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let s = Server::start(&[("HADATH_SERVER__HEADER_READ_TIMEOUT_SECS", "1")]).await;
+    let addr = s.base.trim_start_matches("http://").to_string();
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: appl").await.unwrap();
+    let mut buf = Vec::new();
+    // the server answers (408) or closes within a few seconds, never waits for ever
+    let read = tokio::time::timeout(std::time::Duration::from_secs(5), stream.read_to_end(&mut buf)).await;
+    assert!(read.is_ok(), "the connection was still open after 5 s");
+    // and the server still serves others
+    assert_eq!(client().get(s.url("/healthz")).send().await.unwrap().status(), 200);
+}

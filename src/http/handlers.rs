@@ -94,6 +94,9 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
         .clone()
         .try_acquire_owned()
         .map_err(|_| Problem::unavailable("the server is at its concurrency limit; retry shortly", 1))?;
+    // CPU work runs on as many threads as there are workers; the others wait here, their
+    // number bounded by the admission permits above
+    let worker = state.workers.clone().acquire_owned().await.map_err(|_| Problem::unavailable("the server is shutting down", 1))?;
     let pipeline = state.pipeline.clone();
     let span = tracing::Span::current();
     let chars = req.text.len();
@@ -103,7 +106,7 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
     }
     let result = tokio::task::spawn_blocking(move || {
         let _enter = span.enter();
-        let _permit = permit;
+        let _permits = (permit, worker);
         pipeline.extract(&req)
     })
     .await
@@ -154,6 +157,14 @@ pub async fn extract(
         Ok(x) => Json(x).into_response(),
         Err(p) => p.into_response(),
     }
+}
+
+/// One NDJSON line: the item's index and its extraction.
+#[derive(Serialize)]
+struct Indexed<'a> {
+    index: usize,
+    #[serde(flatten)]
+    extraction: &'a Extraction,
 }
 
 /// A batch: a JSON array of requests, or `{"items": [...]}`.
@@ -239,11 +250,7 @@ pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Resu
             for (index, value) in items.into_iter().enumerate() {
                 let slot = batch_slot(&state, index, value).await;
                 let mut line = match &slot {
-                    BatchItem::Ok(x) => {
-                        let mut v = serde_json::to_value(x).unwrap_or_default();
-                        v["index"] = index.into();
-                        serde_json::to_vec(&v).unwrap_or_default()
-                    }
+                    BatchItem::Ok(x) => serde_json::to_vec(&Indexed { index, extraction: x }).unwrap_or_default(),
                     BatchItem::Err(p) => serde_json::to_vec(p).unwrap_or_default(),
                 };
                 line.push(b'\n');

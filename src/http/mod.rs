@@ -34,8 +34,10 @@ pub struct AppState {
     pub pipeline: Pipeline,
     /// The settings the server started with.
     pub settings: Arc<Settings>,
-    /// Permits for extractions running at once.
+    /// Admission: requests being extracted or waiting for a worker (503 beyond it).
     pub limiter: Arc<Semaphore>,
+    /// Extractions running at once: one per worker thread.
+    pub workers: Arc<Semaphore>,
     /// Set on SIGTERM/SIGINT: readiness turns 503.
     pub draining: Arc<AtomicBool>,
     /// Renders `/metrics`.
@@ -50,6 +52,10 @@ impl AppState {
         AppState {
             pipeline,
             limiter: Arc::new(Semaphore::new(settings.server.max_concurrency)),
+            workers: Arc::new(Semaphore::new(match settings.server.workers {
+                0 => std::thread::available_parallelism().map_or(2, usize::from),
+                n => n,
+            })),
             access: Arc::new(auth::Access::new(&settings.auth)),
             settings: Arc::new(settings),
             draining: Arc::new(AtomicBool::new(false)),
@@ -200,21 +206,65 @@ pub async fn serve(
             let _ = axum::serve(admin, admin_app).with_graceful_shutdown(wait(rx)).await;
         });
     }
+    let header_timeout = Duration::from_secs(state.settings.server.header_read_timeout_secs);
     let app = router(state);
-    let server =
-        axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(wait(rx.clone()));
-    let mut server = tokio::spawn(async move { server.await });
-    let mut rx2 = rx;
-    tokio::select! {
-        r = &mut server => return r.unwrap_or(Ok(())),
-        _ = rx2.wait_for(|v| *v) => {}
-    }
-    // draining: in-flight requests finish, bounded by the grace period
-    match tokio::time::timeout(grace, server).await {
-        Ok(r) => r.unwrap_or(Ok(())),
-        Err(_) => {
-            tracing::warn!("grace period over; exiting with requests still in flight");
-            Ok(())
+    accept_loop(listener, app, header_timeout, rx, grace).await
+}
+
+/// Resolves once the shutdown flag turns true (or its sender is gone).
+async fn stopped(rx: &mut tokio::sync::watch::Receiver<bool>) {
+    let _ = rx.wait_for(|v| *v).await;
+}
+
+/// Accepts connections and serves `app` on each until `stop` turns true; then stops
+/// accepting and lets open connections finish, for at most `grace`. A client must send its
+/// request headers within `header_timeout` (a stalled client cannot hold a connection).
+async fn accept_loop(
+    listener: TcpListener,
+    app: Router,
+    header_timeout: Duration,
+    mut stop: tokio::sync::watch::Receiver<bool>,
+    grace: Duration,
+) -> std::io::Result<()> {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    use hyper_util::server::conn::auto::Builder;
+    use hyper_util::service::TowerToHyperService;
+    use tower::ServiceExt;
+
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut builder = Builder::new(TokioExecutor::new());
+    builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
+    builder.http2().timer(TokioTimer::new());
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let (stream, peer) = match accepted {
+                    Ok(pair) => pair,
+                    Err(e) => {
+                        // out of file descriptors and the like: back off instead of spinning
+                        tracing::warn!(error = %e, "accept failed");
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue;
+                    }
+                };
+                let _ = stream.set_nodelay(true);
+                let service = app.clone().map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
+                    req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
+                    req
+                });
+                let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service)).into_owned();
+                let watched = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = watched.await;
+                });
+            }
+            _ = stopped(&mut stop) => break,
         }
     }
+    drop(listener);
+    // draining: in-flight requests finish, bounded by the grace period
+    if tokio::time::timeout(grace, graceful.shutdown()).await.is_err() {
+        tracing::warn!("grace period over; exiting with requests still in flight");
+    }
+    Ok(())
 }
