@@ -87,16 +87,13 @@ fn request_from_value(value: serde_json::Value) -> Result<ExtractRequest, Proble
     serde_json::from_value(value).map_err(|e| Problem::bad_request(format!("invalid request: {e}")))
 }
 
-/// Runs one extraction on the blocking pool under the concurrency limit.
+/// Runs one extraction on the worker pool under the admission limit.
 async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extraction, Problem> {
     let permit = state
         .limiter
         .clone()
         .try_acquire_owned()
         .map_err(|_| Problem::unavailable("the server is at its concurrency limit; retry shortly", 1))?;
-    // CPU work runs on as many threads as there are workers; the others wait here, their
-    // number bounded by the admission permits above
-    let worker = state.workers.clone().acquire_owned().await.map_err(|_| Problem::unavailable("the server is shutting down", 1))?;
     let pipeline = state.pipeline.clone();
     let span = tracing::Span::current();
     let chars = req.text.len();
@@ -104,16 +101,28 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
         // explicitly turned on for debugging: never with real copy
         tracing::debug!(text = %req.text, "article text (log.debug_log_text is on)");
     }
-    let result = tokio::task::spawn_blocking(move || {
+    // CPU work runs on the fixed worker pool (one thread per core by default); requests beyond
+    // it wait in the pool's queue, their number bounded by the admission permit above
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    state.workers.spawn(move || {
         let _enter = span.enter();
-        let _permits = (permit, worker);
-        pipeline.extract(&req)
-    })
-    .await
-    .map_err(|e| {
-        tracing::error!(error = %e, "extraction task failed");
-        Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error", "the extraction failed; it has been logged")
-    })?;
+        let _permit = permit;
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&req)));
+        let _ = tx.send(outcome);
+    });
+    let internal =
+        || Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error", "the extraction failed; it has been logged");
+    let result = match rx.await {
+        Ok(Ok(result)) => result,
+        Ok(Err(_panic)) => {
+            tracing::error!("extraction panicked");
+            return Err(internal());
+        }
+        Err(_) => {
+            tracing::error!("extraction worker went away");
+            return Err(internal());
+        }
+    };
     match &result {
         Ok(x) => {
             metrics::counter!("hadath_articles_extracted_total", "language" => x.language.code()).increment(1);

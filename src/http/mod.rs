@@ -36,8 +36,8 @@ pub struct AppState {
     pub settings: Arc<Settings>,
     /// Admission: requests being extracted or waiting for a worker (503 beyond it).
     pub limiter: Arc<Semaphore>,
-    /// Extractions running at once: one per worker thread.
-    pub workers: Arc<Semaphore>,
+    /// The threads that run extractions (CPU work stays off the async threads).
+    pub workers: Arc<rayon::ThreadPool>,
     /// Set on SIGTERM/SIGINT: readiness turns 503.
     pub draining: Arc<AtomicBool>,
     /// Renders `/metrics`.
@@ -52,10 +52,13 @@ impl AppState {
         AppState {
             pipeline,
             limiter: Arc::new(Semaphore::new(settings.server.max_concurrency)),
-            workers: Arc::new(Semaphore::new(match settings.server.workers {
-                0 => std::thread::available_parallelism().map_or(2, usize::from),
-                n => n,
-            })),
+            workers: Arc::new(
+                rayon::ThreadPoolBuilder::new()
+                    .num_threads(settings.server.workers)
+                    .thread_name(|i| format!("hadath-worker-{i}"))
+                    .build()
+                    .expect("the worker threads start"),
+            ),
             access: Arc::new(auth::Access::new(&settings.auth)),
             settings: Arc::new(settings),
             draining: Arc::new(AtomicBool::new(false)),
