@@ -33,7 +33,7 @@ RUN --mount=type=cache,target=/usr/local/cargo/registry,sharing=locked \
 
 ############################ runtime ############################
 # distroless/cc: glibc, libgcc_s, CA certificates and tzdata; no shell, no package manager.
-FROM gcr.io/distroless/cc-debian12 AS runtime
+FROM gcr.io/distroless/cc-debian12:nonroot AS runtime
 
 LABEL org.opencontainers.image.title="hadath" \
       org.opencontainers.image.description="Event and quote extraction from Arabic and English news articles"

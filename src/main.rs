@@ -28,6 +28,9 @@ enum Command {
         /// A TOML file layered over the built-in defaults.
         #[arg(long, env = "HADATH_CONFIG")]
         config: Option<PathBuf>,
+        /// Log format: text (human-readable, the default) or json.
+        #[arg(long, value_parser = ["text", "json"])]
+        log_format: Option<String>,
     },
     /// Extract one article and print the JSON of POST /v1/extract.
     Extract {
@@ -88,9 +91,14 @@ fn main() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
     match cli.command {
-        Command::Serve { addr, config } => {
+        Command::Serve { addr, config, log_format } => {
             let settings = match load_settings(config.as_ref(), addr) {
-                Ok(s) => s,
+                Ok(mut s) => {
+                    if let Some(format) = log_format {
+                        s.log.format = format;
+                    }
+                    s
+                }
                 Err(e) => {
                     eprintln!("hadath: {e}");
                     return ExitCode::from(2);

@@ -283,3 +283,65 @@ async fn a_stalled_client_is_cut_off() {
     // and the server still serves others
     assert_eq!(client().get(s.url("/healthz")).send().await.unwrap().status(), 200);
 }
+
+#[tokio::test]
+async fn draining_lets_a_request_in_flight_finish() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut s = Server::start(&[]).await;
+    let addr = s.base.trim_start_matches("http://").to_string();
+    // a request whose body is half sent when SIGTERM arrives
+    let body = serde_json::to_vec(&json!({"text": "Officials said the airstrike killed 12 people in Mosul."})).unwrap();
+    let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
+    let head = format!("POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n", body.len());
+    stream.write_all(head.as_bytes()).await.unwrap();
+    stream.write_all(&body[..10]).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    s.stop.take().unwrap().send(()).unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    assert!(s.state.draining.load(Ordering::SeqCst), "readiness turns 503 at once");
+    stream.write_all(&body[10..]).await.unwrap();
+    let mut response = Vec::new();
+    tokio::time::timeout(std::time::Duration::from_secs(10), stream.read_to_end(&mut response)).await.expect("answered").unwrap();
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("casualties"));
+    let done = tokio::time::timeout(std::time::Duration::from_secs(10), &mut s.task).await;
+    assert!(matches!(done, Ok(Ok(Ok(())))), "the server stops once the request is done");
+}
+
+#[test]
+fn the_binary_starts_on_embedded_defaults() {
+    use std::io::Read;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hadath"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .env_clear()
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("hadath starts");
+    let mut healthy = false;
+    for _ in 0..100 {
+        if let Ok(mut conn) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            use std::io::Write;
+            conn.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
+            let mut out = String::new();
+            let _ = conn.read_to_string(&mut out);
+            if out.starts_with("HTTP/1.1 200") {
+                healthy = true;
+                break;
+            }
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    // SIGTERM: drains and exits 0
+    unsafe_free_sigterm(child.id());
+    let status = child.wait().unwrap();
+    assert!(healthy, "no 200 from /healthz");
+    assert!(status.success(), "exit status {status}");
+}
+
+/// Sends SIGTERM with the `kill` command (no unsafe code in tests).
+fn unsafe_free_sigterm(pid: u32) {
+    let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
+}
