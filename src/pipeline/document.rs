@@ -100,6 +100,26 @@ pub fn detect_language(text: &str) -> Option<Language> {
     } else if arabic * 3 >= arabic + latin {
         Some(Language::Ar)
     } else {
-        Some(Language::En)
+        // Latin script: English unless a language identifier is sure it is another language
+        // (French, Spanish, German … are not supported and get 422 unless `language` is given)
+        let sample: String = text.chars().take(5_000).collect();
+        match whatlang::detect(&sample) {
+            Some(info) if info.lang() != whatlang::Lang::Eng && info.is_reliable() && latin > 60 => None,
+            _ => Some(Language::En),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_told_apart() {
+        assert_eq!(detect_language("قال المسؤول إن الغارة قتلت سبعة أشخاص"), Some(Language::Ar));
+        assert_eq!(detect_language("Officials said the airstrike killed at least 12 people in Mosul on Monday."), Some(Language::En));
+        let french = "Le gouvernement a annoncé mardi que les négociations reprendraient la semaine prochaine à Genève, selon un communiqué publié par le ministère des Affaires étrangères après une réunion des ministres.";
+        assert_eq!(detect_language(french), None);
+        assert_eq!(detect_language("12 34 !!"), None);
     }
 }

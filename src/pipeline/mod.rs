@@ -41,8 +41,8 @@ pub enum ExtractError {
     /// The language is neither `ar`, `en` nor `auto`.
     #[error("unsupported language {0:?}: use ar, en or auto")]
     UnsupportedLanguage(String),
-    /// `auto` found no letters to decide by.
-    #[error("could not detect the language: the text has no letters")]
+    /// `auto` found no letters, or a language other than Arabic and English.
+    #[error("the text is not in a supported language (Arabic or English); set language to ar or en to force one")]
     UndetectableLanguage,
     /// `published_at` is not a date.
     #[error("published_at {0:?} is not YYYY-MM-DD or RFC 3339")]
