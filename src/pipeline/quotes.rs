@@ -223,6 +223,18 @@ impl Ctx<'_> {
         t.kind != TokenKind::Word && AR_STOP.contains(&self.doc().word(i))
     }
 
+    /// A quote with content `[a, b]` attributed through `cue`; its kind follows its marks.
+    fn quote(&self, (a, b): (usize, usize), cue: &Hit, speaker: Option<SpeakerRef>, via: Option<(usize, usize)>) -> QuoteMention {
+        QuoteMention {
+            kind: self.kind_of(a, b),
+            content: (a, b),
+            cue: Some((cue.first, cue.last)),
+            speaker,
+            via,
+            sentence: self.doc().sentence_of(a),
+        }
+    }
+
     /// True when a short quoted fragment is followed by more words of the same clause
     /// (said "a bomb" had gone off): the content is the whole clause.
     fn fragment_runs_on(&self, m: &QuoteMarks) -> bool {
@@ -590,14 +602,7 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
         (s_start, cue.first.saturating_sub(1))
     };
     let (a, b) = ctx.trim_content(a, b)?;
-    Some(QuoteMention {
-        kind: ctx.kind_of(a, b),
-        content: (a, b),
-        cue: Some((cue.first, cue.last)),
-        speaker: Some(speaker),
-        via: None,
-        sentence: doc.sentence_of(a),
-    })
+    Some(ctx.quote((a, b), cue, Some(speaker), None))
 }
 
 /// True when only the cue's subject and at most a short phrase ("في بيان") stand between the
@@ -741,14 +746,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
     if speaker.is_none() {
         speaker = ctx.implicit(cue.first, cue.features.gender, cue.features.number);
     }
-    Some(QuoteMention {
-        kind: ctx.kind_of(a, b),
-        content: (a, b),
-        cue: Some((cue.first, cue.last)),
-        speaker,
-        via,
-        sentence: doc.sentence_of(a),
-    })
+    Some(ctx.quote((a, b), cue, speaker, via))
 }
 
 /// "…، كما أعلنت السلطات المحلية." : a cue after the reported clause, introduced by كما.
@@ -765,14 +763,7 @@ fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     }
     let (a, b) = ctx.trim_content(s_start, cue.first - 3)?;
     let speaker = ctx.subject(np, cue);
-    Some(QuoteMention {
-        kind: ctx.kind_of(a, b),
-        content: (a, b),
-        cue: Some((cue.first, cue.last)),
-        speaker: Some(speaker),
-        via: None,
-        sentence: doc.sentence_of(a),
-    })
+    Some(ctx.quote((a, b), cue, Some(speaker), None))
 }
 
 const EN_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
@@ -843,14 +834,7 @@ fn english_source(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let (a, b) = ctx.trim_content(a, s_end)?;
     let via = english_subject_before(ctx, cue.first).map(|v| (v.0, v.1));
     let speaker = Some(ctx.speaker(np, Resolution::Explicit));
-    Some(QuoteMention {
-        kind: ctx.kind_of(a, b),
-        content: (a, b),
-        cue: Some((cue.first, cue.last)),
-        speaker,
-        via,
-        sentence: doc.sentence_of(a),
-    })
+    Some(ctx.quote((a, b), cue, speaker, via))
 }
 
 fn english_subject_after(ctx: &Ctx, cue: &Hit) -> Option<(usize, usize, Option<usize>)> {
@@ -1028,14 +1012,7 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
         if participle && let Some(s) = ctx.speakers.last().filter(|s| doc.sentence_of(s.first) == doc.sentence_of(cue.first)) {
             let (a, b) = ctx.trim_content(a, b)?;
             let speaker = Some(SpeakerRef { resolution: Resolution::Implicit, ..s.clone() });
-            return Some(QuoteMention {
-                kind: ctx.kind_of(a, b),
-                content: (a, b),
-                cue: Some((cue.first, cue.last)),
-                speaker,
-                via: None,
-                sentence: doc.sentence_of(a),
-            });
+            return Some(ctx.quote((a, b), cue, speaker, None));
         }
         let mut subj = if participle { english_sentence_subject(ctx, s_start, cue.first) } else { english_subject_before(ctx, cue.first) };
         // "Graham, who says …": the relative pronoun stands for the name before it
