@@ -400,7 +400,7 @@ impl LanguageLexicons {
                 EventEntry { event_type: cols[2].to_string(), subtype: opt(cols[3]), weight, verb: cols[1] == "verb" },
             ));
         }
-        let events = Matcher::new(language, items);
+        let mut events = Matcher::new(language, items);
 
         let (f, c) = get("quote_cues.tsv")?;
         let mut items = Vec::new();
@@ -423,7 +423,7 @@ impl LanguageLexicons {
             let form_kind = if kind == CueKind::According { FormKind::Plain } else { verb_kind("verb") };
             items.push((cols[0].to_string(), form_kind, CueEntry { kind, announce }));
         }
-        let quote_cues = Matcher::new(language, items);
+        let mut quote_cues = Matcher::new(language, items);
 
         let (f, c) = get("complementizers.tsv")?;
         let mut items = Vec::new();
@@ -438,7 +438,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, kind));
         }
-        let complementizers = Matcher::new(language, items);
+        let mut complementizers = Matcher::new(language, items);
 
         let (f, c) = get("modality.tsv")?;
         let mut items = Vec::new();
@@ -461,7 +461,7 @@ impl LanguageLexicons {
             let window = cols[3].parse().map_err(|_| bad_line(&f, line, "window must be a whole number"))?;
             items.push((cols[0].to_string(), FormKind::Plain, ModalityEntry { modality, before, window }));
         }
-        let modality = Matcher::new(language, items);
+        let mut modality = Matcher::new(language, items);
 
         let (f, c) = get("numbers.tsv")?;
         let mut items = Vec::new();
@@ -487,7 +487,7 @@ impl LanguageLexicons {
             }
             items.push((cols[0].to_string(), FormKind::Plain, NumberEntry { value, kind }));
         }
-        let numbers = Matcher::new(language, items);
+        let mut numbers = Matcher::new(language, items);
 
         let (f, c) = get("qualifiers.tsv")?;
         let mut items = Vec::new();
@@ -504,7 +504,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, QualifierEntry { qualifier: cols[1].to_string(), before }));
         }
-        let qualifiers = Matcher::new(language, items);
+        let mut qualifiers = Matcher::new(language, items);
 
         let (f, c) = get("time.tsv")?;
         let mut items = Vec::new();
@@ -525,7 +525,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, TimeEntry { kind, value }));
         }
-        let time = Matcher::new(language, items);
+        let mut time = Matcher::new(language, items);
 
         let (f, c) = get("actors.tsv")?;
         let mut items = Vec::new();
@@ -539,7 +539,7 @@ impl LanguageLexicons {
                 ActorEntry { id: cols[1].to_string(), actor_type: cols[2].to_string(), name: cols[3].to_string(), country: opt(cols[4]) },
             ));
         }
-        let actors = Matcher::new(language, items);
+        let mut actors = Matcher::new(language, items);
 
         let (f, c) = get("nationalities.tsv")?;
         let mut items = Vec::new();
@@ -550,7 +550,7 @@ impl LanguageLexicons {
                 NationalityEntry { country: cols[1].to_string(), adjective: cols[2].to_string() },
             ));
         }
-        let nationalities = Matcher::new(language, items);
+        let mut nationalities = Matcher::new(language, items);
 
         let (f, c) = get("roles.tsv")?;
         let mut items = Vec::new();
@@ -572,7 +572,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, RoleEntry { role: cols[1].to_string(), gender, number }));
         }
-        let roles = Matcher::new(language, items);
+        let mut roles = Matcher::new(language, items);
 
         let mut abbreviations = HashSet::new();
         if language == Language::En {
@@ -590,20 +590,9 @@ impl LanguageLexicons {
             }
             items.push((cols[0].to_string(), FormKind::Plain, ()));
         }
-        let distinct = Matcher::new(language, items);
+        let mut distinct = Matcher::new(language, items);
 
         let mut places = gazetteer.matcher(language);
-        let mut events = events;
-        let mut quote_cues = quote_cues;
-        let mut complementizers = complementizers;
-        let mut modality = modality;
-        let mut numbers = numbers;
-        let mut qualifiers = qualifiers;
-        let mut time = time;
-        let mut actors = actors;
-        let mut nationalities = nationalities;
-        let mut roles = roles;
-        let mut distinct = distinct;
         let scanner = Scanner::new(&[
             events.pattern_strings(),
             quote_cues.pattern_strings(),
