@@ -63,7 +63,7 @@ SCHEMAS = {
                     ('kind', one_of('unit', 'teen', 'ten', 'hundred', 'thousand', 'dozen', 'vague', 'single', 'exact_thousand'))],
     'qualifiers.tsv': [('forms', None), ('qualifier', one_of('up_to', 'at_least', 'about', 'more_than', 'exact', 'vague')),
                        ('position', one_of('before', 'after'))],
-    'time.tsv': [('forms', None), ('kind', one_of('weekday', 'month', 'relative_day', 'past', 'next', 'duration')),
+    'time.tsv': [('forms', None), ('kind', one_of('weekday', 'month', 'relative_day', 'past', 'next', 'current', 'duration')),
                  ('value', lambda v: v == '-' or integer(v))],
     'actors.tsv': [('forms', None), ('id', lambda v: re.fullmatch(r'[A-Za-z0-9:._\-]+', v) is not None),
                    ('type', one_of('country', 'organization', 'armed_group', 'media', 'person')),

@@ -91,7 +91,13 @@ fn count_of(doc: &Document, c: &CountMention) -> model::Count {
 
 fn time_of(doc: &Document, t: &TimeMention) -> model::Time {
     let s = token_span(doc, t.first, t.last);
-    model::Time { text: s.text, start: s.start, end: s.end, date: t.date.map(|d| d.to_string()) }
+    model::Time {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        date: t.date.map(|d| d.to_string()),
+        precision: t.date.map(|_| t.precision.as_str().to_string()),
+    }
 }
 
 fn weapon_of(subtype: Option<&str>) -> Option<String> {

@@ -1,10 +1,49 @@
-//! Time expressions (weekdays, relative days, "last"/"next", day + month [+ year]) and
-//! their resolution against the article's publication date.
+//! Time expressions and their resolution against the article's publication date: weekdays
+//! ("الاثنين الماضي", "last Monday"), relative days (أمس, yesterday), periods ("الأسبوع
+//! الماضي", "last month", "عام 2014"), day + month [+ year] in both Arabic month series and
+//! English, and dates written in digits (2023-11-15, 15/11/2023).
 
 use super::document::Document;
 use super::lexicon::{LanguageLexicons, TimeKind};
+use super::matcher::Hit;
+use super::model::Language;
 use super::segment::TokenKind;
 use chrono::{Datelike, Duration, NaiveDate};
+
+/// How much of a resolved date the text gives: "أمس" names a day, "الشهر الماضي" a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Precision {
+    /// One day.
+    Day,
+    /// A week from Monday; the date is its Monday.
+    Week,
+    /// A calendar month; the date is its first day.
+    Month,
+    /// A calendar year; the date is 1 January.
+    Year,
+}
+
+impl Precision {
+    /// The name used in the API (`day`, `week`, `month`, `year`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Week => "week",
+            Precision::Month => "month",
+            Precision::Year => "year",
+        }
+    }
+
+    /// The period a singular unit of time names, from its lexicon value (its length in days).
+    fn of_unit(days: Option<i64>) -> Option<Precision> {
+        match days? {
+            7 => Some(Precision::Week),
+            30 => Some(Precision::Month),
+            365 => Some(Precision::Year),
+            _ => None,
+        }
+    }
+}
 
 /// A time expression found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,10 +52,46 @@ pub struct TimeMention {
     pub first: usize,
     /// Last token (inclusive).
     pub last: usize,
-    /// The resolved date, when the publication date allows.
+    /// The resolved date (the first day of the period), when the text or the publication date
+    /// allow.
     pub date: Option<NaiveDate>,
-    /// The year, when the text or the date gives it ("مارس 2014").
-    pub year: Option<i32>,
+    /// What `date` stands for.
+    pub precision: Precision,
+}
+
+impl TimeMention {
+    fn unresolved(first: usize, last: usize) -> TimeMention {
+        TimeMention { first, last, date: None, precision: Precision::Day }
+    }
+
+    /// The first and last day the mention covers, when it is resolved.
+    pub fn range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let d = self.date?;
+        let end = match self.precision {
+            Precision::Day => d,
+            Precision::Week => d + Duration::days(6),
+            Precision::Month => period_start(d, Precision::Month, 1)? - Duration::days(1),
+            Precision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31)?,
+        };
+        Some((d, end))
+    }
+}
+
+/// The first day of the period of kind `unit` that is `offset` periods from the one holding
+/// `anchor` (-1 = the previous week, month or year).
+fn period_start(anchor: NaiveDate, unit: Precision, offset: i64) -> Option<NaiveDate> {
+    match unit {
+        Precision::Day => anchor.checked_add_signed(Duration::days(offset)),
+        Precision::Week => {
+            let monday = anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
+            monday.checked_add_signed(Duration::weeks(offset))
+        }
+        Precision::Month => {
+            let m = i64::from(anchor.year()) * 12 + i64::from(anchor.month0()) + offset;
+            NaiveDate::from_ymd_opt(i32::try_from(m.div_euclid(12)).ok()?, u32::try_from(m.rem_euclid(12)).ok()? + 1, 1)
+        }
+        Precision::Year => NaiveDate::from_ymd_opt(anchor.year().checked_add(i32::try_from(offset).ok()?)?, 1, 1),
+    }
 }
 
 /// Parses `published_at` (`YYYY-MM-DD` or RFC 3339) into a date.
@@ -25,12 +100,16 @@ pub fn parse_published(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().or_else(|| chrono::DateTime::parse_from_rfc3339(s).ok().map(|d| d.date_naive()))
 }
 
+fn number_token(doc: &Document, i: usize) -> Option<u32> {
+    (doc.tokens().get(i)?.kind == TokenKind::Number).then(|| doc.word(i).parse().ok()).flatten()
+}
+
 fn day_number(doc: &Document, i: usize) -> Option<u32> {
-    (doc.tokens().get(i)?.kind == TokenKind::Number).then(|| doc.word(i).parse().ok()).flatten().filter(|d| (1..=31).contains(d))
+    number_token(doc, i).filter(|d| (1..=31).contains(d))
 }
 
 fn year_number(doc: &Document, i: usize) -> Option<i32> {
-    (doc.tokens().get(i)?.kind == TokenKind::Number).then(|| doc.word(i).parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+    number_token(doc, i).filter(|y| (1900..=2100).contains(y)).map(|y| y as i32)
 }
 
 /// Tokens that hold a duration unit (ساعة، days), for telling counts of time from counts
@@ -39,10 +118,23 @@ pub fn duration_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<usize> {
     lex.time.find(doc).into_iter().filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration).map(|h| h.first).collect()
 }
 
+/// The direction a modifier hit gives: -1 past (الماضي, last), 0 current (الحالي, this),
+/// 1 next (المقبل, next).
+fn direction_of(lex: &LanguageLexicons, hit: &Hit) -> Option<i64> {
+    match lex.time.entries()[hit.entry].kind {
+        TimeKind::Past => Some(-1),
+        TimeKind::Current => Some(0),
+        TimeKind::Next => Some(1),
+        _ => None,
+    }
+}
+
 /// Finds time expressions and resolves them against `published`.
 pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<NaiveDate>) -> Vec<TimeMention> {
     let hits = lex.time.find(doc);
     let mut out: Vec<TimeMention> = Vec::new();
+    // index in `out` of a bare modifier ("last", "هذا") waiting for the word it modifies
+    let mut pending: Option<(usize, i64)> = None;
     let mut k = 0;
     while k < hits.len() {
         let h = &hits[k];
@@ -52,37 +144,29 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
         }
         let entry = &lex.time.entries()[h.entry];
         let (mut first, mut last) = (h.first, h.last);
+        // a modifier right before ("last Monday", "هذا الأسبوع") or right after ("الاثنين الماضي")
+        let before = pending.filter(|&(i, _)| out[i].last + 1 == first).map(|(_, d)| d);
+        let after = hits.get(k + 1).filter(|n| n.first == last + 1).and_then(|n| direction_of(lex, n).map(|d| (d, n.last)));
+        let mut direction = before;
+        let mut take_modifiers = |last: &mut usize, k: &mut usize, first: &mut usize, out: &mut Vec<TimeMention>| {
+            if let Some((d, end)) = after {
+                direction = Some(d);
+                *last = end;
+                *k += 1;
+            }
+            if before.is_some() {
+                *first = out.pop().map_or(*first, |p| p.first);
+            }
+        };
         let mut date = None;
-        let mut explicit_year = None;
+        let mut precision = Precision::Day;
         match entry.kind {
             TimeKind::Weekday => {
+                take_modifiers(&mut last, &mut k, &mut first, &mut out);
                 let wd = entry.value.unwrap_or(1).clamp(1, 7);
-                // "الاثنين الماضي", "last Monday", "Monday next"
-                let mut direction = 0i64;
-                if let Some(n) = hits.get(k + 1).filter(|n| n.first == last + 1) {
-                    match lex.time.entries()[n.entry].kind {
-                        TimeKind::Past => direction = -1,
-                        TimeKind::Next => direction = 1,
-                        _ => {}
-                    }
-                    if direction != 0 {
-                        last = n.last;
-                        k += 1;
-                    }
-                }
-                if let Some(p) = out.last().filter(|p| p.last + 1 == first && p.date.is_none()) {
-                    // "last Monday": the modifier came first
-                    let prev_kind = hits[k.saturating_sub(1)].entry;
-                    direction = match lex.time.entries()[prev_kind].kind {
-                        TimeKind::Past => -1,
-                        TimeKind::Next => 1,
-                        _ => direction,
-                    };
-                    first = p.first;
-                    out.pop();
-                }
+                let direction = direction.unwrap_or(0);
                 if let Some(p) = published {
-                    let pub_wd = p.weekday().number_from_monday() as i64;
+                    let pub_wd = i64::from(p.weekday().number_from_monday());
                     date = Some(if direction > 0 {
                         let ahead = (wd - pub_wd).rem_euclid(7);
                         p + Duration::days(if ahead == 0 { 7 } else { ahead })
@@ -93,7 +177,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 }
             }
             TimeKind::RelativeDay => {
-                date = published.map(|p| p + Duration::days(entry.value.unwrap_or(0)));
+                date = published.and_then(|p| p.checked_add_signed(Duration::days(entry.value.unwrap_or(0))));
             }
             TimeKind::Month => {
                 let month = entry.value.unwrap_or(1).clamp(1, 12) as u32;
@@ -120,39 +204,114 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 let year = year_number(doc, year_at);
                 if year.is_some() {
                     last = year_at;
+                } else if last == h.last {
+                    // "نوفمبر الماضي", "last March"
+                    take_modifiers(&mut last, &mut k, &mut first, &mut out);
                 }
-                explicit_year = year;
-                if let Some(d) = day {
-                    let y = year.or(published.map(|p| p.year()));
-                    date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, d)).map(|dt| match (year, published) {
-                        (None, Some(p)) if dt > p + Duration::days(31) => dt.with_year(dt.year() - 1).unwrap_or(dt),
-                        _ => dt,
-                    });
+                precision = if day.is_some() { Precision::Day } else { Precision::Month };
+                let y = year.or_else(|| published.map(|p| month_year(p, month, day, direction)));
+                date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)));
+                if let (Some(dt), None, None, Some(p)) = (date, year, direction, published)
+                    && dt > p + Duration::days(31)
+                {
+                    date = dt.with_year(dt.year() - 1); // "15 ديسمبر" in a January article
                 }
             }
             TimeKind::Duration => {
-                k += 1;
-                continue;
+                let Some(unit) = Precision::of_unit(entry.value) else {
+                    k += 1;
+                    continue;
+                };
+                if unit == Precision::Year
+                    && let Some(y) = year_number(doc, last + 1)
+                {
+                    // "عام 2014", "the year 2014"
+                    last += 1;
+                    date = NaiveDate::from_ymd_opt(y, 1, 1);
+                } else if before.is_some() || after.is_some() {
+                    take_modifiers(&mut last, &mut k, &mut first, &mut out);
+                    date = published.and_then(|p| period_start(p, unit, direction.unwrap_or(0)));
+                } else {
+                    k += 1; // a length of time ("منذ أسبوع"), not a date
+                    continue;
+                }
+                precision = unit;
             }
-            TimeKind::Past | TimeKind::Next => {
-                // a bare modifier is kept only to combine with a following weekday
-                out.push(TimeMention { first, last, date: None, year: None });
+            TimeKind::Past | TimeKind::Next | TimeKind::Current => {
+                // a bare modifier is kept only to combine with what follows
+                pending = direction_of(lex, h).map(|d| (out.len(), d));
+                out.push(TimeMention::unresolved(first, last));
                 k += 1;
                 continue;
             }
         }
-        let year = date.map(|d| d.year()).or(explicit_year);
-        out.push(TimeMention { first, last, date, year });
+        pending = None;
+        out.push(TimeMention { first, last, date, precision });
         k += 1;
     }
     // drop bare modifiers that did not combine
     out.retain(|t| {
-        let h = hits.iter().find(|h| h.first == t.first);
-        !(t.date.is_none()
-            && t.first == t.last
-            && h.is_some_and(|h| matches!(lex.time.entries()[h.entry].kind, TimeKind::Past | TimeKind::Next)))
+        !(t.date.is_none() && t.first == t.last && hits.iter().find(|h| h.first == t.first).is_some_and(|h| direction_of(lex, h).is_some()))
     });
+    let numeric = numeric_dates(doc);
+    if !numeric.is_empty() {
+        out.retain(|t| !numeric.iter().any(|n| n.first <= t.last && t.first <= n.last));
+        out.extend(numeric);
+        out.sort_by_key(|t| t.first);
+    }
     out
+}
+
+/// The year of the month `month` meant by an article published on `p`: with "الماضي"/"last"
+/// the latest one before the current month, with "المقبل"/"next" the first one after it, and
+/// otherwise the current year's (the caller moves a date far in the future a year back).
+fn month_year(p: NaiveDate, month: u32, day: Option<u32>, direction: Option<i64>) -> i32 {
+    let this_year = (month, day.unwrap_or(0));
+    let today = (p.month(), p.day());
+    match direction {
+        Some(d) if d < 0 && (this_year > today || (month == p.month() && day.is_none())) => p.year() - 1,
+        Some(d) if d > 0 && (this_year <= today || (month == p.month() && day.is_none())) => p.year() + 1,
+        _ => p.year(),
+    }
+}
+
+/// Dates written in digits: `2023-11-15`, `2023/11/15`, and day first `15/11/2023` or
+/// `15-11-2023` (as Arabic and European news write them). English `11/15/2023` is taken only
+/// when the day cannot be a month, since both orders are in use.
+fn numeric_dates(doc: &Document) -> Vec<TimeMention> {
+    let tokens = doc.tokens();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 4 < tokens.len() {
+        let glued = (i..i + 4).all(|j| tokens[j].end == tokens[j + 1].start);
+        let sep = doc.word(i + 1);
+        if !glued || !matches!(sep, "-" | "/") || doc.word(i + 3) != sep || tokens[i].kind != TokenKind::Number {
+            i += 1;
+            continue;
+        }
+        let (a, b, c) = (number_token(doc, i), number_token(doc, i + 2), number_token(doc, i + 4));
+        let date = match (a, b, c) {
+            (Some(y), Some(m), Some(d)) if doc.word(i).len() == 4 => ymd(y, m, d),
+            (Some(d), Some(m), Some(y)) if doc.word(i + 4).len() == 4 => match doc.language {
+                Language::En if d <= 12 && m <= 12 && d != m => None,
+                Language::En if m > 12 => ymd(y, d, m),
+                _ => ymd(y, m, d),
+            },
+            _ => None,
+        };
+        match date {
+            Some(date) => {
+                out.push(TimeMention { first: i, last: i + 4, date: Some(date), precision: Precision::Day });
+                i += 5;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
+    (1900..=2100).contains(&y).then(|| NaiveDate::from_ymd_opt(y as i32, m, d)).flatten()
 }
 
 #[cfg(test)]
@@ -200,7 +359,90 @@ mod tests {
         let doc = Document::new(text, Language::Ar, &lex.abbreviations);
         let t = find_times(&doc, lex, parse_published("2015-07-21"));
         assert_eq!(t.len(), 1);
-        assert_eq!(t[0].year, Some(2014));
+        assert_eq!((t[0].date, t[0].precision), (NaiveDate::from_ymd_opt(2014, 3, 1), Precision::Month));
+    }
+
+    /// (language, text, published, expected mentions as (text, date, precision)).
+    type Case = (Language, &'static str, &'static str, &'static [(&'static str, Option<&'static str>, &'static str)]);
+
+    /// Sentences from the seed article and `../shared/corpus` (see tests/fixtures/SOURCES.md),
+    /// and short constructed ones for the forms the corpus lacks.
+    const CASES: &[Case] = &[
+        // seed article: "الاثنين الماضي" in an article of Wednesday 15 November 2023
+        (
+            Language::Ar,
+            "التقى مسؤولون أمريكيون وإيرانيون، الاثنين الماضي، في جنيف",
+            "2023-11-15",
+            &[("الاثنين الماضي", Some("2023-11-13"), "day")],
+        ),
+        // ar-0201: a full date with both month series
+        (Language::Ar, "في 15 تشرين الثاني 2023 أعلنت", "2024-01-02", &[("15 تشرين الثاني 2023", Some("2023-11-15"), "day")]),
+        (Language::Ar, "يوم 15 نوفمبر 2023", "", &[("15 نوفمبر 2023", Some("2023-11-15"), "day")]),
+        // a day and month without a year take the publication year, or the one before
+        (Language::Ar, "في 28 ديسمبر قتل", "2024-01-03", &[("28 ديسمبر", Some("2023-12-28"), "day")]),
+        // relative days; without published_at they keep their text and no date
+        (Language::Ar, "قالت وزارة الدفاع أمس إن", "2023-11-15", &[("أمس", Some("2023-11-14"), "day")]),
+        (Language::Ar, "قالت وزارة الدفاع أمس إن", "", &[("أمس", None, "day")]),
+        (Language::Ar, "وقعت الغارة أول من أمس", "2023-11-15", &[("أول من أمس", Some("2023-11-13"), "day")]),
+        // periods
+        (Language::Ar, "اجتمع الوفدان الأسبوع الماضي", "2023-11-15", &[("الأسبوع الماضي", Some("2023-11-06"), "week")]),
+        (Language::Ar, "منذ الشهر الماضي", "2023-11-15", &[("الشهر الماضي", Some("2023-10-01"), "month")]),
+        (Language::Ar, "في يناير الماضي", "2023-11-15", &[("يناير الماضي", Some("2023-01-01"), "month")]),
+        (Language::Ar, "في نوفمبر الماضي", "2023-11-15", &[("نوفمبر الماضي", Some("2022-11-01"), "month")]),
+        (Language::Ar, "خلال العام الجاري", "2023-11-15", &[("العام الجاري", Some("2023-01-01"), "year")]),
+        (Language::Ar, "في هذا الأسبوع", "2023-11-15", &[("هذا الأسبوع", Some("2023-11-13"), "week")]),
+        (Language::Ar, "في عام 2014 سيطر", "", &[("عام 2014", Some("2014-01-01"), "year")]),
+        // time words take no pronoun enclitics: أمسك is "he held", مايك is Mike
+        (Language::Ar, "أمسك مايك بومبيو الملف", "2018-03-16", &[]),
+        // lengths of time are no dates
+        (Language::Ar, "منذ أسبوع وخلال الأيام الماضية", "2023-11-15", &[]),
+        // dates in digits, either script, either order
+        (Language::Ar, "وقع الهجوم في 2023-11-15 صباحا", "", &[("2023-11-15", Some("2023-11-15"), "day")]),
+        (Language::Ar, "بتاريخ ١٥/١١/٢٠٢٣ أعلنت", "", &[("١٥/١١/٢٠٢٣", Some("2023-11-15"), "day")]),
+        (Language::Ar, "في 31/02/2023", "", &[]),
+        // English
+        (Language::En, "on Sunday", "2015-12-07", &[("Sunday", Some("2015-12-06"), "day")]),
+        (Language::En, "the attacks Nov. 13 in Paris", "2015-12-07", &[("Nov. 13", Some("2015-11-13"), "day")]),
+        (Language::En, "yesterday", "2015-12-07", &[("yesterday", Some("2015-12-06"), "day")]),
+        (Language::En, "They met last Monday in Geneva", "2023-11-15", &[("last Monday", Some("2023-11-13"), "day")]),
+        (Language::En, "They met last week.", "2023-11-15", &[("last week", Some("2023-11-06"), "week")]),
+        (Language::En, "Talks resume next month.", "2023-11-15", &[("next month", Some("2023-12-01"), "month")]),
+        (
+            Language::En,
+            "On 2023-11-15 and 15/11/2023 but not 11/10/2023.",
+            "",
+            &[("2023-11-15", Some("2023-11-15"), "day"), ("15/11/2023", Some("2023-11-15"), "day")],
+        ),
+        (Language::En, "on Nov. 15, 2023, the", "", &[("Nov. 15, 2023", Some("2023-11-15"), "day")]),
+        (Language::En, "for 48 hours over several weeks", "2023-11-15", &[]),
+    ];
+
+    #[test]
+    fn table() {
+        for (lang, text, published, expected) in CASES {
+            let lex = LEX.get(*lang);
+            let doc = Document::new(text, *lang, &lex.abbreviations);
+            let got: Vec<(String, Option<String>, &str)> = find_times(&doc, lex, parse_published(published))
+                .into_iter()
+                .map(|t| {
+                    let (s, e) = doc.token_span(t.first, t.last);
+                    (text[s..e].to_string(), t.date.map(|d| d.to_string()), t.precision.as_str())
+                })
+                .collect();
+            let want: Vec<(String, Option<String>, &str)> =
+                expected.iter().map(|(t, d, p)| (t.to_string(), d.map(str::to_string), *p)).collect();
+            assert_eq!(got, want, "{text:?} published {published:?}");
+        }
+    }
+
+    #[test]
+    fn ranges() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let t = |date, precision| TimeMention { first: 0, last: 0, date: Some(date), precision };
+        assert_eq!(t(d(2024, 2, 1), Precision::Month).range(), Some((d(2024, 2, 1), d(2024, 2, 29))));
+        assert_eq!(t(d(2023, 12, 1), Precision::Month).range(), Some((d(2023, 12, 1), d(2023, 12, 31))));
+        assert_eq!(t(d(2023, 11, 13), Precision::Week).range(), Some((d(2023, 11, 13), d(2023, 11, 19))));
+        assert_eq!(period_start(d(2023, 1, 15), Precision::Month, -1), Some(d(2022, 12, 1)));
     }
 
     #[test]

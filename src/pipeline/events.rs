@@ -561,14 +561,12 @@ fn precise_location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'
         .map(|l| inp.mentions.all[l].key.as_str())
 }
 
-/// True when two mentions carry times that cannot be the same happening (2014 vs 2015,
-/// or dates more than three days apart).
+/// True when two mentions carry times that cannot be the same happening: periods more than
+/// three days apart (2014 vs 2015, 10 vs 20 November).
 fn times_conflict(inp: &EventInputs, a: &EventMention, b: &EventMention) -> bool {
-    match (a.time.map(|t| &inp.times[t]), b.time.map(|t| &inp.times[t])) {
-        (Some(x), Some(y)) => match (x.date, y.date) {
-            (Some(d1), Some(d2)) => (d1 - d2).num_days().abs() > 3,
-            _ => matches!((x.year, y.year), (Some(y1), Some(y2)) if y1 != y2),
-        },
+    let range = |m: &EventMention| m.time.and_then(|t| inp.times[t].range());
+    match (range(a), range(b)) {
+        (Some((s1, e1)), Some((s2, e2))) => (s2 - e1).num_days() > 3 || (s1 - e2).num_days() > 3,
         _ => false,
     }
 }

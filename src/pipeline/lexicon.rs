@@ -210,6 +210,8 @@ pub enum TimeKind {
     Past,
     /// "next"/المقبل.
     Next,
+    /// "this"/الحالي: the period that holds the publication date.
+    Current,
     /// A unit of duration (ساعة، days): a number before it is no count of people.
     Duration,
 }
@@ -515,6 +517,7 @@ impl LanguageLexicons {
                 "relative_day" => TimeKind::RelativeDay,
                 "past" => TimeKind::Past,
                 "next" => TimeKind::Next,
+                "current" => TimeKind::Current,
                 "duration" => TimeKind::Duration,
                 other => return Err(bad_line(&f, line, format!("unknown time kind {other:?}"))),
             };
@@ -525,7 +528,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, TimeEntry { kind, value }));
         }
-        let mut time = Matcher::new(language, items);
+        let mut time = Matcher::new(language, items).without_enclitics();
 
         let (f, c) = get("actors.tsv")?;
         let mut items = Vec::new();

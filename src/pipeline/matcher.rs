@@ -147,6 +147,9 @@ pub struct Matcher<T> {
     /// (scanner id, slot) when the matcher's patterns are part of a shared scanner.
     slot: Option<(usize, usize)>,
     language: Language,
+    /// Whether Arabic pronoun enclitics may follow a form (not for time words: أمسك is
+    /// "he held", مايك is Mike, neither أمس nor ماي).
+    enclitics: bool,
 }
 
 /// A raw automaton match: byte span in the normalised text and the matcher's pattern index.
@@ -358,7 +361,12 @@ impl<T> Matcher<T> {
                 add(form, features, false, false, case);
             }
         }
-        Matcher { entries, exact, patterns, strings, own: OnceLock::new(), slot: None, language }
+        Matcher { entries, exact, patterns, strings, own: OnceLock::new(), slot: None, language, enclitics: true }
+    }
+
+    /// The same matcher, with forms that take no pronoun enclitics.
+    pub fn without_enclitics(self) -> Matcher<T> {
+        Matcher { enclitics: false, ..self }
     }
 
     /// The normalised pattern strings, for building a shared [`Scanner`].
@@ -498,7 +506,7 @@ impl<T> Matcher<T> {
                 let suffix_ok = if p.needs_suffix {
                     DUAL_AND_ENCLITIC_AFTER_T.contains(&suffix)
                 } else {
-                    suffix.is_empty() || ENCLITICS.contains(&suffix)
+                    suffix.is_empty() || self.enclitics && ENCLITICS.contains(&suffix)
                 };
                 prefix_ok && suffix_ok
             }

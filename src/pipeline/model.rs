@@ -126,9 +126,13 @@ pub struct Time {
     pub start: usize,
     /// End offset.
     pub end: usize,
-    /// The resolved date (`YYYY-MM-DD`), when the text and `published_at` allow.
+    /// The resolved date (`YYYY-MM-DD`), when the text and `published_at` allow; for a week,
+    /// month or year it is the period's first day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
+    /// What `date` stands for: `day`, `week`, `month` or `year`; present with `date`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub precision: Option<String>,
 }
 
 /// A count of people with its qualifier (`GUIDELINES.md`).
