@@ -273,7 +273,7 @@ pub fn is_verb_proclitic(prefix: &str, present: bool) -> bool {
     rest.is_empty() || (present && (rest == "س" || rest == "ل"))
 }
 
-fn normalise_form(form: &str) -> String {
+pub(crate) fn normalise_form(form: &str) -> String {
     NormText::new(form.trim()).norm.replace('\n', " ")
 }
 
@@ -608,5 +608,134 @@ mod tests {
         );
         let texts: Vec<(&str, usize)> = got.iter().map(|g| (g.0.as_str(), g.1)).collect();
         assert_eq!(texts, vec![("Strikes", 0), ("on strike", 1)]);
+    }
+
+    /// Real sentences (tests/fixtures/SOURCES.md, "Sentences in unit tests"): the forms of one
+    /// entry and what they match, clitics included, and what they must not match.
+    #[test]
+    fn clitics_on_real_words() {
+        let cases: &[(&str, &str, FormKind, &str, &[&str])] = &[
+            // للقصف: the article's alif is elided after ل
+            (
+                "ar/0068.txt:21",
+                "قصف",
+                FormKind::Plain,
+                "الوضع خطير جدا، دبابات ومدرعات في الشوارع، وقد تتعرض هذه للقصف في أي وقت ما قد يعرض حياة المدنيين للخطر",
+                &["قصف"],
+            ),
+            ("ar/0016.txt:4", "قصف", FormKind::Plain, "قامت بقصف أهداف لحزب العمال الكردستاني شمالي العراق.", &["قصف"]),
+            // a verb takes و or ف but no preposition: بقصف is the noun
+            ("ar/0016.txt:4", "قصف|يقصف", FormKind::ArabicVerb, "قامت بقصف أهداف لحزب العمال الكردستاني شمالي العراق.", &[]),
+            (
+                "ar/0107.txt:6",
+                "قصف|يقصف",
+                FormKind::ArabicVerb,
+                "وقصفت طائرات التحالف العربي مواقع وتجمعات للمتمردين الحوثيين في منطقة المفاليس وعزلة الأعبوس.",
+                &["قصفت"],
+            ),
+            // و + ب + ال before an entry written with its article
+            (
+                "ar/0090.txt:7",
+                "الخليج",
+                FormKind::Plain,
+                "قال الشيخ حمد بن جاسم، رئيس وزراء قطر الأسبق، إنه يرى ما قاله المؤرخ ابن خلدون عن بداية ونهاية الدول في المنطقة العربية بشكل عام وبالخليج بشكل خاص.",
+                &["الخليج"],
+            ),
+            // ة written ت before the dual ending; a plural with a pronoun; ة vs ه in a name
+            (
+                "ar/0152.txt:4",
+                "مجزرة",
+                FormKind::Plain,
+                "قتل ما يصل إلى 99 مدنيا هندوسيا في مجزرة، أو ربما مجزرتين، في شهر أغسطس/ آب الماضي.",
+                &["مجزرة", "مجزرتين"],
+            ),
+            (
+                "ar/0268.txt:3",
+                "غارة|غارات",
+                FormKind::Plain,
+                "قتل عشرون شخصا على الأقل وأصيب عشرات آخرون الخميس، في غارتين استهدفتا سوق السمك وأمام مستشفى الصورة، بمدينة الحديدة غرب اليمن.",
+                &["غارتين"],
+            ),
+            (
+                "ar/0107.txt:12",
+                "غارة|غارات",
+                FormKind::Plain,
+                "وكثف الطيران من غاراته على جبل الحمام المطل على مناطق السحي الرابط بين الشريجة والراهدة، واستهدف بعدة غارات مواقع الحوثيين في جبل شيفان.",
+                &["غاراته", "غارات"],
+            ),
+            ("ar/0031.txt:4", "سارة", FormKind::Plain, "وقالت المتحدثة باسم البيت الأبيض، ساره ساندرز.", &["ساره"]),
+            // قال inside longer, unrelated words: استقالة، إقالته، اعتقال
+            (
+                "ar/0151.txt:3",
+                "قال|يقول",
+                FormKind::ArabicVerb,
+                "قال وزير الدفاع الإثيوبي، سراج فقيسا، اليوم السبت، إن #حالة_الطوارئ التي فرضت في البلاد بعد استقالة رئيس الوزراء ستستمر 6 أشهر.",
+                &["قال"],
+            ),
+            (
+                "ar/0183.txt:14",
+                "قال|يقول",
+                FormKind::ArabicVerb,
+                "وأفاد مسؤول أمريكي لاحقا أن تيلرسون لم يتحدث إلى ترامب قبل إقالته كما أنه \"ليس على علم\" بسبب هذا القرار.",
+                &[],
+            ),
+            (
+                "ar/0295.txt:7",
+                "قال|يقول",
+                FormKind::ArabicVerb,
+                "أعلنت حركة المقاومة الشعبية على حسابها الرسمي في \"تويتر\" اعتقال عبدالخالق، شقيق زعيم التمرد عبدالملك الحوثي، أول من أمس في عدن.",
+                &[],
+            ),
+            // زار inside وزارة is no verb with a pronoun
+            ("ar/0066.txt:13", "زار|يزور", FormKind::ArabicVerb, "ومن وزارة الخارجية ووكالة التنمية.", &[]),
+            (
+                "ar/0052.txt:4",
+                "زار|يزور",
+                FormKind::ArabicVerb,
+                "وبحسب مسؤولين أميركيين فإن هوك زار برلين الخميس للقاء نظرائه البريطاني والفرنسي والألماني سعيا للاتفاق على موقف مشترك.",
+                &["زار"],
+            ),
+        ];
+        for (source, forms, kind, text, expected) in cases {
+            let got = words(Language::Ar, vec![(*forms, *kind)], text);
+            let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+            assert_eq!(texts, *expected, "{source}");
+        }
+    }
+
+    /// Real sentences: the third-person forms of قال|يقول with their gender, number and tense.
+    #[test]
+    fn speech_verb_inflections_in_real_sentences() {
+        use Gender::{Feminine as F, Masculine as M};
+        use Number::{Plural as P, Singular as S};
+        type Forms = &'static [(&'static str, Gender, Number, bool)];
+        let cases: &[(&str, &str, Forms)] = &[
+            ("ar/0008.txt:8", "وقالت الشرطة لوسائل الإعلام إن الهجمات نفذها \"انتحاريون\".", &[("قالت", F, S, false)]),
+            (
+                "ar/0138.txt:8",
+                "يذكر أن ناشطين عبر مواقع التواصل الاجتماعي ووسائل الإعلام كانوا قد قالوا إن الزيارة فشلت بتحقيق أهدافها، وهو ما نفته الخارجية الكويتية.",
+                &[("قالوا", M, P, false)],
+            ),
+            (
+                "ar/0090.txt:7",
+                "قال الشيخ حمد بن جاسم، رئيس وزراء قطر الأسبق، إنه يرى ما قاله المؤرخ ابن خلدون",
+                &[("قال", M, S, false), ("قاله", M, S, false)],
+            ),
+            ("ar/0073.txt:13", "وتقول منظمة أطباء بلا حدود، إن القتال قد خلف أكثر من 1000 قتيل، وحوالي 4800 جريح.", &[("تقول", F, S, true)]),
+            (
+                "ar/0053.txt:27",
+                "ونجاح الاختبار أمر محل تساؤل لكن كثيرا من الدبلوماسيين يقولون إنه يجب على مجلس الأمن أن يتصرف، إما بإلغاء العقوبات، أو بتعديلها، أو بتعليقها.",
+                &[("يقولون", M, P, true)],
+            ),
+            ("seed.json:19", "وأضاف أن “الضربة الثانية التي يقول البنتاغون إنها نُفذت على منزل آمن", &[("يقول", M, S, true)]),
+        ];
+        for (source, text, expected) in cases {
+            let got = words(Language::Ar, vec![("قال|يقول", FormKind::ArabicVerb)], text);
+            let got: Vec<(&str, Gender, Number, bool)> = got
+                .iter()
+                .map(|g| (g.0.as_str(), g.2.gender.expect("verb gender"), g.2.number.expect("verb number"), g.2.present))
+                .collect();
+            assert_eq!(got, *expected, "{source}");
+        }
     }
 }

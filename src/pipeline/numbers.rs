@@ -5,7 +5,7 @@
 use super::document::Document;
 use super::lexicon::{LanguageLexicons, NumberKind};
 use super::segment::TokenKind;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A count phrase found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,6 +82,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
         }
     }
     let qualifiers = lex.qualifiers.find(doc);
+    let number_ends: HashSet<usize> = pieces.values().filter(|(_, p)| !matches!(p, Piece::Single)).map(|(l, _)| *l).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -93,7 +94,8 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
         let mut end = *last;
         if matches!(piece, Piece::Single) {
             // "شخص آخر": one, unless a number stands before it (that number counts it)
-            let counted = i > 0 && pieces.get(&(i - 1)).is_some_and(|(_, p)| !matches!(p, Piece::Single));
+            // (the number may span several tokens: "أحد عشر قتيلا")
+            let counted = i > 0 && number_ends.contains(&(i - 1));
             if !counted {
                 out.push(CountMention {
                     first,
@@ -119,6 +121,12 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             Piece::Value(v, _) => *current = current.saturating_add(*v),
         };
         apply(piece, &mut total, &mut current, &mut vague);
+        // the smallest multiplier (thousand, million …) used so far
+        let multiplier = |p: &Piece| match p {
+            Piece::Value(v, NumberKind::Thousand) => Some(*v),
+            _ => None,
+        };
+        let mut smallest = multiplier(piece).unwrap_or(u64::MAX);
         // continue with "و" + number word (ثلاثة وعشرون) or "and"/adjacent words
         loop {
             let next = end + 1;
@@ -126,11 +134,25 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
                 if doc.word(next.min(tokens.len() - 1)) == "and" && next < tokens.len() { (1, next + 1) } else { (0, next) };
             let _ = skip;
             match pieces.get(&candidate) {
-                Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence && !vague => {
+                Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence && vague => {
+                    // "عشرات الآلاف", "مئات الآلاف": a vague count of thousands is one vague count
+                    if !matches!(p, Piece::Vague | Piece::Value(_, NumberKind::Hundred | NumberKind::Thousand)) {
+                        break;
+                    }
+                    end = *l;
+                }
+                Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence => {
                     if matches!(p, Piece::Vague | Piece::Single) {
                         // "3 آلاف" is a multiplier, "عشرات" after a number is not part of it
                         break;
                     }
+                    // "45 million and 33 million" are two numbers: a multiplier no smaller
+                    // than one already used starts a new number
+                    let next_multiplier = multiplier(p).or_else(|| pieces.get(&(l + 1)).and_then(|(_, q)| multiplier(q)));
+                    if next_multiplier.is_some_and(|m| m >= smallest) {
+                        break;
+                    }
+                    smallest = smallest.min(multiplier(p).unwrap_or(u64::MAX));
                     apply(p, &mut total, &mut current, &mut vague);
                     end = *l;
                 }
@@ -206,5 +228,162 @@ mod tests {
         assert_eq!(c(Some(12), "at_least").bounds(), (Some(12), None));
         assert_eq!(c(Some(30), "about").bounds(), (Some(30), Some(30)));
         assert_eq!(c(None, "vague").bounds(), (None, None));
+    }
+
+    /// Real sentences (tests/fixtures/SOURCES.md, "Sentences in unit tests"), unless marked
+    /// constructed, with every count in them as `(min, max, qualifier)`.
+    #[test]
+    fn counts_in_real_sentences() {
+        use Language::{Ar, En};
+        type Expected = &'static [(Option<u64>, Option<u64>, &'static str)];
+        let cases: &[(&str, Language, &str, Expected)] = &[
+            (
+                "ar/0152.txt:4",
+                Ar,
+                "وذكرت المنظمة أن \"جيش إنقاذ الروهينجا في أراكان\" قتل ما يصل إلى 99 مدنيا هندوسيا في مجزرة، أو ربما مجزرتين، في شهر أغسطس/ آب الماضي.",
+                &[(None, Some(99), "up_to")],
+            ),
+            ("seed.json:17", Ar, "أسفرت عن مقتل ما يصل إلى سبعة أشخاص.", &[(None, Some(7), "up_to")]),
+            ("ar/0046.txt:3", Ar, "شنّ طيران التحالف أكثر من 20 غارة جوية على محافظة #صعدة", &[(Some(20), None, "more_than")]),
+            ("ar/0054.txt:16", Ar, "وأدت الحرب في اليمن إلى مقتل نحو 10 آلاف شخص", &[(Some(10_000), Some(10_000), "about")]),
+            ("ar/0290.txt:11", Ar, "ويقدر عدد مقاتليها بقرابة 7 آلاف مقاتل.", &[(Some(7_000), Some(7_000), "about")]),
+            (
+                "ar/0191.txt:10",
+                Ar,
+                "وبلغ هذا التمرد ذروته في انفجارات بالي عام 2002 التي قتل فيها أكثر من مئتي شخص",
+                &[(Some(2002), Some(2002), "exact"), (Some(200), None, "more_than")],
+            ),
+            ("ar/0009.txt:18", Ar, "ويواجه الرئيس إبراهيم أبو بكر كيتا أكثر من خمسة عشر مرشحا", &[(Some(15), None, "more_than")]),
+            ("ar/0246.txt:3", Ar, "أفاد مصدر من المقاومة الشعبية، أمس، بمقتل ثمانية عشر حوثياً", &[(Some(18), Some(18), "exact")]),
+            (
+                "ar/0008.txt:3",
+                Ar,
+                "وهو ما أسفر عن مقتل 9أشخاص على الأقل وإصابة قرابة 40 آخرين.",
+                &[(Some(9), None, "at_least"), (Some(40), Some(40), "about")],
+            ),
+            (
+                "ar/0037.txt:12",
+                Ar,
+                "وقتل أكثر من تسعة آلاف شخص وأصيب عشرات الآلاف في الصراع المستمر منذ ثلاث سنوات.",
+                &[(Some(9_000), None, "more_than"), (None, None, "vague"), (Some(3), Some(3), "exact")],
+            ),
+            (
+                "ar/0013.txt:14",
+                Ar,
+                "وأسفرت الهجمات التي يشنها متشددون، منذ ثورة عام 2011، عن مقتل العشرات من قوات الأمن فضلا عن 59 سائحا.",
+                &[(Some(2011), Some(2011), "exact"), (None, None, "vague"), (Some(59), Some(59), "exact")],
+            ),
+            (
+                "ar/0014.txt:8",
+                Ar,
+                "لقي 12 شخصا على الأقل مصرعهم وجرح 50 آخرون",
+                &[(Some(12), None, "at_least"), (Some(50), Some(50), "exact")],
+            ),
+            (
+                "ar/0001.txt:14",
+                Ar,
+                "التي أوقع النزاع فيها أكثر من350 ألف قتيل منذ 2011.",
+                &[(Some(350_000), None, "more_than"), (Some(2011), Some(2011), "exact")],
+            ),
+            ("ar/0256.txt:7", Ar, "في القاهرة في ٢٨ نوفمبر عام ١٩٧١.", &[(Some(28), Some(28), "exact"), (Some(1971), Some(1971), "exact")]),
+            (
+                "ar/0268.txt:3",
+                Ar,
+                "قتل عشرون شخصا على الأقل وأصيب عشرات آخرون الخميس، في غارتين استهدفتا سوق السمك",
+                &[(Some(20), None, "at_least"), (None, None, "vague")],
+            ),
+            // constructed: no number word from 11 to 19 counts anything in the corpus
+            ("constructed", Ar, "أحد عشر قتيلا", &[(Some(11), Some(11), "exact")]),
+            (
+                "en/0022.txt:21",
+                En,
+                "When she gets nearer the scene, at least four officers are seen gathered around someone down on the street.",
+                &[(Some(4), None, "at_least")],
+            ),
+            (
+                "en/0030.txt:47",
+                En,
+                "Evans, the Georgia committeeman, suggested that there are already at least 22 anti-Trump members on the rules committee, so reaching the threshold for a minority report seems achievable.",
+                &[(Some(22), None, "at_least")],
+            ),
+            (
+                "en/0047.txt:165",
+                En,
+                "About a dozen people demonstrated outside the Dallas Morning News after it backed Clinton.",
+                &[(Some(12), Some(12), "about")],
+            ),
+            (
+                "en/0070.txt:23",
+                En,
+                "All told, up to 5 million undocumented people could be eligible for the programs.",
+                &[(None, Some(5_000_000), "up_to")],
+            ),
+            (
+                "en/0083.txt:107",
+                En,
+                "In September, a still-struggling HP announced it would slash up to 30,000 jobs, a mass layoff rivaling that of the cuts under Fiorina in the wake of the Compaq deal.",
+                &[(None, Some(30_000), "up_to")],
+            ),
+            (
+                "en/0069.txt:10",
+                En,
+                "Dozens in the crowd held signs with the names of men, women and children who were killed in police-involved shootings.",
+                &[(None, None, "vague")],
+            ),
+            (
+                "en/0007.txt:22",
+                En,
+                "Trump has posted more than 5,000 times since June, mostly on Twitter, according to CrowdTangle, a social analytics tool that monitors social media.",
+                &[(Some(5_000), None, "more_than")],
+            ),
+            (
+                "en/0002.txt:47",
+                En,
+                "Trump leads in the race for Republican delegates, although it is still possible that he will fall short of the 1,237 needed to win the party's nomination without a convention fight.",
+                &[(Some(1_237), Some(1_237), "exact")],
+            ),
+            ("en/0053.txt:1", En, "Truck attack in France kills at least 80.", &[(Some(80), None, "at_least")]),
+            (
+                "en/0007.txt:14",
+                En,
+                "Obama for America built Facebook and Twitter followings of more than 45 million and 33 million, respectively.",
+                &[(Some(45_000_000), None, "more_than"), (Some(33_000_000), Some(33_000_000), "exact")],
+            ),
+            (
+                "en/0070.txt:7",
+                En,
+                "they sent White House Counsel W. Neil Eggleston to Capitol Hill for a tense midday meeting with half a dozen House Democrats",
+                &[(Some(6), Some(6), "exact")],
+            ),
+            (
+                "en/0029.txt:67",
+                En,
+                "\"We've been rated the best state on over a dozen measures of economic strength, community safety and quality of life,\" Hassan said.",
+                &[(Some(12), None, "more_than")],
+            ),
+            (
+                "constructed (tests/fixtures/excerpts/en_up_to_dozens.txt)",
+                En,
+                "An airstrike on a market in the town of Saada killed up to seven people and wounded dozens of others on Tuesday, a local health official said.",
+                &[(None, Some(7), "up_to"), (None, None, "vague")],
+            ),
+        ];
+        let mut failures = Vec::new();
+        for (source, lang, text, expected) in cases {
+            let lex = LEX.get(*lang);
+            let doc = Document::new(text, *lang, &lex.abbreviations);
+            let got: Vec<(Option<u64>, Option<u64>, String)> = find_counts(&doc, lex)
+                .into_iter()
+                .map(|c| {
+                    let (min, max) = c.bounds();
+                    (min, max, c.qualifier)
+                })
+                .collect();
+            let want: Vec<(Option<u64>, Option<u64>, String)> = expected.iter().map(|&(a, b, q)| (a, b, q.to_string())).collect();
+            if got != want {
+                failures.push(format!("{source}: got {got:?}, want {want:?}"));
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
 }

@@ -57,12 +57,13 @@ pub struct Segmentation {
     pub paragraphs: Vec<Range<usize>>,
 }
 
+fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
+}
+
 fn is_word_char(c: char) -> bool {
     // Arabic letters first: the general Unicode lookup is slow and Arabic is the bulk of the text
-    matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
-        || c.is_ascii_alphanumeric()
-        || c == '_'
-        || (!c.is_ascii() && c.is_alphanumeric())
+    is_arabic_letter(c) || c.is_ascii_alphanumeric() || c == '_' || (!c.is_ascii() && c.is_alphanumeric())
 }
 
 /// Splits `norm` into tokens; `abbreviations` holds normalised abbreviations without their
@@ -184,8 +185,9 @@ fn tokenize(norm: &str) -> Vec<Token> {
                     break;
                 }
             }
-            // digits glued to letters ("20th", "3آلاف") stay one word
-            if it.peek().is_some_and(|&(_, d)| d.is_alphabetic()) {
+            // digits glued to Latin letters ("20th") stay one word; Arabic letters do not glue
+            // to digits on either side: "9أشخاص" is 9 + أشخاص, as "و1200" is و + 1200
+            if it.peek().is_some_and(|&(_, d)| d.is_alphabetic() && !is_arabic_letter(d)) {
                 while let Some(&(o, d)) = it.peek() {
                     if is_word_char(d) {
                         it.next();
@@ -290,5 +292,162 @@ mod tests {
         let seg = segment(&n.norm, &HashSet::new());
         let nums: Vec<&str> = seg.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| &n.norm[t.start..t.end]).collect();
         assert_eq!(nums, vec!["1,200", "1200", "3.5"]);
+    }
+
+    /// Sentences as the pipeline cuts them, with the shipped abbreviation list.
+    fn real_sentences(lang: crate::pipeline::model::Language, text: &str) -> Vec<String> {
+        use crate::pipeline::lexicon::Lexicons;
+        use std::sync::LazyLock;
+        static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).expect("embedded lexicons load"));
+        let n = NormText::new(text);
+        let seg = segment(&n.norm, &LEX.get(lang).abbreviations);
+        seg.sentences
+            .iter()
+            .map(|s| {
+                let a = seg.tokens[s.tokens.start].start;
+                let b = seg.tokens[s.tokens.end - 1].end;
+                n.norm[a..b].to_string()
+            })
+            .collect()
+    }
+
+    /// Real sentences (tests/fixtures/SOURCES.md, "Sentences in unit tests") and how many
+    /// sentences each holds.
+    #[test]
+    fn sentence_counts_on_real_text() {
+        use crate::pipeline::model::Language::{Ar, En};
+        let cases: &[(&str, crate::pipeline::model::Language, &str, usize)] = &[
+            // Arabic: ؟ and ! end sentences, also with a space before them
+            (
+                "ar/0292.txt:27",
+                Ar,
+                "ماذا بعد الاتفاق؟ يتساءل كثيرون عن مصير خطة العمل المشتركة وهل يمكن أن تصمد بدون الولايات المتحدة، الدولة التي قادت مع إيران مسار المباحثات السري في عمان في عام 2012 ومن ثم نيويورك وبعدها سويسرا والنمسا.",
+                2,
+            ),
+            (
+                "ar/0292.txt:28",
+                Ar,
+                "هل في الاتفاق ما يجعله عصيا على الكسر في حال أراد أهله الحفاظ عليه؟ وهل يمكن أن يكون إسقاط الاتفاق مقدمة لما هو أكثر قلقا من ذلك؟",
+                2,
+            ),
+            (
+                "ar/0243.txt:14",
+                Ar,
+                "فبعد أن تشاهد فيلم بن مبارك يكاد يبدو لك فيلم جيجي غايا تحفة ! فالمخرجة السورية على الأقل تبحث مسألة حرية المرأة عبر طرق غير معهودة رغم كل شيء في محاولة لإدراج عالم مواز، هو عالم الخرافة والخيال. أما بن مبارك فقد قيدتنا بالقضايا التي طفح كيلنا من تكرارها بهذا الأسلوب في السينما العربية.",
+                3,
+            ),
+            // headlines and subheadings without a final mark are sentences of their own
+            (
+                "ar/0003.txt:1-3",
+                Ar,
+                "فصائل الجنوب السوري تستأنف المفاوضات مع روسيا بعد 24 ساعة على إعلان فشلها\n\nأعلنت الفصائل المعارضة موافقتها على العودة إلى التفاوض مع روسيا حول اقتراح لوقف المعارك في جنوب سوريا، بعد تصعيد عسكري غير مسبوق على مواقعها.",
+                2,
+            ),
+            (
+                "seed.json:7-8",
+                Ar,
+                "خط اتصال مباشر\nأما الجانب الإيراني، جدد حديثه بعدم الوقوف أمام “شعوب المنطقة ومطالبها فيما يتعلق بالقضية الفلسطينية”.",
+                2,
+            ),
+            // quotations holding sentence ends stay whole
+            (
+                "ar/0183.txt:6",
+                Ar,
+                "وكتب ترامب في تغريدته \"مايك بومبيو مدير سي آي إيه سيصبح وزير خارجيتنا الجديد وسيقوم بعمل رائع! نشكر تيلرسون على خدماته! جينا هاسبل ستصبح المديرة الجديدة للسي آي إيه وهي أول امرأة تتولى هذا المنصب. مبروك للجميع!\"",
+                1,
+            ),
+            (
+                "ar/0074.txt:5",
+                Ar,
+                "وتحدى ترامب في تغريدته روسيا قائلا: \"روسيا تتعهد بإسقاط أي وجميع الصواريخ التي ستطلق على سوريا. فلتستعدي إذن يا روسيا! لأنها (الصواريخ) القادمة ستكون جديدة وذكية\".",
+                1,
+            ),
+            (
+                "ar/0194.txt:14",
+                Ar,
+                "وقال بكر عزت بيغوفيتش إنه يدرك أن ضيفه \"ليس محبوبا من الغرب وأن العديد من البوسنيين المحبطين لا يحبونه في هذا البلد\". وتابع \"ما هي المشكلة؟ المشكلة هي أنه مسؤول مسلم قوي لم نحظ بمثله منذ فترة طويلة\".",
+                2,
+            ),
+            // English: abbreviations, initials, dotted abbreviations and "No." before a number
+            (
+                "en/0003.txt:3",
+                En,
+                "TALLAHASSEE — If he were elected to the U.S. Senate, Lt. Gov. Carlos Lopez-Cantera would support doling out federal higher education funding based on performance metrics.",
+                1,
+            ),
+            (
+                "en/0003.txt:15",
+                En,
+                "Seven candidates — including the state’s No. 2 elected official, four congressmen and two businessmen seeking to paint themselves as political outsiders — are vying to replace Sen. Marco Rubio in Washington next year. The primary will take place on Aug. 30.",
+                2,
+            ),
+            (
+                "en/0005.txt:23",
+                En,
+                "But Mr. Clyburn and Mr. Butterfield, the chairman of the Congressional Black Caucus, said that Mrs. Clinton's efforts had been insufficient to the task at hand.",
+                1,
+            ),
+            (
+                "en/0004.txt:35",
+                En,
+                "A judge last month ordered the city to make the video public. On Nov. 24, Cook County prosecutors charged Van Dyke with first-degree murder, and Emanuel released the video a few hours later.",
+                2,
+            ),
+            (
+                "en/0013.txt:43",
+                En,
+                "Bob said he first heard gunfire about 9:42 p.m. and suspected immediately that the diplomatic compound was under attack. The handful of U.S. diplomatic security personnel there also alerted the base and the U.S. Embassy in Tripoli.",
+                2,
+            ),
+            (
+                "en/0013.txt:39",
+                En,
+                "Bob met with Stevens on Sept. 10, 2012, when the CIA briefed the ambassador at the diplomatic facility shortly after his arrival from Tripoli. \"We did try to convey the seriousness of the terrorism environment in eastern Libya,\" he said.",
+                2,
+            ),
+            // English quotations over sentence ends
+            (
+                "en/0002.txt:45",
+                En,
+                "\"Mr. Lewandowski is absolutely innocent of this charge. He will enter a plea of not guilty and looks forward to his day in court,\" Trump campaign spokeswoman Hope Hicks said in the statement. \"He is completely confident that he will be exonerated.\"",
+                2,
+            ),
+            (
+                "en/0042.txt:29",
+                En,
+                "“It’s really more the Barry Bennetts of the world [who are the problem]. Barry was not Dr. Carson’s first choice,” Millis said. “I don’t remember which choice Barry was, but it was far from No. 1.”",
+                2,
+            ),
+            // English headlines: one sentence per line, with or without a final mark
+            ("en/0053.txt:1-3", En, "Truck attack in France kills at least 80.\n\nSuspected Terror on Bastille Day.", 2),
+            (
+                "en/0007.txt:1-2",
+                En,
+                "Clinton media strategy follows BuzzFeed model;\nDigital landscape requires more than a Facebook page and a few tweets.",
+                2,
+            ),
+            // constructed: "Jan." does not occur in the English corpus
+            ("constructed", En, "The talks resumed on Jan. 5 in Geneva. They ended a week later.", 2),
+        ];
+        for (source, lang, text, count) in cases {
+            let got = real_sentences(*lang, text);
+            assert_eq!(got.len(), *count, "{source}: {got:#?}");
+        }
+    }
+
+    #[test]
+    fn arabic_letters_do_not_glue_to_digits() {
+        // ar/0008.txt:3 "مقتل 9أشخاص", ar/0001.txt:14 "أكثر من350 ألف"
+        for (text, words) in [
+            ("أسفر عن مقتل 9أشخاص على الأقل", vec!["اسفر", "عن", "مقتل", "9", "اشخاص", "علي", "الاقل"]),
+            ("أكثر من350 ألف قتيل", vec!["اكثر", "من", "350", "الف", "قتيل"]),
+            ("قتل 14جنديا و1200 مدني", vec!["قتل", "14", "جنديا", "و", "1200", "مدني"]),
+            ("the 20th century", vec!["the", "20th", "century"]),
+        ] {
+            let n = NormText::new(text);
+            let seg = segment(&n.norm, &HashSet::new());
+            let got: Vec<&str> = seg.tokens.iter().map(|t| &n.norm[t.start..t.end]).collect();
+            assert_eq!(got, words, "{text}");
+        }
     }
 }

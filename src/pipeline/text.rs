@@ -213,4 +213,120 @@ mod tests {
         assert_eq!(NormText::new("کی").norm, "كي");
         assert_eq!(NormText::new("\u{FEFB}").norm, "لا");
     }
+
+    /// One normalisation case: the text, its normalised form, and normalised pieces with the
+    /// exact original text each maps back to.
+    struct Case {
+        source: &'static str,
+        text: &'static str,
+        norm: &'static str,
+        back: &'static [(&'static str, &'static str)],
+    }
+
+    /// Real sentences (tests/fixtures/SOURCES.md, "Sentences in unit tests"), unless marked
+    /// constructed.
+    const CASES: &[Case] = &[
+        // tashkeel: shadda, damma, fatha, tanween; the marks travel with their letter
+        Case {
+            source: "ar/0046.txt:3",
+            text: "شنّ طيران التحالف أكثر من 20 غارة جوية على محافظة #صعدة",
+            norm: "شن طيران التحالف اكثر من 20 غاره جويه علي محافظه #صعده",
+            back: &[("شن", "شنّ"), ("اكثر", "أكثر"), ("غاره", "غارة"), ("علي", "على")],
+        },
+        Case {
+            source: "seed.json:6",
+            text: "وسيقود حتمياً إلى تصادم قد يجر الجانبين إلى حرب لا تُحمَد عقباها”.",
+            norm: "وسيقود حتميا الي تصادم قد يجر الجانبين الي حرب لا تحمد عقباها\".",
+            back: &[("حتميا", "حتمياً"), ("تحمد", "تُحمَد"), ("عقباها\"", "عقباها”")],
+        },
+        // a stray tanween on an alif with hamza (sic in the source)
+        Case {
+            source: "ar/0010.txt:43",
+            text: "إبان الثورة الإٍسلامية الإيرانية عام 1979.",
+            norm: "ابان الثوره الاسلاميه الايرانيه عام 1979.",
+            back: &[("الاسلاميه", "الإٍسلامية"), ("ابان", "إبان")],
+        },
+        // tatweel after a one-letter preposition; ئ folds to ي
+        Case {
+            source: "ar/0010.txt:1",
+            text: "دعوى قضائية في مصر تطالب أمير قطر بـ 150 مليون دولار تعويضا \"لضحايا الإرهاب\"",
+            norm: "دعوي قضاييه في مصر تطالب امير قطر ب 150 مليون دولار تعويضا \"لضحايا الارهاب\"",
+            back: &[("ب 150", "بـ 150"), ("دعوي", "دعوى"), ("قضاييه", "قضائية")],
+        },
+        Case {
+            // a reversed closing mark opening a quotation, right after a tatweel
+            source: "seed.json:16",
+            text: "قصف مواقع لـ”الحرس الثوري” الإيراني في شرق سورية",
+            norm: "قصف مواقع ل\"الحرس الثوري\" الايراني في شرق سوريه",
+            back: &[("ل\"", "لـ”"), ("\"الحرس الثوري\"", "”الحرس الثوري”"), ("سوريه", "سورية")],
+        },
+        Case {
+            source: "seed.json:2",
+            text: "كشفت صحيفة “الجريدة” الكويتية عن اجتماع سري",
+            norm: "كشفت صحيفه \"الجريده\" الكويتيه عن اجتماع سري",
+            back: &[("\"الجريده\"", "“الجريدة”"), ("\"", "“")],
+        },
+        // alef forms: آ أ إ (ٱ below)
+        Case {
+            source: "ar/0001.txt:14",
+            text: "محادثات آستانا التي أتاحت إقامة أربع مناطق لخفض التوتر في سوريا",
+            norm: "محادثات استانا التي اتاحت اقامه اربع مناطق لخفض التوتر في سوريا",
+            back: &[("استانا", "آستانا"), ("اتاحت", "أتاحت"), ("اقامه", "إقامة")],
+        },
+        Case { source: "constructed", text: "بسم ٱلله", norm: "بسم الله", back: &[("الله", "ٱلله")] },
+        // Persian ی and ک in an Arabic article, inside «»
+        Case {
+            source: "ar/0212.txt:23",
+            text: "أن «کل مبادرة ستتم ستکون بالتنسیق مع القیادة والمسؤولین السوریین».",
+            norm: "ان \"كل مبادره ستتم ستكون بالتنسيق مع القياده والمسوولين السوريين\".",
+            back: &[("\"كل", "«کل"), ("ستكون", "ستکون"), ("والمسوولين", "والمسؤولین"), ("\".", "».")],
+        },
+        // Arabic-Indic digits
+        Case {
+            source: "ar/0256.txt:7",
+            text: "في القاهرة في ٢٨ نوفمبر عام ١٩٧١.",
+            norm: "في القاهره في 28 نوفمبر عام 1971.",
+            back: &[("28", "٢٨"), ("1971", "١٩٧١"), ("1971.", "١٩٧١.")],
+        },
+        // Extended (Persian) digits and the Arabic decimal and thousands separators
+        Case {
+            source: "constructed",
+            text: "۱۴۰۲ و١٬٢٠٠ و٣٫٥",
+            norm: "1402 و1,200 و3.5",
+            back: &[("1402", "۱۴۰۲"), ("1,200", "١٬٢٠٠"), ("3.5", "٣٫٥")],
+        },
+        // English: curly quotes and apostrophes, case folding
+        Case {
+            source: "en/0003.txt:113",
+            text: "“If you don’t test, how are you going to measure the results?” he said.",
+            norm: "\"if you don't test, how are you going to measure the results?\" he said.",
+            back: &[("\"if", "“If"), ("don't", "don’t"), ("?\"", "?”")],
+        },
+        Case {
+            source: "en/0003.txt:15",
+            text: "Seven candidates — including the state’s No. 2 elected official",
+            norm: "seven candidates - including the state's no. 2 elected official",
+            back: &[("-", "—"), ("state's", "state’s"), ("no.", "No.")],
+        },
+    ];
+
+    #[test]
+    fn normalisation_cases_map_back() {
+        for c in CASES {
+            let n = NormText::new(c.text);
+            assert_eq!(n.norm, c.norm, "{}", c.source);
+            // the whole normalised text covers the whole original
+            assert_eq!(n.to_original(0, n.norm.len()), (0, c.text.len()), "{}", c.source);
+            for (needle, original) in c.back {
+                let at = n.norm.find(needle).unwrap_or_else(|| panic!("{}: {needle:?} in {:?}", c.source, n.norm));
+                let (s, e) = n.to_original(at, at + needle.len());
+                assert_eq!(&c.text[s..e], *original, "{}: {needle:?}", c.source);
+            }
+            // every normalised character maps to a character boundary of the original
+            for (i, ch) in n.norm.char_indices() {
+                let (s, e) = n.to_original(i, i + ch.len_utf8());
+                assert!(c.text.is_char_boundary(s) && c.text.is_char_boundary(e) && s < e, "{}: byte {i}", c.source);
+            }
+        }
+    }
 }

@@ -1,0 +1,118 @@
+//! Text-layer throughput: normalisation + segmentation (`Document::new`), the language's
+//! shared lexicon scan (`run_scanner`) and every lexicon `find`, in MB/s on one core over the
+//! Arabic and English corpora of `../shared/corpus` (or the test fixtures when `../shared` is
+//! absent). The whole pipeline is measured by `benches/pipeline.rs`.
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use hadath::pipeline::Pipeline;
+use hadath::pipeline::document::Document;
+use hadath::pipeline::lexicon::LanguageLexicons;
+use hadath::pipeline::model::Language;
+use std::hint::black_box;
+use std::path::Path;
+
+fn articles(lang: &str) -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus").join(lang);
+    let mut out: Vec<String> = std::fs::read_dir(&dir)
+        .map(|rd| {
+            let mut paths: Vec<_> =
+                rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+            paths.sort();
+            paths.into_iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect()
+        })
+        .unwrap_or_default();
+    if out.is_empty() {
+        // no ../shared: the fixtures that ship with the repository
+        let seed: serde_json::Value = serde_json::from_str(include_str!("../tests/fixtures/seed.json")).expect("seed fixture");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/excerpts");
+        if lang == "ar" {
+            out.push(seed["text"].as_str().unwrap_or_default().to_string());
+        }
+        if let Ok(rd) = std::fs::read_dir(fixtures) {
+            for p in rd.filter_map(|e| e.ok().map(|e| e.path())) {
+                let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+                if name.starts_with(lang)
+                    && let Ok(t) = std::fs::read_to_string(&p)
+                {
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every lexicon match of `doc`, counted (the counts keep the work from being optimised away).
+fn find_all(doc: &Document, lex: &LanguageLexicons) -> usize {
+    lex.events.find(doc).len()
+        + lex.quote_cues.find(doc).len()
+        + lex.complementizers.find(doc).len()
+        + lex.modality.find(doc).len()
+        + lex.numbers.find(doc).len()
+        + lex.qualifiers.find(doc).len()
+        + lex.time.find(doc).len()
+        + lex.actors.find(doc).len()
+        + lex.nationalities.find(doc).len()
+        + lex.roles.find(doc).len()
+        + lex.places.find(doc).len()
+        + lex.distinct.find(doc).len()
+}
+
+fn bench(c: &mut Criterion) {
+    let pipeline = Pipeline::load(None, 1_000_000).expect("embedded lexicons load");
+    for (lang, language) in [("ar", Language::Ar), ("en", Language::En)] {
+        let docs = articles(lang);
+        if docs.is_empty() {
+            continue;
+        }
+        let lex = pipeline.lexicons().get(language);
+        let bytes: usize = docs.iter().map(String::len).sum();
+        let mut group = c.benchmark_group(format!("text_layer_{lang}"));
+        group.sample_size(20);
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(format!("normalise + segment, {} articles", docs.len()), |b| {
+            b.iter(|| {
+                for d in &docs {
+                    black_box(Document::new(d, language, &lex.abbreviations));
+                }
+            })
+        });
+        // the scan and the finds on prepared documents
+        let prepared: Vec<Document> = docs.iter().map(|d| Document::new(d, language, &lex.abbreviations)).collect();
+        group.bench_function(format!("lexicon scan, {} articles", docs.len()), |b| {
+            b.iter(|| {
+                for d in &prepared {
+                    black_box(lex.scanner.scan(&d.norm.norm));
+                }
+            })
+        });
+        let scanned: Vec<Document> = docs
+            .iter()
+            .map(|d| {
+                let mut doc = Document::new(d, language, &lex.abbreviations);
+                doc.run_scanner(&lex.scanner);
+                doc
+            })
+            .collect();
+        group.bench_function(format!("lexicon finds, {} articles", docs.len()), |b| {
+            b.iter(|| {
+                for d in &scanned {
+                    black_box(find_all(d, lex));
+                }
+            })
+        });
+        group.bench_function(format!("text layer (all of the above), {} articles", docs.len()), |b| {
+            b.iter(|| {
+                for d in &docs {
+                    let mut doc = Document::new(d, language, &lex.abbreviations);
+                    doc.run_scanner(&lex.scanner);
+                    black_box(find_all(&doc, lex));
+                }
+            })
+        });
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
