@@ -4,8 +4,7 @@
 use super::dates::{TimeMention, find_times};
 use super::document::Document;
 use super::events::{EventInputs, cluster, find_event_mentions};
-use super::gazetteer::Gazetteer;
-use super::lexicon::LanguageLexicons;
+use super::lexicon::{LanguageLexicons, Lexicons};
 use super::mentions::{MentionKind, Mentions, find_mentions};
 use super::model::{self, Extraction, OffsetUnit, Span};
 use super::numbers::{CountMention, find_counts};
@@ -23,52 +22,103 @@ fn token_span(doc: &Document, first: usize, last: usize) -> Span {
     span_of(doc, t[first].start, t[last].end)
 }
 
+/// The country a role mention serves: the nationality or country right after it in Arabic
+/// (مسؤول أمريكي، وزير خارجية إيران) or right before it in English (a US official).
+fn role_country(mentions: &Mentions, k: usize) -> Option<&str> {
+    let m = &mentions.all[k];
+    mentions
+        .all
+        .iter()
+        .filter(|o| !matches!(o.kind, MentionKind::Role(_) | MentionKind::Person))
+        .find(|o| o.first == m.last + 1 || o.last + 1 == m.first)
+        .filter(|o| o.key.starts_with("country:"))
+        .and_then(|o| o.country.as_deref())
+}
+
+/// The person named in the speaker words `[first, last]` or right after them, with only
+/// nationality or country mentions between (the title's country).
+fn titled_person(mentions: &Mentions, first: usize, last: usize) -> Option<usize> {
+    let mut next = last + 1;
+    for (k, m) in mentions.all.iter().enumerate() {
+        if m.first < first || m.first > next {
+            continue;
+        }
+        match m.kind {
+            MentionKind::Person => return Some(k),
+            MentionKind::Nationality(_) | MentionKind::Actor(_) | MentionKind::Place(_) if m.first == next => next = m.last + 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Entity ids by registry key, in order of first mention.
 struct Registry {
     ids: HashMap<String, String>,
     entities: Vec<model::Entity>,
+    /// The entity of each mention (index into `Mentions::all`).
+    by_mention: Vec<Option<String>>,
 }
 
 impl Registry {
-    fn build(doc: &Document, mentions: &Mentions, gazetteer: &Gazetteer, lex: &LanguageLexicons) -> Registry {
-        let mut reg = Registry { ids: HashMap::new(), entities: Vec::new() };
-        for m in &mentions.all {
-            if matches!(m.kind, MentionKind::Role(_)) {
-                continue;
-            }
+    fn build(doc: &Document, mentions: &Mentions, lexicons: &Lexicons, lex: &LanguageLexicons) -> Registry {
+        let gazetteer = &lexicons.gazetteer;
+        let mut reg = Registry { ids: HashMap::new(), entities: Vec::new(), by_mention: vec![None; mentions.all.len()] };
+        for (k, m) in mentions.all.iter().enumerate() {
             let span = span_of(doc, m.start, m.end);
-            if let Some(id) = reg.ids.get(&m.key) {
+            // a role is an entity with the country it serves (مسؤول أمريكي), not on its own
+            let key = match m.kind {
+                MentionKind::Role(_) => match role_country(mentions, k) {
+                    Some(c) => format!("{}:{c}", m.key),
+                    None => continue,
+                },
+                _ => m.key.clone(),
+            };
+            if let Some(id) = reg.ids.get(&key) {
                 let idx: usize = id[1..].parse::<usize>().unwrap_or(1) - 1;
                 let e = &mut reg.entities[idx];
                 if !e.mentions.contains(&span) {
                     e.mentions.push(span);
                 }
+                reg.by_mention[k] = Some(id.clone());
                 continue;
             }
             let id = format!("n{}", reg.entities.len() + 1);
-            let (entity_type, name, country, place) = match &m.kind {
+            let (entity_type, name, country, place, wikidata_key) = match &m.kind {
                 MentionKind::Place(p) => {
                     let p = &gazetteer.places[*p];
-                    (p.kind.clone(), p.name.clone(), p.country.clone(), Some(p))
+                    let wikidata_key = if p.kind == "country" { p.country.clone() } else { None };
+                    (p.kind.clone(), p.name.clone(), p.country.clone(), Some(p), wikidata_key)
                 }
                 MentionKind::Actor(a) => {
                     let a = &lex.actors.entries()[*a];
                     let country_place =
                         if a.actor_type == "country" { a.country.as_deref().and_then(|c| gazetteer.country(c)) } else { None };
-                    (a.actor_type.clone(), a.name.clone(), a.country.clone(), country_place)
+                    (a.actor_type.clone(), a.name.clone(), a.country.clone(), country_place, Some(a.id.clone()))
                 }
                 MentionKind::Nationality(c) => {
                     let place = gazetteer.country(c);
-                    ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place)
+                    ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place, Some(c.clone()))
                 }
-                MentionKind::Role(_) => unreachable!("roles are skipped above"),
+                MentionKind::Role(_) => {
+                    let country = role_country(mentions, k);
+                    let role = m.name.replace('_', " ");
+                    let name = match country.and_then(|c| gazetteer.country(c)) {
+                        Some(p) => format!("{role} ({})", p.name),
+                        None => role,
+                    };
+                    ("role".to_string(), name, country.map(str::to_string), None, None)
+                }
+                MentionKind::Person => ("person".to_string(), m.name.clone(), m.country.clone(), None, None),
             };
-            reg.ids.insert(m.key.clone(), id.clone());
+            reg.ids.insert(key, id.clone());
+            reg.by_mention[k] = Some(id.clone());
             reg.entities.push(model::Entity {
                 id,
                 entity_type,
                 name,
                 country,
+                wikidata: wikidata_key.and_then(|k| lexicons.wikidata.get(&k)).map(str::to_string),
                 geonames_id: place.map(|p| p.id.clone()),
                 lat: place.map(|p| p.lat),
                 lon: place.map(|p| p.lon),
@@ -80,6 +130,11 @@ impl Registry {
 
     fn id(&self, key: &str) -> Option<String> {
         self.ids.get(key).cloned()
+    }
+
+    /// The entity of mention `k`.
+    fn of(&self, k: usize) -> Option<String> {
+        self.by_mention.get(k).cloned().flatten()
     }
 }
 
@@ -122,7 +177,9 @@ fn best_count(first: Option<usize>, all: impl Iterator<Item = usize>, counts: &[
 }
 
 /// Runs every stage and builds the response (offsets in bytes).
-pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, published: Option<NaiveDate>) -> Extraction {
+pub fn run(doc: &Document, lexicons: &Lexicons, published: Option<NaiveDate>) -> Extraction {
+    let lex = lexicons.get(doc.language);
+    let gazetteer = &lexicons.gazetteer;
     let mentions = find_mentions(doc, lex, gazetteer);
     let counts = find_counts(doc, lex);
     let times = find_times(doc, lex, published);
@@ -132,7 +189,7 @@ pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, publis
     let inputs = EventInputs { doc, lex, gazetteer, mentions: &mentions, counts: &counts, times: &times, quoted: &quoted };
     let mut event_mentions = find_event_mentions(&inputs);
     let clusters = cluster(&inputs, &mut event_mentions);
-    let registry = Registry::build(doc, &mentions, gazetteer, lex);
+    let registry = Registry::build(doc, &mentions, lexicons, lex);
 
     // events, numbered by first mention
     let mut order: Vec<usize> = (0..clusters.len()).collect();
@@ -186,7 +243,7 @@ pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, publis
             for &(role, ai) in &event_mentions[mi].actors {
                 let m = &mentions.all[ai];
                 let s = span_of(doc, m.start, m.end);
-                let entity = registry.id(&m.key);
+                let entity = registry.of(ai);
                 if actors.iter().any(|a| a.entity == entity && a.role == role) {
                     continue;
                 }
@@ -264,8 +321,13 @@ pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, publis
             content: token_span(doc, q.content.0, q.content.1),
             cue: q.cue.map(|(a, b)| token_span(doc, a, b)),
             speaker: q.speaker.as_ref().map(|s| {
-                let span = token_span(doc, s.first, s.last);
-                let m = s.mention.map(|mi| &mentions.all[mi]);
+                // a named person in or right after the speaker's words is who speaks:
+                // "وزير الخارجية السوداني إبراهيم غندور"
+                let person = titled_person(&mentions, s.first, s.last);
+                let last = person.map_or(s.last, |p| s.last.max(mentions.all[p].last));
+                let span = token_span(doc, s.first, last);
+                let mi = person.or(s.mention);
+                let m = mi.map(|mi| &mentions.all[mi]);
                 model::Speaker {
                     text: span.text,
                     start: span.start,
@@ -277,7 +339,7 @@ pub fn run(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, publis
                         Resolution::Headline => "headline",
                     }
                     .to_string(),
-                    entity: m.and_then(|m| registry.id(&m.key)),
+                    entity: mi.and_then(|mi| registry.of(mi)),
                 }
             }),
             via: q.via.map(|(a, b)| token_span(doc, a, b)),

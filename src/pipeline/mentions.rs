@@ -6,6 +6,7 @@ use super::gazetteer::Gazetteer;
 use super::lexicon::LanguageLexicons;
 use super::matcher::{Gender, Hit, Number};
 use super::model::Language;
+use super::persons::add_persons;
 use std::collections::{HashMap, HashSet};
 
 /// What a mention refers to.
@@ -19,6 +20,8 @@ pub enum MentionKind {
     Nationality(String),
     /// A role noun (index into the role lexicon's entries).
     Role(usize),
+    /// A person named after a title, or a later short mention of one (see `persons.rs`).
+    Person,
 }
 
 /// One entity mention.
@@ -212,6 +215,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number,
         });
     }
+    add_persons(doc, lex, &role_hits, &mut all);
     all.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
     Mentions { all }
 }

@@ -12,6 +12,7 @@ pub mod mentions;
 pub mod model;
 pub mod numbers;
 pub mod offsets;
+pub mod persons;
 pub mod quotes;
 pub mod segment;
 pub mod text;
@@ -115,7 +116,7 @@ impl Pipeline {
         let lex = self.lexicons.get(language);
         let mut doc = Document::new(&req.text, language, &lex.abbreviations);
         doc.run_scanner(&lex.scanner);
-        let mut out = assemble::run(&doc, lex, &self.lexicons.gazetteer, published);
+        let mut out = assemble::run(&doc, &self.lexicons, published);
         out.id = req.id.clone();
         let unit = req.offsets.unwrap_or_default();
         offsets::convert(&mut out, &req.text, unit);

@@ -255,6 +255,9 @@ pub struct Entity {
     /// ISO 3166-1 alpha-2 country code, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
+    /// Wikidata id (`Q794`) for countries and the actors that have one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wikidata: Option<String>,
     /// GeoNames id for places.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geonames_id: Option<String>,

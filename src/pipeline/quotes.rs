@@ -317,7 +317,7 @@ impl Ctx<'_> {
             }
             let w = doc.word(n);
             if let Some((_, m)) = self.mention_at(n) {
-                let is_nat = matches!(m.kind, MentionKind::Nationality(_));
+                let is_nat = matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Person);
                 let prev = doc.word(end);
                 let chained = matches!(prev, "في" | "باسم" | "لدي" | "لدى" | "من" | "of" | "for" | "at" | "in");
                 // "عبد الرحمن لوكالة الأنباء": a mention behind a preposition is an addressee

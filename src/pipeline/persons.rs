@@ -1,0 +1,325 @@
+//! Person names without a name list: a name that follows a title ("الرئيس الأمريكي جو
+//! بايدن", "وزير الخارجية أنتوني بلينكن", "President Joe Biden", "Iranian Foreign Minister
+//! Mohammad Javad Zarif") is recognised from the words around it, and the later (or earlier)
+//! short mentions of it ("بايدن", "Biden's") are linked to the same person.
+//!
+//! A title is a singular role noun of the role lexicon; in Arabic it must be definite
+//! (الرئيس، وزير الخارجية), since an indefinite one is followed by adjectives (مسؤول عسكري
+//! رفيع), not names. Between the title and the name may stand the country it serves
+//! (الأمريكي، خارجية إيران، باسم الخارجية الإيرانية). The name is the run of words after that
+//! which no lexicon claims and which are no function words: in English capitalised words, in
+//! Arabic two to four words whose first has no article (so "الرئيس السابق" is no name).
+
+use super::document::Document;
+use super::lexicon::LanguageLexicons;
+use super::matcher::{Gender, Hit, Number, is_arabic_proclitic};
+use super::mentions::{Mention, MentionKind};
+use super::model::Language;
+use super::segment::TokenKind;
+
+/// Longest name, in words.
+const MAX_NAME_WORDS: usize = 4;
+/// How many words of country or organisation may stand between a title and its name.
+const MAX_AFFILIATION_WORDS: usize = 5;
+
+/// One person found after a title.
+struct TitledName {
+    first: usize,
+    last: usize,
+    gender: Gender,
+    country: Option<String>,
+}
+
+/// Tokens that some lexicon other than places, actors, nationalities and roles claims
+/// (cues, triggers, times, numbers…): such a word is not part of a name.
+fn claimed_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<bool> {
+    let mut claimed = vec![false; doc.tokens().len()];
+    let mut mark = |hits: Vec<Hit>| {
+        for h in hits {
+            claimed[h.first..=h.last].iter_mut().for_each(|c| *c = true);
+        }
+    };
+    mark(lex.quote_cues.find(doc));
+    mark(lex.events.find(doc));
+    mark(lex.time.find(doc));
+    mark(lex.numbers.find(doc));
+    mark(lex.qualifiers.find(doc));
+    mark(lex.modality.find(doc));
+    mark(lex.complementizers.find(doc));
+    claimed
+}
+
+/// True when the original text of token `i` starts with a capital letter.
+fn capitalised(doc: &Document, i: usize) -> bool {
+    let t = &doc.tokens()[i];
+    let (s, e) = doc.original(t.start, t.end);
+    let word = &doc.text[s..e];
+    // al-Assad, el-Sisi: the particle is lower case, the name is not
+    let word = word.strip_prefix("al-").or_else(|| word.strip_prefix("el-")).unwrap_or(word);
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The word of token `i` without an English possessive.
+fn bare_word<'d>(doc: &'d Document, i: usize) -> &'d str {
+    let w = doc.word(i);
+    w.strip_suffix("'s").or_else(|| w.strip_suffix('\'')).unwrap_or(w)
+}
+
+/// Finds titled names and links their other mentions. `mentions` are the place, actor,
+/// nationality and role mentions; places on the words of a name are dropped from it (a
+/// surname is not the village of the same name) and the person mentions are added.
+pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], mentions: &mut Vec<Mention>) {
+    let titles: Vec<&Hit> = role_hits.iter().filter(|h| is_title(doc, lex, h)).collect();
+    if titles.is_empty() {
+        return;
+    }
+    let claimed = claimed_tokens(doc, lex);
+    let ar = doc.language == Language::Ar;
+    let mut names: Vec<TitledName> = Vec::new();
+    for h in titles {
+        if let Some(name) = name_after(doc, lex, &claimed, mentions, h) {
+            if !names.iter().any(|n| n.first == name.first) {
+                names.push(name);
+            }
+        }
+    }
+    let mut persons: Vec<Mention> = Vec::new();
+    for n in &names {
+        let words: Vec<&str> = (n.first..=n.last).map(|i| bare_word(doc, i)).collect();
+        let key = format!("person:{}", words.join(" ").to_lowercase());
+        let (s, e) = doc.original(doc.tokens()[n.first].start, doc.tokens()[n.last].end);
+        let display = doc.text[s..e].trim_end_matches("'s").trim_end_matches('\'').to_string();
+        let person = |first: usize, last: usize, start: usize, end: usize| Mention {
+            first,
+            last,
+            start,
+            end,
+            kind: MentionKind::Person,
+            key: key.clone(),
+            name: display.clone(),
+            country: n.country.clone(),
+            gender: n.gender,
+            number: Number::Singular,
+        };
+        // the surname: the last word, or the last two after a connector (عبد الرحمن)
+        let k = if words.len() >= 2 && ar && is_connector(words[words.len() - 2]) { 2 } else { 1 };
+        let surname = &words[words.len() - k..];
+        let head = surname[0];
+        if surname.concat().chars().count() < 3 || k == 1 && lex.function_words.contains(head) {
+            let end = doc.tokens()[n.last].start + words[words.len() - 1].len();
+            persons.push(person(n.first, n.last, doc.tokens()[n.first].start, end));
+            continue;
+        }
+        // every mention of the surname, with the name's other words before it where they are
+        for s in 0..doc.tokens().len().saturating_sub(k - 1) {
+            let j = s + k - 1;
+            let w = bare_word(doc, s);
+            let prefix_len = if w == head {
+                0
+            } else if ar && w.ends_with(head) && is_arabic_proclitic(&w[..w.len() - head.len()]) && !w.ends_with(&format!("ال{head}")) {
+                w.len() - head.len()
+            } else {
+                continue;
+            };
+            if (1..k).any(|t| bare_word(doc, s + t) != surname[t]) || !ar && !capitalised(doc, s) {
+                continue;
+            }
+            let before = words.len() - k;
+            let mut first = s;
+            if prefix_len == 0 && s >= before && (0..before).all(|t| bare_word(doc, s - before + t) == words[t]) {
+                first = s - before;
+            }
+            if persons.iter().any(|p| p.first <= j && first <= p.last) {
+                continue;
+            }
+            if mentions.iter().any(|m| !matches!(m.kind, MentionKind::Place(_)) && m.first <= j && first <= m.last) {
+                continue;
+            }
+            let start = doc.tokens()[first].start + if first == s { prefix_len } else { 0 };
+            let end = doc.tokens()[j].start + bare_word(doc, j).len();
+            persons.push(person(first, j, start, end));
+        }
+    }
+    if persons.is_empty() {
+        return;
+    }
+    mentions.retain(|m| !(matches!(m.kind, MentionKind::Place(_)) && persons.iter().any(|p| p.first <= m.last && m.first <= p.last)));
+    mentions.extend(persons);
+}
+
+/// True when role hit `h` is a title that may stand before a name.
+fn is_title(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
+    let role = &lex.roles.entries()[h.entry];
+    if role.number != Number::Singular || !lex.titles.contains(&role.role) {
+        return false;
+    }
+    match doc.language {
+        Language::En => true,
+        Language::Ar => {
+            let norm = &doc.norm.norm;
+            norm[h.start..].starts_with("ال") || (h.last > h.first && doc.word(h.last).starts_with("ال"))
+        }
+    }
+}
+
+/// The name after title `h`, if the words there make one.
+fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions: &[Mention], h: &Hit) -> Option<TitledName> {
+    let tokens = doc.tokens();
+    let ar = doc.language == Language::Ar;
+    let mention_at = |i: usize| mentions.iter().filter(|m| m.first == i).max_by_key(|m| m.last);
+    let is_place = |m: &Mention| matches!(m.kind, MentionKind::Place(_));
+    let mut country = mentions
+        .iter()
+        .find(|m| !ar && m.last + 1 == h.first && matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Actor(_)))
+        .and_then(|m| m.country.clone());
+    // the country or body the title serves: الرئيس الأمريكي، وزير خارجية إيران، المتحدث باسم الخارجية
+    let mut i = h.last + 1;
+    while ar && i < tokens.len() && i - h.last <= MAX_AFFILIATION_WORDS {
+        match mention_at(i) {
+            Some(m) if !is_person_actor(lex, m) && (!is_place(m) || country_place(m)) => {
+                country = country.or_else(|| m.country.clone());
+                i = m.last + 1;
+            }
+            _ if ar && doc.word(i) == "باسم" => i += 1,
+            _ => break,
+        }
+    }
+    let start = i;
+    while i < tokens.len() && i - start < MAX_NAME_WORDS + usize::from(ar) * 2 && is_name_word(doc, lex, claimed, i, i == start) {
+        if let Some(m) = mention_at(i) {
+            if is_person_actor(lex, m) {
+                return None; // a person the actor lexicon knows: "President Donald Trump"
+            }
+            if !is_place(m) || country_place(m) {
+                break;
+            }
+        }
+        if tokens[i].sentence != tokens[start].sentence {
+            break;
+        }
+        i += 1;
+        // an Arabic name ends with its word that has the article (بشار الأسد، راشد الغنوشي),
+        // unless a connector asks for more (عبد الرحمن، أبو العز)
+        if ar && i - start >= 2 && doc.word(i - 1).starts_with("ال") && !is_connector(doc.word(i - 2)) {
+            break;
+        }
+    }
+    // a name does not end on a connector: "محمد بن نايف بن" is cut by the length limit
+    while ar && i > start && is_connector(doc.word(i - 1)) {
+        i -= 1;
+    }
+    let words = i - start;
+    let enough = if ar { words >= 2 } else { words >= 1 };
+    enough.then(|| TitledName { first: start, last: i - 1, gender: lex.roles.entries()[h.entry].gender, country })
+}
+
+/// Arabic name connectors: عبد الله، أبو بكر، محمد بن سلمان، آل ثاني.
+fn is_connector(w: &str) -> bool {
+    matches!(w, "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ال" | "ام" | "بو")
+}
+
+/// True when mention `m` is a person of the actor lexicon.
+fn is_person_actor(lex: &LanguageLexicons, m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Actor(a) if lex.actors.entries()[a].actor_type == "person")
+}
+
+/// True when mention `m` is a place that is a whole country (no surname).
+fn country_place(m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Place(_)) && m.key.starts_with("country:")
+}
+
+/// True when token `i` can be a word of a name.
+fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usize, first: bool) -> bool {
+    let t = &doc.tokens()[i];
+    if t.kind != TokenKind::Word || claimed[i] {
+        return false;
+    }
+    let w = bare_word(doc, i);
+    if lex.function_words.contains(w) || w.chars().count() < 2 {
+        return false;
+    }
+    match doc.language {
+        Language::En => capitalised(doc, i) && !w.contains('.'),
+        // no article on the first word, and no preposition or conjunction before an article
+        Language::Ar => !(["لل", "بال", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p)) || first && w.starts_with("ال")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::lexicon::Lexicons;
+    use crate::pipeline::mentions::find_mentions;
+    use std::sync::LazyLock;
+
+    static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).unwrap());
+
+    /// The persons of `text` as (mention text, entity key, country).
+    fn persons(lang: Language, text: &str) -> Vec<(String, String, Option<String>)> {
+        let lex = LEX.get(lang);
+        let doc = Document::new(text, lang, &lex.abbreviations);
+        find_mentions(&doc, lex, &LEX.gazetteer)
+            .all
+            .into_iter()
+            .filter(|m| matches!(m.kind, MentionKind::Person))
+            .map(|m| {
+                let (s, e) = doc.original(m.start, m.end);
+                (text[s..e].to_string(), m.key, m.country)
+            })
+            .collect()
+    }
+
+    fn texts(found: &[(String, String, Option<String>)]) -> Vec<&str> {
+        found.iter().map(|p| p.0.as_str()).collect()
+    }
+
+    #[test]
+    fn arabic_titled_names_and_short_mentions() {
+        // ar/0020 (Al Jazeera): the minister is named once with his title, then by surname
+        let found = persons(
+            Language::Ar,
+            "من جانبه، أعرب وزير الخارجية السوداني إبراهيم غندور عن تقدير بلاده لمواقف قطر. وتابع غندور بالقول إن زيارة وزير الخارجية القطري كانت فرصة.",
+        );
+        assert_eq!(texts(&found), ["إبراهيم غندور", "غندور"], "{found:?}");
+        assert!(found.iter().all(|p| p.1 == found[0].1 && p.2.as_deref() == Some("SD")), "{found:?}");
+    }
+
+    #[test]
+    fn arabic_connectors_and_article() {
+        // ar/0163: "الشيخ راشد الغنوشي رئيس حركة النهضة": the name ends at its word with the
+        // article; the surname alone later is the same person, with a proclitic too
+        let found = persons(Language::Ar, "جمعت الحبيب الصيد بالشيخ راشد الغنوشي رئيس حركة النهضة، حيث صرح الغنوشي عقب المقابلة، والغنوشي");
+        assert_eq!(texts(&found), ["راشد الغنوشي", "الغنوشي", "الغنوشي"], "{found:?}");
+        // connectors keep the name going and never end it
+        let found = persons(Language::Ar, "وقال الرئيس عبد الفتاح البرهان إن الأمير محمد بن نايف بن عبدالعزيز بن");
+        assert_eq!(texts(&found), ["عبد الفتاح البرهان", "محمد بن نايف بن عبدالعزيز"], "{found:?}");
+    }
+
+    #[test]
+    fn known_persons_stay_actors() {
+        // names the actor lexicon holds are actors, not recognised again
+        assert!(persons(Language::Ar, "قال الرئيس الأمريكي دونالد ترامب إن").is_empty());
+        assert!(persons(Language::En, "President Donald Trump said").is_empty());
+    }
+
+    #[test]
+    fn arabic_non_names() {
+        // adjectives and function words after a title are no names
+        for text in ["قال الرئيس السابق إن", "وصل الرئيس إلى جنيف", "قال مسؤول عسكري رفيع إن", "قال الرئيس الأمريكي يوم الاثنين إن"]
+        {
+            assert!(persons(Language::Ar, text).is_empty(), "{text}: {:?}", persons(Language::Ar, text));
+        }
+    }
+
+    #[test]
+    fn english_titled_names() {
+        // en/0087 (Reuters): "FDIC Chairman Martin Gruenberg", later "Gruenberg" and a possessive
+        let found = persons(
+            Language::En,
+            "to protect the job of FDIC Chairman Martin Gruenberg, who was nominated in 2011. Gruenberg is scheduled to testify. Martin Gruenberg's predecessor left.",
+        );
+        assert_eq!(texts(&found), ["Martin Gruenberg", "Gruenberg", "Martin Gruenberg"], "{found:?}");
+        assert_eq!(found[0].1, found[2].1);
+        assert!(persons(Language::En, "the president said on Monday that a spokesman would").is_empty());
+    }
+}
