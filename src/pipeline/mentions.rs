@@ -258,4 +258,59 @@ mod tests {
         let names: Vec<&str> = got.iter().map(|g| g.1.as_str()).collect();
         assert!(names.contains(&"Paris") && names.contains(&"San Bernardino"), "{got:?}");
     }
+
+    /// Every place of the seed article resolves to its GeoNames entry (id, country, and a
+    /// position within a few km of the real one).
+    #[test]
+    fn seed_places_resolve_to_geonames() {
+        let seed: serde_json::Value = serde_json::from_str(include_str!("../../tests/fixtures/seed.json")).unwrap();
+        let text = seed["text"].as_str().unwrap();
+        let lex = LEX.get(Language::Ar);
+        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
+        let found: Vec<(String, &crate::pipeline::gazetteer::Place)> = find_mentions(&doc, lex, &LEX.gazetteer)
+            .all
+            .into_iter()
+            .filter_map(|m| {
+                // a country is an actor whose country leads to the gazetteer's entry
+                let place = match m.kind {
+                    MentionKind::Place(p) => Some(&LEX.gazetteer.places[p]),
+                    MentionKind::Actor(_) => m.country.as_deref().and_then(|c| LEX.gazetteer.country(c)),
+                    _ => None,
+                }?;
+                let (s, e) = doc.original(m.start, m.end);
+                Some((text[s..e].to_string(), place))
+            })
+            .collect();
+        // (form in the text, GeoNames id, country, latitude, longitude)
+        let expected = [
+            ("جنيف", "2660646", "CH", 46.20, 6.15),
+            ("البوكمال", "174448", "SY", 34.45, 40.92),
+            ("دير الزور", "170794", "SY", 35.34, 40.14),
+            ("الميادين", "173480", "SY", 35.02, 40.45),
+            ("سورية", "163843", "SY", 35.0, 38.5),
+            ("العراق", "99237", "IQ", 33.0, 44.0),
+            ("لبنان", "272103", "LB", 33.83, 35.83),
+            ("اليمن", "69543", "YE", 15.5, 47.5),
+            ("إسرائيل", "294640", "IL", 31.5, 34.75),
+            ("غزة", "281133", "PS", 31.50, 34.47),
+        ];
+        for (form, id, country, lat, lon) in expected {
+            let (_, p) = found.iter().find(|(t, _)| t == form).unwrap_or_else(|| panic!("{form} not found"));
+            assert_eq!((p.id.as_str(), p.country.as_deref()), (id, Some(country)), "{form}");
+            if p.kind != "country" {
+                assert!((p.lat - lat).abs() < 0.05 && (p.lon - lon).abs() < 0.05, "{form}: {} {}", p.lat, p.lon);
+            }
+        }
+    }
+
+    #[test]
+    fn homonyms_resolve_by_context() {
+        // Geneva is Swiss beside Switzerland, and in Ohio beside Ohio places
+        let swiss = places(Language::En, "Talks in Geneva, Switzerland, ended.");
+        assert_eq!(swiss.iter().find(|p| p.0 == "Geneva").and_then(|p| p.2.as_deref()), Some("CH"), "{swiss:?}");
+        let plain = places(Language::Ar, "انتهت المحادثات في جنيف");
+        assert_eq!(plain.iter().find(|p| p.0 == "جنيف").and_then(|p| p.2.as_deref()), Some("CH"), "{plain:?}");
+        let us = places(Language::En, "A crash in Geneva, in Ashtabula County, Ohio, United States, killed two.");
+        assert_eq!(us.iter().find(|p| p.0 == "Geneva").and_then(|p| p.2.as_deref()), Some("US"), "{us:?}");
+    }
 }
