@@ -80,8 +80,9 @@ impl Gazetteer {
     /// A matcher over the names written in `language`'s script; each entry is the list of
     /// places sharing that (normalised) name.
     pub fn matcher(&self, language: Language) -> Matcher<Vec<usize>> {
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut order: Vec<String> = Vec::new();
+        // each normalised form once, in order of first appearance, with every place it names
+        let mut index: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
+        let mut items: Vec<(String, FormKind, Vec<usize>)> = Vec::new();
         for (i, p) in self.places.iter().enumerate() {
             // only the forms are matched: the name column is for display
             for form in p.forms.split('|') {
@@ -97,22 +98,20 @@ impl Gazetteer {
                 {
                     continue;
                 }
-                let list = by_name.entry(key.clone()).or_insert_with(|| {
-                    order.push(key.clone());
-                    Vec::new()
-                });
+                let slot = match index.get(&key) {
+                    Some(&slot) => slot,
+                    None => {
+                        index.insert(key.clone(), items.len());
+                        items.push((key, FormKind::Normalised, Vec::new()));
+                        items.len() - 1
+                    }
+                };
+                let list = &mut items[slot].2;
                 if !list.contains(&i) {
                     list.push(i);
                 }
             }
         }
-        let items = order
-            .into_iter()
-            .map(|k| {
-                let v = by_name.remove(&k).unwrap_or_default();
-                (k, FormKind::Plain, v)
-            })
-            .collect();
         Matcher::new(language, items)
     }
 

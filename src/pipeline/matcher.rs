@@ -5,6 +5,7 @@ use super::document::Document;
 use super::model::Language;
 use super::text::NormText;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use foldhash::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -64,6 +65,9 @@ pub enum FormKind {
     Plain,
     /// An Arabic verb written `PAST|PRESENT`: inflections are generated.
     ArabicVerb,
+    /// Listed forms that are normalised already (the gazetteer's keys): loading skips
+    /// normalising them again.
+    Normalised,
 }
 
 /// One match of a lexicon entry in a document.
@@ -138,7 +142,7 @@ fn case_ok(rule: CaseRule, original: &str) -> bool {
 /// A compiled set of entries of type `T`.
 pub struct Matcher<T> {
     entries: Vec<T>,
-    exact: std::collections::HashMap<String, usize>,
+    exact: HashMap<String, usize>,
     patterns: Vec<Pattern>,
     /// The normalised pattern strings (kept for the language's shared [`Scanner`]).
     strings: Vec<String>,
@@ -320,7 +324,7 @@ impl<T> Matcher<T> {
         let mut entries = Vec::with_capacity(items.len());
         let mut strings: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
-        let mut exact = std::collections::HashMap::new();
+        let mut exact = HashMap::default();
         for (i, (forms, kind, payload)) in items.into_iter().enumerate() {
             entries.push(payload);
             let mut add = |s: String, features: Features, needs_suffix: bool, stripped_article: bool, case: CaseRule| {
@@ -347,9 +351,13 @@ impl<T> Matcher<T> {
                     v.into_iter().map(|(f, x)| (f, x, CaseRule::Any)).collect()
                 }
                 FormKind::Plain => raw.iter().map(|f| (normalise_form(f), Features::default(), case_rule(language, f.trim()))).collect(),
+                FormKind::Normalised => raw.iter().map(|f| (f.to_string(), Features::default(), case_rule(language, f))).collect(),
             };
             for (form, features, case) in expanded {
-                exact.entry(form.clone()).or_insert(i);
+                if kind != FormKind::Normalised {
+                    // (the gazetteer is never looked up by form: its 100,000 keys are spared)
+                    exact.entry(form.clone()).or_insert(i);
+                }
                 if language == Language::Ar {
                     if let Some(bare) = form.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
                         add(bare.to_string(), features, false, true, case);
