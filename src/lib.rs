@@ -9,7 +9,7 @@
 //!   [`pipeline::model::ExtractRequest`] into an [`pipeline::model::Extraction`].
 //!   Its stages: `text` (normalisation with an offset map), `segment` (tokens, sentences),
 //!   `lexicon`/`matcher` (data files compiled into clitic-aware matchers), `gazetteer`,
-//!   `mentions`, `numbers`, `dates`, `quotes`, `events`, and `offsets`.
+//!   `mentions` (with `persons`), `numbers`, `dates`, `quotes`, `events`, and `offsets`.
 
 pub mod http;
 pub mod pipeline;
