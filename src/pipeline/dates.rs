@@ -69,7 +69,7 @@ impl TimeMention {
         let d = self.date?;
         let end = match self.precision {
             Precision::Day => d,
-            Precision::Week => d + Duration::days(6),
+            Precision::Week => d.checked_add_signed(Duration::days(6))?,
             Precision::Month => period_start(d, Precision::Month, 1)? - Duration::days(1),
             Precision::Year => NaiveDate::from_ymd_opt(d.year(), 12, 31)?,
         };
@@ -83,7 +83,7 @@ fn period_start(anchor: NaiveDate, unit: Precision, offset: i64) -> Option<Naive
     match unit {
         Precision::Day => anchor.checked_add_signed(Duration::days(offset)),
         Precision::Week => {
-            let monday = anchor - Duration::days(i64::from(anchor.weekday().num_days_from_monday()));
+            let monday = anchor.checked_sub_signed(Duration::days(i64::from(anchor.weekday().num_days_from_monday())))?;
             monday.checked_add_signed(Duration::weeks(offset))
         }
         Precision::Month => {
@@ -167,13 +167,14 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 let direction = direction.unwrap_or(0);
                 if let Some(p) = published {
                     let pub_wd = i64::from(p.weekday().number_from_monday());
-                    date = Some(if direction > 0 {
+                    let offset = if direction > 0 {
                         let ahead = (wd - pub_wd).rem_euclid(7);
-                        p + Duration::days(if ahead == 0 { 7 } else { ahead })
+                        if ahead == 0 { 7 } else { ahead }
                     } else {
                         let back = (pub_wd - wd).rem_euclid(7);
-                        p - Duration::days(if back == 0 && direction < 0 { 7 } else { back })
-                    });
+                        -(if back == 0 && direction < 0 { 7 } else { back })
+                    };
+                    date = p.checked_add_signed(Duration::days(offset));
                 }
             }
             TimeKind::RelativeDay => {
@@ -212,9 +213,9 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 let y = year.or_else(|| published.map(|p| month_year(p, month, day, direction)));
                 date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)));
                 if let (Some(dt), None, None, Some(p)) = (date, year, direction, published)
-                    && dt > p + Duration::days(31)
+                    && p.checked_add_signed(Duration::days(31)).is_some_and(|limit| dt > limit)
                 {
-                    date = dt.with_year(dt.year() - 1); // "15 ديسمبر" in a January article
+                    date = dt.with_year(dt.year().saturating_sub(1)); // "15 ديسمبر" in a January article
                 }
             }
             TimeKind::Duration => {
@@ -269,8 +270,8 @@ fn month_year(p: NaiveDate, month: u32, day: Option<u32>, direction: Option<i64>
     let this_year = (month, day.unwrap_or(0));
     let today = (p.month(), p.day());
     match direction {
-        Some(d) if d < 0 && (this_year > today || (month == p.month() && day.is_none())) => p.year() - 1,
-        Some(d) if d > 0 && (this_year <= today || (month == p.month() && day.is_none())) => p.year() + 1,
+        Some(d) if d < 0 && (this_year > today || (month == p.month() && day.is_none())) => p.year().saturating_sub(1),
+        Some(d) if d > 0 && (this_year <= today || (month == p.month() && day.is_none())) => p.year().saturating_add(1),
         _ => p.year(),
     }
 }
@@ -432,6 +433,18 @@ mod tests {
             let want: Vec<(String, Option<String>, &str)> =
                 expected.iter().map(|(t, d, p)| (t.to_string(), d.map(str::to_string), *p)).collect();
             assert_eq!(got, want, "{text:?} published {published:?}");
+        }
+    }
+
+    #[test]
+    fn extreme_publication_dates_do_not_panic() {
+        let text = "الاثنين الماضي والخميس المقبل وأمس وغدا و15 ديسمبر ونوفمبر الماضي والأسبوع المقبل والشهر الماضي والعام المقبل";
+        let lex = LEX.get(Language::Ar);
+        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
+        for p in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()] {
+            for t in find_times(&doc, lex, Some(p)) {
+                let _ = t.range();
+            }
         }
     }
 
