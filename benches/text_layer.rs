@@ -78,11 +78,12 @@ fn bench(c: &mut Criterion) {
             })
         });
         // the scan and the finds on prepared documents
-        let prepared: Vec<Document> = docs.iter().map(|d| Document::new(d, language, &lex.abbreviations)).collect();
+        let mut prepared: Vec<Document> = docs.iter().map(|d| Document::new(d, language, &lex.abbreviations)).collect();
         group.bench_function(format!("lexicon scan, {} articles", docs.len()), |b| {
             b.iter(|| {
-                for d in &prepared {
-                    black_box(lex.scanner.scan(&d.norm.norm));
+                for d in &mut prepared {
+                    d.run_scanner(&lex.scanner);
+                    black_box(d.scan());
                 }
             })
         });

@@ -6,7 +6,7 @@ use super::document::Document;
 use super::events::{EventInputs, cluster, find_event_mentions};
 use super::lexicon::{LanguageLexicons, Lexicons};
 use super::mentions::{MentionKind, Mentions, find_mentions};
-use super::model::{self, Extraction, OffsetUnit, Span};
+use super::model::{self, Extraction, Language, OffsetUnit, Span};
 use super::numbers::{CountMention, find_counts};
 use super::quotes::{QuoteInputs, Resolution, find_quotes};
 use chrono::NaiveDate;
@@ -24,14 +24,15 @@ fn token_span(doc: &Document, first: usize, last: usize) -> Span {
 
 /// The country a role mention serves: the nationality or country right after it in Arabic
 /// (مسؤول أمريكي، وزير خارجية إيران) or right before it in English (a US official).
-fn role_country(mentions: &Mentions, k: usize) -> Option<&str> {
+fn role_country<'m>(doc: &Document, mentions: &'m Mentions, k: usize) -> Option<&'m str> {
     let m = &mentions.all[k];
+    let ar = doc.language == Language::Ar;
     mentions
         .all
         .iter()
         .filter(|o| !matches!(o.kind, MentionKind::Role(_) | MentionKind::Person))
-        .find(|o| o.first == m.last + 1 || o.last + 1 == m.first)
-        .filter(|o| o.key.starts_with("country:"))
+        .filter(|o| if ar { o.first == m.last + 1 } else { o.last + 1 == m.first })
+        .find(|o| o.key.starts_with("country:"))
         .and_then(|o| o.country.as_deref())
 }
 
@@ -68,7 +69,7 @@ impl Registry {
             let span = span_of(doc, m.start, m.end);
             // a role is an entity with the country it serves (مسؤول أمريكي), not on its own
             let key = match m.kind {
-                MentionKind::Role(_) => match role_country(mentions, k) {
+                MentionKind::Role(_) => match role_country(doc, mentions, k) {
                     Some(c) => format!("{}:{c}", m.key),
                     None => continue,
                 },
@@ -101,7 +102,7 @@ impl Registry {
                     ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place, Some(c.clone()))
                 }
                 MentionKind::Role(_) => {
-                    let country = role_country(mentions, k);
+                    let country = role_country(doc, mentions, k);
                     let role = m.name.replace('_', " ");
                     let name = match country.and_then(|c| gazetteer.country(c)) {
                         Some(p) => format!("{role} ({})", p.name),

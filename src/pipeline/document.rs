@@ -1,7 +1,7 @@
 //! The document every pipeline stage reads: the submitted text, its normalised copy, its
 //! segmentation and the language it is read in.
 
-use super::matcher::{Scan, Scanner};
+use super::matcher::{Scan, Scanner, word_starts};
 use super::model::Language;
 use super::segment::{Segmentation, Token, TokenKind, segment};
 use super::text::NormText;
@@ -38,7 +38,12 @@ impl<'a> Document<'a> {
 
     /// Runs `scanner` over the text once; the matchers attached to it then read from it.
     pub fn run_scanner(&mut self, scanner: &Scanner) {
-        self.scan = Some(scanner.scan(&self.norm.norm));
+        let norm = &self.norm.norm;
+        let mut starts = Vec::with_capacity(self.seg.tokens.len() * 2);
+        for t in &self.seg.tokens {
+            word_starts(self.language, norm, t.start, t.end, &mut starts);
+        }
+        self.scan = Some(scanner.scan(norm, &starts));
     }
 
     /// The shared scan, if one was run.
