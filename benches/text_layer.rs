@@ -59,6 +59,8 @@ fn find_all(doc: &Document, lex: &LanguageLexicons) -> usize {
 }
 
 fn bench(c: &mut Criterion) {
+    // measured with the heap settings the server runs with
+    hadath::allocator::tune();
     let pipeline = Pipeline::load(None, 1_000_000).expect("embedded lexicons load");
     for (lang, language) in [("ar", Language::Ar), ("en", Language::En)] {
         let docs = articles(lang);

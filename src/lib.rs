@@ -10,7 +10,9 @@
 //!   Its stages: `text` (normalisation with an offset map), `segment` (tokens, sentences),
 //!   `lexicon`/`matcher` (data files compiled into clitic-aware matchers), `gazetteer`,
 //!   `mentions` (with `persons`), `numbers`, `dates`, `quotes`, `events`, and `offsets`.
+//! - [`allocator`]: glibc heap settings the server and the benches run with.
 
+pub mod allocator;
 pub mod http;
 pub mod pipeline;
 pub mod settings;

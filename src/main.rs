@@ -76,19 +76,8 @@ fn load_pipeline(settings: &Settings) -> Result<Pipeline, String> {
     Pipeline::load(dir.as_deref(), settings.limits.max_text_chars).map_err(|e| format!("lexicon error: {e}"))
 }
 
-/// Keeps glibc's heap from growing under load: few arenas (the worker pool is small) and a
-/// fixed threshold above which buffers are mapped and returned at once.
-fn tune_allocator() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt only adjusts allocator parameters; it runs once, before any other thread.
-    unsafe {
-        libc::mallopt(libc::M_ARENA_MAX, 2);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
-    }
-}
-
 fn main() -> ExitCode {
-    tune_allocator();
+    hadath::allocator::tune();
     let cli = Cli::parse();
     match cli.command {
         Command::Serve { addr, config, log_format } => {

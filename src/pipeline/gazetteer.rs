@@ -81,7 +81,7 @@ impl Gazetteer {
     /// places sharing that (normalised) name.
     pub fn matcher(&self, language: Language) -> Matcher<Vec<usize>> {
         // each normalised form once, in order of first appearance, with every place it names
-        let mut index: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
+        let mut index: HashMap<String, usize> = HashMap::new();
         let mut items: Vec<(String, FormKind, Vec<usize>)> = Vec::new();
         for (i, p) in self.places.iter().enumerate() {
             // only the forms are matched: the name column is for display

@@ -7,7 +7,7 @@ use super::text::NormText;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::{Builder as ContiguousBuilder, NFA as ContiguousNfa};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
-use foldhash::HashMap;
+use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -381,7 +381,7 @@ impl<T> Matcher<T> {
         let mut entries = Vec::with_capacity(items.len());
         let mut strings: Vec<String> = Vec::new();
         let mut patterns = Vec::new();
-        let mut exact = HashMap::default();
+        let mut exact = HashMap::new();
         for (i, (forms, kind, payload)) in items.into_iter().enumerate() {
             entries.push(payload);
             let mut add = |s: String, features: Features, needs_suffix: bool, stripped_article: bool, case: CaseRule| {

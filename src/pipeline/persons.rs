@@ -241,7 +241,12 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
     match doc.language {
         Language::En => capitalised(doc, i) && !w.contains('.'),
         // no article on the first word, and no preposition or conjunction before an article
-        Language::Ar => !(["لل", "بال", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p)) || first && w.starts_with("ال")),
+        // and no pronoun suffix: "قضى نحبه"، "وجه سهام انتقاده" are no names
+        Language::Ar => {
+            !(["لل", "بال", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p))
+                || first && w.starts_with("ال")
+                || w.chars().count() > 3 && ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s)))
+        }
     }
 }
 
