@@ -74,6 +74,7 @@ SCHEMAS = {
     'coreference.tsv': [('forms', None), ('kind', one_of('distinct'))],
     'abbreviations.tsv': [('forms', None)],
     'function_words.tsv': [('forms', None)],
+    'name_connectors.tsv': [('forms', None)],
 }
 PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'(x:[a-z0-9\-]+|iso:[A-Z]{2}-[A-Z0-9]{1,3})', v) is not None), ('name', any_value),
           ('kind', one_of('country', 'city', 'region')), ('country', iso_or_dash),

@@ -56,6 +56,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "ar/roles.tsv",
     "ar/coreference.tsv",
     "ar/function_words.tsv",
+    "ar/name_connectors.tsv",
     "en/events.tsv",
     "en/quote_cues.tsv",
     "en/complementizers.tsv",
@@ -69,6 +70,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "en/abbreviations.tsv",
     "en/coreference.tsv",
     "en/function_words.tsv",
+    "en/name_connectors.tsv",
     "wikidata.tsv",
     "titles.tsv",
 ];
@@ -291,6 +293,8 @@ pub struct LanguageLexicons {
     pub abbreviations: HashSet<String>,
     /// Words that are never part of a person's name (normalised, lower case).
     pub function_words: HashSet<String>,
+    /// Words that join the parts of a name (عبد، بن، bin; `al-` glued before one), normalised.
+    pub name_connectors: HashSet<String>,
     /// Role ids whose singular nouns are titles before a name (`president`).
     pub titles: HashSet<String>,
     /// Words that mark a mention as a different happening ("مماثلة", "another").
@@ -645,11 +649,12 @@ impl LanguageLexicons {
             }
         }
 
-        let (f, c) = get("function_words.tsv")?;
-        let mut function_words = HashSet::new();
-        for (_, cols) in rows(&f, &c, 1)? {
-            function_words.extend(cols[0].split('|').map(|w| normalise_form(w).to_lowercase()));
-        }
+        let word_set = |name: &str| -> Result<HashSet<String>, LexiconError> {
+            let (f, c) = get(name)?;
+            Ok(rows(&f, &c, 1)?.into_iter().flat_map(|(_, cols)| cols[0].split('|').map(|w| normalise_form(w).to_lowercase())).collect())
+        };
+        let function_words = word_set("function_words.tsv")?;
+        let name_connectors = word_set("name_connectors.tsv")?;
 
         let (f, c) = get("coreference.tsv")?;
         let mut items = Vec::new();
@@ -702,6 +707,7 @@ impl LanguageLexicons {
             places,
             abbreviations,
             function_words,
+            name_connectors,
             titles,
             distinct,
             scanner,

@@ -49,13 +49,16 @@ fn claimed_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<bool> {
     claimed
 }
 
-/// True when the original text of token `i` starts with a capital letter.
-fn capitalised(doc: &Document, i: usize) -> bool {
+/// True when the original text of token `i` starts with a capital letter, after a glued
+/// lower-case particle (al-Assad, el-Sisi).
+fn capitalised(doc: &Document, lex: &LanguageLexicons, i: usize) -> bool {
     let t = &doc.tokens()[i];
     let (s, e) = doc.original(t.start, t.end);
     let word = &doc.text[s..e];
-    // al-Assad, el-Sisi: the particle is lower case, the name is not
-    let word = word.strip_prefix("al-").or_else(|| word.strip_prefix("el-")).unwrap_or(word);
+    let word = word
+        .find('-')
+        .filter(|&dash| lex.name_connectors.contains(&word[..=dash].to_lowercase()))
+        .map_or(word, |dash| &word[dash + 1..]);
     word.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -102,7 +105,7 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             number: Number::Singular,
         };
         // the surname: the last word, or the last two after a connector (عبد الرحمن)
-        let k = if words.len() >= 2 && ar && is_connector(words[words.len() - 2]) { 2 } else { 1 };
+        let k = if words.len() >= 2 && ar && is_connector(lex, words[words.len() - 2]) { 2 } else { 1 };
         let surname = &words[words.len() - k..];
         let head = surname[0];
         if surname.concat().chars().count() < 3 || k == 1 && lex.function_words.contains(head) {
@@ -121,7 +124,7 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             } else {
                 continue;
             };
-            if (1..k).any(|t| bare_word(doc, s + t) != surname[t]) || !ar && !capitalised(doc, s) {
+            if (1..k).any(|t| bare_word(doc, s + t) != surname[t]) || !ar && !capitalised(doc, lex, s) {
                 continue;
             }
             let before = words.len() - k;
@@ -200,12 +203,12 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
         i += 1;
         // an Arabic name ends with its word that has the article (بشار الأسد، راشد الغنوشي),
         // unless a connector asks for more (عبد الرحمن، أبو العز)
-        if ar && i - start >= 2 && doc.word(i - 1).starts_with("ال") && !is_connector(doc.word(i - 2)) {
+        if ar && i - start >= 2 && doc.word(i - 1).starts_with("ال") && !is_connector(lex, doc.word(i - 2)) {
             break;
         }
     }
     // a name does not end on a connector: "محمد بن نايف بن" is cut by the length limit
-    while ar && i > start && is_connector(doc.word(i - 1)) {
+    while i > start && is_connector(lex, doc.word(i - 1)) {
         i -= 1;
     }
     let words = i - start;
@@ -213,9 +216,9 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
     enough.then(|| TitledName { first: start, last: i - 1, gender: lex.roles.entries()[h.entry].gender, country })
 }
 
-/// Arabic name connectors: عبد الله، أبو بكر، محمد بن سلمان، آل ثاني.
-fn is_connector(w: &str) -> bool {
-    matches!(w, "عبد" | "ابو" | "ابي" | "بن" | "ابن" | "بنت" | "ال" | "ام" | "بو")
+/// True when `w` joins the parts of a name (عبد الله، محمد بن سلمان, bin Laden).
+fn is_connector(lex: &LanguageLexicons, w: &str) -> bool {
+    lex.name_connectors.contains(w)
 }
 
 /// True when mention `m` is a person of the actor lexicon.
@@ -239,7 +242,7 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
         return false;
     }
     match doc.language {
-        Language::En => capitalised(doc, i) && !w.contains('.'),
+        Language::En => (capitalised(doc, lex, i) || !first && lex.name_connectors.contains(w)) && !w.contains('.'),
         // no article on the first word, and no preposition or conjunction before an article
         // and no pronoun suffix: "قضى نحبه"، "وجه سهام انتقاده" are no names
         Language::Ar => {
@@ -326,5 +329,9 @@ mod tests {
         assert_eq!(texts(&found), ["Martin Gruenberg", "Gruenberg", "Martin Gruenberg"], "{found:?}");
         assert_eq!(found[0].1, found[2].1);
         assert!(persons(Language::En, "the president said on Monday that a spokesman would").is_empty());
+        // lower-case particles inside a name (name_connectors.tsv), never at its end
+        let found = persons(Language::En, "Commission President Ursula von der Leyen said. Von der Leyen left. President Nasser de said");
+        assert_eq!(texts(&found)[0], "Ursula von der Leyen", "{found:?}");
+        assert!(texts(&found).contains(&"Nasser"), "{found:?}");
     }
 }
