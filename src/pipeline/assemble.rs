@@ -68,12 +68,11 @@ impl Registry {
         for (k, m) in mentions.all.iter().enumerate() {
             let span = span_of(doc, m.start, m.end);
             // a role is an entity with the country it serves (مسؤول أمريكي), not on its own
-            let key = match m.kind {
-                MentionKind::Role(_) => match role_country(doc, mentions, k) {
-                    Some(c) => format!("{}:{c}", m.key),
-                    None => continue,
-                },
-                _ => m.key.clone(),
+            let served = matches!(m.kind, MentionKind::Role(_)).then(|| role_country(doc, mentions, k));
+            let key = match served {
+                Some(Some(c)) => format!("{}:{c}", m.key),
+                Some(None) => continue,
+                None => m.key.clone(),
             };
             if let Some(id) = reg.ids.get(&key) {
                 let idx: usize = id[1..].parse::<usize>().unwrap_or(1) - 1;
@@ -102,7 +101,7 @@ impl Registry {
                     ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place, Some(c.clone()))
                 }
                 MentionKind::Role(_) => {
-                    let country = role_country(doc, mentions, k);
+                    let country = served.flatten();
                     let role = m.name.replace('_', " ");
                     let name = match country.and_then(|c| gazetteer.country(c)) {
                         Some(p) => format!("{role} ({})", p.name),

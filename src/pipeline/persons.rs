@@ -55,10 +55,8 @@ fn capitalised(doc: &Document, lex: &LanguageLexicons, i: usize) -> bool {
     let t = &doc.tokens()[i];
     let (s, e) = doc.original(t.start, t.end);
     let word = &doc.text[s..e];
-    let word = word
-        .find('-')
-        .filter(|&dash| lex.name_connectors.contains(&word[..=dash].to_lowercase()))
-        .map_or(word, |dash| &word[dash + 1..]);
+    let word =
+        word.find('-').filter(|&dash| lex.name_connectors.contains(&word[..=dash].to_lowercase())).map_or(word, |dash| &word[dash + 1..]);
     word.chars().next().is_some_and(char::is_uppercase)
 }
 

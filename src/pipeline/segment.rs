@@ -242,9 +242,14 @@ mod tests {
     use crate::pipeline::text::NormText;
 
     fn sentences(text: &str) -> Vec<String> {
-        let n = NormText::new(text);
         let abbr: HashSet<String> = ["mr", "sen", "calif", "jan", "fla"].iter().map(|s| s.to_string()).collect();
-        let seg = segment(&n.norm, &abbr);
+        sentences_with(text, &abbr)
+    }
+
+    /// The normalised sentences of `text`, segmented with `abbreviations`.
+    fn sentences_with(text: &str, abbreviations: &HashSet<String>) -> Vec<String> {
+        let n = NormText::new(text);
+        let seg = segment(&n.norm, abbreviations);
         seg.sentences
             .iter()
             .map(|s| {
@@ -299,16 +304,7 @@ mod tests {
         use crate::pipeline::lexicon::Lexicons;
         use std::sync::LazyLock;
         static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).expect("embedded lexicons load"));
-        let n = NormText::new(text);
-        let seg = segment(&n.norm, &LEX.get(lang).abbreviations);
-        seg.sentences
-            .iter()
-            .map(|s| {
-                let a = seg.tokens[s.tokens.start].start;
-                let b = seg.tokens[s.tokens.end - 1].end;
-                n.norm[a..b].to_string()
-            })
-            .collect()
+        sentences_with(text, &LEX.get(lang).abbreviations)
     }
 
     /// Real sentences (tests/fixtures/SOURCES.md, "Sentences in unit tests") and how many
