@@ -241,10 +241,17 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
     }
     match doc.language {
         Language::En => (capitalised(doc, lex, i) || !first && lex.name_connectors.contains(w)) && !w.contains('.'),
-        // no article on the first word, and no preposition or conjunction before an article
-        // and no pronoun suffix: "قضى نحبه"، "وجه سهام انتقاده" are no names
+        // no article on the first word, no proclitic before an article (بالمدينة، للحكومة:
+        // the matcher's rule), and no plural or feminine pronoun suffix ("وجه سهام انتقادها");
+        // -ه and -ي are left alone, since names end in them (طه، الغنوشي)
         Language::Ar => {
-            !(["لل", "بال", "وال", "فال", "كال"].iter().any(|p| w.starts_with(p))
+            let proclitic_before_article = w
+                .char_indices()
+                .skip(2)
+                .take(3)
+                .map(|(i, _)| &w[..i])
+                .any(|p| (p.ends_with("ال") || p == "لل") && p != "ال" && is_arabic_proclitic(p));
+            !(proclitic_before_article
                 || first && w.starts_with("ال")
                 || w.chars().count() > 3 && ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s)))
         }
