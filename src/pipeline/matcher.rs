@@ -4,9 +4,7 @@
 use super::document::Document;
 use super::model::Language;
 use super::text::NormText;
-use aho_corasick::automaton::Automaton;
-use aho_corasick::nfa::contiguous::{Builder as ContiguousBuilder, NFA as ContiguousNfa};
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Anchored, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -173,13 +171,22 @@ pub struct Scan {
     slots: Vec<Vec<RawMatch>>,
 }
 
-/// One automaton over the patterns of several matchers, so that a document is searched once
+/// One trie over the patterns of several matchers, so that a document is searched once
 /// instead of once per lexicon.
+///
+/// A match only counts where a word begins, so the scan looks up the patterns that start at
+/// those places (a common-prefix search) and needs no Aho-Corasick failure links: the trie
+/// builds several times faster than an automaton over the same 100,000 gazetteer keys,
+/// which is most of the service's start-up.
 pub struct Scanner {
     id: usize,
-    /// Walked anchored at each place a word may start (see [`Scanner::scan`]).
-    nfa: Option<ContiguousNfa>,
-    /// For each pattern of the automaton: (slot, the matcher's own pattern index).
+    /// Each distinct pattern string once; its value is its index in `key_len`.
+    trie: Option<crawdad::Trie>,
+    /// Byte length of each distinct pattern string.
+    key_len: Vec<u32>,
+    /// The patterns sharing distinct string `k` are `owner[owner_start[k]..owner_start[k + 1]]`.
+    owner_start: Vec<u32>,
+    /// (slot, the matcher's own pattern index), grouped by distinct string.
     owner: Vec<(u32, u32)>,
     slots: usize,
 }
@@ -204,22 +211,34 @@ fn raw_matches<'a>(ac: &'a AhoCorasick, norm: &'a str) -> impl Iterator<Item = (
 }
 
 impl Scanner {
-    /// Builds one automaton over the patterns of `parts`, giving each part its slot.
+    /// Builds one trie over the patterns of `parts`, giving each part its slot.
     pub fn new(parts: &[&[String]]) -> Scanner {
         static NEXT: AtomicUsize = AtomicUsize::new(1);
-        let mut strings = Vec::new();
-        let mut owner = Vec::new();
+        // distinct strings in order of first appearance, each with the patterns spelled so
+        let mut distinct: HashMap<&str, u32> = HashMap::new();
+        let mut keys: Vec<&str> = Vec::new();
+        let mut owners: Vec<Vec<(u32, u32)>> = Vec::new();
         for (slot, part) in parts.iter().enumerate() {
-            for (i, s) in part.iter().enumerate() {
-                strings.push(s.clone());
-                owner.push((slot as u32, i as u32));
+            for (i, s) in part.iter().enumerate().filter(|(_, s)| !s.is_empty()) {
+                let k = *distinct.entry(s.as_str()).or_insert_with(|| {
+                    keys.push(s);
+                    owners.push(Vec::new());
+                    (keys.len() - 1) as u32
+                });
+                owners[k as usize].push((slot as u32, i as u32));
             }
         }
-        let nfa = (!strings.is_empty()).then(|| {
-            // walked by hand, anchored: no prefilter to build
-            ContiguousBuilder::new().match_kind(MatchKind::Standard).prefilter(false).build(&strings).expect("lexicon patterns compile")
-        });
-        Scanner { id: NEXT.fetch_add(1, Ordering::Relaxed), nfa, owner, slots: parts.len() }
+        let trie = (!keys.is_empty())
+            .then(|| crawdad::Trie::from_records(keys.iter().enumerate().map(|(k, s)| (s, k as u32))).expect("lexicon patterns compile"));
+        let key_len = keys.iter().map(|s| s.len() as u32).collect();
+        let mut owner_start = Vec::with_capacity(owners.len() + 1);
+        let mut owner = Vec::new();
+        for group in owners {
+            owner_start.push(owner.len() as u32);
+            owner.extend(group);
+        }
+        owner_start.push(owner.len() as u32);
+        Scanner { id: NEXT.fetch_add(1, Ordering::Relaxed), trie, key_len, owner_start, owner, slots: parts.len() }
     }
 
     /// This scanner's identity, to be given to its matchers with [`Matcher::attach`].
@@ -231,32 +250,21 @@ impl Scanner {
     /// most once, ascending) and splits the matches by slot.
     ///
     /// A match only counts where a word begins, after nothing or after proclitics (see
-    /// [`word_starts`]), so the automaton is walked anchored from those places alone instead
-    /// of reporting every substring match in the text: the same accepted matches, a fraction
+    /// [`word_starts`]), so the trie is searched from those places alone instead of
+    /// reporting every substring match in the text: the same accepted matches, a fraction
     /// of the work.
     pub fn scan(&self, norm: &str, starts: &[usize]) -> Scan {
         let mut slots = vec![Vec::new(); self.slots];
-        if let Some(nfa) = &self.nfa {
-            let bytes = norm.as_bytes();
+        if let Some(trie) = &self.trie {
             for &start in starts {
-                let Ok(mut sid) = nfa.start_state(Anchored::Yes) else {
-                    break;
+                let Some(rest) = norm.get(start..) else {
+                    continue;
                 };
-                for (end, &b) in bytes.iter().enumerate().skip(start) {
-                    sid = nfa.next_state(Anchored::Yes, sid, b);
-                    if nfa.is_dead(sid) {
-                        break;
-                    }
-                    if nfa.is_match(sid) {
-                        let end = end + 1;
-                        for k in 0..nfa.match_len(sid) {
-                            let pattern = nfa.match_pattern(sid, k);
-                            // the state also holds the patterns that are its suffixes
-                            if nfa.pattern_len(pattern) == end - start {
-                                let (slot, local) = self.owner[pattern.as_usize()];
-                                slots[slot as usize].push(RawMatch { start: start as u32, end: end as u32, pattern: local });
-                            }
-                        }
+                for (key, _) in trie.common_prefix_search(rest.chars()) {
+                    let key = key as usize;
+                    let end = (start + self.key_len[key] as usize) as u32;
+                    for &(slot, local) in &self.owner[self.owner_start[key] as usize..self.owner_start[key + 1] as usize] {
+                        slots[slot as usize].push(RawMatch { start: start as u32, end, pattern: local });
                     }
                 }
             }
@@ -264,9 +272,9 @@ impl Scanner {
         Scan { scanner: self.id, slots }
     }
 
-    /// Heap bytes of the automaton.
+    /// Heap bytes of the trie and its pattern tables.
     pub fn memory_usage(&self) -> usize {
-        self.nfa.as_ref().map_or(0, |n| n.memory_usage())
+        self.trie.as_ref().map_or(0, crawdad::Trie::heap_bytes) + self.key_len.len() * 4 + self.owner_start.len() * 4 + self.owner.len() * 8
     }
 }
 
