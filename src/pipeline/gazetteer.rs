@@ -2,7 +2,7 @@
 //! regions, with the name matchers and the homonym disambiguation.
 
 use super::lexicon::{LexiconError, bad_line, rows};
-use super::matcher::{FormKind, Matcher};
+use super::matcher::{CaseRule, FormKind, Matcher, case_rule};
 use super::model::Language;
 use super::text::NormText;
 use std::collections::{HashMap, HashSet};
@@ -78,11 +78,12 @@ impl Gazetteer {
     }
 
     /// A matcher over the names written in `language`'s script; each entry is the list of
-    /// places sharing that (normalised) name.
+    /// places sharing that (normalised) name. An English name matches only cased as the
+    /// data writes it (Nice the city, not "a nice day"), in the loosest of its spellings.
     pub fn matcher(&self, language: Language) -> Matcher<Vec<usize>> {
         // each normalised form once, in order of first appearance, with every place it names
         let mut index: HashMap<String, usize> = HashMap::new();
-        let mut items: Vec<(String, FormKind, Vec<usize>)> = Vec::new();
+        let mut items: Vec<(String, CaseRule, Vec<usize>)> = Vec::new();
         for (i, p) in self.places.iter().enumerate() {
             // only the forms are matched: the name column is for display
             for form in p.forms.split('|') {
@@ -98,21 +99,23 @@ impl Gazetteer {
                 {
                     continue;
                 }
+                let case = case_rule(language, form.trim());
                 let slot = match index.get(&key) {
                     Some(&slot) => slot,
                     None => {
                         index.insert(key.clone(), items.len());
-                        items.push((key, FormKind::Normalised, Vec::new()));
+                        items.push((key, case, Vec::new()));
                         items.len() - 1
                     }
                 };
+                items[slot].1 = items[slot].1.looser(case);
                 let list = &mut items[slot].2;
                 if !list.contains(&i) {
                     list.push(i);
                 }
             }
         }
-        Matcher::new(language, items)
+        Matcher::new(language, items.into_iter().map(|(key, case, places)| (key, FormKind::Normalised(case), places)).collect())
     }
 
     /// The country with ISO code `code`.

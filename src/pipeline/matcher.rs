@@ -65,9 +65,9 @@ pub enum FormKind {
     Plain,
     /// An Arabic verb written `PAST|PRESENT`: inflections are generated.
     ArabicVerb,
-    /// Listed forms that are normalised already (the gazetteer's keys): loading skips
-    /// normalising them again.
-    Normalised,
+    /// Listed forms that are normalised already (the gazetteer's keys), with the casing
+    /// their original spelling asks for: loading skips normalising them again.
+    Normalised(CaseRule),
 }
 
 /// One match of a lexicon entry in a document.
@@ -106,7 +106,7 @@ struct Pattern {
 
 /// The casing an English match needs, taken from how the lexicon writes the form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum CaseRule {
+pub enum CaseRule {
     /// Any case (the form is written in lower case).
     Any,
     /// Each word capitalised as in the form ("Nice", "San Bernardino").
@@ -115,7 +115,21 @@ enum CaseRule {
     Upper,
 }
 
-fn case_rule(language: Language, form: &str) -> CaseRule {
+impl CaseRule {
+    /// The looser of two rules, for a key spelled several ways ("Reading", "reading").
+    pub fn looser(self, other: CaseRule) -> CaseRule {
+        let rank = |r: CaseRule| match r {
+            CaseRule::Any => 0,
+            CaseRule::Capitalized => 1,
+            CaseRule::Upper => 2,
+        };
+        if rank(other) < rank(self) { other } else { self }
+    }
+}
+
+/// The casing a match of `form` (as the lexicon writes it) needs in `language`'s text:
+/// "Nice" the city must be capitalised, "WHO" in capitals, "al-Qaim" may be any case.
+pub fn case_rule(language: Language, form: &str) -> CaseRule {
     if language != Language::En {
         return CaseRule::Any;
     }
@@ -416,10 +430,10 @@ impl<T> Matcher<T> {
                     v.into_iter().map(|(f, x)| (f, x, CaseRule::Any)).collect()
                 }
                 FormKind::Plain => raw.iter().map(|f| (normalise_form(f), Features::default(), case_rule(language, f.trim()))).collect(),
-                FormKind::Normalised => raw.iter().map(|f| (f.to_string(), Features::default(), case_rule(language, f))).collect(),
+                FormKind::Normalised(case) => raw.iter().map(|f| (f.to_string(), Features::default(), case)).collect(),
             };
             for (form, features, case) in expanded {
-                if kind != FormKind::Normalised {
+                if !matches!(kind, FormKind::Normalised(_)) {
                     // (the gazetteer is never looked up by form: its 100,000 keys are spared)
                     exact.entry(form.clone()).or_insert(i);
                 }

@@ -259,6 +259,18 @@ mod tests {
         assert!(names.contains(&"Paris") && names.contains(&"San Bernardino"), "{got:?}");
     }
 
+    /// English place names match only cased as the data writes them: the corpus had "us",
+    /// "turn", "rest" and "spoken" read as the US, Angren, Rasht and Spokane.
+    #[test]
+    fn english_places_need_their_casing() {
+        let got = places(Language::En, "Give us a rest, they told a nice crowd in Nice on their turn to speak.");
+        let found: Vec<(&str, &str)> = got.iter().map(|g| (g.0.as_str(), g.1.as_str())).collect();
+        assert_eq!(found, [("Nice", "Nice")]);
+        // a headline in capitals still names places
+        let caps = places(Language::En, "STRIKES HIT ALEPPO");
+        assert_eq!(caps.first().map(|g| g.1.as_str()), Some("Aleppo"), "{caps:?}");
+    }
+
     /// Every place of the seed article resolves to its GeoNames entry (id, country, and a
     /// position within a few km of the real one).
     #[test]
