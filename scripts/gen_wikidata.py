@@ -17,7 +17,10 @@ it downloads three pinned package archives into the cache folder (default
   the shapefile's .dbf. Used as an independent cross-check of the country QIDs.
 - npm `name-suggestion-index` (BSD-3-Clause; its `dist/wikidata/wikidata.json` holds the English
   label and description, taken from Wikidata, CC0, of ~27,000 Wikidata items: brands, operators,
-  international bodies, agencies, NGOs).
+  international bodies, agencies, NGOs; its `dist/json/nsi.json` holds the OpenStreetMap tags of
+  each entry, where an `operator:wikidata` / `brand:wikidata` / `network:wikidata` /
+  `subject:wikidata` / `owner:wikidata` QID stands beside the name the entry gives that item:
+  `operator=UNHCR`, `operator:short=UNRWA`, `operator:en=...`, `operator:ar=...`).
 
 What is matched (nothing is typed by hand; an actor with no confident match is left out):
 - countries: every actor id of type `country`, and every ISO 3166-1 alpha-2 code used in the
@@ -27,11 +30,16 @@ What is matched (nothing is typed by hand; an actor with no confident match is l
   listed in the header of the output (country-coder is kept: it maps ISO 3166-1 codes to the
   sovereign-state item, and its data is newer).
 - other actors (organization, armed_group, media, person): the actor's name or one of its forms
-  (English and Arabic files; forms of 4+ characters, case-folded, a leading "the" dropped) equals
-  the English label of a name-suggestion-index item, or the name of country-coder's EU / UN
-  entries, AND the item's Wikidata description fits the actor's type (e.g. an organisation word
-  for `organization`, a news word for `media`) and names no shop, chain, brand or flag. An actor
-  whose forms reach two or more different fitting items is left out as ambiguous.
+  (English and Arabic files; forms of 4+ characters, case-folded, the dots of an abbreviation
+  such as "U.S." dropped, a leading "the" dropped) equals the English label of a
+  name-suggestion-index item, or one of the names that an nsi.json entry gives that item in the
+  tag beside its QID (`operator`, `operator:short`, `operator:<language>`, and the same for
+  brand, network, subject, owner; not the entry's display name nor its `matchNames`), or the
+  name of country-coder's EU / UN entries, AND the item's Wikidata description fits the actor's
+  type (e.g. an organisation word for `organization`, a news word for `media`) and names no
+  shop, chain, brand or flag. An actor whose forms reach two or more different fitting items is
+  left out as ambiguous. The source column says `nsi` for a match on the label, `nsi-tags` for
+  one made only through nsi.json's tag names.
 
 Output: `config/lexicons/wikidata.tsv`, lines `actor_id<TAB>Qid<TAB>source`, sorted by actor id,
 after `#` header lines. Run `git diff config/lexicons/wikidata.tsv` after a run to review.
@@ -62,8 +70,8 @@ TYPE_WORDS = {
     'organization': r'organi[sz]ation|agency|alliance|union|programme|program|fund|bureau|council|'
                     r'committee|intergovernmental|united nations|humanitarian|non-profit|nonprofit|'
                     r'charity|movement|association|society|court|bank|ministry|department|'
-                    r'intelligence|law enforcement|military|army|government|parliament|congress|'
-                    r'senate|political party',
+                    r'intelligence|law enforcement|police|military|army|government|parliament|'
+                    r'congress|senate|political party',
     'armed_group': r'militant|terrorist|paramilitary|insurgent|rebel|guerrilla|jihadist|armed|'
                    r'militia|political party|political movement|islamist|military',
     'media': r'news|newspaper|broadcaster|broadcasting|television|radio|magazine|press agency|'
@@ -76,6 +84,10 @@ NOT_AN_ACTOR = re.compile(r'\b(chain|retail|retailer|stores?|shops?|brand|compan
                           r'flag|franchise|supermarket|restaurant|gas station|filling station|'
                           r'municipality|city|capital)\b', re.I)
 MIN_FORM = 4
+# nsi.json tags whose `<key>:wikidata` QID names the entity beside the name in `<key>`, and the
+# suffixes of `<key>:...` tags that hold another name of it (short form, a language's form).
+NSI_NAME_KEYS = ('operator', 'brand', 'network', 'subject', 'owner')
+NSI_NAME_SUFFIX = re.compile(r'(short(:[a-z]{2,3}(-[A-Za-z]+)*)?|[a-z]{2,3}(-[A-Za-z]+)*)')
 
 
 def run(cmd, cwd):
@@ -140,6 +152,7 @@ def read_dbf(path):
 def norm(s):
     s = unicodedata.normalize('NFKC', s).replace('\u2019', "'").casefold()
     s = re.sub(r'\s+', ' ', s).strip()
+    s = re.sub(r'\b(?:[a-z]\.){2,}', lambda m: m.group(0).replace('.', ''), s)  # U.S. -> us
     return re.sub(r'^the ', '', s)
 
 
@@ -196,6 +209,21 @@ def main():
     for q, v in nsi.items():
         if v.get('label'):
             labels.setdefault(norm(v['label']), []).append((q, v.get('description') or '', 'nsi'))
+    # ... and the names nsi.json's entries give those items beside their QID
+    nsi_names = json.load(open(os.path.join(dirs['nsi'], 'dist', 'json', 'nsi.json'), encoding='utf-8'))['nsi']
+    for category in nsi_names.values():
+        for item in category['items']:
+            tags = item['tags']
+            for key in NSI_NAME_KEYS:
+                q = tags.get(key + ':wikidata')
+                if not q or q not in nsi:
+                    continue
+                for k, value in tags.items():
+                    if k == key or (k.startswith(key + ':') and NSI_NAME_SUFFIX.fullmatch(k[len(key) + 1:])):
+                        for name in value.split(';'):
+                            entry = (q, nsi[q].get('description') or '', 'nsi-tags')
+                            if name.strip() and entry not in labels.setdefault(norm(name), []):
+                                labels[norm(name)].append(entry)
     for p in cc:
         if p.get('level') in ('union', 'unitedNations') and p.get('wikidata'):
             labels.setdefault(norm(p['nameEn']), []).append((p['wikidata'], '', 'country-coder'))
@@ -226,11 +254,13 @@ def main():
             if len(key) < MIN_FORM:
                 continue
             for q, desc, src in labels.get(key, []):
-                if src == 'nsi' and (not words.search(desc) or NOT_AN_ACTOR.search(desc)):
+                if src != 'country-coder' and (not words.search(desc) or NOT_AN_ACTOR.search(desc)):
                     continue
                 hits.setdefault(q, set()).add(src)
         if len(hits) == 1:
             (q, srcs), = hits.items()
+            if 'nsi' in srcs:
+                srcs.discard('nsi-tags')
             rows[aid] = (q, '+'.join(sorted(srcs, key=lambda s: s != 'nsi')))
         elif hits:
             ambiguous.append(f'{aid} ({" ".join(sorted(hits))})')
@@ -247,9 +277,11 @@ def main():
                   f'# Sources: npm {COUNTRY_CODER[0]} {COUNTRY_CODER[1]} (ISC licence; QIDs by ISO 3166-1 code),\n'
                   f'# Natural Earth 5.1.1 admin-0 countries (public domain; from PyPI {NATURAL_EARTH[0]}\n'
                   f'# {NATURAL_EARTH[1]}), npm {NSI[0]} {NSI[1]} (BSD-3-Clause; labels and descriptions\n'
-                  '# taken from Wikidata, CC0). Country rows: matched on the ISO alpha-2 code (country\n'
+                  '# taken from Wikidata, CC0; nsi-tags: the names its entries give beside an operator/brand/\n'
+                  '# network/subject/owner QID). Country rows: matched on the ISO alpha-2 code (country\n'
                   '# actor ids, and the codes used in actors.tsv\'s country column and nationalities.tsv:\n'
-                  f'# {" ".join(extra)}). Other rows: exact name/alias = Wikidata label, description fits the type.\n')
+                  f'# {" ".join(extra)}). Other rows: exact name/alias = Wikidata label (nsi) or NSI tag name\n'
+                  '# (nsi-tags), and the Wikidata description fits the actor type.\n')
         if notes:
             out.write('# Natural Earth gives another item for these (country-coder kept):\n')
             out.writelines(f'#   {n}\n' for n in notes)
