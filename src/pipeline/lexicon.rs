@@ -57,6 +57,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "ar/coreference.tsv",
     "ar/function_words.tsv",
     "ar/name_connectors.tsv",
+    "ar/title_modifiers.tsv",
     "en/events.tsv",
     "en/quote_cues.tsv",
     "en/complementizers.tsv",
@@ -71,6 +72,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "en/coreference.tsv",
     "en/function_words.tsv",
     "en/name_connectors.tsv",
+    "en/title_modifiers.tsv",
     "wikidata.tsv",
     "titles.tsv",
 ];
@@ -293,8 +295,13 @@ pub struct LanguageLexicons {
     pub abbreviations: HashSet<String>,
     /// Words that are never part of a person's name (normalised, lower case).
     pub function_words: HashSet<String>,
+    /// Function words written with a final ى (على، إلى، متى), normalised: the same letters
+    /// written with a final ي (علي) are a name, not the particle.
+    pub maqsura_function_words: HashSet<String>,
     /// Words that join the parts of a name (عبد، بن، bin; `al-` glued before one), normalised.
     pub name_connectors: HashSet<String>,
+    /// Words that may stand between a title and its name (السابق، باسم; elect), normalised.
+    pub title_modifiers: HashSet<String>,
     /// Role ids whose singular nouns are titles before a name (`president`).
     pub titles: HashSet<String>,
     /// Words that mark a mention as a different happening ("مماثلة", "another").
@@ -649,12 +656,26 @@ impl LanguageLexicons {
             }
         }
 
-        let word_set = |name: &str| -> Result<HashSet<String>, LexiconError> {
+        // the normalised words of a one-column file, and those written with a final ى
+        let words = |name: &str| -> Result<(HashSet<String>, HashSet<String>), LexiconError> {
             let (f, c) = get(name)?;
-            Ok(rows(&f, &c, 1)?.into_iter().flat_map(|(_, cols)| cols[0].split('|').map(|w| normalise_form(w).to_lowercase())).collect())
+            let mut all = HashSet::new();
+            let mut maqsura = HashSet::new();
+            for (_, cols) in rows(&f, &c, 1)? {
+                for w in cols[0].split('|') {
+                    let norm = normalise_form(w).to_lowercase();
+                    if w.trim().ends_with('ى') {
+                        maqsura.insert(norm.clone());
+                    }
+                    all.insert(norm);
+                }
+            }
+            Ok((all, maqsura))
         };
-        let function_words = word_set("function_words.tsv")?;
+        let word_set = |name: &str| words(name).map(|(all, _)| all);
+        let (function_words, maqsura_function_words) = words("function_words.tsv")?;
         let name_connectors = word_set("name_connectors.tsv")?;
+        let title_modifiers = word_set("title_modifiers.tsv")?;
 
         let (f, c) = get("coreference.tsv")?;
         let mut items = Vec::new();
@@ -707,7 +728,9 @@ impl LanguageLexicons {
             places,
             abbreviations,
             function_words,
+            maqsura_function_words,
             name_connectors,
+            title_modifiers,
             titles,
             distinct,
             scanner,
