@@ -76,6 +76,7 @@ SCHEMAS = {
     'function_words.tsv': [('forms', None)],
     'name_connectors.tsv': [('forms', None)],
     'title_modifiers.tsv': [('forms', None)],
+    'place_links.tsv': [('forms', None)],
 }
 PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'(x:[a-z0-9\-]+|iso:[A-Z]{2}-[A-Z0-9]{1,3})', v) is not None), ('name', any_value),
           ('kind', one_of('country', 'city', 'region')), ('country', iso_or_dash),

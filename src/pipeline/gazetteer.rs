@@ -124,22 +124,45 @@ impl Gazetteer {
     }
 
     /// Chooses among homonyms: a country over a place named like it, then a place whose
-    /// country is named in the same sentence, then one whose country the article names,
-    /// then the most populous.
-    pub fn choose(&self, candidates: &[usize], sentence_countries: &HashSet<String>, article_countries: &HashMap<String, usize>) -> usize {
+    /// country is named right after it ("Geneva, Ohio", "طرابلس شمال لبنان"), then one whose
+    /// country the name itself stands for (a capital: Paris, الرياض), then one whose country
+    /// is named elsewhere in the sentence, then in the article, then the most populous.
+    pub fn choose(&self, candidates: &[usize], context: &CountryContext) -> usize {
         let score = |&i: &usize| {
             let p = &self.places[i];
-            let near = p.country.as_ref().is_some_and(|c| sentence_countries.contains(c));
-            let mentioned = p.country.as_ref().is_some_and(|c| article_countries.contains_key(c));
+            let within = |set: &HashSet<&str>| p.country.as_deref().is_some_and(|c| set.contains(c));
             let kind_rank = match p.kind.as_str() {
                 "country" => 2,
                 "region" => 1,
                 _ => 0,
             };
-            (kind_rank == 2, near, mentioned, p.population, kind_rank)
+            (
+                kind_rank == 2,
+                within(&context.next),
+                within(&context.own),
+                within(&context.sentence),
+                within(&context.article),
+                p.population,
+                kind_rank,
+            )
         };
         candidates.iter().copied().max_by_key(|i| score(i)).unwrap_or(candidates[0])
     }
+}
+
+/// What an article says about the country of one place-name mention: ISO codes of the
+/// countries named (or implied by a place found in one country only) around it.
+#[derive(Debug, Default)]
+pub struct CountryContext<'a> {
+    /// Named right after the mention, past punctuation and particles only ("Geneva, Ohio",
+    /// "طرابلس شمال لبنان").
+    pub next: HashSet<&'a str>,
+    /// Named elsewhere in the mention's sentence ("Tripoli and Beirut").
+    pub sentence: HashSet<&'a str>,
+    /// Stood for by the mention's own words (Paris as France's capital).
+    pub own: HashSet<&'a str>,
+    /// Named anywhere else in the article.
+    pub article: HashSet<&'a str>,
 }
 
 #[cfg(test)]
@@ -151,17 +174,22 @@ mod tests {
 3\tSwitzerland\tcountry\tCH\t-\t47\t8\t8000000\tSwitzerland|سويسرا\n";
 
     #[test]
-    fn homonyms_follow_the_article_then_population() {
+    fn homonyms_follow_the_context_then_population() {
         let g = Gazetteer::parse(&[("t", SAMPLE)]).unwrap();
-        let none = HashMap::new();
-        let nowhere = HashSet::new();
-        assert_eq!(g.places[g.choose(&[0, 1], &nowhere, &none)].country.as_deref(), Some("CH"));
-        let us: HashMap<String, usize> = [("US".to_string(), 2)].into();
-        assert_eq!(g.places[g.choose(&[0, 1], &nowhere, &us)].country.as_deref(), Some("US"));
+        let country = |context: &CountryContext| g.places[g.choose(&[0, 1], context)].country.clone();
+        let set = |codes: &[&'static str]| codes.iter().copied().collect::<HashSet<&str>>();
+        assert_eq!(country(&CountryContext::default()).as_deref(), Some("CH"));
+        let us_article = CountryContext { article: set(&["US"]), ..Default::default() };
+        assert_eq!(country(&us_article).as_deref(), Some("US"));
         // the same sentence names Switzerland: Geneva, Switzerland, even in a US-heavy article
-        let ch: HashSet<String> = ["CH".to_string()].into();
-        let both: HashMap<String, usize> = [("US".to_string(), 9), ("CH".to_string(), 1)].into();
-        assert_eq!(g.places[g.choose(&[0, 1], &ch, &both)].country.as_deref(), Some("CH"));
+        let ch_sentence = CountryContext { sentence: set(&["CH"]), article: set(&["US", "CH"]), ..Default::default() };
+        assert_eq!(country(&ch_sentence).as_deref(), Some("CH"));
+        // what the name itself stands for outweighs the rest of the sentence and article, not
+        // a country named right after it
+        let own_ch = CountryContext { own: set(&["CH"]), sentence: set(&["US"]), article: set(&["US"]), ..Default::default() };
+        assert_eq!(country(&own_ch).as_deref(), Some("CH"));
+        let own_ch_us_next = CountryContext { own: set(&["CH"]), next: set(&["US"]), ..Default::default() };
+        assert_eq!(country(&own_ch_us_next).as_deref(), Some("US"));
     }
 
     #[test]

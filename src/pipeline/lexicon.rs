@@ -58,6 +58,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "ar/function_words.tsv",
     "ar/name_connectors.tsv",
     "ar/title_modifiers.tsv",
+    "ar/place_links.tsv",
     "en/events.tsv",
     "en/quote_cues.tsv",
     "en/complementizers.tsv",
@@ -73,6 +74,7 @@ const EMBEDDED: &[EmbeddedFile] = embed![
     "en/function_words.tsv",
     "en/name_connectors.tsv",
     "en/title_modifiers.tsv",
+    "en/place_links.tsv",
     "wikidata.tsv",
     "titles.tsv",
 ];
@@ -302,6 +304,8 @@ pub struct LanguageLexicons {
     pub name_connectors: HashSet<String>,
     /// Words that may stand between a title and its name (السابق، باسم; elect), normalised.
     pub title_modifiers: HashSet<String>,
+    /// Words that may stand between a place and the country locating it (شمال، في; in, near).
+    pub place_links: HashSet<String>,
     /// Role ids whose singular nouns are titles before a name (`president`).
     pub titles: HashSet<String>,
     /// Words that mark a mention as a different happening ("مماثلة", "another").
@@ -676,6 +680,7 @@ impl LanguageLexicons {
         let (function_words, maqsura_function_words) = words("function_words.tsv")?;
         let name_connectors = word_set("name_connectors.tsv")?;
         let title_modifiers = word_set("title_modifiers.tsv")?;
+        let place_links = word_set("place_links.tsv")?;
 
         let (f, c) = get("coreference.tsv")?;
         let mut items = Vec::new();
@@ -731,6 +736,7 @@ impl LanguageLexicons {
             maqsura_function_words,
             name_connectors,
             title_modifiers,
+            place_links,
             titles,
             distinct,
             scanner,

@@ -2,12 +2,38 @@
 //! and role nouns; and the registry that groups them into the response's `entities`.
 
 use super::document::Document;
-use super::gazetteer::Gazetteer;
+use super::gazetteer::{CountryContext, Gazetteer};
 use super::lexicon::LanguageLexicons;
-use super::matcher::{Gender, Hit, Number};
+use super::matcher::{Gender, Hit, Number, is_arabic_proclitic};
 use super::model::Language;
 use super::persons::add_persons;
-use std::collections::{HashMap, HashSet};
+use super::segment::TokenKind;
+
+/// How a mention tells of a country, as evidence for the homonyms of the places around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Evidence {
+    /// It names the country (سورية، Syria, Paris as France's capital).
+    Named,
+    /// A place found in that country only (Ohio, Beirut): it locates a place named right
+    /// before it ("Geneva, Ohio"), but small homonyms make it weak evidence further away.
+    Implied,
+    /// An actor or nationality of the country ("(Reuters)", سوريين): no location, but a
+    /// hint of which country the article is about.
+    Affiliated,
+}
+
+/// True when token `t` (with or without an Arabic proclitic: بريف، وفي) links a place to
+/// the country after it.
+fn is_place_link(doc: &Document, lex: &LanguageLexicons, t: usize) -> bool {
+    let word = doc.word(t);
+    lex.place_links.contains(word)
+        || doc.language == Language::Ar
+            && word.char_indices().skip(1).take(2).any(|(i, _)| is_arabic_proclitic(&word[..i]) && lex.place_links.contains(&word[i..]))
+}
+
+/// How many tokens (punctuation, link words) may stand between a place and the country or
+/// region named after it to tell its homonyms apart ("Geneva, Ohio", "طرابلس في شمال لبنان").
+const MAX_GAP_TO_COUNTRY: usize = 3;
 
 /// What a mention refers to.
 #[derive(Debug, Clone, PartialEq)]
@@ -91,32 +117,61 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     let role_hits = lex.roles.find(doc);
     let nationality_hits = lex.nationalities.find(doc);
 
-    // countries the article names (and in which sentence), for homonym choice
-    let mut countries: HashMap<String, usize> = HashMap::new();
-    let mut by_sentence: HashMap<usize, HashSet<String>> = HashMap::new();
-    let mut note = |country: &str, token: usize| {
-        *countries.entry(country.to_string()).or_default() += 1;
-        by_sentence.entry(doc.sentence_of(token)).or_default().insert(country.to_string());
-    };
+    // countries the article names, for homonym choice: (country, sentence, first token, how)
+    let mut evidence: Vec<(&str, usize, usize, Evidence)> = Vec::new();
     for h in &place_hits {
-        for &p in &lex.places.entries()[h.entry] {
-            let place = &gazetteer.places[p];
-            if place.kind == "country"
-                && let Some(c) = &place.country
-            {
-                note(c, h.first);
-            }
+        // a country's name, or a place whose homonyms all lie in one country (Beirut, Ohio):
+        // "Tripoli and Beirut" is Tripoli in Lebanon, "Geneva, Ohio" is in the US
+        let candidates = &lex.places.entries()[h.entry];
+        let countries_of = |p: &usize| gazetteer.places[*p].country.as_deref();
+        let named =
+            candidates.iter().find(|p| gazetteer.places[**p].kind == "country").and_then(countries_of).map(|c| (c, Evidence::Named));
+        let implied = || {
+            let first = candidates.first().and_then(countries_of)?;
+            candidates.iter().all(|p| countries_of(p) == Some(first)).then_some((first, Evidence::Implied))
+        };
+        if let Some((c, how)) = named.or_else(implied) {
+            evidence.push((c, doc.sentence_of(h.first), h.first, how));
         }
     }
     for h in &actor_hits {
-        if let Some(c) = &lex.actors.entries()[h.entry].country {
-            note(c, h.first);
+        let actor = &lex.actors.entries()[h.entry];
+        if let Some(c) = &actor.country {
+            let how = if actor.actor_type == "country" { Evidence::Named } else { Evidence::Affiliated };
+            evidence.push((c, doc.sentence_of(h.first), h.first, how));
         }
     }
     for h in &nationality_hits {
-        note(&lex.nationalities.entries()[h.entry].country, h.first);
+        evidence.push((&lex.nationalities.entries()[h.entry].country, doc.sentence_of(h.first), h.first, Evidence::Affiliated));
     }
-    let no_countries = HashSet::new();
+    // what stands between a place and the country named after it: punctuation and link words
+    // (place_links.tsv: شمال لبنان, in Ohio), at most a few tokens
+    let next_to = |h: &Hit, token: usize| {
+        token > h.last
+            && token <= h.last + MAX_GAP_TO_COUNTRY + 1
+            && (h.last + 1..token).all(|t| doc.tokens()[t].kind == TokenKind::Punct || is_place_link(doc, lex, t))
+    };
+    let context_of = |h: &Hit| {
+        let sentence = doc.sentence_of(h.first);
+        let mut context = CountryContext::default();
+        for &(country, s, token, how) in &evidence {
+            if how != Evidence::Affiliated && s == sentence && next_to(h, token) {
+                context.next.insert(country);
+            }
+            if how == Evidence::Implied {
+                continue;
+            }
+            if (h.first..=h.last).contains(&token) {
+                context.own.insert(country);
+            } else {
+                context.article.insert(country);
+                if s == sentence {
+                    context.sentence.insert(country);
+                }
+            }
+        }
+        context
+    };
 
     // a place inside a longer actor or role name, or on the same words as a nationality
     // or a person, is not a place mention (بايدن is not ب + a place)
@@ -136,8 +191,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             continue;
         }
         let candidates = &lex.places.entries()[h.entry];
-        let near = by_sentence.get(&doc.sentence_of(h.first)).unwrap_or(&no_countries);
-        let p = gazetteer.choose(candidates, near, &countries);
+        let p = gazetteer.choose(candidates, &context_of(h));
         let place = &gazetteer.places[p];
         let key = if place.kind == "country" {
             format!("country:{}", place.country.clone().unwrap_or_else(|| place.id.clone()))
@@ -159,6 +213,19 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     }
     for h in &actor_hits {
         let a = &lex.actors.entries()[h.entry];
+        // a capital standing for its country (طرابلس for Libya, Paris for France) only where
+        // the place it names resolved to a city of that country: not Tripoli in Lebanon, Paris
+        // in Texas (a name shared with a country, عمان, stays both)
+        let other_city = |m: &Mention| {
+            matches!(m.kind, MentionKind::Place(_))
+                && !m.key.starts_with("country:")
+                && m.first == h.first
+                && m.last == h.last
+                && m.country != a.country
+        };
+        if a.actor_type == "country" && all.iter().any(other_city) {
+            continue;
+        }
         let key = if a.actor_type == "country" && a.id.len() == 2 { format!("country:{}", a.id) } else { format!("actor:{}", a.id) };
         let default = if a.actor_type == "country" && !doc.word(h.first).starts_with("ال") {
             (Gender::Feminine, Number::Singular)
@@ -324,5 +391,35 @@ mod tests {
         assert_eq!(plain.iter().find(|p| p.0 == "جنيف").and_then(|p| p.2.as_deref()), Some("CH"), "{plain:?}");
         let us = places(Language::En, "A crash in Geneva, in Ashtabula County, Ohio, United States, killed two.");
         assert_eq!(us.iter().find(|p| p.0 == "Geneva").and_then(|p| p.2.as_deref()), Some("US"), "{us:?}");
+    }
+
+    /// The country of a place (by name, or implied by a region or city found in one country
+    /// only) right after a homonym locates it; further away, what the name stands for (a
+    /// capital) counts first.
+    #[test]
+    fn homonyms_located_by_the_place_after_them() {
+        let country_of = |lang, text: &str, name: &str| {
+            let found = places(lang, text);
+            found.iter().find(|p| p.0 == name).and_then(|p| p.2.clone()).unwrap_or_else(|| panic!("{name} in {found:?}"))
+        };
+        assert_eq!(country_of(Language::En, "A crash in Geneva, Ohio, killed two.", "Geneva"), "US");
+        assert_eq!(country_of(Language::En, "Police in Paris, Texas, said two died.", "Paris"), "US");
+        assert_eq!(country_of(Language::Ar, "قتل اثنان في طرابلس شمال لبنان", "طرابلس"), "LB");
+        assert_eq!(country_of(Language::Ar, "قتل اثنان في طرابلس وبنغازي", "طرابلس"), "LY");
+        // en/0064: a conjunction is no link, and Paris is France's capital
+        assert_eq!(country_of(Language::En, "since the San Bernardino and Paris terrorist attacks", "Paris"), "FR");
+        assert_eq!(country_of(Language::En, "attacks in Paris and San Bernardino, Calif.", "Paris"), "FR");
+        // en/0054: a news agency's country locates nothing
+        assert_eq!(country_of(Language::En, "WASHINGTON (Reuters) - A U.S. official said.", "WASHINGTON"), "US");
+    }
+
+    /// A capital standing for its country is dropped where the place is another city.
+    #[test]
+    fn capital_metonym_follows_the_place() {
+        let lex = LEX.get(Language::Ar);
+        let text = "قتل اثنان في طرابلس شمال لبنان";
+        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
+        let found = find_mentions(&doc, lex, &LEX.gazetteer);
+        assert!(!found.all.iter().any(|m| m.key == "country:LY"), "{:?}", found.all.iter().map(|m| &m.key).collect::<Vec<_>>());
     }
 }
