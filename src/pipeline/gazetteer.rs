@@ -82,7 +82,9 @@ impl Gazetteer {
     /// data writes it (Nice the city, not "a nice day"), in the loosest of its spellings.
     pub fn matcher(&self, language: Language) -> Matcher<Vec<usize>> {
         // each normalised form once, in order of first appearance, with every place it names
-        let mut index: HashMap<String, usize> = HashMap::new();
+        // (foldhash: this map of 100,000 keys is built at every start-up, and SipHash was an
+        // eighth of it)
+        let mut index: foldhash::HashMap<String, usize> = foldhash::HashMap::default();
         let mut items: Vec<(String, CaseRule, Vec<usize>)> = Vec::new();
         for (i, p) in self.places.iter().enumerate() {
             // only the forms are matched: the name column is for display

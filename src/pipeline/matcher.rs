@@ -229,7 +229,7 @@ impl Scanner {
     pub fn new(parts: &[&[String]]) -> Scanner {
         static NEXT: AtomicUsize = AtomicUsize::new(1);
         // distinct strings in order of first appearance, each with the patterns spelled so
-        let mut distinct: HashMap<&str, u32> = HashMap::new();
+        let mut distinct: foldhash::HashMap<&str, u32> = foldhash::HashMap::default();
         let mut keys: Vec<&str> = Vec::new();
         let mut owners: Vec<Vec<(u32, u32)>> = Vec::new();
         for (slot, part) in parts.iter().enumerate() {
