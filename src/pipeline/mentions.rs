@@ -413,6 +413,52 @@ mod tests {
         assert_eq!(country_of(Language::En, "WASHINGTON (Reuters) - A U.S. official said.", "WASHINGTON"), "US");
     }
 
+    /// Metonyms, demonyms, agencies, armed groups, media and roles resolve to one canonical
+    /// actor with its country (sentences after the seed article and ar/0078, en/0054).
+    #[test]
+    fn actors_resolve_to_canonical_names() {
+        let actors = |lang, text: &str| {
+            let lex = LEX.get(lang);
+            let doc = Document::new(text, lang, &lex.abbreviations);
+            find_mentions(&doc, lex, &LEX.gazetteer)
+                .all
+                .into_iter()
+                .filter(|m| !matches!(m.kind, MentionKind::Place(_)))
+                .map(|m| {
+                    let (s, e) = doc.original(m.start, m.end);
+                    (text[s..e].to_string(), m.name, m.country.unwrap_or_default())
+                })
+                .collect::<Vec<_>>()
+        };
+        let ar = actors(
+            Language::Ar,
+            "قال الجانب الإيراني إن الأمريكيين والبنتاغون والحرس الثوري وحزب الله والحوثيين. ونقلت رويترز ووكالة الأنباء السورية عن مسؤول أمريكي أن الكرملين وافق.",
+        );
+        let en =
+            actors(Language::En, "The Kremlin said Hezbollah, the Houthis and the IDF clashed, Reuters reported, citing a U.S. official.");
+        for (found, text, name, country) in [
+            (&ar, "الجانب الإيراني", "Iran", "IR"),
+            (&ar, "الأمريكيين", "United States", "US"),
+            (&ar, "البنتاغون", "Pentagon", "US"),
+            (&ar, "الحرس الثوري", "Islamic Revolutionary Guard Corps", "IR"),
+            (&ar, "حزب الله", "Hezbollah", "LB"),
+            (&ar, "الحوثيين", "Houthis", "YE"),
+            (&ar, "رويترز", "Reuters", "GB"),
+            (&ar, "وكالة الأنباء السورية", "SANA", "SY"),
+            // the role takes its country from the nationality when entities are built
+            (&ar, "مسؤول", "official", ""),
+            (&ar, "أمريكي", "American", "US"),
+            (&ar, "الكرملين", "Russia", "RU"),
+            (&en, "The Kremlin", "Russia", "RU"),
+            (&en, "Hezbollah", "Hezbollah", "LB"),
+            (&en, "the Houthis", "Houthis", "YE"),
+            (&en, "IDF", "Israeli military", "IL"),
+            (&en, "Reuters", "Reuters", "GB"),
+        ] {
+            assert!(found.iter().any(|(t, n, c)| t == text && n == name && c == country), "{text} should be {name} ({country}): {found:?}");
+        }
+    }
+
     /// A capital standing for its country is dropped where the place is another city.
     #[test]
     fn capital_metonym_follows_the_place() {
