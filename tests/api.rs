@@ -126,6 +126,12 @@ async fn extract_seed_spans_slice_in_every_unit() {
         let mut checked = 0;
         check_spans(&v, &text, unit, &mut checked);
         assert!(checked > 100, "only {checked} spans checked");
+        // a place entity carries its GeoNames record; a country its Wikidata id
+        let entity = |name: &str| v["entities"].as_array().unwrap().iter().find(|e| e["name"] == name).cloned().unwrap_or_default();
+        let geneva = entity("Geneva");
+        assert_eq!((&geneva["geonames_id"], &geneva["country"], &geneva["admin1"]), (&json!("2660646"), &json!("CH"), &json!("GE")));
+        assert!(geneva["lat"].as_f64().is_some_and(|lat| (lat - 46.2).abs() < 0.05), "{geneva}");
+        assert_eq!(entity("Iran")["wikidata"], "Q794");
     }
 }
 

@@ -120,6 +120,7 @@ impl Registry {
                 country,
                 wikidata: wikidata_key.and_then(|k| lexicons.wikidata.get(&k)).map(str::to_string),
                 geonames_id: place.map(|p| p.id.clone()),
+                admin1: place.and_then(|p| p.admin1.clone()),
                 lat: place.map(|p| p.lat),
                 lon: place.map(|p| p.lon),
                 mentions: vec![span],

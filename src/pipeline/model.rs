@@ -261,6 +261,9 @@ pub struct Entity {
     /// GeoNames id for places.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geonames_id: Option<String>,
+    /// First-level administrative division code (GeoNames admin1) for places, where known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub admin1: Option<String>,
     /// Latitude for places.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lat: Option<f64>,
