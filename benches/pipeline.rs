@@ -16,6 +16,7 @@ fn bench(c: &mut Criterion) {
     // first, while the process holds nothing else
     report_memory();
     let pipeline = Pipeline::load(None, 1_000_000).expect("embedded lexicons load");
+    hadath::allocator::settle();
     for lang in ["ar", "en"] {
         let docs = articles(lang);
         if docs.is_empty() {

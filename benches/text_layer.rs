@@ -34,6 +34,7 @@ fn bench(c: &mut Criterion) {
     // measured with the heap settings the server runs with
     hadath::allocator::tune();
     let pipeline = Pipeline::load(None, 1_000_000).expect("embedded lexicons load");
+    hadath::allocator::settle();
     for (lang, language) in [("ar", Language::Ar), ("en", Language::En)] {
         let docs = articles(lang);
         if docs.is_empty() {

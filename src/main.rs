@@ -73,7 +73,9 @@ fn load_settings(config: Option<&PathBuf>, addr: Option<String>) -> Result<Setti
 
 fn load_pipeline(settings: &Settings) -> Result<Pipeline, String> {
     let dir = (!settings.lexicons.dir.is_empty()).then(|| PathBuf::from(&settings.lexicons.dir));
-    Pipeline::load(dir.as_deref(), settings.limits.max_text_chars).map_err(|e| format!("lexicon error: {e}"))
+    let pipeline = Pipeline::load(dir.as_deref(), settings.limits.max_text_chars).map_err(|e| format!("lexicon error: {e}"))?;
+    hadath::allocator::settle();
+    Ok(pipeline)
 }
 
 fn main() -> ExitCode {
