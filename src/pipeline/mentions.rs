@@ -120,8 +120,8 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     // countries the article names, for homonym choice: (country, sentence, first token, how)
     let mut evidence: Vec<(&str, usize, usize, Evidence)> = Vec::new();
     for h in &place_hits {
-        // a country's name, or a place whose homonyms all lie in one country (Beirut, Ohio):
-        // "Tripoli and Beirut" is Tripoli in Lebanon, "Geneva, Ohio" is in the US
+        // a country's name, or a place whose homonyms all lie in one country (Ohio, Beirut),
+        // which locates the place named right before it: "Geneva, Ohio" is in the US
         let candidates = &lex.places.entries()[h.entry];
         let countries_of = |p: &usize| gazetteer.places[*p].country.as_deref();
         let named =
