@@ -288,25 +288,30 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::pipeline::lexicon::Lexicons;
     use std::sync::LazyLock;
 
     static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).unwrap());
 
-    fn places(lang: Language, text: &str) -> Vec<(String, String, Option<String>)> {
+    /// The mentions in `text` that `keep` accepts, each as (its original text, the mention).
+    pub(crate) fn mentions_in(lang: Language, text: &str, keep: impl Fn(&MentionKind) -> bool) -> Vec<(String, Mention)> {
         let lex = LEX.get(lang);
         let doc = Document::new(text, lang, &lex.abbreviations);
         find_mentions(&doc, lex, &LEX.gazetteer)
             .all
             .into_iter()
-            .filter(|m| matches!(m.kind, MentionKind::Place(_)))
+            .filter(|m| keep(&m.kind))
             .map(|m| {
                 let (s, e) = doc.original(m.start, m.end);
-                (text[s..e].to_string(), m.name, m.country)
+                (text[s..e].to_string(), m)
             })
             .collect()
+    }
+
+    fn places(lang: Language, text: &str) -> Vec<(String, String, Option<String>)> {
+        mentions_in(lang, text, |k| matches!(k, MentionKind::Place(_))).into_iter().map(|(t, m)| (t, m.name, m.country)).collect()
     }
 
     #[test]
@@ -418,17 +423,8 @@ mod tests {
     #[test]
     fn actors_resolve_to_canonical_names() {
         let actors = |lang, text: &str| {
-            let lex = LEX.get(lang);
-            let doc = Document::new(text, lang, &lex.abbreviations);
-            find_mentions(&doc, lex, &LEX.gazetteer)
-                .all
-                .into_iter()
-                .filter(|m| !matches!(m.kind, MentionKind::Place(_)))
-                .map(|m| {
-                    let (s, e) = doc.original(m.start, m.end);
-                    (text[s..e].to_string(), m.name, m.country.unwrap_or_default())
-                })
-                .collect::<Vec<_>>()
+            let found = mentions_in(lang, text, |k| !matches!(k, MentionKind::Place(_)));
+            found.into_iter().map(|(t, m)| (t, m.name, m.country.unwrap_or_default())).collect::<Vec<_>>()
         };
         let ar = actors(
             Language::Ar,

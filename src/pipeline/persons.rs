@@ -305,25 +305,11 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::lexicon::Lexicons;
-    use crate::pipeline::mentions::find_mentions;
-    use std::sync::LazyLock;
-
-    static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).unwrap());
+    use crate::pipeline::mentions::tests::mentions_in;
 
     /// The persons of `text` as (mention text, entity key, country).
     fn persons(lang: Language, text: &str) -> Vec<(String, String, Option<String>)> {
-        let lex = LEX.get(lang);
-        let doc = Document::new(text, lang, &lex.abbreviations);
-        find_mentions(&doc, lex, &LEX.gazetteer)
-            .all
-            .into_iter()
-            .filter(|m| matches!(m.kind, MentionKind::Person))
-            .map(|m| {
-                let (s, e) = doc.original(m.start, m.end);
-                (text[s..e].to_string(), m.key, m.country)
-            })
-            .collect()
+        mentions_in(lang, text, |k| matches!(k, MentionKind::Person)).into_iter().map(|(t, m)| (t, m.key, m.country)).collect()
     }
 
     fn texts(found: &[(String, String, Option<String>)]) -> Vec<&str> {
