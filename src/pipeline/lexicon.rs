@@ -310,7 +310,7 @@ pub struct LanguageLexicons {
     pub titles: HashSet<String>,
     /// Words that mark a mention as a different happening ("مماثلة", "another").
     pub distinct: Matcher<()>,
-    /// One automaton over every lexicon and the gazetteer, run once per document.
+    /// One trie over every lexicon and the gazetteer, searched once per document.
     pub scanner: Scanner,
 }
 
@@ -395,7 +395,7 @@ impl Lexicons {
         let (pn, pc) = read("../gazetteer/places.tsv", PLACES)?;
         let (xn, xc) = read("../gazetteer/places_extra.tsv", PLACES_EXTRA)?;
         let gazetteer = Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
-        // the two languages compile side by side: start-up time is mostly automaton building
+        // the two languages compile side by side: start-up time is mostly building the tries and the gazetteer keys
         let (ar, en) = std::thread::scope(|scope| {
             let ar = scope.spawn(|| LanguageLexicons::load(Language::Ar, &file, &gazetteer));
             let en = LanguageLexicons::load(Language::En, &file, &gazetteer);

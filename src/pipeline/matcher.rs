@@ -1,5 +1,6 @@
-//! Compiled lexicon matchers: Aho-Corasick over the normalised text, with Arabic clitics
-//! and inflections checked at word boundaries and leftmost-longest resolution.
+//! Compiled lexicon matchers over the normalised text: one trie per language searched where
+//! words begin (Aho-Corasick for a matcher used on its own), with Arabic clitics and
+//! inflections checked at word boundaries and leftmost-longest resolution.
 
 use super::document::Document;
 use super::model::Language;
@@ -170,7 +171,7 @@ pub struct Matcher<T> {
     enclitics: bool,
 }
 
-/// A raw automaton match: byte span in the normalised text and the matcher's pattern index.
+/// A raw match of a trie or automaton: byte span in the normalised text and the matcher's pattern index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RawMatch {
     start: u32,
