@@ -90,6 +90,7 @@ impl From<ExtractError> for Problem {
                 Problem::unprocessable("unsupported-language", "Unsupported language", e.to_string())
             }
             ExtractError::BadDate(_) => Problem::unprocessable("bad-date", "Unparseable date", e.to_string()),
+            ExtractError::DeadlineExceeded => Problem::unavailable(e.to_string(), 1),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! [`Document`](document::Document): normalise and segment → entity mentions, counts and
 //! times → quotes → events → response assembly with offsets in the requested unit.
 
+pub mod budget;
 pub mod dates;
 pub mod document;
 pub mod events;
@@ -19,6 +20,7 @@ pub mod text;
 
 mod assemble;
 
+use budget::Budget;
 use document::{Document, detect_language};
 use lexicon::{LexiconError, Lexicons};
 use model::{ExtractRequest, Extraction, Language};
@@ -48,6 +50,9 @@ pub enum ExtractError {
     /// `published_at` is not a date.
     #[error("published_at {0:?} is not YYYY-MM-DD or RFC 3339")]
     BadDate(String),
+    /// The extraction ran past its deadline and was stopped.
+    #[error("the extraction ran past its deadline and was stopped")]
+    DeadlineExceeded,
 }
 
 impl ExtractError {
@@ -59,6 +64,7 @@ impl ExtractError {
             ExtractError::UnsupportedLanguage(_) => "unsupported_language",
             ExtractError::UndetectableLanguage => "undetectable_language",
             ExtractError::BadDate(_) => "bad_date",
+            ExtractError::DeadlineExceeded => "deadline_exceeded",
         }
     }
 }
@@ -110,13 +116,22 @@ impl Pipeline {
         Ok((language, published))
     }
 
-    /// Extracts events, quotes and entities from one article.
+    /// Extracts events, quotes and entities from one article, without a deadline.
     pub fn extract(&self, req: &ExtractRequest) -> Result<Extraction, ExtractError> {
+        self.extract_within(req, &Budget::unlimited())
+    }
+
+    /// Extracts events, quotes and entities from one article; stops with
+    /// [`ExtractError::DeadlineExceeded`] once `budget` is spent.
+    pub fn extract_within(&self, req: &ExtractRequest, budget: &Budget) -> Result<Extraction, ExtractError> {
         let (language, published) = self.validate(req)?;
         let lex = self.lexicons.get(language);
         let mut doc = Document::new(&req.text, language, &lex.abbreviations);
         doc.run_scanner(&lex.scanner);
         let mut out = assemble::run(&doc, &self.lexicons, published);
+        if budget.exhausted_now() {
+            return Err(ExtractError::DeadlineExceeded);
+        }
         out.id = req.id.clone();
         let unit = req.offsets.unwrap_or_default();
         offsets::convert(&mut out, &req.text, unit);
