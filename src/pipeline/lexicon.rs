@@ -5,6 +5,7 @@
 use super::gazetteer::Gazetteer;
 use super::matcher::{FormKind, Gender, Matcher, Number, Scanner, normalise_form};
 use super::model::Language;
+use super::words::WordClasses;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -310,6 +311,8 @@ pub struct LanguageLexicons {
     pub titles: HashSet<String>,
     /// Words that mark a mention as a different happening ("مماثلة", "another").
     pub distinct: Matcher<()>,
+    /// Closed word classes (locatives, directions, agent markers, clause stops …).
+    pub words: WordClasses,
     /// One trie over every lexicon and the gazetteer, searched once per document.
     pub scanner: Scanner,
 }
@@ -388,6 +391,14 @@ impl Lexicons {
             }
             Ok((name.to_string(), embedded.into()))
         };
+        let overridden = |name: &str| -> Result<Option<(String, String)>, LexiconError> {
+            match dir.map(|d| d.join(name)).filter(|p| p.exists()) {
+                Some(path) => std::fs::read_to_string(&path)
+                    .map(|content| Some((path.display().to_string(), content)))
+                    .map_err(|source| LexiconError::Io { file: path.display().to_string(), source }),
+                None => Ok(None),
+            }
+        };
         let file = |name: &str| -> Result<(String, std::borrow::Cow<'static, str>), LexiconError> {
             let embedded = EMBEDDED.iter().find(|f| f.name == name).map(|f| f.content).unwrap_or("");
             read(name, embedded)
@@ -397,8 +408,8 @@ impl Lexicons {
         let gazetteer = Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
         // the two languages compile side by side: start-up time is mostly building the tries and the gazetteer keys
         let (ar, en) = std::thread::scope(|scope| {
-            let ar = scope.spawn(|| LanguageLexicons::load(Language::Ar, &file, &gazetteer));
-            let en = LanguageLexicons::load(Language::En, &file, &gazetteer);
+            let ar = scope.spawn(|| LanguageLexicons::load(Language::Ar, &file, &overridden, &gazetteer));
+            let en = LanguageLexicons::load(Language::En, &file, &overridden, &gazetteer);
             (ar.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), en)
         });
         let (ar, en) = (ar?, en?);
@@ -443,6 +454,7 @@ impl LanguageLexicons {
     fn load(
         language: Language,
         file: &(dyn Fn(&str) -> Result<Loaded, LexiconError> + Sync),
+        overridden: &(dyn Fn(&str) -> Result<Option<(String, String)>, LexiconError> + Sync),
         gazetteer: &Gazetteer,
     ) -> Result<LanguageLexicons, LexiconError> {
         let lang = language.code();
@@ -692,6 +704,8 @@ impl LanguageLexicons {
         }
         let mut distinct = Matcher::new(language, items);
 
+        let words = WordClasses::load(language, overridden)?;
+
         let mut places = gazetteer.matcher(language);
         let scanner = Scanner::new(&[
             events.pattern_strings(),
@@ -739,6 +753,7 @@ impl LanguageLexicons {
             place_links,
             titles,
             distinct,
+            words,
             scanner,
         })
     }
@@ -757,6 +772,7 @@ impl LanguageLexicons {
             ("nationalities", self.nationalities.len()),
             ("roles", self.roles.len()),
             ("places", self.places.len()),
+            ("words", self.words.len()),
         ]
     }
 }

@@ -17,6 +17,7 @@ pub mod persons;
 pub mod quotes;
 pub mod segment;
 pub mod text;
+pub mod words;
 
 mod assemble;
 

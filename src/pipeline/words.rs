@@ -1,0 +1,173 @@
+//! Closed word classes of each language (locative prepositions, directions, agent markers,
+//! clause stops …): one file per class under `config/lexicons/{lang}/words/`, embedded at
+//! build time, overridable from the lexicon folder, normalised like the article text.
+//!
+//! A class is a [`WordClass`] variant; adding one is a line in the `word_classes!` table
+//! below plus a file per language (a language without the file does not compile).
+
+use super::lexicon::{LexiconError, rows};
+use super::matcher::normalise_form;
+use super::model::Language;
+use foldhash::HashSet;
+use foldhash::HashSetExt;
+
+macro_rules! word_classes {
+    ($($variant:ident => $file:literal : $doc:literal),* $(,)?) => {
+        /// A closed class of words, read from `config/lexicons/{lang}/words/<file>.tsv`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum WordClass {
+            $(#[doc = $doc] $variant),*
+        }
+
+        impl WordClass {
+            /// Every class, in table order.
+            pub const ALL: &'static [WordClass] = &[$(WordClass::$variant),*];
+
+            /// The file name (without folder and extension).
+            pub fn file(self) -> &'static str {
+                match self {
+                    $(WordClass::$variant => $file),*
+                }
+            }
+
+            /// The embedded default content of the class's file for `language`.
+            fn embedded(self, language: Language) -> &'static str {
+                match (self, language) {
+                    $(
+                        (WordClass::$variant, Language::Ar) =>
+                            include_str!(concat!("../../config/lexicons/ar/words/", $file, ".tsv")),
+                        (WordClass::$variant, Language::En) =>
+                            include_str!(concat!("../../config/lexicons/en/words/", $file, ".tsv")),
+                    )*
+                }
+            }
+        }
+    };
+}
+
+word_classes! {
+    Locative => "locatives": "Prepositions and place nouns that put the following place at the scene (في، قرب، مدينة; in, at, near).",
+    LocativePrefix => "locative_prefixes": "Prefixes glued to a place that put it at the scene (بالبوكمال).",
+    Direction => "directions": "Compass words that make the following place a reference point (جنوب كابول; north of Kabul).",
+    AgentMarker => "agent_markers": "Words after a strike trigger that introduce its attacker (شنتها، نفذها; by).",
+    TargetMarker => "target_markers": "Prepositions between a strike trigger and its target (على، ضد; on, against, targeting).",
+    PartyMarker => "party_markers": "Prepositions after a meeting trigger that introduce its parties (بين، مع; between, with).",
+    ClauseStop => "clause_stops": "Punctuation that ends the clause an argument may be read from.",
+    CapitalNoun => "capital_nouns": "Nouns that make the following name a capital city, not an actor (العاصمة; capital).",
+    Determiner => "determiners": "Words before a noun that make it definite or demonstrative (the, this, these).",
+    DefinitePrefix => "definite_prefixes": "Prefixes of a word that carry the definite article (ال، وال، بال).",
+    TollPreposition => "toll_prepositions": "Words before a number that make it a toll raised to (إلى; to).",
+}
+
+/// The word classes of one language, loaded and normalised.
+#[derive(Debug)]
+pub struct WordClasses {
+    sets: Vec<HashSet<String>>,
+    lists: Vec<Vec<String>>,
+}
+
+impl WordClasses {
+    /// Loads every class of `language`; `file` returns a file's name and content from the
+    /// override folder, or `None` to use the embedded default.
+    pub(crate) fn load(
+        language: Language,
+        file: &dyn Fn(&str) -> Result<Option<(String, String)>, LexiconError>,
+    ) -> Result<WordClasses, LexiconError> {
+        let mut sets = Vec::with_capacity(WordClass::ALL.len());
+        let mut lists = Vec::with_capacity(WordClass::ALL.len());
+        for &class in WordClass::ALL {
+            let name = format!("{}/words/{}.tsv", language.code(), class.file());
+            let (name, content) = match file(&name)? {
+                Some(found) => found,
+                None => (name, class.embedded(language).to_string()),
+            };
+            let mut set = HashSet::new();
+            let mut list = Vec::new();
+            for (_, cols) in rows(&name, &content, 1)? {
+                for form in cols[0].split('|') {
+                    let norm = normalise_form(form).to_lowercase();
+                    if set.insert(norm.clone()) {
+                        list.push(norm);
+                    }
+                }
+            }
+            // longest first, so that prefix tests find the longest prefix
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+            sets.push(set);
+            lists.push(list);
+        }
+        Ok(WordClasses { sets, lists })
+    }
+
+    /// True when the normalised word `word` belongs to `class`.
+    pub fn contains(&self, class: WordClass, word: &str) -> bool {
+        self.sets[class as usize].contains(word)
+    }
+
+    /// The longest word of `class` that `word` starts with.
+    pub fn prefix_of<'a>(&'a self, class: WordClass, word: &str) -> Option<&'a str> {
+        self.lists[class as usize].iter().find(|p| word.starts_with(p.as_str())).map(String::as_str)
+    }
+
+    /// The words of `class`, longest first.
+    pub fn words(&self, class: WordClass) -> &[String] {
+        &self.lists[class as usize]
+    }
+
+    /// Entries per class, for `/v1/info`.
+    pub fn len(&self) -> usize {
+        self.sets.iter().map(HashSet::len).sum()
+    }
+
+    /// True when no class has a word.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded(language: Language) -> WordClasses {
+        WordClasses::load(language, &|_| Ok(None)).expect("embedded word classes load")
+    }
+
+    #[test]
+    fn every_class_loads_in_both_languages() {
+        // a class may be empty in one language (English glues no preposition to a place)
+        // but never in both
+        let (ar, en) = (embedded(Language::Ar), embedded(Language::En));
+        for &class in WordClass::ALL {
+            assert!(!(ar.words(class).is_empty() && en.words(class).is_empty()), "{} is empty", class.file());
+        }
+    }
+
+    #[test]
+    fn entries_are_normalised_like_the_text() {
+        let ar = embedded(Language::Ar);
+        // written على in the file, matched as the normalised text writes it
+        assert!(ar.contains(WordClass::TargetMarker, "علي"));
+        assert!(ar.contains(WordClass::Locative, "مدينه"));
+        let en = embedded(Language::En);
+        assert!(en.contains(WordClass::Locative, "near"));
+    }
+
+    #[test]
+    fn prefixes_are_found_longest_first() {
+        let ar = embedded(Language::Ar);
+        assert_eq!(ar.prefix_of(WordClass::DefinitePrefix, "والقصف"), Some("وال"));
+        assert_eq!(ar.prefix_of(WordClass::DefinitePrefix, "قصف"), None);
+    }
+
+    #[test]
+    fn an_override_file_replaces_a_class_and_bad_lines_name_it() {
+        let over = |name: &str| Ok((name == "en/words/locatives.tsv").then(|| (name.to_string(), "amid\n".to_string())));
+        let en = WordClasses::load(Language::En, &over).unwrap();
+        assert!(en.contains(WordClass::Locative, "amid"));
+        assert!(!en.contains(WordClass::Locative, "near"));
+        let bad = |name: &str| Ok((name == "en/words/directions.tsv").then(|| (name.to_string(), "north\tx\n".to_string())));
+        let err = WordClasses::load(Language::En, &bad).unwrap_err();
+        assert!(err.to_string().starts_with("en/words/directions.tsv:1:"), "{err}");
+    }
+}
