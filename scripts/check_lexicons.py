@@ -47,7 +47,17 @@ def any_value(v):
     return True
 
 
-EVENT_TYPES = ('meeting', 'strike', 'casualties', 'agreement', 'protest', 'arrest', 'threat', 'none')
+def event_types():
+    """The type names of config/event_types.tsv (the one list of event types), and none."""
+    names = ['none']
+    with open(os.path.join(REPO, 'config', 'event_types.tsv'), encoding='utf-8') as f:
+        for line in f:
+            if line.strip() and not line.lstrip().startswith('#'):
+                names.append(line.split('\t')[0].strip())
+    return tuple(names)
+
+
+EVENT_TYPES = event_types()
 
 # file name -> list of (column name, validator); the first column is always `forms`
 SCHEMAS = {
@@ -85,8 +95,18 @@ PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'(x:[a-z0-9\-]+|iso:[A-Z]
           ('population', lambda v: integer(v) and int(v) >= 0), ('forms', None)]
 
 
+# config/event_types.tsv: the columns the Rust loader (src/pipeline/event_types.rs) reads
+EVENT_TYPE_TABLE = [('type', lambda v: re.fullmatch(r'[a-z_]+', v) is not None and v != 'none'),
+                    ('frame', one_of('meeting', 'agreement', 'attack', 'toll', 'actors')),
+                    ('core', one_of('yes', 'no')), ('location', one_of('own', 'inherit')),
+                    ('causes', one_of('yes', 'no')),
+                    ('weapons', lambda v: v == '-' or re.fullmatch(r'[a-z_]+=[a-z_]+(,[a-z_]+=[a-z_]+)*', v) is not None)]
+
+
 def schema_for(path):
     base = os.path.basename(path)
+    if base == 'event_types.tsv':
+        return EVENT_TYPE_TABLE, 'event_types'
     if base.startswith('places'):
         return PLACES, 'places'
     if base in SCHEMAS:
@@ -124,7 +144,7 @@ def check_file(path):
                         errors.append('%s: empty form in %r' % (where, val[:80]))
                 elif check is not None and not check(val):
                     errors.append('%s: bad %s %r' % (where, cname, val))
-            key_col = 'id' if kind in ('places', 'actors.tsv') else None
+            key_col = {'places': 'id', 'actors.tsv': 'id', 'event_types': 'type'}.get(kind)
             if key_col:
                 idx = [c for c, _ in schema].index(key_col)
                 v = cols[idx]
@@ -132,7 +152,7 @@ def check_file(path):
                     errors.append('%s: duplicate id %s (first on line %d)' % (where, v, ids[v]))
                 else:
                     ids[v] = lineno
-            if kind != 'places':
+            if kind not in ('places', 'event_types'):
                 fidx = [c for c, _ in schema].index('forms')
                 rest = tuple(c for i, c in enumerate(cols) if i != fidx)
                 for form in cols[fidx].split('|'):
@@ -147,6 +167,7 @@ def main(argv):
     verbose = '-v' in argv
     paths = [a for a in argv if a != '-v']
     if not paths:
+        paths.append(os.path.join(REPO, 'config', 'event_types.tsv'))
         for sub in ('config/lexicons/ar', 'config/lexicons/en', 'config/gazetteer'):
             d = os.path.join(REPO, sub)
             if os.path.isdir(d):

@@ -333,7 +333,7 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
         name: "hadath".into(),
         version: env!("CARGO_PKG_VERSION").into(),
         languages: vec!["ar".into(), "en".into()],
-        event_types: ["meeting", "strike", "casualties", "agreement", "protest", "arrest", "threat"].map(String::from).to_vec(),
+        event_types: lex.event_types.names(),
         offset_units: ["chars", "utf16", "bytes"].map(String::from).to_vec(),
         lexicons,
         places: lex.gazetteer.places.len(),

@@ -3,6 +3,7 @@
 
 use super::dates::{TimeMention, find_times};
 use super::document::Document;
+use super::event_types::Frame;
 use super::events::{EventInputs, cluster, find_event_mentions};
 use super::lexicon::{LanguageLexicons, Lexicons};
 use super::mentions::{MentionKind, Mentions, find_mentions};
@@ -156,19 +157,6 @@ fn time_of(doc: &Document, t: &TimeMention) -> model::Time {
     }
 }
 
-fn weapon_of(subtype: Option<&str>) -> Option<String> {
-    let w = match subtype? {
-        "airstrike" => "aircraft",
-        "drone_strike" => "drone",
-        "missile" => "missile",
-        "rocket" => "rocket",
-        "shelling" => "artillery",
-        "bombing" => "explosive",
-        _ => return None,
-    };
-    Some(w.to_string())
-}
-
 /// The count to report for a merged event: the trigger's, unless another mention states the
 /// same number exactly ("تقتل 14" in the headline, "14 على الأقل" in the lede).
 fn best_count(first: Option<usize>, all: impl Iterator<Item = usize>, counts: &[CountMention]) -> Option<usize> {
@@ -268,7 +256,7 @@ pub fn run(doc: &Document, lexicons: &Lexicons, published: Option<NaiveDate>) ->
             }
         }
         let time = pick(&|m| m.time).map(|ti| time_of(doc, &times[ti]));
-        let casualties = (t.event_type == "casualties").then(|| model::Casualties {
+        let casualties = (t.event_type.frame == Frame::Toll).then(|| model::Casualties {
             killed: best_count(pick(&|m| m.killed), cl.mentions.iter().filter_map(|&m| event_mentions[m].killed), &counts)
                 .map(|ci| count_of(doc, &counts[ci])),
             injured: best_count(pick(&|m| m.injured), cl.mentions.iter().filter_map(|&m| event_mentions[m].injured), &counts)
@@ -297,7 +285,7 @@ pub fn run(doc: &Document, lexicons: &Lexicons, published: Option<NaiveDate>) ->
         }
         events.push(model::Event {
             id: event_id[c].clone(),
-            event_type: t.event_type.clone(),
+            event_type: t.event_type.name.to_string(),
             subtype: t.subtype.clone(),
             trigger: span_of(doc, t.span.0, t.span.1),
             mentions: mention_spans.into_iter().map(|m| m.1).collect(),
@@ -306,7 +294,7 @@ pub fn run(doc: &Document, lexicons: &Lexicons, published: Option<NaiveDate>) ->
             actors,
             location,
             time,
-            weapon: weapon_of(t.subtype.as_deref()),
+            weapon: lexicons.event_types.weapon(&t.event_type, t.subtype.as_deref()).map(str::to_string),
             casualties,
             cause: cl.cause.map(|k| event_id[k].clone()),
             confidence: (confidence.min(0.97) * 100.0).round() / 100.0,

@@ -4,18 +4,20 @@
 
 use super::dates::TimeMention;
 use super::document::Document;
+use super::event_types::{EventType, Frame};
 use super::gazetteer::Gazetteer;
+use super::lang::grammar;
 use super::lexicon::{LanguageLexicons, Modality};
 use super::mentions::{Mention, MentionKind, Mentions};
-use super::model::Language;
 use super::numbers::CountMention;
+use super::words::{WordClass, WordClasses};
 use std::ops::Range;
 
 /// An event mention before merging.
 #[derive(Debug, Clone)]
 pub struct EventMention {
-    /// `meeting`, `strike`, …
-    pub event_type: String,
+    /// The type (`config/event_types.tsv`).
+    pub event_type: EventType,
     /// Finer kind from the trigger entry.
     pub subtype: Option<String>,
     /// Trigger specificity 1–3.
@@ -87,13 +89,14 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let doc = inp.doc;
     let lex = inp.lex;
     let mut out: Vec<EventMention> = Vec::new();
+    let grammar = grammar(doc.language);
     let modality_hits = lex.modality.find(doc);
     let distinct_hits = lex.distinct.find(doc);
     for h in lex.events.find(doc) {
         let entry = &lex.events.entries()[h.entry];
-        if entry.event_type == "none" {
+        let Some(event_type) = entry.event_type.clone() else {
             continue; // a phrase that only blocks shorter triggers (العملية السياسية)
-        }
+        };
         let sentence = doc.sentence_of(h.first);
         // modality: strongest cue within its window in the same sentence
         let mut modality = Modality::Asserted;
@@ -116,18 +119,15 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
                 modality = e.modality;
             }
         }
-        if entry.verb
-            && doc.language == Language::Ar
-            && doc.norm.norm[doc.tokens()[h.first].start..doc.tokens()[h.first].start + h.prefix_len].ends_with('س')
-            && h.features.present
-        {
+        let prefix = &doc.norm.norm[doc.tokens()[h.first].start..doc.tokens()[h.first].start + h.prefix_len];
+        if entry.verb && h.features.present && lex.words.words(WordClass::FuturePrefix).iter().any(|f| prefix.ends_with(f.as_str())) {
             modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
         }
         if modality == Modality::Asserted && inp.quoted.iter().any(|q| q.contains(&h.first)) {
             modality = Modality::Reported;
         }
         out.push(EventMention {
-            event_type: entry.event_type.clone(),
+            event_type,
             subtype: entry.subtype.clone(),
             weight: entry.weight,
             first: h.first,
@@ -137,9 +137,12 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             modality,
             location: None,
             inherited: false,
-            distinct: distinct_hits.iter().any(|d| match doc.language {
-                Language::Ar => d.first > h.last && d.first <= h.last + 2,
-                Language::En => d.last < h.first && d.last + 3 > h.first,
+            distinct: distinct_hits.iter().any(|d| {
+                if grammar.modifiers_follow_noun() {
+                    d.first > h.last && d.first <= h.last + grammar.modifier_window()
+                } else {
+                    d.last < h.first && d.last + grammar.modifier_window() >= h.first
+                }
             }),
             actors: Vec::new(),
             raw_actors: Vec::new(),
@@ -150,9 +153,9 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     }
     // "killed more than 400 protesters": the noun counted by a toll names the victims, it is
     // no event of its own
-    let casualty_triggers: Vec<usize> = out.iter().filter(|e| e.event_type == "casualties").map(|e| e.last).collect();
+    let casualty_triggers: Vec<usize> = out.iter().filter(|e| e.event_type.frame == Frame::Toll).map(|e| e.last).collect();
     out.retain(|e| {
-        matches!(e.event_type.as_str(), "strike" | "casualties" | "meeting")
+        e.event_type.core
             || !inp
                 .counts
                 .iter()
@@ -168,10 +171,10 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     // preposition, a count, or (meetings) two parties
     out.retain(|m| {
         m.weight > 1
-            || (m.location.is_some_and(|l| locative_before(inp.doc, &inp.mentions.all[l])) && !m.inherited)
+            || (m.location.is_some_and(|l| locative_before(inp.doc, &inp.lex.words, &inp.mentions.all[l])) && !m.inherited)
             || m.killed.is_some()
             || m.injured.is_some()
-            || (m.event_type == "meeting" && m.actors.len() >= 2)
+            || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
     });
     out
 }
@@ -191,79 +194,26 @@ fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
     }
 }
 
-/// True when token `i` is preceded by a locative preposition (في، ب، قرب، in, at, near).
-fn locative_before(doc: &Document, m: &Mention) -> bool {
-    let lang = doc.language;
-    let prefix_b = lang == Language::Ar && {
-        let w = doc.word(m.first);
-        let core = &doc.norm.norm[m.start..m.end];
-        w.len() > core.len() && (w.starts_with('ب') || w.starts_with("وب") || w.starts_with("فب"))
-    };
-    if prefix_b {
+/// True when the place is preceded by a locative preposition or place noun (في، ب، قرب،
+/// مدينة; in, at, near), up to three words before it or glued to it (بالبوكمال).
+fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
+    let w = doc.word(m.first);
+    let core = &doc.norm.norm[m.start..m.end];
+    if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some() {
         return true;
     }
-    (1..=3).any(|k| {
-        m.first >= k && {
-            let w = doc.word(m.first - k);
-            match lang {
-                Language::Ar => matches!(
-                    w,
-                    "في" | "وفي"
-                        | "فى"
-                        | "قرب"
-                        | "بالقرب"
-                        | "داخل"
-                        | "مدينه"
-                        | "بمدينه"
-                        | "محافظه"
-                        | "بمحافظه"
-                        | "ولايه"
-                        | "بولايه"
-                        | "مديريه"
-                        | "بمديريه"
-                        | "بلده"
-                        | "منطقه"
-                        | "بمنطقه"
-                        | "قريه"
-                        | "العاصمه"
-                        | "عاصمه"
-                        | "حي"
-                        | "ريف"
-                        | "بريف"
-                        | "على"
-                        | "علي"
-                ),
-                Language::En => matches!(w, "in" | "at" | "near" | "outside" | "inside" | "across" | "on"),
-            }
-        }
-    })
+    (1..=3).any(|k| m.first >= k && words.contains(WordClass::Locative, doc.word(m.first - k)))
 }
 
 /// True when the place is a reference point ("جنوب كابول", "north of Kabul"), not the scene.
-fn after_direction(doc: &Document, m: &Mention) -> bool {
+fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
+    let cancels = grammar(doc.language).locative_cancels_direction();
     (1..=3).any(|k| {
         m.first >= k && {
             let w = doc.word(m.first - k);
-            let w = w.trim_start_matches('و');
-            matches!(
-                w,
-                "شرق"
-                    | "غرب"
-                    | "شمال"
-                    | "جنوب"
-                    | "شرقي"
-                    | "غربي"
-                    | "شمالي"
-                    | "جنوبي"
-                    | "north"
-                    | "south"
-                    | "east"
-                    | "west"
-                    | "northeast"
-                    | "northwest"
-                    | "southeast"
-                    | "southwest"
-            ) && !(doc.language == Language::En && m.first > k && doc.word(m.first - k - 1) == "in")
+            let w = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
+            words.contains(WordClass::Direction, w)
+                && !(cancels && m.first > k && words.contains(WordClass::Locative, doc.word(m.first - k - 1)))
         }
     })
 }
@@ -272,10 +222,10 @@ fn after_direction(doc: &Document, m: &Mention) -> bool {
 fn place_cost(inp: &EventInputs, m: &Mention, distance: usize) -> usize {
     let doc = inp.doc;
     let mut cost = distance;
-    if !locative_before(doc, m) {
+    if !locative_before(doc, &inp.lex.words, m) {
         cost += 8;
     }
-    if after_direction(doc, m) {
+    if after_direction(doc, &inp.lex.words, m) {
         cost += 6;
     }
     if place_rank(inp.gazetteer, m) == 1 {
@@ -293,25 +243,25 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
         }
         // a word that is both a trigger and a place (تدمر "destroys" / Palmyra) is the place
         // only after a locative preposition
-        if events.iter().any(|e| e.first <= m.last && m.first <= e.last) && !locative_before(doc, m) {
+        if events.iter().any(|e| e.first <= m.last && m.first <= e.last) && !locative_before(doc, &inp.lex.words, m) {
             continue;
         }
         let s = doc.sentence_of(m.first);
         // nearest trigger in the sentence, places after the trigger preferred
         let mut best: Option<(usize, usize)> = None;
-        let strike_in_sentence = events.iter().any(|e| e.sentence == s && e.event_type == "strike");
+        let strike_in_sentence = events.iter().any(|e| e.sentence == s && e.event_type.causes_casualties);
         for (ei, e) in events.iter().enumerate() {
-            if e.sentence != s || (e.event_type == "casualties" && strike_in_sentence) {
+            if e.sentence != s || (e.event_type.frame == Frame::Toll && strike_in_sentence) {
                 continue;
             }
             // Arabic puts the place after the event ("قصف … في البوكمال"); English as often
             // before it ("In Nice, a truck … killing 80")
-            let before_factor = if doc.language == Language::Ar { 2 } else { 1 };
+            let before_factor = grammar(doc.language).place_before_trigger_factor();
             let d = if m.first > e.last { m.first - e.last } else { (e.first - m.last.min(e.first)) * before_factor + 2 };
             if d > 16 + 4 * (2 - before_factor) {
                 continue;
             }
-            if e.event_type == "meeting" && !locative_before(doc, m) {
+            if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) {
                 continue;
             }
             if best.is_none_or(|(_, bd)| d < bd) {
@@ -341,14 +291,14 @@ fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
 /// strike in its clause ("بغارات طيران التحالف والمعارك الدائرة جنوبي محافظة الحديدة").
 fn share_locations(events: &mut [EventMention]) {
     for i in 0..events.len() {
-        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") {
+        if events[i].location.is_some() || !events[i].event_type.inherits_location {
             continue;
         }
         let donor = (0..events.len())
             .filter(|&j| {
                 j != i
                     && events[j].sentence == events[i].sentence
-                    && events[j].event_type == "strike"
+                    && events[j].event_type.causes_casualties
                     && events[j].location.is_some()
                     && events[j].first.abs_diff(events[i].first) <= 10
                     && is_non_event(events[j].modality) == is_non_event(events[i].modality)
@@ -365,18 +315,18 @@ fn share_locations(events: &mut [EventMention]) {
 /// continues the scene of the located strike of the sentence before it.
 fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
     for i in 0..events.len() {
-        if events[i].location.is_some() || !matches!(events[i].event_type.as_str(), "strike" | "casualties") || events[i].sentence == 0 {
+        if events[i].location.is_some() || !events[i].event_type.inherits_location || events[i].sentence == 0 {
             continue;
         }
         let s = events[i].sentence;
         // casualties beside a strike take that strike's place (their cause) instead
-        if events[i].event_type == "casualties" && events.iter().any(|e| e.sentence == s && e.event_type == "strike") {
+        if events[i].event_type.frame == Frame::Toll && events.iter().any(|e| e.sentence == s && e.event_type.causes_casualties) {
             continue;
         }
         let paragraph = |s: usize| doc.seg.sentences[s].paragraph;
         let donor = (0..i).rev().find(|&j| {
             events[j].sentence + 1 == s
-                && events[j].event_type == "strike"
+                && events[j].event_type.causes_casualties
                 && events[j].location.is_some()
                 && paragraph(events[j].sentence) + 1 >= paragraph(s)
                 && !is_non_event(events[j].modality)
@@ -390,27 +340,27 @@ fn inherit_locations(doc: &Document, events: &mut [EventMention]) {
 
 fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
-    let is_clause_stop = |i: usize| matches!(doc.word(i), "،" | "," | "." | ";" | "؛" | ":" | "(" | ")");
-    let spans: Vec<(usize, usize, String)> = events.iter().map(|e| (e.first, e.last, e.event_type.clone())).collect();
+    let words = &inp.lex.words;
+    let is_clause_stop = |i: usize| words.contains(WordClass::ClauseStop, doc.word(i));
+    let spans: Vec<(usize, usize, Frame)> = events.iter().map(|e| (e.first, e.last, e.event_type.frame)).collect();
     // a meeting party belongs to the nearest meeting trigger of its sentence only
     let nearest_meeting = |m: &Mention| {
         spans
             .iter()
             .enumerate()
-            .filter(|(_, (f, _, t))| t == "meeting" && doc.sentence_of(*f) == doc.sentence_of(m.first))
+            .filter(|(_, (f, _, t))| *t == Frame::Meeting && doc.sentence_of(*f) == doc.sentence_of(m.first))
             .min_by_key(|(_, (f, l, _))| if m.first > *l { m.first - l } else { f.saturating_sub(m.last) * 2 })
             .map(|(i, _)| i)
     };
     for (ei, e) in events.iter_mut().enumerate() {
-        if e.event_type == "casualties" {
+        if e.event_type.frame == Frame::Toll {
             continue;
         }
         let range = sentence_tokens(doc, e.sentence);
         let last_token = range.end.saturating_sub(1);
         // "بين X و Y" / "between X and Y" / "مع X" right after the trigger bounds the parties
-        let between =
-            (e.last + 1..=(e.last + 4).min(last_token)).find(|&k| matches!(doc.word(k), "بين" | "between" | "مع" | "with" | "وبين"));
-        let meeting_like = e.event_type == "meeting" || e.event_type == "agreement";
+        let between = (e.last + 1..=(e.last + 4).min(last_token)).find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)));
+        let meeting_like = e.event_type.frame.has_parties();
         let (lo, hi) = match between {
             Some(b) if meeting_like => {
                 let stop = (b + 1..=last_token).find(|&k| is_clause_stop(k)).unwrap_or(last_token + 1);
@@ -421,8 +371,7 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
             _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
         };
         // "غارة شنتها طائرات التحالف", "a raid carried out by": the agent follows
-        let agent_marker = (e.last + 1..=(e.last + 3).min(last_token))
-            .find(|&k| matches!(doc.word(k), "شنتها" | "شنها" | "شنته" | "نفذتها" | "نفذها" | "نفذته" | "by"));
+        let agent_marker = (e.last + 1..=(e.last + 3).min(last_token)).find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)));
         let mut seen: Vec<String> = Vec::new();
         for (mi, m) in inp.mentions.all.iter().enumerate() {
             if m.first < lo || m.first > hi || Some(mi) == e.location || is_media(inp, m) {
@@ -431,19 +380,18 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
             if matches!(m.kind, MentionKind::Role(_)) {
                 continue;
             }
-            if seen.contains(&m.key) || locative_before(doc, m) {
+            if seen.contains(&m.key) || locative_before(doc, words, m) {
                 continue;
             }
-            let after_capital = m.first > 0 && matches!(doc.word(m.first - 1), "العاصمه" | "عاصمه" | "capital");
+            let after_capital = m.first > 0 && words.contains(WordClass::CapitalNoun, doc.word(m.first - 1));
             if after_capital || (is_place(m) && !is_country_place(inp, m)) {
                 continue;
             }
-            let role = match e.event_type.as_str() {
-                "strike" | "threat" => {
+            let role = match e.event_type.frame {
+                Frame::Attack => {
                     if m.first > e.last {
-                        let against = (e.last + 1..m.first)
-                            .any(|k| matches!(doc.word(k), "على" | "ضد" | "علي" | "on" | "against" | "targeting" | "at"))
-                            || doc.word(m.first).starts_with('ل');
+                        let against = (e.last + 1..m.first).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
+                            || words.prefix_of(WordClass::TargetPrefix, doc.word(m.first)).is_some();
                         let agent = agent_marker.is_some_and(|a| a < m.first && m.first <= a + 6);
                         let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1;
                         if agent || adjective {
@@ -456,7 +404,7 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
                     } else {
                         // the subject of the attack, unless a casualty stands between
                         // ("لقي عشرات الحوثيين مصرعهم … في غارة": the dead, not the attackers)
-                        let victims_between = spans.iter().any(|(f, l, t)| t == "casualties" && *f > m.last && *l < e.first);
+                        let victims_between = spans.iter().any(|(f, l, t)| *t == Frame::Toll && *f > m.last && *l < e.first);
                         if victims_between || e.first.saturating_sub(m.last) > 6 {
                             continue;
                         }
@@ -464,7 +412,7 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
                     }
                 }
                 _ => {
-                    if meeting_like && e.event_type == "meeting" && nearest_meeting(m) != Some(ei) {
+                    if e.event_type.frame == Frame::Meeting && nearest_meeting(m) != Some(ei) {
                         continue;
                     }
                     "participant"
@@ -501,13 +449,13 @@ fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
 fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
     let durations = super::dates::duration_tokens(doc, inp.lex);
-    let triggers: Vec<(usize, usize, bool)> = events.iter().map(|e| (e.first, e.last, e.event_type == "casualties")).collect();
+    let triggers: Vec<(usize, usize, bool)> = events.iter().map(|e| (e.first, e.last, e.event_type.frame == Frame::Toll)).collect();
     let clause_start = |i: usize| {
         i == doc.seg.sentences[doc.sentence_of(i)].tokens.start
             || doc.tokens()[i - 1].kind != super::segment::TokenKind::Word
-            || matches!(doc.word(i - 1), "ان" | "بان" | "that")
+            || inp.lex.words.contains(WordClass::ClauseOpener, doc.word(i - 1))
     };
-    for e in events.iter_mut().filter(|e| e.event_type == "casualties") {
+    for e in events.iter_mut().filter(|e| e.event_type.frame == Frame::Toll) {
         let injured = e.subtype.as_deref() == Some("injured");
         let mut best: Option<(usize, usize)> = None;
         for (ci, c) in inp.counts.iter().enumerate() {
@@ -524,7 +472,7 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             }
             let (d, limit) = if c.first > e.last {
                 // "ارتفعت حصيلة القتلى … إلى 149", "rose to 30": a toll may come further on
-                let toll = c.first > 0 && matches!(doc.word(c.first - 1), "الي" | "to");
+                let toll = c.first > 0 && inp.lex.words.contains(WordClass::TollPreposition, doc.word(c.first - 1));
                 (c.first - e.last, if toll { 10 } else { 5 })
             } else if c.last < e.first {
                 // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح …
@@ -612,10 +560,10 @@ fn linked(
     let t = &mentions[c.trigger];
     let headline = t.sentence == 0 && t.location.is_none() && doc_first_paragraph_is_headline(inp.doc);
     let own_place = m.location.is_some() && !m.inherited;
-    let anaphor = !own_place && m.actors.is_empty() && is_definite(inp.doc, m.first) && m.sentence <= t.sentence + 3;
+    let anaphor = !own_place && m.actors.is_empty() && is_definite(inp.doc, &inp.lex.words, m.first) && m.sentence <= t.sentence + 3;
     let same_place = precise_location_key(inp, m).is_some()
         && c.mentions.iter().any(|&k| precise_location_key(inp, &mentions[k]) == precise_location_key(inp, m));
-    if m.event_type == "meeting" {
+    if m.event_type.frame == Frame::Meeting {
         let shared_party = m.actors.iter().any(|&(_, a)| {
             c.mentions.iter().any(|&k| mentions[k].actors.iter().any(|&(_, b)| inp.mentions.all[a].key == inp.mentions.all[b].key))
         });
@@ -623,11 +571,11 @@ fn linked(
             (Some(a), Some(b)) => a != b,
             _ => false,
         };
-        let anaphoric = m.actors.is_empty() && is_definite(inp.doc, m.first) && !conflicting_place;
+        let anaphoric = m.actors.is_empty() && is_definite(inp.doc, &inp.lex.words, m.first) && !conflicting_place;
         return same_place || (shared_party && !conflicting_place) || anaphoric;
     }
     let same_sentence = c.mentions.iter().any(|&k| mentions[k].sentence == m.sentence);
-    let same_cause = m.event_type == "casualties"
+    let same_cause = m.event_type.frame == Frame::Toll
         && causes[i].is_some_and(|x| {
             cluster_of[x] != usize::MAX && c.mentions.iter().any(|&k| causes[k].is_some_and(|y| cluster_of[y] == cluster_of[x]))
         });
@@ -639,12 +587,12 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
     // casualties take the location of the strike in their sentence when they lack one
     let mut causes: Vec<Option<usize>> = vec![None; mentions.len()];
     for i in 0..mentions.len() {
-        if mentions[i].event_type != "casualties" {
+        if mentions[i].event_type.frame != Frame::Toll {
             continue;
         }
         let s = mentions[i].sentence;
         let cause = (0..mentions.len())
-            .filter(|&j| mentions[j].event_type == "strike" && mentions[j].sentence == s && !is_non_event(mentions[j].modality))
+            .filter(|&j| mentions[j].event_type.causes_casualties && mentions[j].sentence == s && !is_non_event(mentions[j].modality))
             .min_by_key(|&j| mentions[j].first.abs_diff(mentions[i].first));
         causes[i] = cause;
         if let Some(j) = cause
@@ -663,7 +611,7 @@ pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventClu
         } else {
             clusters.iter().rposition(|c| {
                 let t = &mentions[c.trigger];
-                t.event_type == m.event_type
+                t.event_type.id == m.event_type.id
                     && !is_non_event(t.modality)
                     && !m.distinct
                     && c.mentions.iter().all(|&k| compatible(inp, &mentions[k], m))
@@ -706,13 +654,11 @@ fn doc_first_paragraph_is_headline(doc: &Document) -> bool {
     doc.seg.paragraphs.first().is_some_and(|p| p.len() == 1) && doc.seg.paragraphs.len() > 1
 }
 
-/// True when the trigger word carries the article (الاجتماع) or follows "the"/"this".
-fn is_definite(doc: &Document, first: usize) -> bool {
-    let w = doc.word(first);
-    match doc.language {
-        Language::Ar => ["ال", "وال", "فال", "بال", "لل", "كال", "وبال", "ولل"].iter().any(|p| w.starts_with(p)),
-        Language::En => first > 0 && matches!(doc.word(first - 1), "the" | "this" | "that" | "these"),
-    }
+/// True when the trigger word carries the article (الاجتماع) or follows a determiner
+/// ("the", "this").
+fn is_definite(doc: &Document, words: &WordClasses, first: usize) -> bool {
+    words.prefix_of(WordClass::DefinitePrefix, doc.word(first)).is_some()
+        || (first > 0 && words.contains(WordClass::Determiner, doc.word(first - 1)))
 }
 
 /// True for modalities that the guidelines do not count as events.

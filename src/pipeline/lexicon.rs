@@ -2,10 +2,11 @@
 //! folder), validates every line, and compiles them once into matchers shared read-only by
 //! all requests. The file formats are described in `config/lexicons/README.md`.
 
+use super::event_types::{self, EventType, EventTypes};
 use super::gazetteer::Gazetteer;
 use super::matcher::{FormKind, Gender, Matcher, Number, Scanner, normalise_form};
 use super::model::Language;
-use super::words::WordClasses;
+use super::words::{OverrideFile, WordClasses};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -86,8 +87,9 @@ const PLACES_EXTRA: &str = include_str!("../../config/gazetteer/places_extra.tsv
 /// An event trigger.
 #[derive(Debug, Clone)]
 pub struct EventEntry {
-    /// `meeting`, `strike`, `casualties`, …
-    pub event_type: String,
+    /// The type (`config/event_types.tsv`), or `None` for a phrase that only blocks the
+    /// shorter triggers inside it (العملية السياسية).
+    pub event_type: Option<EventType>,
     /// A finer kind, if any.
     pub subtype: Option<String>,
     /// How specific the trigger is, 1–3.
@@ -328,6 +330,8 @@ pub struct Lexicons {
     pub gazetteer: Gazetteer,
     /// Wikidata ids of actors and countries.
     pub wikidata: Wikidata,
+    /// The event types (`config/event_types.tsv`).
+    pub event_types: EventTypes,
 }
 
 /// Wikidata ids (`Q794`) by actor id (`IR`, `org:un`) and ISO country code, from
@@ -403,19 +407,21 @@ impl Lexicons {
             let embedded = EMBEDDED.iter().find(|f| f.name == name).map(|f| f.content).unwrap_or("");
             read(name, embedded)
         };
+        let (tn, tc) = read("../event_types.tsv", event_types::EMBEDDED)?;
+        let event_types = EventTypes::parse(&tn, &tc)?;
         let (pn, pc) = read("../gazetteer/places.tsv", PLACES)?;
         let (xn, xc) = read("../gazetteer/places_extra.tsv", PLACES_EXTRA)?;
         let gazetteer = Gazetteer::parse(&[(pn.as_str(), pc.as_ref()), (xn.as_str(), xc.as_ref())])?;
         // the two languages compile side by side: start-up time is mostly building the tries and the gazetteer keys
         let (ar, en) = std::thread::scope(|scope| {
-            let ar = scope.spawn(|| LanguageLexicons::load(Language::Ar, &file, &overridden, &gazetteer));
-            let en = LanguageLexicons::load(Language::En, &file, &overridden, &gazetteer);
+            let ar = scope.spawn(|| LanguageLexicons::load(Language::Ar, &file, &overridden, &gazetteer, &event_types));
+            let en = LanguageLexicons::load(Language::En, &file, &overridden, &gazetteer, &event_types);
             (ar.join().unwrap_or_else(|e| std::panic::resume_unwind(e)), en)
         });
         let (ar, en) = (ar?, en?);
         let (wn, wc) = file("wikidata.tsv")?;
         let wikidata = Wikidata::parse(&wn, &wc)?;
-        Ok(Lexicons { ar, en, gazetteer, wikidata })
+        Ok(Lexicons { ar, en, gazetteer, wikidata, event_types })
     }
 }
 
@@ -454,8 +460,9 @@ impl LanguageLexicons {
     fn load(
         language: Language,
         file: &(dyn Fn(&str) -> Result<Loaded, LexiconError> + Sync),
-        overridden: &(dyn Fn(&str) -> Result<Option<(String, String)>, LexiconError> + Sync),
+        overridden: &OverrideFile,
         gazetteer: &Gazetteer,
+        event_types: &EventTypes,
     ) -> Result<LanguageLexicons, LexiconError> {
         let lang = language.code();
         let get = |name: &str| file(&format!("{lang}/{name}"));
@@ -469,15 +476,18 @@ impl LanguageLexicons {
             if !matches!(cols[1], "noun" | "verb" | "phrase") {
                 return Err(bad_line(&f, line, format!("kind must be noun, verb or phrase, not {:?}", cols[1])));
             }
-            if !matches!(cols[2], "meeting" | "strike" | "casualties" | "agreement" | "protest" | "arrest" | "threat" | "none") {
-                return Err(bad_line(&f, line, format!("unknown event type {:?}", cols[2])));
-            }
+            let event_type = match cols[2] {
+                "none" => None,
+                name => Some(event_types.get(name).cloned().ok_or_else(|| {
+                    bad_line(&f, line, format!("unknown event type {name:?} (the types are listed in config/event_types.tsv)"))
+                })?),
+            };
             let weight: u8 =
                 cols[4].parse().ok().filter(|w| (1..=3).contains(w)).ok_or_else(|| bad_line(&f, line, "weight must be 1, 2 or 3"))?;
             items.push((
                 cols[0].to_string(),
                 verb_kind(cols[1]),
-                EventEntry { event_type: cols[2].to_string(), subtype: opt(cols[3]), weight, verb: cols[1] == "verb" },
+                EventEntry { event_type, subtype: opt(cols[3]), weight, verb: cols[1] == "verb" },
             ));
         }
         let mut events = Matcher::new(language, items);

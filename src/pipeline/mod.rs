@@ -5,8 +5,10 @@
 pub mod budget;
 pub mod dates;
 pub mod document;
+pub mod event_types;
 pub mod events;
 pub mod gazetteer;
+pub mod lang;
 pub mod lexicon;
 pub mod matcher;
 pub mod mentions;

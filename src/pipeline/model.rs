@@ -166,7 +166,8 @@ pub struct Casualties {
 pub struct Event {
     /// `e1`, `e2`, … in order of first mention.
     pub id: String,
-    /// `meeting`, `strike`, `casualties`, `agreement`, `protest`, `arrest` or `threat`.
+    /// One of the types of `config/event_types.tsv` (`meeting`, `strike`, `casualties`,
+    /// `agreement`, `protest`, `arrest`, `threat`; `/v1/info` lists them).
     #[serde(rename = "type")]
     pub event_type: String,
     /// A finer kind (`airstrike`, `talks`, …), when the trigger says.

@@ -57,7 +57,15 @@ word_classes! {
     Determiner => "determiners": "Words before a noun that make it definite or demonstrative (the, this, these).",
     DefinitePrefix => "definite_prefixes": "Prefixes of a word that carry the definite article (ال، وال، بال).",
     TollPreposition => "toll_prepositions": "Words before a number that make it a toll raised to (إلى; to).",
+    ConjunctionPrefix => "conjunction_prefixes": "Conjunctions glued to the front of a word (وجنوب).",
+    TargetPrefix => "target_prefixes": "Prepositions glued to a name that make it the target of a strike (لقوات).",
+    ClauseOpener => "clause_openers": "Words that open a clause whose subject may be a count (أن; that).",
+    FuturePrefix => "future_prefixes": "Future prefixes glued to a present verb (سيجتمع): the event is planned.",
 }
+
+/// Reads a file of the override folder: its display name and content, or `None` when the
+/// folder has no such file (the embedded default applies).
+pub type OverrideFile<'a> = dyn Fn(&str) -> Result<Option<(String, String)>, LexiconError> + Sync + 'a;
 
 /// The word classes of one language, loaded and normalised.
 #[derive(Debug)]
@@ -71,7 +79,7 @@ impl WordClasses {
     /// override folder, or `None` to use the embedded default.
     pub(crate) fn load(
         language: Language,
-        file: &dyn Fn(&str) -> Result<Option<(String, String)>, LexiconError>,
+        file: &OverrideFile,
     ) -> Result<WordClasses, LexiconError> {
         let mut sets = Vec::with_capacity(WordClass::ALL.len());
         let mut lists = Vec::with_capacity(WordClass::ALL.len());
