@@ -5,7 +5,7 @@
 use super::gazetteer::Gazetteer;
 use super::matcher::{FormKind, Gender, Matcher, Number, Scanner, normalise_form};
 use super::model::Language;
-use super::words::WordClasses;
+use super::words::{OverrideFile, WordClasses};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
@@ -454,7 +454,7 @@ impl LanguageLexicons {
     fn load(
         language: Language,
         file: &(dyn Fn(&str) -> Result<Loaded, LexiconError> + Sync),
-        overridden: &(dyn Fn(&str) -> Result<Option<(String, String)>, LexiconError> + Sync),
+        overridden: &(dyn Fn(&str) -> OverrideFile + Sync),
         gazetteer: &Gazetteer,
     ) -> Result<LanguageLexicons, LexiconError> {
         let lang = language.code();
