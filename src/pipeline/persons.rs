@@ -16,6 +16,7 @@ use super::matcher::{Gender, Hit, Number, is_arabic_proclitic};
 use super::mentions::{Mention, MentionKind};
 use super::model::Language;
 use super::segment::TokenKind;
+use super::words::WordClass;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
@@ -115,7 +116,7 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             let w = bare_word(doc, s);
             let prefix_len = if w == head {
                 0
-            } else if ar && w.ends_with(head) && is_arabic_proclitic(&w[..w.len() - head.len()]) && !w.ends_with(&format!("ال{head}")) {
+            } else if ar && w.ends_with(head) && is_arabic_proclitic(&w[..w.len() - head.len()]) && !ends_with_article_and(lex, w, head) {
                 w.len() - head.len()
             } else {
                 continue;
@@ -156,7 +157,7 @@ fn is_title(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
         Language::En => true,
         Language::Ar => {
             let norm = &doc.norm.norm;
-            norm[h.start..].starts_with("ال") || (h.last > h.first && doc.word(h.last).starts_with("ال"))
+            has_article(lex, &norm[h.start..]) || (h.last > h.first && has_article(lex, doc.word(h.last)))
         }
     }
 }
@@ -209,7 +210,7 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
         i += 1;
         // an Arabic name ends with its word that has the article (بشار الأسد، راشد الغنوشي),
         // unless a connector asks for more (عبد الرحمن، أبو العز)
-        if ar && i - start >= 2 && doc.word(i - 1).starts_with("ال") && !is_connector(lex, doc.word(i - 2)) {
+        if ar && i - start >= 2 && has_article(lex, doc.word(i - 1)) && !is_connector(lex, doc.word(i - 2)) {
             break;
         }
     }
@@ -231,9 +232,22 @@ fn original_word<'d>(doc: &'d Document, i: usize) -> &'d str {
 
 /// True when token `i` is written with ة before a pronoun (استقالته، حكومتها): a noun, not a
 /// name. The normalised text writes ة as ه, so the original text decides.
-fn pronoun_after_ta_marbuta(doc: &Document, i: usize) -> bool {
+fn pronoun_after_ta_marbuta(doc: &Document, lex: &LanguageLexicons, i: usize) -> bool {
     let word = original_word(doc, i);
-    ["ته", "تها", "تهم", "تهما", "تهن"].iter().any(|suffix| word.strip_suffix(suffix).is_some_and(|stem| stem.chars().count() >= 2))
+    lex.words
+        .words(WordClass::TaPronounSuffix)
+        .iter()
+        .any(|suffix| word.strip_suffix(suffix.as_str()).is_some_and(|stem| stem.chars().count() >= 2))
+}
+
+/// True when `w` starts with the definite article.
+fn has_article(lex: &LanguageLexicons, w: &str) -> bool {
+    lex.words.prefix_of(WordClass::Article, w).is_some()
+}
+
+/// True when `w` ends with the definite article followed by `head` (بالأسد for الأسد).
+fn ends_with_article_and(lex: &LanguageLexicons, w: &str, head: &str) -> bool {
+    w.strip_suffix(head).is_some_and(|rest| lex.words.suffix_of(WordClass::Article, rest).is_some())
 }
 
 /// True when `w` joins the parts of a name (عبد الله، محمد بن سلمان, bin Laden).
@@ -271,12 +285,10 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
         // and no pronoun after ة (استقالته); -ه and -ي are left alone, since names end in
         // them (طه، الغنوشي)
         Language::Ar => {
-            let proclitic_before_article = w
-                .char_indices()
-                .skip(2)
-                .take(3)
-                .map(|(i, _)| &w[..i])
-                .any(|p| (p.ends_with("ال") || p == "لل") && p != "ال" && is_arabic_proclitic(p));
+            let proclitic_before_article = w.char_indices().skip(2).take(3).map(|(i, _)| &w[..i]).any(|p| {
+                let article = lex.words.suffix_of(WordClass::Article, p).is_some() || lex.words.contains(WordClass::DativePrefix, p);
+                article && !lex.words.contains(WordClass::Article, p) && is_arabic_proclitic(p)
+            });
             // و or ف after a name of two words or more is "and": the name has ended (محمد
             // شوكان وآخرين، عبد الله وولي العهد); earlier it may begin a word of the name
             // (وليد، جوكو ويدودو) unless a particle follows it (وهو)
@@ -289,15 +301,15 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
             // السابق حسين عرب يقودان" (earlier, such a word is a name: موشيه يعالون)
             let plural_verb = position >= 2
                 && (w.starts_with('ي') || w.starts_with('ت'))
-                && (w.ends_with("ان") || w.ends_with("ون"))
+                && lex.words.suffix_of(WordClass::VerbPluralSuffix, w).is_some()
                 && w.chars().count() >= 5;
             !(proclitic_before_article
                 || plural_verb
                 || conjunction
                 || preposition_before_noun
-                || first && w.starts_with("ال")
-                || w.chars().count() > 3 && ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s))
-                || pronoun_after_ta_marbuta(doc, i))
+                || first && has_article(lex, w)
+                || w.chars().count() > 3 && lex.words.suffix_of(WordClass::PronounSuffix, w).is_some()
+                || pronoun_after_ta_marbuta(doc, lex, i))
         }
     }
 }
