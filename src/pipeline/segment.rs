@@ -57,6 +57,10 @@ pub struct Segmentation {
     pub paragraphs: Vec<Range<usize>>,
 }
 
+/// Marks that end a sentence, the same in every language (the Arabic question mark among
+/// them): the segmenter takes no language, so they are punctuation here, not a word class.
+const SENTENCE_ENDS: &[&str] = &[".", "!", "?", "\u{061F}", "…"];
+
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
@@ -106,17 +110,18 @@ pub fn segment(norm: &str, abbreviations: &HashSet<String>) -> Segmentation {
                 && was_inside
                 && i > prange.start
                 && raw[i - 1].end == t.start
-                && matches!(&norm[raw[i - 1].start..raw[i - 1].end], "." | "!" | "?" | "؟" | "…");
+                && SENTENCE_ENDS.contains(&&norm[raw[i - 1].start..raw[i - 1].end]);
             let ends_sentence = closes_sentence
                 || t.kind == TokenKind::Punct
-                    && matches!(text, "." | "!" | "?" | "؟" | "…")
+                    && SENTENCE_ENDS.contains(&text)
                     && !inside_quote
                     && !(text == "." && i > prange.start && is_abbreviation(norm, &raw, i, abbreviations));
             let mut end = i + 1;
             if ends_sentence {
                 // swallow repeated marks and closing quotes
                 while end < prange.end
-                    && (matches!(&norm[raw[end].start..raw[end].end], "." | "!" | "?" | "؟" | "…" | ")")
+                    && (SENTENCE_ENDS.contains(&&norm[raw[end].start..raw[end].end])
+                        || &norm[raw[end].start..raw[end].end] == ")"
                         || (raw[end].kind == TokenKind::Quote && raw[end].start == raw[end - 1].end))
                 {
                     if raw[end].kind == TokenKind::Quote && track_quotes {
