@@ -33,7 +33,7 @@ fn is_place_link(doc: &Document, lex: &LanguageLexicons, t: usize) -> bool {
 }
 
 /// How many tokens (punctuation, link words) may stand between a place and the country or
-/// region named after it to tell its homonyms apart ("Geneva, Ohio", "طرابلس في شمال لبنان").
+/// region named after it to tell its homonyms apart ("Geneva, Ohio", «طرابلس في شمال لبنان»).
 const MAX_GAP_TO_COUNTRY: usize = 3;
 
 /// What a mention refers to.

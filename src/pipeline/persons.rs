@@ -1,14 +1,14 @@
-//! Person names without a name list: a name that follows a title ("الرئيس الأمريكي جو
-//! بايدن", "وزير الخارجية أنتوني بلينكن", "President Joe Biden", "Iranian Foreign Minister
+//! Person names without a name list: a name that follows a title («الرئيس الأمريكي جو
+//! بايدن», «وزير الخارجية أنتوني بلينكن», "President Joe Biden", "Iranian Foreign Minister
 //! Mohammad Javad Zarif") is recognised from the words around it, and the later (or earlier)
-//! short mentions of it ("بايدن", "Biden's") are linked to the same person.
+//! short mentions of it («بايدن», "Biden's") are linked to the same person.
 //!
 //! A title is a singular role noun of the role lexicon; in Arabic it must be definite
 //! (الرئيس، وزير الخارجية), since an indefinite one is followed by adjectives (مسؤول عسكري
 //! رفيع), not names. Between the title and the name may stand the country it serves
 //! (الأمريكي، خارجية إيران، باسم الخارجية الإيرانية). The name is the run of words after that
 //! which no lexicon claims and which are no function words: in English capitalised words, in
-//! Arabic two to four words whose first has no article (so "الرئيس السابق" is no name).
+//! Arabic two to four words whose first has no article (so «الرئيس السابق» is no name).
 
 use super::document::Document;
 use super::lexicon::LanguageLexicons;
@@ -189,8 +189,8 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
             _ => break,
         }
     }
-    // after a modifier a preposition starts the title's complement, not a name: "الوالي
-    // السابق لولاية الخير", "الإمام السابق لبيت الله"
+    // after a modifier a preposition starts the title's complement, not a name: «الوالي
+    // السابق لولاية الخير», «الإمام السابق لبيت الله»
     if ar && modified && i < tokens.len() && ['ل', 'ب'].iter().any(|&p| original_word(doc, i).starts_with(p)) {
         return None;
     }
@@ -214,7 +214,7 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
             break;
         }
     }
-    // a name does not end on a connector: "محمد بن نايف بن" is cut by the length limit
+    // a name does not end on a connector: «محمد بن نايف بن» is cut by the length limit
     while i > start && is_connector(lex, doc.word(i - 1)) {
         i -= 1;
     }
@@ -281,7 +281,7 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
     match doc.language {
         Language::En => (capitalised(doc, lex, i) || !first && lex.name_connectors.contains(w)) && !w.contains('.'),
         // no article on the first word, no proclitic before an article (بالمدينة، للحكومة:
-        // the matcher's rule), no plural or feminine pronoun suffix ("وجه سهام انتقادها")
+        // the matcher's rule), no plural or feminine pronoun suffix («وجه سهام انتقادها»)
         // and no pronoun after ة (استقالته); -ه and -ي are left alone, since names end in
         // them (طه، الغنوشي)
         Language::Ar => {

@@ -1,7 +1,7 @@
 //! Quotes: direct (inside quotation marks), indirect (a cue and its complement) and mixed,
 //! with speakers found in the cue's clause or resolved to an earlier mention by gender and
 //! number, chains with `via` (نقلت رويترز عن مسؤول …), "according to" attributions and
-//! headline attributions ("صحيفة: …").
+//! headline attributions («صحيفة: …»).
 
 use super::document::Document;
 use super::lexicon::{CueKind, LanguageLexicons};
@@ -282,7 +282,7 @@ impl Ctx<'_> {
                 let is_nat = matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Person);
                 let prev = doc.word(end);
                 let chained = self.word_is(WordClass::ChainPreposition, prev);
-                // "عبد الرحمن لوكالة الأنباء": a mention behind a preposition is an addressee
+                // «عبد الرحمن لوكالة الأنباء»: a mention behind a preposition is an addressee
                 if self.has_preposition(n) && !chained && !self.starts_with(WordClass::DativePrefix, w) {
                     break;
                 }
@@ -296,7 +296,7 @@ impl Ctx<'_> {
                 }
                 break;
             }
-            // "مصدر في المجلس الأعلى للأمن القومي", "المتحدث باسم الخارجية" (not "في بيان")
+            // «مصدر في المجلس الأعلى للأمن القومي», «المتحدث باسم الخارجية» (not «في بيان»)
             if self.word_is(WordClass::AffiliationPreposition, w)
                 && self.mention_at(n + 1).is_some_and(|(_, m)| matches!(m.kind, MentionKind::Actor(_)))
             {
@@ -380,7 +380,7 @@ impl Ctx<'_> {
             gender.is_none_or(|x| x == g) && number.is_none_or(|x| x == n || (x == Number::Plural && n == Number::Dual))
         };
         let start = self.sentence_start(cue);
-        // "أما X، …" topic, or a subject before the verb in the same sentence (SVO)
+        // «أما X، …» topic, or a subject before the verb in the same sentence (SVO)
         let topic = self.is(WordClass::TopicMarker, start);
         let marked = topic || self.is(WordClass::SubjectMarker, start);
         let k = if marked { start + 1 } else { start };
@@ -394,7 +394,7 @@ impl Ctx<'_> {
                 return Some(s);
             }
         }
-        // relative clause: "… الجمهوريين في الكونغرس، الذين اعتبروا"
+        // relative clause: «… الجمهوريين في الكونغرس، الذين اعتبروا»
         if cue >= 2 && self.is(WordClass::RelativePronoun, cue - 1) {
             let mut j = cue - 2;
             while j > start && self.is_stop(j) {
@@ -403,7 +403,7 @@ impl Ctx<'_> {
             for (mi, m) in self.inp.mentions.all.iter().enumerate().rev() {
                 if m.last <= j && m.first >= start && agrees(m.gender, m.number) {
                     let mut first = m.first;
-                    // include a role before "في X": الجمهوريين في الكونغرس
+                    // include a role before «في X»: الجمهوريين في الكونغرس
                     if m.first >= 2 && self.is(WordClass::BodyPreposition, m.first - 1) {
                         if let Some((pi, p)) = self.inp.mentions.all.iter().enumerate().rev().find(|(_, p)| p.last == m.first - 2)
                             && agrees(p.gender, p.number)
@@ -458,7 +458,7 @@ pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
             if let Some(s) = &q.speaker {
                 ctx.speakers.push(s.clone());
             }
-            // "…، وفق الصحيفة" after an attributed quote is its source, not a new quote
+            // «…، وفق الصحيفة» after an attributed quote is its source, not a new quote
             if entry.kind == CueKind::According
                 && let Some(prev) = out.iter_mut().rev().find(|p| p.sentence == q.sentence && p.content.1 + 3 >= q.cue.map_or(0, |c| c.0))
             {
@@ -526,14 +526,14 @@ fn headline(ctx: &mut Ctx, out: &mut Vec<QuoteMention>) {
     out.push(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: None, speaker: Some(speaker), via: None, sentence: 0 });
 }
 
-/// "وفق X" / "according to X": the speaker follows; the content is the rest of the sentence
+/// «وفق X» / "according to X": the speaker follows; the content is the rest of the sentence
 /// (after the attribution when it opens the sentence, before it otherwise).
 fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
     let mut np_start = cue.last + 1;
-    // حسبما أعلن البنتاغون: skip the verb, and "به" in "بحسب ما أفادت به"
+    // حسبما أعلن البنتاغون: skip the verb, and «به» in «بحسب ما أفادت به»
     if let Some(v) = ctx.cue_at(np_start) {
         np_start = v.last + 1;
     }
@@ -573,7 +573,7 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
     Some(ctx.quote((a, b), cue, Some(speaker), None))
 }
 
-/// True when only the cue's subject and at most a short phrase ("في بيان") stand between the
+/// True when only the cue's subject and at most a short phrase («في بيان») stand between the
 /// cue and token `at`: a quotation there is what the cue introduces, not an object's name.
 fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
     let mut k = cue.last + 1;
@@ -599,7 +599,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             break;
         }
         if let Some(m) = ctx.mark_opening_at(j) {
-            // a short quoted name inside the clause ("غرفة العمليات المركزية") is not the quote
+            // a short quoted name inside the clause («غرفة العمليات المركزية») is not the quote
             let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
             let clause_goes_on =
                 doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
@@ -634,7 +634,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         (Some(c), _) => {
             let a = c.1 + 1;
             let mut b = s_end;
-            // stop before a trailing "، وفق …"
+            // stop before a trailing «، وفق …»
             if let Some(acc) = ctx
                 .cues
                 .iter()
@@ -686,7 +686,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         }
     }
     if speaker.is_none() && cue.features.participle {
-        // "أعلن مكتب رئيس الحكومة في بيان …، لافتا إلى أن": the participle shares the
+        // «أعلن مكتب رئيس الحكومة في بيان …، لافتا إلى أن»: the participle shares the
         // subject of the clause's verb
         let s_start = ctx.sentence_start(cue.first);
         if let Some(prev) = ctx.cues.iter().rev().find(|h| h.last < cue.first && h.first >= s_start) {
@@ -699,7 +699,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
     Some(ctx.quote((a, b), cue, speaker, via))
 }
 
-/// "…، كما أعلنت السلطات المحلية." : a cue after the reported clause, introduced by كما.
+/// «…، كما أعلنت السلطات المحلية.» : a cue after the reported clause, introduced by كما.
 fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);

@@ -191,7 +191,7 @@ fn tokenize(norm: &str) -> Vec<Token> {
                 }
             }
             // digits glued to Latin letters ("20th") stay one word; Arabic letters do not glue
-            // to digits on either side: "9أشخاص" is 9 + أشخاص, as "و1200" is و + 1200
+            // to digits on either side: «9أشخاص» is 9 + أشخاص, as «و1200» is و + 1200
             if it.peek().is_some_and(|&(_, d)| d.is_alphabetic() && !is_arabic_letter(d)) {
                 while let Some(&(o, d)) = it.peek() {
                     if is_word_char(d) {
@@ -208,7 +208,7 @@ fn tokenize(norm: &str) -> Vec<Token> {
             kind = TokenKind::Word;
             let latin = c.is_ascii_alphabetic();
             while let Some(&(o, d)) = it.peek() {
-                // Arabic letters and digits do not glue: "و1200" is و + 1200
+                // Arabic letters and digits do not glue: «و1200» is و + 1200
                 if is_word_char(d) && (latin || !d.is_ascii_digit()) {
                     it.next();
                     end = o + d.len_utf8();
