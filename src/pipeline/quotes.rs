@@ -360,14 +360,11 @@ impl Ctx<'_> {
     /// True when the word at `i` carries a preposition proclitic (لرويترز، بالحملة).
     fn has_preposition(&self, i: usize) -> bool {
         let doc = self.doc();
-        if doc.language != Language::Ar {
-            return false;
-        }
         let t = &doc.tokens()[i];
         match self.mention_at(i) {
             Some((_, m)) => {
                 let prefix = &doc.norm.norm[t.start..m.start.max(t.start)];
-                prefix.contains('ل') || prefix.contains('ب') || prefix.contains('ك')
+                self.inp.lex.words.words(WordClass::PrepositionProclitic).iter().any(|p| prefix.contains(p.as_str()))
             }
             None => false,
         }

@@ -91,6 +91,7 @@ word_classes! {
     SubjectPronoun => "subject_pronouns": "Pronouns that, as a cue's subject, are resolved to an earlier speaker.",
     FemininePronoun => "feminine_pronouns": "Subject pronouns that make the speaker feminine.",
     PluralPronoun => "plural_pronouns": "Subject pronouns that make the speaker plural.",
+    PrepositionProclitic => "preposition_proclitics": "Prepositions glued before a mention that make it an addressee or complement, not a speaker.",
 }
 
 /// What a lexicon folder holds for a file name: the file's name and content, or `None` to use
