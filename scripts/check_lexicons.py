@@ -7,7 +7,9 @@ Usage:
 
 Checks, for every non-comment, non-blank line: the exact number of tab-separated columns, no
 empty column (write `-`), no empty `|`-separated form, and the allowed values of the closed
-columns (kinds, types, gender, number, ISO codes, numbers). Places files also need unique ids,
+columns (kinds, types, gender, number, ISO codes, numbers). Word-class files
+(`config/lexicons/{ar,en}/words/*.tsv`) have the one column `forms`, and each class of the
+`word_classes!` table in src/pipeline/words.rs needs its file in both languages. Places files also need unique ids,
 numeric lat/lon in range and an integer population; actors files need unique ids.
 Warnings (not errors): a form listed twice in one file with different ids/values.
 Exit status 1 when any error is found. Standard library only.
@@ -103,10 +105,16 @@ EVENT_TYPE_TABLE = [('type', lambda v: re.fullmatch(r'[a-z_]+', v) is not None a
                     ('weapons', lambda v: v == '-' or re.fullmatch(r'[a-z_]+=[a-z_]+(,[a-z_]+=[a-z_]+)*', v) is not None)]
 
 
+WORDS = [('forms', None)]
+WORD_TABLE = os.path.join(REPO, 'src', 'pipeline', 'words.rs')
+
+
 def schema_for(path):
     base = os.path.basename(path)
     if base == 'event_types.tsv':
         return EVENT_TYPE_TABLE, 'event_types'
+    if os.path.basename(os.path.dirname(os.path.abspath(path))) == 'words':
+        return WORDS, 'words/' + base
     if base.startswith('places'):
         return PLACES, 'places'
     if base in SCHEMAS:
@@ -163,16 +171,41 @@ def check_file(path):
     return errors, warnings, n
 
 
+def word_class_files():
+    """The file names of the `word_classes!` table (`Variant => "file": "doc"`)."""
+    with open(WORD_TABLE, encoding='utf-8') as f:
+        return re.findall(r'^\s*[A-Z][A-Za-z]* => "([a-z_]+)":', f.read(), re.M)
+
+
+def check_word_classes():
+    """Errors for a class without its file in a language, or a file without its class."""
+    errors = []
+    classes = set(word_class_files())
+    for lang in ('ar', 'en'):
+        d = os.path.join(REPO, 'config', 'lexicons', lang, 'words')
+        files = {x[:-4] for x in os.listdir(d) if x.endswith('.tsv')} if os.path.isdir(d) else set()
+        for c in sorted(classes - files):
+            errors.append('config/lexicons/%s/words/%s.tsv: missing (class in src/pipeline/words.rs)' % (lang, c))
+        for c in sorted(files - classes):
+            errors.append('config/lexicons/%s/words/%s.tsv: no class in src/pipeline/words.rs' % (lang, c))
+    return errors
+
+
 def main(argv):
     verbose = '-v' in argv
     paths = [a for a in argv if a != '-v']
     if not paths:
         paths.append(os.path.join(REPO, 'config', 'event_types.tsv'))
-        for sub in ('config/lexicons/ar', 'config/lexicons/en', 'config/gazetteer'):
+        for sub in ('config/lexicons/ar', 'config/lexicons/en', 'config/lexicons/ar/words', 'config/lexicons/en/words',
+                    'config/gazetteer'):
             d = os.path.join(REPO, sub)
             if os.path.isdir(d):
                 paths += [os.path.join(d, x) for x in sorted(os.listdir(d)) if x.endswith('.tsv')]
     total_err = 0
+    if not paths or any(os.path.basename(os.path.dirname(os.path.abspath(p))) == 'words' for p in paths):
+        for e in check_word_classes():
+            print('FAIL ' + e)
+            total_err += 1
     for p in paths:
         res = check_file(p)
         if len(res) == 2:

@@ -158,7 +158,7 @@ fn time_of(doc: &Document, t: &TimeMention) -> model::Time {
 }
 
 /// The count to report for a merged event: the trigger's, unless another mention states the
-/// same number exactly ("تقتل 14" in the headline, "14 على الأقل" in the lede).
+/// same number exactly («تقتل 14» in the headline, «14 على الأقل» in the lede).
 fn best_count(first: Option<usize>, all: impl Iterator<Item = usize>, counts: &[CountMention]) -> Option<usize> {
     let first = first?;
     let exact = all.filter(|&c| counts[c].value == counts[first].value && counts[c].qualifier == "exact").min();
@@ -311,7 +311,7 @@ pub fn run(doc: &Document, lexicons: &Lexicons, published: Option<NaiveDate>) ->
             cue: q.cue.map(|(a, b)| token_span(doc, a, b)),
             speaker: q.speaker.as_ref().map(|s| {
                 // a named person in or right after the speaker's words is who speaks:
-                // "وزير الخارجية السوداني إبراهيم غندور"
+                // «وزير الخارجية السوداني إبراهيم غندور»
                 let person = titled_person(&mentions, s.first, s.last);
                 let last = person.map_or(s.last, |p| s.last.max(mentions.all[p].last));
                 let span = token_span(doc, s.first, last);

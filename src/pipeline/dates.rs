@@ -1,6 +1,6 @@
 //! Time expressions and their resolution against the article's publication date: weekdays
-//! ("الاثنين الماضي", "last Monday"), relative days (أمس, yesterday), periods ("الأسبوع
-//! الماضي", "last month", "عام 2014"), day + month [+ year] in both Arabic month series and
+//! («الاثنين الماضي», "last Monday"), relative days (أمس, yesterday), periods («الأسبوع
+//! الماضي», "last month", «عام 2014»), day + month [+ year] in both Arabic month series and
 //! English, and dates written in digits (2023-11-15, 15/11/2023).
 
 use super::document::Document;
@@ -10,7 +10,7 @@ use super::model::Language;
 use super::segment::TokenKind;
 use chrono::{Datelike, Duration, NaiveDate};
 
-/// How much of a resolved date the text gives: "أمس" names a day, "الشهر الماضي" a month.
+/// How much of a resolved date the text gives: «أمس» names a day, «الشهر الماضي» a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Precision {
     /// One day.
@@ -133,18 +133,18 @@ fn direction_of(lex: &LanguageLexicons, hit: &Hit) -> Option<i64> {
 pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<NaiveDate>) -> Vec<TimeMention> {
     let hits = lex.time.find(doc);
     let mut out: Vec<TimeMention> = Vec::new();
-    // index in `out` of a bare modifier ("last", "هذا") waiting for the word it modifies
+    // index in `out` of a bare modifier ("last", «هذا») waiting for the word it modifies
     let mut pending: Option<(usize, i64)> = None;
     let mut k = 0;
     while k < hits.len() {
         let h = &hits[k];
         if out.last().is_some_and(|p| h.first <= p.last) {
-            k += 1; // already part of the previous expression ("مارس (آذار)")
+            k += 1; // already part of the previous expression («مارس (آذار)»)
             continue;
         }
         let entry = &lex.time.entries()[h.entry];
         let (mut first, mut last) = (h.first, h.last);
-        // a modifier right before ("last Monday", "هذا الأسبوع") or right after ("الاثنين الماضي")
+        // a modifier right before ("last Monday", «هذا الأسبوع») or right after («الاثنين الماضي»)
         let before = pending.filter(|&(i, _)| out[i].last + 1 == first).map(|(_, d)| d);
         let after = hits.get(k + 1).filter(|n| n.first == last + 1).and_then(|n| direction_of(lex, n).map(|d| (d, n.last)));
         let mut direction = before;
@@ -183,7 +183,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
             TimeKind::Month => {
                 let month = entry.value.unwrap_or(1).clamp(1, 12) as u32;
                 let day = if h.first > 0 { day_number(doc, h.first - 1) } else { None };
-                // "مارس (آذار) 2014": skip the month's other name in brackets
+                // «مارس (آذار) 2014»: skip the month's other name in brackets
                 if doc.is_punct(h.last + 1, "(")
                     && let Some(close) = (h.last + 2..(h.last + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
                 {
@@ -206,7 +206,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 if year.is_some() {
                     last = year_at;
                 } else if last == h.last {
-                    // "نوفمبر الماضي", "last March"
+                    // «نوفمبر الماضي», "last March"
                     take_modifiers(&mut last, &mut k, &mut first, &mut out);
                 }
                 precision = if day.is_some() { Precision::Day } else { Precision::Month };
@@ -215,7 +215,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 if let (Some(dt), None, None, Some(p)) = (date, year, direction, published)
                     && p.checked_add_signed(Duration::days(31)).is_some_and(|limit| dt > limit)
                 {
-                    date = dt.with_year(dt.year().saturating_sub(1)); // "15 ديسمبر" in a January article
+                    date = dt.with_year(dt.year().saturating_sub(1)); // «15 ديسمبر» in a January article
                 }
             }
             TimeKind::Duration => {
@@ -226,14 +226,14 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
                 if unit == Precision::Year
                     && let Some(y) = year_number(doc, last + 1)
                 {
-                    // "عام 2014", "the year 2014"
+                    // «عام 2014», "the year 2014"
                     last += 1;
                     date = NaiveDate::from_ymd_opt(y, 1, 1);
                 } else if before.is_some() || after.is_some() {
                     take_modifiers(&mut last, &mut k, &mut first, &mut out);
                     date = published.and_then(|p| period_start(p, unit, direction.unwrap_or(0)));
                 } else {
-                    k += 1; // a length of time ("منذ أسبوع"), not a date
+                    k += 1; // a length of time («منذ أسبوع»), not a date
                     continue;
                 }
                 precision = unit;
@@ -263,8 +263,8 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
     out
 }
 
-/// The year of the month `month` meant by an article published on `p`: with "الماضي"/"last"
-/// the latest one before the current month, with "المقبل"/"next" the first one after it, and
+/// The year of the month `month` meant by an article published on `p`: with «الماضي»/"last"
+/// the latest one before the current month, with «المقبل»/"next" the first one after it, and
 /// otherwise the current year's (the caller moves a date far in the future a year back).
 fn month_year(p: NaiveDate, month: u32, day: Option<u32>, direction: Option<i64>) -> i32 {
     let this_year = (month, day.unwrap_or(0));

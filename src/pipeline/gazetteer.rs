@@ -126,7 +126,7 @@ impl Gazetteer {
     }
 
     /// Chooses among homonyms: a country over a place named like it, then a place whose
-    /// country is named right after it ("Geneva, Ohio", "طرابلس شمال لبنان"), then one whose
+    /// country is named right after it ("Geneva, Ohio", «طرابلس شمال لبنان»), then one whose
     /// country the name itself stands for (a capital: Paris, الرياض), then one whose country
     /// is named elsewhere in the sentence, then in the article, then the most populous.
     pub fn choose(&self, candidates: &[usize], context: &CountryContext) -> usize {
@@ -157,7 +157,7 @@ impl Gazetteer {
 #[derive(Debug, Default)]
 pub struct CountryContext<'a> {
     /// Named right after the mention, past punctuation and particles only ("Geneva, Ohio",
-    /// "طرابلس شمال لبنان").
+    /// «طرابلس شمال لبنان»).
     pub next: HashSet<&'a str>,
     /// Named elsewhere in the mention's sentence ("Tripoli and Beirut").
     pub sentence: HashSet<&'a str>,

@@ -8,6 +8,7 @@ use super::matcher::{Gender, Hit, Number, is_arabic_proclitic};
 use super::model::Language;
 use super::persons::add_persons;
 use super::segment::TokenKind;
+use super::words::WordClass;
 
 /// How a mention tells of a country, as evidence for the homonyms of the places around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,7 +33,7 @@ fn is_place_link(doc: &Document, lex: &LanguageLexicons, t: usize) -> bool {
 }
 
 /// How many tokens (punctuation, link words) may stand between a place and the country or
-/// region named after it to tell its homonyms apart ("Geneva, Ohio", "طرابلس في شمال لبنان").
+/// region named after it to tell its homonyms apart ("Geneva, Ohio", «طرابلس في شمال لبنان»).
 const MAX_GAP_TO_COUNTRY: usize = 3;
 
 /// What a mention refers to.
@@ -94,13 +95,15 @@ impl Mentions {
     }
 }
 
-/// Gender and number guessed from an Arabic form: -ون/-ين plural masculine, -ة/-ات feminine.
-fn arabic_agreement(doc: &Document, h: &Hit, default: (Gender, Number)) -> (Gender, Number) {
+/// Gender and number guessed from a word's ending (Arabic -ون/-ين plural masculine, -ة/-ات
+/// feminine; the language's `*_suffixes` word classes).
+fn agreement_by_ending(doc: &Document, lex: &LanguageLexicons, h: &Hit, default: (Gender, Number)) -> (Gender, Number) {
     let first_word = doc.word(h.first);
     let w = first_word.trim_start_matches(['و', 'ف']);
-    if (w.ends_with("ون") || w.ends_with("يين")) && w.chars().count() > 4 {
+    let ends = |class| lex.words.suffix_of(class, w).is_some();
+    if ends(WordClass::MasculinePluralSuffix) && w.chars().count() > 4 {
         (Gender::Masculine, Number::Plural)
-    } else if w.ends_with('ه') || w.ends_with("ات") {
+    } else if ends(WordClass::FeminineSuffix) || ends(WordClass::FemininePluralSuffix) {
         (Gender::Feminine, Number::Singular)
     } else {
         default
@@ -227,12 +230,12 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             continue;
         }
         let key = if a.actor_type == "country" && a.id.len() == 2 { format!("country:{}", a.id) } else { format!("actor:{}", a.id) };
-        let default = if a.actor_type == "country" && !doc.word(h.first).starts_with("ال") {
+        let default = if a.actor_type == "country" && lex.words.prefix_of(WordClass::Article, doc.word(h.first)).is_none() {
             (Gender::Feminine, Number::Singular)
         } else {
             (Gender::Masculine, Number::Singular)
         };
-        let (gender, number) = if ar { arabic_agreement(doc, h, default) } else { default };
+        let (gender, number) = agreement_by_ending(doc, lex, h, default);
         let number = if !ar && doc.word(h.last).ends_with('s') && a.actor_type == "country" { Number::Plural } else { number };
         all.push(Mention {
             first: h.first,
@@ -267,8 +270,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
         if all.iter().any(|m: &Mention| m.first <= h.first && m.last >= h.last) {
             continue;
         }
-        let (gender, number) =
-            if ar { arabic_agreement(doc, h, (Gender::Masculine, Number::Singular)) } else { (Gender::Masculine, Number::Singular) };
+        let (gender, number) = agreement_by_ending(doc, lex, h, (Gender::Masculine, Number::Singular));
         all.push(Mention {
             first: h.first,
             last: h.last,

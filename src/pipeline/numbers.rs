@@ -93,8 +93,8 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
         let first = i;
         let mut end = *last;
         if matches!(piece, Piece::Single) {
-            // "شخص آخر": one, unless a number stands before it (that number counts it)
-            // (the number may span several tokens: "أحد عشر قتيلا")
+            // «شخص آخر»: one, unless a number stands before it (that number counts it)
+            // (the number may span several tokens: «أحد عشر قتيلا»)
             let counted = i > 0 && number_ends.contains(&(i - 1));
             if !counted {
                 out.push(CountMention {
@@ -127,7 +127,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             _ => None,
         };
         let mut smallest = multiplier(piece).unwrap_or(u64::MAX);
-        // continue with "و" + number word (ثلاثة وعشرون) or "and"/adjacent words
+        // continue with «و» + number word (ثلاثة وعشرون) or "and"/adjacent words
         loop {
             let next = end + 1;
             let (skip, candidate) =
@@ -135,7 +135,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             let _ = skip;
             match pieces.get(&candidate) {
                 Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence && vague => {
-                    // "عشرات الآلاف", "مئات الآلاف": a vague count of thousands is one vague count
+                    // «عشرات الآلاف», «مئات الآلاف»: a vague count of thousands is one vague count
                     if !matches!(p, Piece::Vague | Piece::Value(_, NumberKind::Hundred | NumberKind::Thousand)) {
                         break;
                     }
@@ -143,7 +143,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
                 }
                 Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence => {
                     if matches!(p, Piece::Vague | Piece::Single) {
-                        // "3 آلاف" is a multiplier, "عشرات" after a number is not part of it
+                        // «3 آلاف» is a multiplier, «عشرات» after a number is not part of it
                         break;
                     }
                     // "45 million and 33 million" are two numbers: a multiplier no smaller
@@ -173,7 +173,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
                 && (end + 1..q.first)
                     .all(|k| tokens[k].kind == TokenKind::Word && pieces.get(&k).is_none_or(|(_, p)| matches!(p, Piece::Single)))
             {
-                // "12 على الأقل", "ستة مدنيين على الأقل": after the number or its noun
+                // «12 على الأقل», «ستة مدنيين على الأقل»: after the number or its noun
                 qualifier = entry.qualifier.clone();
                 qlast = q.last;
             }

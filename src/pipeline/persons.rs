@@ -1,14 +1,14 @@
-//! Person names without a name list: a name that follows a title ("الرئيس الأمريكي جو
-//! بايدن", "وزير الخارجية أنتوني بلينكن", "President Joe Biden", "Iranian Foreign Minister
+//! Person names without a name list: a name that follows a title («الرئيس الأمريكي جو
+//! بايدن», «وزير الخارجية أنتوني بلينكن», "President Joe Biden", "Iranian Foreign Minister
 //! Mohammad Javad Zarif") is recognised from the words around it, and the later (or earlier)
-//! short mentions of it ("بايدن", "Biden's") are linked to the same person.
+//! short mentions of it («بايدن», "Biden's") are linked to the same person.
 //!
 //! A title is a singular role noun of the role lexicon; in Arabic it must be definite
 //! (الرئيس، وزير الخارجية), since an indefinite one is followed by adjectives (مسؤول عسكري
 //! رفيع), not names. Between the title and the name may stand the country it serves
 //! (الأمريكي، خارجية إيران، باسم الخارجية الإيرانية). The name is the run of words after that
 //! which no lexicon claims and which are no function words: in English capitalised words, in
-//! Arabic two to four words whose first has no article (so "الرئيس السابق" is no name).
+//! Arabic two to four words whose first has no article (so «الرئيس السابق» is no name).
 
 use super::document::Document;
 use super::lexicon::LanguageLexicons;
@@ -16,6 +16,7 @@ use super::matcher::{Gender, Hit, Number, is_arabic_proclitic};
 use super::mentions::{Mention, MentionKind};
 use super::model::Language;
 use super::segment::TokenKind;
+use super::words::WordClass;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
@@ -115,7 +116,7 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             let w = bare_word(doc, s);
             let prefix_len = if w == head {
                 0
-            } else if ar && w.ends_with(head) && is_arabic_proclitic(&w[..w.len() - head.len()]) && !w.ends_with(&format!("ال{head}")) {
+            } else if ar && w.ends_with(head) && is_arabic_proclitic(&w[..w.len() - head.len()]) && !ends_with_article_and(lex, w, head) {
                 w.len() - head.len()
             } else {
                 continue;
@@ -156,7 +157,7 @@ fn is_title(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
         Language::En => true,
         Language::Ar => {
             let norm = &doc.norm.norm;
-            norm[h.start..].starts_with("ال") || (h.last > h.first && doc.word(h.last).starts_with("ال"))
+            has_article(lex, &norm[h.start..]) || (h.last > h.first && has_article(lex, doc.word(h.last)))
         }
     }
 }
@@ -188,8 +189,8 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
             _ => break,
         }
     }
-    // after a modifier a preposition starts the title's complement, not a name: "الوالي
-    // السابق لولاية الخير", "الإمام السابق لبيت الله"
+    // after a modifier a preposition starts the title's complement, not a name: «الوالي
+    // السابق لولاية الخير», «الإمام السابق لبيت الله»
     if ar && modified && i < tokens.len() && ['ل', 'ب'].iter().any(|&p| original_word(doc, i).starts_with(p)) {
         return None;
     }
@@ -209,11 +210,11 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
         i += 1;
         // an Arabic name ends with its word that has the article (بشار الأسد، راشد الغنوشي),
         // unless a connector asks for more (عبد الرحمن، أبو العز)
-        if ar && i - start >= 2 && doc.word(i - 1).starts_with("ال") && !is_connector(lex, doc.word(i - 2)) {
+        if ar && i - start >= 2 && has_article(lex, doc.word(i - 1)) && !is_connector(lex, doc.word(i - 2)) {
             break;
         }
     }
-    // a name does not end on a connector: "محمد بن نايف بن" is cut by the length limit
+    // a name does not end on a connector: «محمد بن نايف بن» is cut by the length limit
     while i > start && is_connector(lex, doc.word(i - 1)) {
         i -= 1;
     }
@@ -231,9 +232,22 @@ fn original_word<'d>(doc: &'d Document, i: usize) -> &'d str {
 
 /// True when token `i` is written with ة before a pronoun (استقالته، حكومتها): a noun, not a
 /// name. The normalised text writes ة as ه, so the original text decides.
-fn pronoun_after_ta_marbuta(doc: &Document, i: usize) -> bool {
+fn pronoun_after_ta_marbuta(doc: &Document, lex: &LanguageLexicons, i: usize) -> bool {
     let word = original_word(doc, i);
-    ["ته", "تها", "تهم", "تهما", "تهن"].iter().any(|suffix| word.strip_suffix(suffix).is_some_and(|stem| stem.chars().count() >= 2))
+    lex.words
+        .words(WordClass::TaPronounSuffix)
+        .iter()
+        .any(|suffix| word.strip_suffix(suffix.as_str()).is_some_and(|stem| stem.chars().count() >= 2))
+}
+
+/// True when `w` starts with the definite article.
+fn has_article(lex: &LanguageLexicons, w: &str) -> bool {
+    lex.words.prefix_of(WordClass::Article, w).is_some()
+}
+
+/// True when `w` ends with the definite article followed by `head` (بالأسد for الأسد).
+fn ends_with_article_and(lex: &LanguageLexicons, w: &str, head: &str) -> bool {
+    w.strip_suffix(head).is_some_and(|rest| lex.words.suffix_of(WordClass::Article, rest).is_some())
 }
 
 /// True when `w` joins the parts of a name (عبد الله، محمد بن سلمان, bin Laden).
@@ -267,16 +281,14 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
     match doc.language {
         Language::En => (capitalised(doc, lex, i) || !first && lex.name_connectors.contains(w)) && !w.contains('.'),
         // no article on the first word, no proclitic before an article (بالمدينة، للحكومة:
-        // the matcher's rule), no plural or feminine pronoun suffix ("وجه سهام انتقادها")
+        // the matcher's rule), no plural or feminine pronoun suffix («وجه سهام انتقادها»)
         // and no pronoun after ة (استقالته); -ه and -ي are left alone, since names end in
         // them (طه، الغنوشي)
         Language::Ar => {
-            let proclitic_before_article = w
-                .char_indices()
-                .skip(2)
-                .take(3)
-                .map(|(i, _)| &w[..i])
-                .any(|p| (p.ends_with("ال") || p == "لل") && p != "ال" && is_arabic_proclitic(p));
+            let proclitic_before_article = w.char_indices().skip(2).take(3).map(|(i, _)| &w[..i]).any(|p| {
+                let article = lex.words.suffix_of(WordClass::Article, p).is_some() || lex.words.contains(WordClass::DativePrefix, p);
+                article && !lex.words.contains(WordClass::Article, p) && is_arabic_proclitic(p)
+            });
             // و or ف after a name of two words or more is "and": the name has ended (محمد
             // شوكان وآخرين، عبد الله وولي العهد); earlier it may begin a word of the name
             // (وليد، جوكو ويدودو) unless a particle follows it (وهو)
@@ -289,15 +301,15 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
             // السابق حسين عرب يقودان" (earlier, such a word is a name: موشيه يعالون)
             let plural_verb = position >= 2
                 && (w.starts_with('ي') || w.starts_with('ت'))
-                && (w.ends_with("ان") || w.ends_with("ون"))
+                && lex.words.suffix_of(WordClass::VerbPluralSuffix, w).is_some()
                 && w.chars().count() >= 5;
             !(proclitic_before_article
                 || plural_verb
                 || conjunction
                 || preposition_before_noun
-                || first && w.starts_with("ال")
-                || w.chars().count() > 3 && ["ها", "هم", "هما", "هن"].iter().any(|s| w.ends_with(s))
-                || pronoun_after_ta_marbuta(doc, i))
+                || first && has_article(lex, w)
+                || w.chars().count() > 3 && lex.words.suffix_of(WordClass::PronounSuffix, w).is_some()
+                || pronoun_after_ta_marbuta(doc, lex, i))
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Quotes: direct (inside quotation marks), indirect (a cue and its complement) and mixed,
 //! with speakers found in the cue's clause or resolved to an earlier mention by gender and
 //! number, chains with `via` (نقلت رويترز عن مسؤول …), "according to" attributions and
-//! headline attributions ("صحيفة: …").
+//! headline attributions («صحيفة: …»).
 
 use super::document::Document;
 use super::lexicon::{CueKind, LanguageLexicons};
@@ -9,6 +9,7 @@ use super::matcher::{Gender, Hit, Number};
 use super::mentions::{Mention, MentionKind, Mentions};
 use super::model::Language;
 use super::segment::TokenKind;
+use super::words::WordClass;
 use std::ops::Range;
 
 /// How a speaker was found.
@@ -82,57 +83,6 @@ fn quote_marks(doc: &Document) -> Vec<QuoteMarks> {
     out
 }
 
-/// Arabic words that end a noun phrase: prepositions, relatives, particles, adverbs of time.
-fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "في" | "على"
-            | "علي"
-            | "من"
-            | "الي"
-            | "عن"
-            | "مع"
-            | "خلال"
-            | "بعد"
-            | "قبل"
-            | "امس"
-            | "اليوم"
-            | "الذي"
-            | "التي"
-            | "الذين"
-            | "قد"
-            | "لم"
-            | "لن"
-            | "لا"
-            | "ان"
-            | "انه"
-            | "انها"
-            | "بان"
-            | "حيث"
-            | "عبر"
-            | "امام"
-            | "بين"
-            | "ضد"
-            | "منذ"
-            | "حتي"
-            | "لدي"
-            | "عند"
-            | "ايضا"
-            | "كما"
-            | "اذ"
-            | "اذا"
-            | "هو"
-            | "هي"
-            | "هم"
-            | "هذا"
-            | "هذه"
-            | "ذلك"
-            | "تلك"
-    )
-}
-
-const AR_STOP: &[&str] = &["،", ",", ":", "؛", ";", "(", ")", ".", "\"", "-"];
-
 fn is_time_token(doc: &Document, times: &[Range<usize>], i: usize) -> bool {
     let _ = doc;
     times.iter().any(|r| r.contains(&i))
@@ -198,6 +148,18 @@ impl Ctx<'_> {
     fn doc(&self) -> &Document<'_> {
         self.inp.doc
     }
+    /// True when the word at token `i` belongs to `class` of the document's language.
+    fn is(&self, class: WordClass, i: usize) -> bool {
+        self.word_is(class, self.doc().word(i))
+    }
+    /// True when `w` belongs to `class` of the document's language.
+    fn word_is(&self, class: WordClass, w: &str) -> bool {
+        self.inp.lex.words.contains(class, w)
+    }
+    /// True when `w` starts with a word of `class`.
+    fn starts_with(&self, class: WordClass, w: &str) -> bool {
+        self.inp.lex.words.prefix_of(class, w).is_some()
+    }
     fn sentence_end(&self, i: usize) -> usize {
         let s = self.doc().sentence_of(i);
         self.doc().seg.sentences[s].tokens.end - 1
@@ -220,7 +182,7 @@ impl Ctx<'_> {
     }
     fn is_stop(&self, i: usize) -> bool {
         let t = &self.doc().tokens()[i];
-        t.kind != TokenKind::Word && AR_STOP.contains(&self.doc().word(i))
+        t.kind != TokenKind::Word && self.is(WordClass::PhraseStop, i)
     }
 
     /// A quote with content `[a, b]` attributed through `cue`; its kind follows its marks.
@@ -319,28 +281,34 @@ impl Ctx<'_> {
             if let Some((_, m)) = self.mention_at(n) {
                 let is_nat = matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Person);
                 let prev = doc.word(end);
-                let chained = matches!(prev, "في" | "باسم" | "لدي" | "لدى" | "من" | "of" | "for" | "at" | "in");
-                // "عبد الرحمن لوكالة الأنباء": a mention behind a preposition is an addressee
-                if self.has_preposition(n) && !chained && !w.starts_with("لل") {
+                let chained = self.word_is(WordClass::ChainPreposition, prev);
+                // «عبد الرحمن لوكالة الأنباء»: a mention behind a preposition is an addressee
+                if self.has_preposition(n) && !chained && !self.starts_with(WordClass::DativePrefix, w) {
                     break;
                 }
                 // a noun without the article stands in construct with what follows:
                 // مكتب رئيس الحكومة، وزير خارجية إيران (but not الأمريكيون إيران)
-                let construct = doc.language == Language::Ar && n == end + 1 && end - i < 5 && !doc.word(end).starts_with("ال");
-                if is_nat || chained || head.is_none() || construct || doc.language == Language::Ar && w.starts_with("لل") {
+                let construct =
+                    doc.language == Language::Ar && n == end + 1 && end - i < 5 && !self.starts_with(WordClass::Article, doc.word(end));
+                if is_nat || chained || head.is_none() || construct || self.starts_with(WordClass::DativePrefix, w) {
                     end = m.last.min(max - 1);
                     continue;
                 }
                 break;
             }
-            // "مصدر في المجلس الأعلى للأمن القومي", "المتحدث باسم الخارجية" (not "في بيان")
-            if matches!(w, "في" | "باسم" | "لدي" | "لدى")
+            // «مصدر في المجلس الأعلى للأمن القومي», «المتحدث باسم الخارجية» (not «في بيان»)
+            if self.word_is(WordClass::AffiliationPreposition, w)
                 && self.mention_at(n + 1).is_some_and(|(_, m)| matches!(m.kind, MentionKind::Actor(_)))
             {
                 end = n;
                 continue;
             }
-            if doc.language == Language::Ar && head.is_some() && n == end + 1 && end - i < 5 && !is_function_word(w) && !w.starts_with('و')
+            if doc.language == Language::Ar
+                && head.is_some()
+                && n == end + 1
+                && end - i < 5
+                && !self.word_is(WordClass::NounPhraseEnd, w)
+                && !w.starts_with('و')
             {
                 // genitive chain or adjective: مسؤول الأمن، الجانب الإيراني، مكتب رئيس الحكومة
                 end = n;
@@ -352,7 +320,7 @@ impl Ctx<'_> {
             }
             break;
         }
-        while end > i && matches!(doc.word(end), "في" | "باسم" | "من" | "of" | "in") {
+        while end > i && self.is(WordClass::DanglingPreposition, end) {
             end -= 1;
         }
         Some((i, end, head))
@@ -364,13 +332,12 @@ impl Ctx<'_> {
             return (m.gender, m.number);
         }
         let w = self.doc().word(first);
-        if self.doc().language == Language::Ar {
-            if w.ends_with("ون") || w.ends_with("يين") {
-                return (Gender::Masculine, Number::Plural);
-            }
-            if w.ends_with('ه') {
-                return (Gender::Feminine, Number::Singular);
-            }
+        let words = &self.inp.lex.words;
+        if words.suffix_of(WordClass::MasculinePluralSuffix, w).is_some() {
+            return (Gender::Masculine, Number::Plural);
+        }
+        if words.suffix_of(WordClass::FeminineSuffix, w).is_some() {
+            return (Gender::Feminine, Number::Singular);
         }
         (Gender::Masculine, Number::Singular)
     }
@@ -393,14 +360,11 @@ impl Ctx<'_> {
     /// True when the word at `i` carries a preposition proclitic (لرويترز، بالحملة).
     fn has_preposition(&self, i: usize) -> bool {
         let doc = self.doc();
-        if doc.language != Language::Ar {
-            return false;
-        }
         let t = &doc.tokens()[i];
         match self.mention_at(i) {
             Some((_, m)) => {
                 let prefix = &doc.norm.norm[t.start..m.start.max(t.start)];
-                prefix.contains('ل') || prefix.contains('ب') || prefix.contains('ك')
+                self.inp.lex.words.words(WordClass::PrepositionProclitic).iter().any(|p| prefix.contains(p.as_str()))
             }
             None => false,
         }
@@ -413,8 +377,9 @@ impl Ctx<'_> {
             gender.is_none_or(|x| x == g) && number.is_none_or(|x| x == n || (x == Number::Plural && n == Number::Dual))
         };
         let start = self.sentence_start(cue);
-        // "أما X، …" topic, or a subject before the verb in the same sentence (SVO)
-        let marked = matches!(doc.word(start), "اما" | "وكان" | "وكانت" | "كان" | "كانت" | "وكانوا");
+        // «أما X، …» topic, or a subject before the verb in the same sentence (SVO)
+        let topic = self.is(WordClass::TopicMarker, start);
+        let marked = topic || self.is(WordClass::SubjectMarker, start);
         let k = if marked { start + 1 } else { start };
         if cue > k
             && cue - k <= 9
@@ -422,12 +387,12 @@ impl Ctx<'_> {
             && let Some(np) = self.noun_phrase(k, cue).filter(|np| (np.2.is_some() || marked) && np.1 + if marked { 9 } else { 3 } >= cue)
         {
             let s = self.speaker(np, Resolution::Explicit);
-            if agrees(s.gender, s.number) || doc.word(start) == "اما" {
+            if agrees(s.gender, s.number) || topic {
                 return Some(s);
             }
         }
-        // relative clause: "… الجمهوريين في الكونغرس، الذين اعتبروا"
-        if cue >= 2 && matches!(doc.word(cue - 1), "الذين" | "التي" | "الذي" | "who" | "which") {
+        // relative clause: «… الجمهوريين في الكونغرس، الذين اعتبروا»
+        if cue >= 2 && self.is(WordClass::RelativePronoun, cue - 1) {
             let mut j = cue - 2;
             while j > start && self.is_stop(j) {
                 j -= 1;
@@ -435,8 +400,8 @@ impl Ctx<'_> {
             for (mi, m) in self.inp.mentions.all.iter().enumerate().rev() {
                 if m.last <= j && m.first >= start && agrees(m.gender, m.number) {
                     let mut first = m.first;
-                    // include a role before "في X": الجمهوريين في الكونغرس
-                    if m.first >= 2 && doc.word(m.first - 1) == "في" {
+                    // include a role before «في X»: الجمهوريين في الكونغرس
+                    if m.first >= 2 && self.is(WordClass::BodyPreposition, m.first - 1) {
                         if let Some((pi, p)) = self.inp.mentions.all.iter().enumerate().rev().find(|(_, p)| p.last == m.first - 2)
                             && agrees(p.gender, p.number)
                         {
@@ -490,7 +455,7 @@ pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
             if let Some(s) = &q.speaker {
                 ctx.speakers.push(s.clone());
             }
-            // "…، وفق الصحيفة" after an attributed quote is its source, not a new quote
+            // «…، وفق الصحيفة» after an attributed quote is its source, not a new quote
             if entry.kind == CueKind::According
                 && let Some(prev) = out.iter_mut().rev().find(|p| p.sentence == q.sentence && p.content.1 + 3 >= q.cue.map_or(0, |c| c.0))
             {
@@ -558,18 +523,18 @@ fn headline(ctx: &mut Ctx, out: &mut Vec<QuoteMention>) {
     out.push(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: None, speaker: Some(speaker), via: None, sentence: 0 });
 }
 
-/// "وفق X" / "according to X": the speaker follows; the content is the rest of the sentence
+/// «وفق X» / "according to X": the speaker follows; the content is the rest of the sentence
 /// (after the attribution when it opens the sentence, before it otherwise).
 fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
     let mut np_start = cue.last + 1;
-    // حسبما أعلن البنتاغون: skip the verb, and "به" in "بحسب ما أفادت به"
+    // حسبما أعلن البنتاغون: skip the verb, and «به» in «بحسب ما أفادت به»
     if let Some(v) = ctx.cue_at(np_start) {
         np_start = v.last + 1;
     }
-    while np_start < s_end && matches!(doc.word(np_start), "به" | "بها" | "له" | "لها" | "عنه" | "عنها" | "ما") {
+    while np_start < s_end && ctx.is(WordClass::AccordingFiller, np_start) {
         np_start += 1;
         if let Some(v) = ctx.cue_at(np_start) {
             np_start = v.last + 1;
@@ -589,7 +554,7 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
     // commas in mid-sentence governs the longer side
     let before_len = cue.first.saturating_sub(s_start);
     let after_len = s_end.saturating_sub(np_end);
-    let mid = doc.is_punct(np_end + 1, ",") || doc.is_punct(np_end + 1, "،");
+    let mid = doc.tokens().get(np_end + 1).is_some_and(|t| t.kind != TokenKind::Word) && ctx.is(WordClass::Comma, np_end + 1);
     let opening = cue.first <= s_start + 1 || (mid && after_len > 2 * before_len);
     let (a, b) = if opening {
         // وحسب المصدر فإن …
@@ -605,16 +570,15 @@ fn according(ctx: &Ctx, cue: &Hit, _out: &[QuoteMention]) -> Option<QuoteMention
     Some(ctx.quote((a, b), cue, Some(speaker), None))
 }
 
-/// True when only the cue's subject and at most a short phrase ("في بيان") stand between the
+/// True when only the cue's subject and at most a short phrase («في بيان») stand between the
 /// cue and token `at`: a quotation there is what the cue introduces, not an object's name.
 fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
-    let doc = ctx.doc();
     let mut k = cue.last + 1;
     if let Some(np) = ctx.noun_phrase(k, at).filter(|np| !ctx.has_preposition(np.0)) {
         k = np.1 + 1;
     }
     let gap = at.saturating_sub(k);
-    gap == 0 || (gap <= 3 && (matches!(doc.word(k), "في" | "عبر" | "خلال" | "امام") || ctx.has_preposition(k)))
+    gap == 0 || (gap <= 3 && (ctx.is(WordClass::CueAdjunct, k) || ctx.has_preposition(k)))
 }
 
 fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
@@ -632,7 +596,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             break;
         }
         if let Some(m) = ctx.mark_opening_at(j) {
-            // a short quoted name inside the clause ("غرفة العمليات المركزية") is not the quote
+            // a short quoted name inside the clause («غرفة العمليات المركزية») is not the quote
             let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
             let clause_goes_on =
                 doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
@@ -647,7 +611,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
             j = m.close + 1;
             continue;
         }
-        if ctx.cue_at(j).is_some() || matches!(doc.word(j), "." | "؟" | "!") {
+        if ctx.cue_at(j).is_some() || ctx.is(WordClass::SentenceEnd, j) {
             break;
         }
         j += 1;
@@ -667,7 +631,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         (Some(c), _) => {
             let a = c.1 + 1;
             let mut b = s_end;
-            // stop before a trailing "، وفق …"
+            // stop before a trailing «، وفق …»
             if let Some(acc) = ctx
                 .cues
                 .iter()
@@ -690,7 +654,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
     let mut via = None;
     if kind == CueKind::Source {
         // نقلت رويترز عن مسؤول: the subject relays
-        let an = (region_start..stop).find(|&k| doc.word(k) == "عن")?;
+        let an = (region_start..stop).find(|&k| ctx.is(WordClass::RelayPreposition, k))?;
         if an > region_start {
             via = ctx.noun_phrase(region_start, an).map(|np| (np.0, np.1));
         }
@@ -699,29 +663,12 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
     while region_start < stop && (ctx.is_stop(region_start) && doc.tokens()[region_start].kind != TokenKind::Quote) {
         region_start += 1;
     }
-    let first_word = if region_start < stop { doc.word(region_start) } else { "" };
-    let starts_with_preposition = matches!(
-        first_word,
-        "في" | "خلال"
-            | "امام"
-            | "عبر"
-            | "لدي"
-            | "مع"
-            | "الي"
-            | "عن"
-            | "اليوم"
-            | "امس"
-            | "مساء"
-            | "صباح"
-            | "من"
-            | "ل"
-            | "على"
-            | "علي"
-    ) || is_time_token(doc, &ctx.inp.times, region_start);
+    let starts_with_preposition =
+        (region_start < stop && ctx.is(WordClass::SubjectBlocker, region_start)) || is_time_token(doc, &ctx.inp.times, region_start);
     let mut speaker = None;
     if region_start < stop && !starts_with_preposition {
         let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
-        let topic = doc.word(ctx.sentence_start(cue.first)) == "اما";
+        let topic = ctx.is(WordClass::TopicMarker, ctx.sentence_start(cue.first));
         if let Some(np) = ctx.noun_phrase(start, stop).filter(|np| !ctx.has_preposition(np.0) && !topic) {
             // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
             let object = cue.features.gender == Some(Gender::Masculine)
@@ -736,7 +683,7 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
         }
     }
     if speaker.is_none() && cue.features.participle {
-        // "أعلن مكتب رئيس الحكومة في بيان …، لافتا إلى أن": the participle shares the
+        // «أعلن مكتب رئيس الحكومة في بيان …، لافتا إلى أن»: the participle shares the
         // subject of the clause's verb
         let s_start = ctx.sentence_start(cue.first);
         if let Some(prev) = ctx.cues.iter().rev().find(|h| h.last < cue.first && h.first >= s_start) {
@@ -749,12 +696,11 @@ fn arabic_cue(ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<Quo
     Some(ctx.quote((a, b), cue, speaker, via))
 }
 
-/// "…، كما أعلنت السلطات المحلية." : a cue after the reported clause, introduced by كما.
+/// «…، كما أعلنت السلطات المحلية.» : a cue after the reported clause, introduced by كما.
 fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
-    let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
-    if cue.first < s_start + 4 || doc.word(cue.first - 1) != "كما" || !ctx.is_stop(cue.first - 2) {
+    if cue.first < s_start + 4 || !ctx.is(WordClass::ClosingMarker, cue.first - 1) || !ctx.is_stop(cue.first - 2) {
         return None;
     }
     let np = ctx.noun_phrase(cue.last + 1, s_end + 1)?;
@@ -766,8 +712,6 @@ fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     Some(ctx.quote((a, b), cue, Some(speaker), None))
 }
 
-const EN_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-
 fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option<usize>)> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue);
@@ -776,10 +720,7 @@ fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option
     }
     let mut j = cue - 1;
     // skip adverbs: "Trump also said", "he later told"
-    while j > s_start
-        && (doc.word(j).ends_with("ly")
-            || matches!(doc.word(j), "also" | "later" | "then" | "has" | "had" | "have" | "once" | "previously"))
-    {
+    while j > s_start && (doc.word(j).ends_with("ly") || ctx.is(WordClass::SubjectAdverb, j)) {
         j -= 1;
     }
     if ctx.is_stop(j) && matches!(doc.word(j), "," | "-") {
@@ -807,7 +748,7 @@ fn english_subject_before(ctx: &Ctx, cue: usize) -> Option<(usize, usize, Option
             break;
         }
         let w = doc.word(p);
-        if matches!(w, "that" | "and" | "but" | "as" | "because" | "while" | "when" | "after" | "if" | "said" | "says" | "is" | "was") {
+        if ctx.word_is(WordClass::SubjectBoundary, w) {
             break;
         }
         start = p;
@@ -859,12 +800,7 @@ fn english_sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<(
     let mut end = None;
     for k in start..limit.min(start + 6) {
         let w = doc.word(k);
-        let is_verb = k > start
-            && (w.ends_with("ed")
-                || matches!(
-                    w,
-                    "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would" | "also" | "say" | "says" | "said"
-                ));
+        let is_verb = k > start && (w.ends_with("ed") || ctx.word_is(WordClass::SubjectVerb, w));
         if doc.tokens()[k].kind != TokenKind::Word || is_verb {
             break;
         }
@@ -894,10 +830,8 @@ fn english_trailing(ctx: &Ctx, cue: &Hit) -> Option<Trailing> {
     if !closes || quote_follows || rest_words > 4 {
         return None;
     }
-    let time_only = (cue.last + 1..cue.last + 1 + rest_words).all(|k| {
-        matches!(doc.word(k), "on" | "in" | "last" | "this" | "today" | "yesterday" | "tonight" | "earlier" | "later")
-            || ctx.inp.times.iter().any(|t| t.contains(&k))
-    });
+    let time_only = (cue.last + 1..cue.last + 1 + rest_words)
+        .all(|k| ctx.is(WordClass::TrailingTime, k) || ctx.inp.times.iter().any(|t| t.contains(&k)));
     if rest_words > 0 && !time_only {
         // ", said the minister." — the speaker follows the cue
         if cue.first > s_start + 2 && doc.word(cue.first - 1) == "," {
@@ -929,10 +863,10 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
     let s_start = ctx.sentence_start(cue.first);
     let s_end = ctx.sentence_end(cue.first);
     // "to say", "claimed by": not attributions
-    if cue.first > 0 && matches!(doc.word(cue.first - 1), "to" | "would" | "could" | "might") {
+    if cue.first > 0 && ctx.is(WordClass::CueBlockerBefore, cue.first - 1) {
         return None;
     }
-    if doc.tokens().get(cue.last + 1).is_some_and(|_| matches!(doc.word(cue.last + 1), "by" | "from")) {
+    if doc.tokens().get(cue.last + 1).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.last + 1)) {
         return None;
     }
     // "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying that …"
@@ -941,7 +875,7 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
     }
     // inside a quotation, "I must tell you", "we say": the speaker's own words, not a quote
     let inside = ctx.marks.iter().any(|m| m.open < cue.first && cue.last < m.close);
-    if inside && (cue.first.saturating_sub(2)..cue.first).any(|k| matches!(doc.word(k), "i" | "we" | "you")) {
+    if inside && (cue.first.saturating_sub(2)..cue.first).any(|k| ctx.is(WordClass::DialoguePronoun, k)) {
         return None;
     }
     // a quotation closing just before the cue: "…," X said / "…," said X
@@ -1018,7 +952,7 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
         // "Graham, who says …": the relative pronoun stands for the name before it
         if let Some(np) = subj
             && np.0 == np.1
-            && matches!(doc.word(np.0), "who" | "which")
+            && ctx.is(WordClass::RelativePronoun, np.0)
         {
             let mut k = np.0;
             while k > s_start && ctx.is_stop(k - 1) {
@@ -1043,13 +977,10 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
         return None;
     }
     let speaker = match subject_first {
-        Some(np) if !(np.0 == np.1 && EN_PRONOUNS.contains(&doc.word(np.0))) => Some(ctx.speaker(np, Resolution::Explicit)),
+        Some(np) if !(np.0 == np.1 && ctx.is(WordClass::SubjectPronoun, np.0)) => Some(ctx.speaker(np, Resolution::Explicit)),
         Some(np) => {
-            let (g, n) = match doc.word(np.0) {
-                "she" => (Some(Gender::Feminine), None),
-                "they" | "we" => (None, Some(Number::Plural)),
-                _ => (None, None),
-            };
+            let g = ctx.is(WordClass::FemininePronoun, np.0).then_some(Gender::Feminine);
+            let n = ctx.is(WordClass::PluralPronoun, np.0).then_some(Number::Plural);
             ctx.implicit(cue.first, g, n).or_else(|| ctx.speakers.last().cloned())
         }
         None => ctx.speakers.last().cloned().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s }),

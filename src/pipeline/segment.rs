@@ -57,6 +57,10 @@ pub struct Segmentation {
     pub paragraphs: Vec<Range<usize>>,
 }
 
+/// Marks that end a sentence, the same in every language (the Arabic question mark among
+/// them): the segmenter takes no language, so they are punctuation here, not a word class.
+const SENTENCE_ENDS: &[&str] = &[".", "!", "?", "\u{061F}", "…"];
+
 fn is_arabic_letter(c: char) -> bool {
     matches!(c, '\u{0621}'..='\u{064A}' | '\u{0671}'..='\u{06D3}')
 }
@@ -106,17 +110,18 @@ pub fn segment(norm: &str, abbreviations: &HashSet<String>) -> Segmentation {
                 && was_inside
                 && i > prange.start
                 && raw[i - 1].end == t.start
-                && matches!(&norm[raw[i - 1].start..raw[i - 1].end], "." | "!" | "?" | "؟" | "…");
+                && SENTENCE_ENDS.contains(&&norm[raw[i - 1].start..raw[i - 1].end]);
             let ends_sentence = closes_sentence
                 || t.kind == TokenKind::Punct
-                    && matches!(text, "." | "!" | "?" | "؟" | "…")
+                    && SENTENCE_ENDS.contains(&text)
                     && !inside_quote
                     && !(text == "." && i > prange.start && is_abbreviation(norm, &raw, i, abbreviations));
             let mut end = i + 1;
             if ends_sentence {
                 // swallow repeated marks and closing quotes
                 while end < prange.end
-                    && (matches!(&norm[raw[end].start..raw[end].end], "." | "!" | "?" | "؟" | "…" | ")")
+                    && (SENTENCE_ENDS.contains(&&norm[raw[end].start..raw[end].end])
+                        || &norm[raw[end].start..raw[end].end] == ")"
                         || (raw[end].kind == TokenKind::Quote && raw[end].start == raw[end - 1].end))
                 {
                     if raw[end].kind == TokenKind::Quote && track_quotes {
@@ -186,7 +191,7 @@ fn tokenize(norm: &str) -> Vec<Token> {
                 }
             }
             // digits glued to Latin letters ("20th") stay one word; Arabic letters do not glue
-            // to digits on either side: "9أشخاص" is 9 + أشخاص, as "و1200" is و + 1200
+            // to digits on either side: «9أشخاص» is 9 + أشخاص, as «و1200» is و + 1200
             if it.peek().is_some_and(|&(_, d)| d.is_alphabetic() && !is_arabic_letter(d)) {
                 while let Some(&(o, d)) = it.peek() {
                     if is_word_char(d) {
@@ -203,7 +208,7 @@ fn tokenize(norm: &str) -> Vec<Token> {
             kind = TokenKind::Word;
             let latin = c.is_ascii_alphabetic();
             while let Some(&(o, d)) = it.peek() {
-                // Arabic letters and digits do not glue: "و1200" is و + 1200
+                // Arabic letters and digits do not glue: «و1200» is و + 1200
                 if is_word_char(d) && (latin || !d.is_ascii_digit()) {
                     it.next();
                     end = o + d.len_utf8();

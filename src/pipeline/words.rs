@@ -61,6 +61,41 @@ word_classes! {
     TargetPrefix => "target_prefixes": "Prepositions glued to a name that make it the target of a strike (لقوات).",
     ClauseOpener => "clause_openers": "Words that open a clause whose subject may be a count (أن; that).",
     FuturePrefix => "future_prefixes": "Future prefixes glued to a present verb (سيجتمع): the event is planned.",
+    NounPhraseEnd => "noun_phrase_ends": "Words that end a speaker noun phrase: prepositions, relatives, particles, time adverbs.",
+    ChainPreposition => "chain_prepositions": "Prepositions after which a mention continues the speaker noun phrase (source in the council; spokesman of).",
+    AffiliationPreposition => "affiliation_prepositions": "Prepositions that join a speaker noun to the body it speaks for, when an actor follows.",
+    DanglingPreposition => "dangling_prepositions": "Prepositions trimmed from the end of a speaker noun phrase.",
+    BodyPreposition => "body_prepositions": "Prepositions between a role and the body it belongs to, read together as one speaker.",
+    MasculinePluralSuffix => "masculine_plural_suffixes": "Endings that make an unknown noun masculine plural.",
+    FeminineSuffix => "feminine_suffixes": "Endings that make an unknown noun feminine singular.",
+    FemininePluralSuffix => "feminine_plural_suffixes": "Endings of a feminine plural that a mention reads as feminine (sound plurals).",
+    TopicMarker => "topic_markers": "Words opening a sentence whose next noun phrase is the topic and speaker.",
+    SubjectMarker => "subject_markers": "Auxiliaries opening a sentence before the subject of a later cue.",
+    RelativePronoun => "relative_pronouns": "Relative pronouns that stand for the mention before them as a cue's subject.",
+    AccordingFiller => "according_fillers": "Words skipped between an according-to cue and its source.",
+    Comma => "commas": "Commas that set off a mid-sentence attribution.",
+    CueAdjunct => "cue_adjuncts": "Prepositions of a short phrase that may stand between a cue and its quotation.",
+    SentenceEnd => "sentence_ends": "Punctuation that ends the clause a cue scans for its complement.",
+    RelayPreposition => "relay_prepositions": "Prepositions after a relaying cue that introduce the original speaker.",
+    SubjectBlocker => "subject_blockers": "Words that, right after a cue, mean the next phrase is no subject.",
+    ClosingMarker => "closing_markers": "Words that introduce a cue after the reported clause.",
+    PhraseStop => "phrase_stops": "Punctuation that ends a speaker noun phrase or a quoted clause.",
+    Article => "articles": "The definite article as a prefix of a word.",
+    DativePrefix => "dative_prefixes": "The preposition li- fused with the article (to the, of the).",
+    VerbPluralSuffix => "verb_plural_suffixes": "Endings of a present verb in the dual or plural, which no name ends in after two words.",
+    PronounSuffix => "pronoun_suffixes": "Feminine and plural pronoun suffixes that no name ends in.",
+    TaPronounSuffix => "ta_pronoun_suffixes": "Endings with ta marbuta written as t before a pronoun, read on the original text: a noun, not a name.",
+    SubjectAdverb => "subject_adverbs": "Adverbs and auxiliaries skipped between a subject and its cue.",
+    SubjectBoundary => "subject_boundaries": "Words that end the search for a subject before a cue.",
+    SubjectVerb => "subject_verbs": "Verbs and auxiliaries that end the noun phrase opening a sentence.",
+    TrailingTime => "trailing_times": "Words of time that may follow a cue that closes its sentence.",
+    CueBlockerBefore => "cue_blockers_before": "Words before a speech verb that make it no attribution (to say, would say).",
+    CueBlockerAfter => "cue_blockers_after": "Words after a speech verb that make it no attribution (claimed by).",
+    DialoguePronoun => "dialogue_pronouns": "Pronouns of a speaker's own words: a cue after them inside a quotation is no quote.",
+    SubjectPronoun => "subject_pronouns": "Pronouns that, as a cue's subject, are resolved to an earlier speaker.",
+    FemininePronoun => "feminine_pronouns": "Subject pronouns that make the speaker feminine.",
+    PluralPronoun => "plural_pronouns": "Subject pronouns that make the speaker plural.",
+    PrepositionProclitic => "preposition_proclitics": "Prepositions glued before a mention that make it an addressee or complement, not a speaker.",
 }
 
 /// Reads a file of the override folder: its display name and content, or `None` when the
@@ -77,10 +112,7 @@ pub struct WordClasses {
 impl WordClasses {
     /// Loads every class of `language`; `file` returns a file's name and content from the
     /// override folder, or `None` to use the embedded default.
-    pub(crate) fn load(
-        language: Language,
-        file: &OverrideFile,
-    ) -> Result<WordClasses, LexiconError> {
+    pub(crate) fn load(language: Language, file: &OverrideFile) -> Result<WordClasses, LexiconError> {
         let mut sets = Vec::with_capacity(WordClass::ALL.len());
         let mut lists = Vec::with_capacity(WordClass::ALL.len());
         for &class in WordClass::ALL {
@@ -115,6 +147,11 @@ impl WordClasses {
     /// The longest word of `class` that `word` starts with.
     pub fn prefix_of<'a>(&'a self, class: WordClass, word: &str) -> Option<&'a str> {
         self.lists[class as usize].iter().find(|p| word.starts_with(p.as_str())).map(String::as_str)
+    }
+
+    /// The longest word of `class` that `word` ends with.
+    pub fn suffix_of<'a>(&'a self, class: WordClass, word: &str) -> Option<&'a str> {
+        self.lists[class as usize].iter().find(|s| word.ends_with(s.as_str())).map(String::as_str)
     }
 
     /// The words of `class`, longest first.
@@ -166,6 +203,47 @@ mod tests {
         let ar = embedded(Language::Ar);
         assert_eq!(ar.prefix_of(WordClass::DefinitePrefix, "والقصف"), Some("وال"));
         assert_eq!(ar.prefix_of(WordClass::DefinitePrefix, "قصف"), None);
+    }
+
+    #[test]
+    fn suffixes_are_found_longest_first() {
+        let ar = embedded(Language::Ar);
+        // (class, word, expected suffix)
+        let cases = [
+            (WordClass::MasculinePluralSuffix, "الامريكيين", Some("يين")),
+            (WordClass::MasculinePluralSuffix, "مسؤولون", Some("ون")),
+            (WordClass::MasculinePluralSuffix, "مسؤول", None),
+            // written ة in the file, read ه like the normalised text
+            (WordClass::FeminineSuffix, "وزاره", Some("ه")),
+            (WordClass::PronounSuffix, "حكومتهما", Some("هما")),
+            (WordClass::TaPronounSuffix, "استقالته", Some("ته")),
+        ];
+        for (class, word, want) in cases {
+            assert_eq!(ar.suffix_of(class, word), want, "{} {word}", class.file());
+        }
+    }
+
+    #[test]
+    fn classes_moved_from_code_keep_their_words() {
+        let (ar, en) = (embedded(Language::Ar), embedded(Language::En));
+        // (language's classes, class, word, member)
+        let cases = [
+            (&ar, WordClass::NounPhraseEnd, "علي", true),
+            (&ar, WordClass::NounPhraseEnd, "الي", true),
+            (&ar, WordClass::NounPhraseEnd, "مسؤول", false),
+            (&ar, WordClass::ChainPreposition, "لدي", true),
+            (&en, WordClass::ChainPreposition, "of", true),
+            (&ar, WordClass::TopicMarker, "اما", true),
+            (&ar, WordClass::PhraseStop, "\"", true),
+            (&en, WordClass::PhraseStop, "،", true),
+            (&ar, WordClass::SentenceEnd, "؟", true),
+            (&en, WordClass::SubjectPronoun, "she", true),
+            (&en, WordClass::SubjectBoundary, "said", true),
+            (&ar, WordClass::SubjectPronoun, "she", false),
+        ];
+        for (lex, class, word, member) in cases {
+            assert_eq!(lex.contains(class, word), member, "{} {word}", class.file());
+        }
     }
 
     #[test]
