@@ -4,7 +4,7 @@
 //! English, and dates written in digits (2023-11-15, 15/11/2023).
 
 use super::document::Document;
-use super::lexicon::{LanguageLexicons, TimeKind};
+use super::lexicon::{LanguageLexicons, Lexicons, TimeKind};
 use super::matcher::Hit;
 use super::model::Language;
 use super::segment::TokenKind;
@@ -115,7 +115,7 @@ fn year_number(doc: &Document, i: usize) -> Option<i32> {
 /// Tokens that hold a duration unit (ساعة، days), for telling counts of time from counts
 /// of people.
 pub fn duration_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<usize> {
-    lex.time.find(doc).into_iter().filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration).map(|h| h.first).collect()
+    doc.hits.time.iter().filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration).map(|h| h.first).collect()
 }
 
 /// The direction a modifier hit gives: -1 past (الماضي, last), 0 current (الحالي, this),
@@ -130,8 +130,13 @@ fn direction_of(lex: &LanguageLexicons, hit: &Hit) -> Option<i64> {
 }
 
 /// Finds time expressions and resolves them against `published`.
+/// Fills [`Document::times`] from the hits layer, resolved against [`Document::published`].
+pub fn run(doc: &mut Document, lexicons: &Lexicons) {
+    doc.times = find_times(doc, lexicons.get(doc.language), doc.published);
+}
+
 pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<NaiveDate>) -> Vec<TimeMention> {
-    let hits = lex.time.find(doc);
+    let hits = &doc.hits.time;
     let mut out: Vec<TimeMention> = Vec::new();
     // index in `out` of a bare modifier ("last", «هذا») waiting for the word it modifies
     let mut pending: Option<(usize, i64)> = None;
@@ -318,15 +323,11 @@ fn ymd(y: u32, m: u32, d: u32) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::lexicon::Lexicons;
     use crate::pipeline::model::Language;
-    use std::sync::LazyLock;
-
-    static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).unwrap());
 
     fn dates(lang: Language, text: &str, published: &str) -> Vec<(String, Option<String>)> {
-        let lex = LEX.get(lang);
-        let doc = Document::new(text, lang, &lex.abbreviations);
+        let lex = crate::pipeline::testing::lexicons().get(lang);
+        let doc = crate::pipeline::testing::before("times", lang, text);
         find_times(&doc, lex, parse_published(published))
             .into_iter()
             .map(|t| {
@@ -355,9 +356,9 @@ mod tests {
 
     #[test]
     fn month_with_bracketed_alias_and_year() {
-        let lex = LEX.get(Language::Ar);
+        let lex = crate::pipeline::testing::lexicons().get(Language::Ar);
         let text = "وقع في مارس (آذار) 2014 في ولاية";
-        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
+        let doc = crate::pipeline::testing::before("times", Language::Ar, text);
         let t = find_times(&doc, lex, parse_published("2015-07-21"));
         assert_eq!(t.len(), 1);
         assert_eq!((t[0].date, t[0].precision), (NaiveDate::from_ymd_opt(2014, 3, 1), Precision::Month));
@@ -421,8 +422,8 @@ mod tests {
     #[test]
     fn table() {
         for (lang, text, published, expected) in CASES {
-            let lex = LEX.get(*lang);
-            let doc = Document::new(text, *lang, &lex.abbreviations);
+            let lex = crate::pipeline::testing::lexicons().get(*lang);
+            let doc = crate::pipeline::testing::before("times", *lang, text);
             let got: Vec<(String, Option<String>, &str)> = find_times(&doc, lex, parse_published(published))
                 .into_iter()
                 .map(|t| {
@@ -439,8 +440,8 @@ mod tests {
     #[test]
     fn extreme_publication_dates_do_not_panic() {
         let text = "الاثنين الماضي والخميس المقبل وأمس وغدا و15 ديسمبر ونوفمبر الماضي والأسبوع المقبل والشهر الماضي والعام المقبل";
-        let lex = LEX.get(Language::Ar);
-        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
+        let lex = crate::pipeline::testing::lexicons().get(Language::Ar);
+        let doc = crate::pipeline::testing::before("times", Language::Ar, text);
         for p in [NaiveDate::MIN, NaiveDate::MAX, NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()] {
             for t in find_times(&doc, lex, Some(p)) {
                 let _ = t.range();

@@ -1,10 +1,22 @@
-//! The document every pipeline stage reads: the submitted text, its normalised copy, its
-//! segmentation and the language it is read in.
+//! The document every pipeline stage reads and fills: the text layer (the submitted text, its
+//! normalised copy, its segmentation, the language it is read in) and the typed layers the
+//! stages fill in order — lexicon hits, entity mentions, counts, times, quotes, event
+//! mentions and event clusters. A stage reads the layers of the stages before it and fills
+//! its own; `Pipeline::extract` lists them in order.
 
+use super::budget::Budget;
+use super::dates::TimeMention;
+use super::events::{EventCluster, EventMention};
+use super::hits::Hits;
+use super::lexicon::Lexicons;
 use super::matcher::{Scan, Scanner, word_starts};
+use super::mentions::Mentions;
 use super::model::Language;
+use super::numbers::CountMention;
+use super::quotes::QuoteMention;
 use super::segment::{Segmentation, Token, TokenKind, segment};
 use super::text::NormText;
+use chrono::NaiveDate;
 use std::collections::HashSet;
 
 /// One article prepared for extraction.
@@ -22,6 +34,24 @@ pub struct Document<'a> {
     token_at: Vec<u32>,
     /// The raw matches of the language's shared lexicon scanner, once run.
     scan: Option<Scan>,
+    /// The publication date that anchors relative times.
+    pub published: Option<NaiveDate>,
+    /// The work budget the stages check in their loops (none: unlimited).
+    budget: Option<&'a Budget>,
+    /// Layer: the hits of each lexicon (`hits::run`).
+    pub hits: Hits,
+    /// Layer: entity mentions — places, actors, nationalities, roles, persons (`mentions::run`).
+    pub mentions: Mentions,
+    /// Layer: count phrases (`numbers::run`).
+    pub counts: Vec<CountMention>,
+    /// Layer: time expressions (`dates::run`).
+    pub times: Vec<TimeMention>,
+    /// Layer: quotes with their cues and speakers (`quotes::run`).
+    pub quotes: Vec<QuoteMention>,
+    /// Layer: event mentions with their arguments (`events::detect`).
+    pub event_mentions: Vec<EventMention>,
+    /// Layer: event mentions merged into happenings (`events::cluster`).
+    pub clusters: Vec<EventCluster>,
 }
 
 impl<'a> Document<'a> {
@@ -33,7 +63,44 @@ impl<'a> Document<'a> {
         for (i, t) in seg.tokens.iter().enumerate() {
             token_at[t.start..t.end].fill(i as u32);
         }
-        Document { text, language, norm, seg, token_at, scan: None }
+        Document {
+            text,
+            language,
+            norm,
+            seg,
+            token_at,
+            scan: None,
+            published: None,
+            budget: None,
+            hits: Hits::default(),
+            mentions: Mentions::default(),
+            counts: Vec::new(),
+            times: Vec::new(),
+            quotes: Vec::new(),
+            event_mentions: Vec::new(),
+            clusters: Vec::new(),
+        }
+    }
+
+    /// Normalises, segments and scans `text` with the language's lexicons: the document the
+    /// stages start from (the same matching engine in production and tests).
+    pub fn read(text: &'a str, language: Language, lexicons: &Lexicons) -> Document<'a> {
+        let lex = lexicons.get(language);
+        let mut doc = Document::new(text, language, &lex.abbreviations);
+        doc.run_scanner(&lex.scanner);
+        doc
+    }
+
+    /// Sets the work budget the stages check.
+    pub fn with_budget(mut self, budget: &'a Budget) -> Document<'a> {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// True once the work budget is spent: a stage's loop stops early, and the pipeline
+    /// reports the job as out of time. Cheap enough for inner loops.
+    pub fn out_of_time(&self) -> bool {
+        self.budget.is_some_and(Budget::exhausted)
     }
 
     /// Runs `scanner` over the text once; the matchers attached to it then read from it.

@@ -7,7 +7,7 @@ use super::document::Document;
 use super::event_types::{EventType, Frame};
 use super::gazetteer::Gazetteer;
 use super::lang::grammar;
-use super::lexicon::{LanguageLexicons, Modality};
+use super::lexicon::{LanguageLexicons, Lexicons, Modality};
 use super::mentions::{Mention, MentionKind, Mentions};
 use super::numbers::CountMention;
 use super::words::{WordClass, WordClasses};
@@ -62,8 +62,38 @@ pub struct EventCluster {
     pub cause: Option<usize>,
 }
 
-/// Everything the event stage reads.
-pub struct EventInputs<'a> {
+/// Fills [`Document::event_mentions`]: triggers with modality and arguments.
+pub fn detect(doc: &mut Document, lexicons: &Lexicons) {
+    let quoted: Vec<Range<usize>> = doc.quotes.iter().map(|q| q.content.0..q.content.1 + 1).collect();
+    let found = find_event_mentions(&EventInputs::of(doc, lexicons, &quoted));
+    doc.event_mentions = found;
+}
+
+/// Fills [`Document::clusters`]: event mentions merged into happenings, casualties linked
+/// to their cause.
+pub fn merge(doc: &mut Document, lexicons: &Lexicons) {
+    let mut mentions = std::mem::take(&mut doc.event_mentions);
+    let clusters = cluster(&EventInputs::of(doc, lexicons, &[]), &mut mentions);
+    doc.event_mentions = mentions;
+    doc.clusters = clusters;
+}
+
+impl<'a> EventInputs<'a> {
+    fn of(doc: &'a Document<'a>, lexicons: &'a Lexicons, quoted: &'a [Range<usize>]) -> EventInputs<'a> {
+        EventInputs {
+            doc,
+            lex: lexicons.get(doc.language),
+            gazetteer: &lexicons.gazetteer,
+            mentions: &doc.mentions,
+            counts: &doc.counts,
+            times: &doc.times,
+            quoted,
+        }
+    }
+}
+
+/// The layers the event stages read.
+struct EventInputs<'a> {
     /// The document.
     pub doc: &'a Document<'a>,
     /// Its language's lexicons.
@@ -85,14 +115,14 @@ fn sentence_tokens(doc: &Document, s: usize) -> Range<usize> {
 }
 
 /// Finds event mentions.
-pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
+fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let doc = inp.doc;
     let lex = inp.lex;
     let mut out: Vec<EventMention> = Vec::new();
     let grammar = grammar(doc.language);
-    let modality_hits = lex.modality.find(doc);
-    let distinct_hits = lex.distinct.find(doc);
-    for h in lex.events.find(doc) {
+    let modality_hits = &doc.hits.modality;
+    let distinct_hits = &doc.hits.distinct;
+    for h in &doc.hits.events {
         let entry = &lex.events.entries()[h.entry];
         let Some(event_type) = entry.event_type.clone() else {
             continue; // a phrase that only blocks shorter triggers (العملية السياسية)
@@ -108,7 +138,7 @@ pub fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             Modality::Reported => 1,
             Modality::Asserted => 0,
         };
-        for m in &modality_hits {
+        for m in modality_hits.iter() {
             let e = &lex.modality.entries()[m.entry];
             if doc.sentence_of(m.first) != sentence {
                 continue;
@@ -583,7 +613,7 @@ fn linked(
 }
 
 /// Merges mentions of the same happening and links casualties to their cause.
-pub fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
+fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
     // casualties take the location of the strike in their sentence when they lack one
     let mut causes: Vec<Option<usize>> = vec![None; mentions.len()];
     for i in 0..mentions.len() {
@@ -664,4 +694,91 @@ fn is_definite(doc: &Document, words: &WordClasses, first: usize) -> bool {
 /// True for modalities that the guidelines do not count as events.
 pub fn is_non_event(m: Modality) -> bool {
     matches!(m, Modality::Negated | Modality::Hypothetical)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::model::Language::{self, Ar, En};
+    use crate::pipeline::testing::through;
+
+    /// (type, trigger, modality, location) of each event mention, as the detect stage leaves them.
+    fn detected(language: Language, text: &str) -> Vec<(String, String, &'static str, Option<String>)> {
+        let doc = through("event mentions", language, text);
+        doc.event_mentions
+            .iter()
+            .map(|e| {
+                let (s, t) = doc.original(e.span.0, e.span.1);
+                let place = e.location.map(|l| {
+                    let m = &doc.mentions.all[l];
+                    let (s, t) = doc.original(m.start, m.end);
+                    doc.text[s..t].to_string()
+                });
+                (e.event_type.name.to_string(), doc.text[s..t].to_string(), e.modality.as_str(), place)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn triggers_become_event_mentions_with_modality_and_place() {
+        type Case = (Language, &'static str, &'static str, &'static str, &'static str, Option<&'static str>);
+        let cases: &[Case] = &[
+            (Ar, "قصفت طائرات التحالف مدينة البوكمال يوم الاثنين.", "strike", "قصفت", "asserted", Some("البوكمال")),
+            (En, "The army shelled Idlib on Monday.", "strike", "shelled", "asserted", Some("Idlib")),
+            (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف.", "meeting", "التقى", "asserted", Some("جنيف")),
+            (Ar, "ولم يجتمع الوفدان في جنيف.", "meeting", "يجتمع", "negated", Some("جنيف")),
+            (Ar, "سيجتمع الوفدان في جنيف الأسبوع المقبل.", "meeting", "يجتمع", "planned", Some("جنيف")),
+            (En, "Officials said the airstrike hit a market in Mosul.", "strike", "airstrike", "reported", Some("Mosul")),
+            (En, "The two leaders met in Geneva on Tuesday.", "meeting", "met in", "asserted", Some("Geneva")),
+        ];
+        for &(language, text, kind, trigger, modality, place) in cases {
+            let found = detected(language, text);
+            let first = found.first().unwrap_or_else(|| panic!("no event in {text:?}"));
+            assert_eq!((first.0.as_str(), first.1.as_str(), first.2, first.3.as_deref()), (kind, trigger, modality, place), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn casualties_take_their_count_and_their_cause() {
+        let cases: &[(Language, &str, &str)] = &[
+            (En, "The army shelled Idlib on Monday, killing five civilians.", "five"),
+            (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", "سبعة"),
+            (En, "Officials said the airstrike killed at least 12 people in Mosul on Monday.", "at least 12"),
+        ];
+        for &(language, text, count) in cases {
+            let doc = through("event clusters", language, text);
+            let toll = doc.clusters.iter().find(|c| doc.event_mentions[c.trigger].event_type.frame == Frame::Toll).expect(text);
+            let killed = doc.event_mentions[toll.trigger].killed.map(|k| {
+                let c = &doc.counts[k];
+                let (s, e) = doc.token_span(c.first, c.last);
+                doc.text[s..e].to_string()
+            });
+            assert_eq!(killed.as_deref(), Some(count), "{text:?}");
+            let cause = toll.cause.map(|c| doc.event_mentions[doc.clusters[c].trigger].event_type.name.to_string());
+            assert_eq!(cause.as_deref(), Some("strike"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn mentions_of_one_happening_merge_and_others_stay_apart() {
+        // (text, strike clusters expected)
+        let cases: &[(Language, &str, usize)] = &[
+            (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", 1),
+            (Ar, "قصفت الطائرات مدينة حلب يوم الاثنين. وقصفت مدينة إدلب يوم الخميس.", 2),
+        ];
+        for &(language, text, strikes) in cases {
+            let doc = through("event clusters", language, text);
+            let n = doc.clusters.iter().filter(|c| doc.event_mentions[c.trigger].event_type.is("strike")).count();
+            assert_eq!(n, strikes, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_that_name_no_event_give_none() {
+        let cases: &[(Language, &str)] =
+            &[(Ar, "أعلنت الحكومة عن خطة اقتصادية جديدة."), (En, "The ministry published its annual budget on Monday.")];
+        for &(language, text) in cases {
+            assert!(detected(language, text).is_empty(), "{text:?}: {:?}", detected(language, text));
+        }
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::document::Document;
 use super::gazetteer::{CountryContext, Gazetteer};
-use super::lexicon::LanguageLexicons;
+use super::lexicon::{LanguageLexicons, Lexicons};
 use super::matcher::{Gender, Hit, Number, is_arabic_proclitic};
 use super::model::Language;
 use super::persons::add_persons;
@@ -112,17 +112,22 @@ fn agreement_by_ending(doc: &Document, lex: &LanguageLexicons, h: &Hit, default:
 
 /// Finds places, actors, nationalities and roles. Where an actor and a place cover the
 /// same words, both are kept (واشنطن is a city and, as a speaker, the US government).
+/// Fills [`Document::mentions`] from the hits layer.
+pub fn run(doc: &mut Document, lexicons: &Lexicons) {
+    doc.mentions = find_mentions(doc, lexicons.get(doc.language), &lexicons.gazetteer);
+}
+
 pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer) -> Mentions {
     let mut all = Vec::new();
     let ar = doc.language == Language::Ar;
-    let actor_hits = lex.actors.find(doc);
-    let place_hits = lex.places.find(doc);
-    let role_hits = lex.roles.find(doc);
-    let nationality_hits = lex.nationalities.find(doc);
+    let actor_hits = &doc.hits.actors;
+    let place_hits = &doc.hits.places;
+    let role_hits = &doc.hits.roles;
+    let nationality_hits = &doc.hits.nationalities;
 
     // countries the article names, for homonym choice: (country, sentence, first token, how)
     let mut evidence: Vec<(&str, usize, usize, Evidence)> = Vec::new();
-    for h in &place_hits {
+    for h in place_hits.iter() {
         // a country's name, or a place whose homonyms all lie in one country (Ohio, Beirut),
         // which locates the place named right before it: "Geneva, Ohio" is in the US
         let candidates = &lex.places.entries()[h.entry];
@@ -137,14 +142,14 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             evidence.push((c, doc.sentence_of(h.first), h.first, how));
         }
     }
-    for h in &actor_hits {
+    for h in actor_hits.iter() {
         let actor = &lex.actors.entries()[h.entry];
         if let Some(c) = &actor.country {
             let how = if actor.actor_type == "country" { Evidence::Named } else { Evidence::Affiliated };
             evidence.push((c, doc.sentence_of(h.first), h.first, how));
         }
     }
-    for h in &nationality_hits {
+    for h in nationality_hits.iter() {
         evidence.push((&lex.nationalities.entries()[h.entry].country, doc.sentence_of(h.first), h.first, Evidence::Affiliated));
     }
     // what stands between a place and the country named after it: punctuation and link words
@@ -189,7 +194,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             covers && (longer || person_or_nationality)
         })
     };
-    for h in &place_hits {
+    for h in place_hits.iter() {
         if covered_by_role_or_actor(h) {
             continue;
         }
@@ -214,7 +219,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number: Number::Singular,
         });
     }
-    for h in &actor_hits {
+    for h in actor_hits.iter() {
         let a = &lex.actors.entries()[h.entry];
         // a capital standing for its country (طرابلس for Libya, Paris for France) only where
         // the place it names resolved to a city of that country: not Tripoli in Lebanon, Paris
@@ -250,7 +255,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number,
         });
     }
-    for h in &role_hits {
+    for h in role_hits.iter() {
         let r = &lex.roles.entries()[h.entry];
         all.push(Mention {
             first: h.first,
@@ -265,7 +270,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number: r.number,
         });
     }
-    for h in &nationality_hits {
+    for h in nationality_hits.iter() {
         let n = &lex.nationalities.entries()[h.entry];
         if all.iter().any(|m: &Mention| m.first <= h.first && m.last >= h.last) {
             continue;
@@ -284,7 +289,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number,
         });
     }
-    add_persons(doc, lex, &role_hits, &mut all);
+    add_persons(doc, lex, role_hits, &mut all);
     all.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
     Mentions { all }
 }
@@ -292,16 +297,12 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::pipeline::lexicon::Lexicons;
-    use std::sync::LazyLock;
-
-    static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).unwrap());
 
     /// The mentions in `text` that `keep` accepts, each as (its original text, the mention).
     pub(crate) fn mentions_in(lang: Language, text: &str, keep: impl Fn(&MentionKind) -> bool) -> Vec<(String, Mention)> {
-        let lex = LEX.get(lang);
-        let doc = Document::new(text, lang, &lex.abbreviations);
-        find_mentions(&doc, lex, &LEX.gazetteer)
+        let lex = crate::pipeline::testing::lexicons().get(lang);
+        let doc = crate::pipeline::testing::before("mentions", lang, text);
+        find_mentions(&doc, lex, &crate::pipeline::testing::lexicons().gazetteer)
             .all
             .into_iter()
             .filter(|m| keep(&m.kind))
@@ -351,22 +352,25 @@ pub(crate) mod tests {
     fn seed_places_resolve_to_geonames() {
         let seed: serde_json::Value = serde_json::from_str(include_str!("../../tests/fixtures/seed.json")).unwrap();
         let text = seed["text"].as_str().unwrap();
-        let lex = LEX.get(Language::Ar);
-        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
-        let found: Vec<(String, &crate::pipeline::gazetteer::Place)> = find_mentions(&doc, lex, &LEX.gazetteer)
-            .all
-            .into_iter()
-            .filter_map(|m| {
-                // a country is an actor whose country leads to the gazetteer's entry
-                let place = match m.kind {
-                    MentionKind::Place(p) => Some(&LEX.gazetteer.places[p]),
-                    MentionKind::Actor(_) => m.country.as_deref().and_then(|c| LEX.gazetteer.country(c)),
-                    _ => None,
-                }?;
-                let (s, e) = doc.original(m.start, m.end);
-                Some((text[s..e].to_string(), place))
-            })
-            .collect();
+        let lex = crate::pipeline::testing::lexicons().get(Language::Ar);
+        let doc = crate::pipeline::testing::before("mentions", Language::Ar, text);
+        let found: Vec<(String, &crate::pipeline::gazetteer::Place)> =
+            find_mentions(&doc, lex, &crate::pipeline::testing::lexicons().gazetteer)
+                .all
+                .into_iter()
+                .filter_map(|m| {
+                    // a country is an actor whose country leads to the gazetteer's entry
+                    let place = match m.kind {
+                        MentionKind::Place(p) => Some(&crate::pipeline::testing::lexicons().gazetteer.places[p]),
+                        MentionKind::Actor(_) => {
+                            m.country.as_deref().and_then(|c| crate::pipeline::testing::lexicons().gazetteer.country(c))
+                        }
+                        _ => None,
+                    }?;
+                    let (s, e) = doc.original(m.start, m.end);
+                    Some((text[s..e].to_string(), place))
+                })
+                .collect();
         // (form in the text, GeoNames id, country, latitude, longitude)
         let expected = [
             ("جنيف", "2660646", "CH", 46.20, 6.15),
@@ -460,10 +464,10 @@ pub(crate) mod tests {
     /// A capital standing for its country is dropped where the place is another city.
     #[test]
     fn capital_metonym_follows_the_place() {
-        let lex = LEX.get(Language::Ar);
+        let lex = crate::pipeline::testing::lexicons().get(Language::Ar);
         let text = "قتل اثنان في طرابلس شمال لبنان";
-        let doc = Document::new(text, Language::Ar, &lex.abbreviations);
-        let found = find_mentions(&doc, lex, &LEX.gazetteer);
+        let doc = crate::pipeline::testing::before("mentions", Language::Ar, text);
+        let found = find_mentions(&doc, lex, &crate::pipeline::testing::lexicons().gazetteer);
         assert!(!found.all.iter().any(|m| m.key == "country:LY"), "{:?}", found.all.iter().map(|m| &m.key).collect::<Vec<_>>());
     }
 }

@@ -8,6 +8,7 @@ pub mod document;
 pub mod event_types;
 pub mod events;
 pub mod gazetteer;
+pub mod hits;
 pub mod lang;
 pub mod lexicon;
 pub mod matcher;
@@ -22,6 +23,8 @@ pub mod text;
 pub mod words;
 
 mod assemble;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use budget::Budget;
 use document::{Document, detect_language};
@@ -71,6 +74,20 @@ impl ExtractError {
         }
     }
 }
+
+/// A stage: reads the layers of the document that earlier stages filled and fills its own.
+pub type Stage = fn(&mut Document, &Lexicons);
+
+/// The stages, in the order they run; each fills one layer of the [`Document`].
+pub const STAGES: &[(&str, Stage)] = &[
+    ("hits", hits::run),
+    ("mentions", mentions::run),
+    ("counts", numbers::run),
+    ("times", dates::run),
+    ("quotes", quotes::run),
+    ("event mentions", events::detect),
+    ("event clusters", events::merge),
+];
 
 /// The compiled pipeline, cheap to clone and shared by all requests.
 #[derive(Clone, Debug)]
@@ -128,13 +145,18 @@ impl Pipeline {
     /// [`ExtractError::DeadlineExceeded`] once `budget` is spent.
     pub fn extract_within(&self, req: &ExtractRequest, budget: &Budget) -> Result<Extraction, ExtractError> {
         let (language, published) = self.validate(req)?;
-        let lex = self.lexicons.get(language);
-        let mut doc = Document::new(&req.text, language, &lex.abbreviations);
-        doc.run_scanner(&lex.scanner);
-        let mut out = assemble::run(&doc, &self.lexicons, published);
+        let mut doc = Document::read(&req.text, language, &self.lexicons).with_budget(budget);
+        doc.published = published;
+        for (_name, stage) in STAGES {
+            if budget.exhausted_now() {
+                return Err(ExtractError::DeadlineExceeded);
+            }
+            stage(&mut doc, &self.lexicons);
+        }
         if budget.exhausted_now() {
             return Err(ExtractError::DeadlineExceeded);
         }
+        let mut out = assemble::run(&doc, &self.lexicons);
         out.id = req.id.clone();
         let unit = req.offsets.unwrap_or_default();
         offsets::convert(&mut out, &req.text, unit);

@@ -3,7 +3,7 @@
 //! with the qualifier around them (ما يصل إلى، على الأقل، about, at least).
 
 use super::document::Document;
-use super::lexicon::{LanguageLexicons, NumberKind};
+use super::lexicon::{LanguageLexicons, Lexicons, NumberKind};
 use super::segment::TokenKind;
 use std::collections::{HashMap, HashSet};
 
@@ -43,10 +43,15 @@ enum Piece {
 }
 
 /// Finds every count phrase in `doc`.
+/// Fills [`Document::counts`] from the hits layer.
+pub fn run(doc: &mut Document, lexicons: &Lexicons) {
+    doc.counts = find_counts(doc, lexicons.get(doc.language));
+}
+
 pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> {
     let tokens = doc.tokens();
     let mut pieces: HashMap<usize, (usize, Piece)> = HashMap::new(); // first token → (last, piece)
-    for h in lex.numbers.find(doc) {
+    for h in &doc.hits.numbers {
         let e = &lex.numbers.entries()[h.entry];
         let piece = match e.value {
             _ if e.kind == NumberKind::Single => Piece::Single,
@@ -81,7 +86,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             _ => {}
         }
     }
-    let qualifiers = lex.qualifiers.find(doc);
+    let qualifiers = &doc.hits.qualifiers;
     let number_ends: HashSet<usize> = pieces.values().filter(|(_, p)| !matches!(p, Piece::Single)).map(|(l, _)| *l).collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -162,7 +167,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
         let value = (!vague).then_some(total + current);
         let mut qualifier = if vague { "vague".to_string() } else { "exact".to_string() };
         let (mut qfirst, mut qlast) = (first, end);
-        for q in &qualifiers {
+        for q in qualifiers.iter() {
             let entry = &lex.qualifiers.entries()[q.entry];
             if entry.before && q.last + 1 == first {
                 qualifier = entry.qualifier.clone();
@@ -187,15 +192,11 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::pipeline::lexicon::Lexicons;
     use crate::pipeline::model::Language;
-    use std::sync::LazyLock;
-
-    static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).unwrap());
 
     fn counts(lang: Language, text: &str) -> Vec<(Option<u64>, String)> {
-        let lex = LEX.get(lang);
-        let doc = Document::new(text, lang, &lex.abbreviations);
+        let lex = crate::pipeline::testing::lexicons().get(lang);
+        let doc = crate::pipeline::testing::before("counts", lang, text);
         find_counts(&doc, lex).into_iter().map(|c| (c.value, c.qualifier)).collect()
     }
 
@@ -370,8 +371,8 @@ mod tests {
         ];
         let mut failures = Vec::new();
         for (source, lang, text, expected) in cases {
-            let lex = LEX.get(*lang);
-            let doc = Document::new(text, *lang, &lex.abbreviations);
+            let lex = crate::pipeline::testing::lexicons().get(*lang);
+            let doc = crate::pipeline::testing::before("counts", *lang, text);
             let got: Vec<(Option<u64>, Option<u64>, String)> = find_counts(&doc, lex)
                 .into_iter()
                 .map(|c| {

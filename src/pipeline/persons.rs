@@ -33,20 +33,20 @@ struct TitledName {
 
 /// Tokens that some lexicon other than places, actors, nationalities and roles claims
 /// (cues, triggers, times, numbers…): such a word is not part of a name.
-fn claimed_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<bool> {
+fn claimed_tokens(doc: &Document) -> Vec<bool> {
     let mut claimed = vec![false; doc.tokens().len()];
-    let mut mark = |hits: Vec<Hit>| {
+    let mut mark = |hits: &[Hit]| {
         for h in hits {
             claimed[h.first..=h.last].iter_mut().for_each(|c| *c = true);
         }
     };
-    mark(lex.quote_cues.find(doc));
-    mark(lex.events.find(doc));
-    mark(lex.time.find(doc));
-    mark(lex.numbers.find(doc));
-    mark(lex.qualifiers.find(doc));
-    mark(lex.modality.find(doc));
-    mark(lex.complementizers.find(doc));
+    mark(&doc.hits.quote_cues);
+    mark(&doc.hits.events);
+    mark(&doc.hits.time);
+    mark(&doc.hits.numbers);
+    mark(&doc.hits.qualifiers);
+    mark(&doc.hits.modality);
+    mark(&doc.hits.complementizers);
     claimed
 }
 
@@ -73,7 +73,7 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
     if titles.is_empty() {
         return;
     }
-    let claimed = claimed_tokens(doc, lex);
+    let claimed = claimed_tokens(doc);
     let ar = doc.language == Language::Ar;
     let mut names: Vec<TitledName> = Vec::new();
     for h in titles {

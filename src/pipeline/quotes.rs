@@ -4,7 +4,7 @@
 //! headline attributions («صحيفة: …»).
 
 use super::document::Document;
-use super::lexicon::{CueKind, LanguageLexicons};
+use super::lexicon::{CueKind, LanguageLexicons, Lexicons};
 use super::matcher::{Gender, Hit, Number};
 use super::mentions::{Mention, MentionKind, Mentions};
 use super::model::Language;
@@ -88,8 +88,20 @@ fn is_time_token(doc: &Document, times: &[Range<usize>], i: usize) -> bool {
     times.iter().any(|r| r.contains(&i))
 }
 
-/// Everything the quote stage reads.
-pub struct QuoteInputs<'a> {
+/// Fills [`Document::quotes`] from the hits, mentions and times layers.
+pub fn run(doc: &mut Document, lexicons: &Lexicons) {
+    let inputs = QuoteInputs {
+        doc,
+        lex: lexicons.get(doc.language),
+        mentions: &doc.mentions,
+        times: doc.times.iter().map(|t| t.first..t.last + 1).collect(),
+    };
+    let quotes = find_quotes(&inputs);
+    doc.quotes = quotes;
+}
+
+/// The layers the quote stage reads.
+struct QuoteInputs<'a> {
     /// The document.
     pub doc: &'a Document<'a>,
     /// Its language's lexicons.
@@ -103,8 +115,8 @@ pub struct QuoteInputs<'a> {
 struct Ctx<'a> {
     inp: &'a QuoteInputs<'a>,
     marks: Vec<QuoteMarks>,
-    comps: Vec<Hit>,
-    cues: Vec<Hit>,
+    comps: &'a [Hit],
+    cues: &'a [Hit],
     speakers: Vec<SpeakerRef>,
     /// Per token: what starts there (indices into the lists above and into the mentions).
     at: Vec<TokenIndex>,
@@ -124,8 +136,8 @@ impl<'a> Ctx<'a> {
     fn new(inp: &'a QuoteInputs<'a>) -> Ctx<'a> {
         let doc = inp.doc;
         let marks = quote_marks(doc);
-        let comps = inp.lex.complementizers.find(doc);
-        let cues = inp.lex.quote_cues.find(doc);
+        let comps = &doc.hits.complementizers;
+        let cues = &doc.hits.quote_cues;
         let mut at = vec![TokenIndex::default(); doc.tokens().len()];
         for (i, c) in comps.iter().enumerate() {
             at[c.first].comp.get_or_insert(i as u32);
@@ -437,13 +449,13 @@ impl Ctx<'_> {
 }
 
 /// Finds all quotes, in text order.
-pub fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
+fn find_quotes(inp: &QuoteInputs) -> Vec<QuoteMention> {
     let doc = inp.doc;
     let lex = inp.lex;
     let mut ctx = Ctx::new(inp);
     let mut out: Vec<QuoteMention> = Vec::new();
     headline(&mut ctx, &mut out);
-    let cues = ctx.cues.clone();
+    let cues = ctx.cues;
     for (ci, cue) in cues.iter().enumerate() {
         let entry = &lex.quote_cues.entries()[cue.entry];
         let found = match (doc.language, entry.kind) {
@@ -988,4 +1000,92 @@ fn english_cue(ctx: &Ctx, cue: &Hit, _kind: CueKind, announce: bool, _next: Opti
     // "…," X said: the words inside the marks, a direct quote
     let kind = if before_close.is_some_and(|m| m.open < a && m.close > b) { "direct" } else { ctx.kind_of(a, b) };
     Some(QuoteMention { kind, content: (a, b), cue: Some((cue.first, cue.last)), speaker, via: None, sentence: doc.sentence_of(a) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::model::Language::{Ar, En};
+    use crate::pipeline::testing::through;
+
+    /// (kind, content, speaker, resolution, via) of one quote.
+    type Found = (&'static str, String, Option<String>, Option<Resolution>, Option<String>);
+
+    /// Each quote the stage finds.
+    fn quotes(language: Language, text: &str) -> Vec<Found> {
+        let doc = through("quotes", language, text);
+        let words = |(first, last): (usize, usize)| {
+            let (s, e) = doc.token_span(first, last);
+            doc.text[s..e].to_string()
+        };
+        doc.quotes
+            .iter()
+            .map(|q| {
+                let speaker = q.speaker.as_ref().map(|s| words((s.first, s.last)));
+                (q.kind, words(q.content), speaker, q.speaker.as_ref().map(|s| s.resolution), q.via.map(words))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cues_give_quotes_with_their_speakers() {
+        type Case = (Language, &'static str, &'static str, &'static str, &'static str, Resolution);
+        let cases: &[Case] = &[
+            (
+                Ar,
+                "قال المسؤول الأمريكي إن الغارة على البوكمال أسفرت عن مقتل سبعة أشخاص.",
+                "indirect",
+                "الغارة على البوكمال أسفرت عن مقتل سبعة أشخاص",
+                "المسؤول الأمريكي",
+                Resolution::Explicit,
+            ),
+            (Ar, "وأكدت الوزارة في بيان أن المحادثات ستستأنف.", "indirect", "المحادثات ستستأنف", "الوزارة", Resolution::Explicit),
+            (En, "\"We will respond,\" the spokesman said.", "direct", "We will respond", "the spokesman", Resolution::Explicit),
+            (
+                En,
+                "According to the ministry, five soldiers were wounded.",
+                "indirect",
+                "five soldiers were wounded",
+                "the ministry",
+                Resolution::Explicit,
+            ),
+            (
+                En,
+                "Officials said the airstrike killed at least 12 people in Mosul on Monday.",
+                "indirect",
+                "the airstrike killed at least 12 people in Mosul on Monday",
+                "Officials",
+                Resolution::Explicit,
+            ),
+        ];
+        for &(language, text, kind, content, speaker, resolution) in cases {
+            let found = quotes(language, text);
+            let q = found.first().unwrap_or_else(|| panic!("no quote in {text:?}"));
+            assert_eq!((q.0, q.1.as_str(), q.2.as_deref(), q.3), (kind, content, Some(speaker), Some(resolution)), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_implicit_speaker_is_the_earlier_one_that_agrees() {
+        let text = "قال المسؤول الأمريكي إن الغارة أصابت هدفها. وأضاف أن القوات الأمريكية سترد على أي هجوم.";
+        let found = quotes(Ar, text);
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert_eq!(found[1].3, Some(Resolution::Implicit), "{found:?}");
+        assert_eq!(found[1].2.as_deref(), Some("المسؤول الأمريكي"), "{found:?}");
+    }
+
+    #[test]
+    fn a_relayed_quote_names_its_relay() {
+        let found = quotes(Ar, "نقلت رويترز عن مسؤول أمريكي أن الضربات كانت دقيقة.");
+        let q = found.first().expect("a quote");
+        assert_eq!((q.2.as_deref(), q.4.as_deref()), (Some("مسؤول أمريكي"), Some("رويترز")), "{found:?}");
+    }
+
+    #[test]
+    fn a_bare_announcement_is_no_quote() {
+        let cases: &[(Language, &str)] = &[(Ar, "أعلن البنتاغون قصف مواقع في سوريا."), (En, "The Pentagon announced strikes on Syria.")];
+        for &(language, text) in cases {
+            assert!(quotes(language, text).is_empty(), "{text:?}: {:?}", quotes(language, text));
+        }
+    }
 }

@@ -1,0 +1,186 @@
+//! Events of the response: one per cluster, numbered by first mention, with the arguments
+//! gathered from all of its mentions.
+
+use super::registry::Registry;
+use super::{span_of, token_span};
+use crate::pipeline::dates::TimeMention;
+use crate::pipeline::document::Document;
+use crate::pipeline::event_types::Frame;
+use crate::pipeline::events::{EventCluster, EventMention};
+use crate::pipeline::lexicon::{Lexicons, Modality};
+use crate::pipeline::mentions::MentionKind;
+use crate::pipeline::model::{self, Span};
+use crate::pipeline::numbers::CountMention;
+
+fn count_of(doc: &Document, c: &CountMention) -> model::Count {
+    let s = token_span(doc, c.first, c.last);
+    let (min, max) = c.bounds();
+    model::Count { min, max, qualifier: c.qualifier.clone(), text: s.text, start: s.start, end: s.end }
+}
+
+fn time_of(doc: &Document, t: &TimeMention) -> model::Time {
+    let s = token_span(doc, t.first, t.last);
+    model::Time {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        date: t.date.map(|d| d.to_string()),
+        precision: t.date.map(|_| t.precision.as_str().to_string()),
+    }
+}
+
+/// The count to report for a merged event: the trigger's, unless another mention states the
+/// same number exactly («تقتل 14» in the headline, «14 على الأقل» in the lede).
+fn best_count(first: Option<usize>, all: impl Iterator<Item = usize>, counts: &[CountMention]) -> Option<usize> {
+    let first = first?;
+    let exact = all.filter(|&c| counts[c].value == counts[first].value && counts[c].qualifier == "exact").min();
+    Some(exact.unwrap_or(first))
+}
+
+/// The events of `doc`'s clusters, in order of first mention.
+pub(super) fn events(doc: &Document, lexicons: &Lexicons, registry: &Registry) -> Vec<model::Event> {
+    let (clusters, event_mentions) = (&doc.clusters, &doc.event_mentions);
+    // events, numbered by first mention
+    let mut order: Vec<usize> = (0..clusters.len()).collect();
+    order.sort_by_key(|&c| clusters[c].mentions.iter().map(|&m| event_mentions[m].first).min().unwrap_or(0));
+    let mut event_id = vec![String::new(); clusters.len()];
+    for (n, &c) in order.iter().enumerate() {
+        event_id[c] = format!("e{}", n + 1);
+    }
+    // each cluster's place: its trigger's, else any mention's; casualties without one take
+    // the place of the strike that caused them
+    let mut places: Vec<Option<usize>> = clusters.iter().map(|cl| own_place(cl, event_mentions)).collect();
+    for (i, cl) in clusters.iter().enumerate() {
+        if places[i].is_none()
+            && let Some(cause) = cl.cause
+        {
+            places[i] = places[cause];
+        }
+    }
+    let mut events = Vec::with_capacity(clusters.len());
+    for &c in &order {
+        let ids = |k: usize| event_id[k].clone();
+        events.push(event(doc, lexicons, registry, c, places[c], &ids));
+    }
+    events
+}
+
+/// The place a cluster's location is read from: its trigger's, else any mention's.
+fn own_place(cl: &EventCluster, event_mentions: &[EventMention]) -> Option<usize> {
+    event_mentions[cl.trigger].location.or_else(|| cl.mentions.iter().find_map(|&m| event_mentions[m].location))
+}
+
+/// The location of mention `li` (a place).
+fn location(doc: &Document, lexicons: &Lexicons, registry: &Registry, li: usize) -> model::Location {
+    let m = &doc.mentions.all[li];
+    let s = span_of(doc, m.start, m.end);
+    let p = match m.kind {
+        MentionKind::Place(p) => &lexicons.gazetteer.places[p],
+        _ => unreachable!("locations are places"),
+    };
+    model::Location {
+        text: s.text,
+        start: s.start,
+        end: s.end,
+        name: p.name.clone(),
+        country: p.country.clone(),
+        admin1: p.admin1.clone(),
+        geonames_id: Some(p.id.clone()),
+        lat: p.lat,
+        lon: p.lon,
+        entity: registry.id(&m.key),
+    }
+}
+
+/// The actors of all of a cluster's mentions, each entity once per role.
+fn actors(doc: &Document, registry: &Registry, cl: &EventCluster) -> Vec<model::Actor> {
+    let (mentions, event_mentions) = (&doc.mentions, &doc.event_mentions);
+    let mut actors: Vec<model::Actor> = Vec::new();
+    for &mi in &cl.mentions {
+        for &(role, ai) in &event_mentions[mi].actors {
+            let m = &mentions.all[ai];
+            let s = span_of(doc, m.start, m.end);
+            let entity = registry.of(ai);
+            if actors.iter().any(|a| a.entity == entity && a.role == role) {
+                continue;
+            }
+            let name = entity.as_ref().and_then(|id| registry.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone());
+            actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, entity });
+        }
+    }
+    for &mi in &cl.mentions {
+        for &(role, first, last) in &event_mentions[mi].raw_actors {
+            let s = token_span(doc, first, last);
+            if !actors.iter().any(|a| a.start == s.start && a.end == s.end) {
+                actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name: None, entity: None });
+            }
+        }
+    }
+    actors
+}
+
+/// How strongly the evidence supports the event, 0–1.
+fn confidence(t: &EventMention, cl: &EventCluster, located: bool, has_arguments: bool) -> f64 {
+    let mut confidence = 0.45 + 0.1 * f64::from(t.weight);
+    if located {
+        confidence += 0.1;
+    }
+    if has_arguments {
+        confidence += 0.08;
+    }
+    if cl.mentions.len() > 1 {
+        confidence += 0.05;
+    }
+    if t.modality == Modality::Uncertain {
+        confidence *= 0.8;
+    }
+    (confidence.min(0.97) * 100.0).round() / 100.0
+}
+
+/// One event of the response.
+fn event(
+    doc: &Document,
+    lexicons: &Lexicons,
+    registry: &Registry,
+    c: usize,
+    place: Option<usize>,
+    ids: &dyn Fn(usize) -> String,
+) -> model::Event {
+    let (event_mentions, counts, times) = (&doc.event_mentions, &doc.counts, &doc.times);
+    let cl = &doc.clusters[c];
+    let t = &event_mentions[cl.trigger];
+    let pick = |f: &dyn Fn(&EventMention) -> Option<usize>| f(t).or_else(|| cl.mentions.iter().find_map(|&m| f(&event_mentions[m])));
+    let location = place.map(|li| location(doc, lexicons, registry, li));
+    let actors = actors(doc, registry, cl);
+    let time = pick(&|m| m.time).map(|ti| time_of(doc, &times[ti]));
+    let casualties = (t.event_type.frame == Frame::Toll).then(|| model::Casualties {
+        killed: best_count(pick(&|m| m.killed), cl.mentions.iter().filter_map(|&m| event_mentions[m].killed), counts)
+            .map(|ci| count_of(doc, &counts[ci])),
+        injured: best_count(pick(&|m| m.injured), cl.mentions.iter().filter_map(|&m| event_mentions[m].injured), counts)
+            .map(|ci| count_of(doc, &counts[ci])),
+    });
+    let mut mention_spans: Vec<(usize, Span)> = cl
+        .mentions
+        .iter()
+        .filter(|&&m| m != cl.trigger)
+        .map(|&m| (event_mentions[m].first, span_of(doc, event_mentions[m].span.0, event_mentions[m].span.1)))
+        .collect();
+    mention_spans.sort_by_key(|m| m.0);
+    let has_count = casualties.as_ref().is_some_and(|c| c.killed.is_some() || c.injured.is_some());
+    model::Event {
+        id: ids(c),
+        event_type: t.event_type.name.to_string(),
+        subtype: t.subtype.clone(),
+        trigger: span_of(doc, t.span.0, t.span.1),
+        mentions: mention_spans.into_iter().map(|m| m.1).collect(),
+        sentence: t.sentence,
+        modality: t.modality.as_str().to_string(),
+        confidence: confidence(t, cl, location.is_some(), !actors.is_empty() || has_count),
+        actors,
+        location,
+        time,
+        weapon: lexicons.event_types.weapon(&t.event_type, t.subtype.as_deref()).map(str::to_string),
+        casualties,
+        cause: cl.cause.map(ids),
+    }
+}

@@ -1,0 +1,127 @@
+//! The entity registry: each entity once, with all its mentions and its id (`n1`, `n2` …
+//! in order of first mention); roles become entities with the country they serve.
+
+use super::span_of;
+use crate::pipeline::document::Document;
+use crate::pipeline::lang::grammar;
+use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
+use crate::pipeline::mentions::{MentionKind, Mentions};
+use crate::pipeline::model;
+use std::collections::HashMap;
+
+/// The country a role mention serves: the nationality or country right after it in Arabic
+/// (مسؤول أمريكي، وزير خارجية إيران) or right before it in English (a US official).
+fn role_country<'m>(doc: &Document, mentions: &'m Mentions, k: usize) -> Option<&'m str> {
+    let m = &mentions.all[k];
+    let after = grammar(doc.language).modifiers_follow_noun();
+    mentions
+        .all
+        .iter()
+        .filter(|o| !matches!(o.kind, MentionKind::Role(_) | MentionKind::Person))
+        .filter(|o| if after { o.first == m.last + 1 } else { o.last + 1 == m.first })
+        .find(|o| o.key.starts_with("country:"))
+        .and_then(|o| o.country.as_deref())
+}
+
+/// The person named in the speaker words `[first, last]` or right after them, with only
+/// nationality or country mentions between (the title's country).
+pub(super) fn titled_person(mentions: &Mentions, first: usize, last: usize) -> Option<usize> {
+    let mut next = last + 1;
+    for (k, m) in mentions.all.iter().enumerate() {
+        if m.first < first || m.first > next {
+            continue;
+        }
+        match m.kind {
+            MentionKind::Person => return Some(k),
+            MentionKind::Nationality(_) | MentionKind::Actor(_) | MentionKind::Place(_) if m.first == next => next = m.last + 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Entity ids by registry key, in order of first mention.
+pub(super) struct Registry {
+    ids: HashMap<String, String>,
+    pub(super) entities: Vec<model::Entity>,
+    /// The entity of each mention (index into `Mentions::all`).
+    by_mention: Vec<Option<String>>,
+}
+
+impl Registry {
+    pub(super) fn build(doc: &Document, mentions: &Mentions, lexicons: &Lexicons, lex: &LanguageLexicons) -> Registry {
+        let gazetteer = &lexicons.gazetteer;
+        let mut reg = Registry { ids: HashMap::new(), entities: Vec::new(), by_mention: vec![None; mentions.all.len()] };
+        for (k, m) in mentions.all.iter().enumerate() {
+            let span = span_of(doc, m.start, m.end);
+            // a role is an entity with the country it serves (مسؤول أمريكي), not on its own
+            let served = matches!(m.kind, MentionKind::Role(_)).then(|| role_country(doc, mentions, k));
+            let key = match served {
+                Some(Some(c)) => format!("{}:{c}", m.key),
+                Some(None) => continue,
+                None => m.key.clone(),
+            };
+            if let Some(id) = reg.ids.get(&key) {
+                let idx: usize = id[1..].parse::<usize>().unwrap_or(1) - 1;
+                let e = &mut reg.entities[idx];
+                if !e.mentions.contains(&span) {
+                    e.mentions.push(span);
+                }
+                reg.by_mention[k] = Some(id.clone());
+                continue;
+            }
+            let id = format!("n{}", reg.entities.len() + 1);
+            let (entity_type, name, country, place, wikidata_key) = match &m.kind {
+                MentionKind::Place(p) => {
+                    let p = &gazetteer.places[*p];
+                    let wikidata_key = if p.kind == "country" { p.country.clone() } else { None };
+                    (p.kind.clone(), p.name.clone(), p.country.clone(), Some(p), wikidata_key)
+                }
+                MentionKind::Actor(a) => {
+                    let a = &lex.actors.entries()[*a];
+                    let country_place =
+                        if a.actor_type == "country" { a.country.as_deref().and_then(|c| gazetteer.country(c)) } else { None };
+                    (a.actor_type.clone(), a.name.clone(), a.country.clone(), country_place, Some(a.id.clone()))
+                }
+                MentionKind::Nationality(c) => {
+                    let place = gazetteer.country(c);
+                    ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place, Some(c.clone()))
+                }
+                MentionKind::Role(_) => {
+                    let country = served.flatten();
+                    let role = m.name.replace('_', " ");
+                    let name = match country.and_then(|c| gazetteer.country(c)) {
+                        Some(p) => format!("{role} ({})", p.name),
+                        None => role,
+                    };
+                    ("role".to_string(), name, country.map(str::to_string), None, None)
+                }
+                MentionKind::Person => ("person".to_string(), m.name.clone(), m.country.clone(), None, None),
+            };
+            reg.ids.insert(key, id.clone());
+            reg.by_mention[k] = Some(id.clone());
+            reg.entities.push(model::Entity {
+                id,
+                entity_type,
+                name,
+                country,
+                wikidata: wikidata_key.and_then(|k| lexicons.wikidata.get(&k)).map(str::to_string),
+                geonames_id: place.map(|p| p.id.clone()),
+                admin1: place.and_then(|p| p.admin1.clone()),
+                lat: place.map(|p| p.lat),
+                lon: place.map(|p| p.lon),
+                mentions: vec![span],
+            });
+        }
+        reg
+    }
+
+    pub(super) fn id(&self, key: &str) -> Option<String> {
+        self.ids.get(key).cloned()
+    }
+
+    /// The entity of mention `k`.
+    pub(super) fn of(&self, k: usize) -> Option<String> {
+        self.by_mention.get(k).cloned().flatten()
+    }
+}
