@@ -119,21 +119,25 @@ pub async fn sanitize_request_id(mut req: Request, next: Next) -> Response {
 }
 
 /// Rejects a request head over `max_header_bytes` (431) and an HTTP/1.1 request without
-/// `Host` (400), before anything reads the body.
+/// `Host` (400), before anything reads the body; both answers close the connection.
 pub async fn check_head(State(max_header_bytes): State<usize>, req: Request, next: Next) -> Response {
+    let closing = |p: Problem| {
+        let mut res = p.into_response();
+        res.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+        res
+    };
     if req.version() == Version::HTTP_11 && !req.headers().contains_key(header::HOST) {
-        return Problem::bad_request("HTTP/1.1 requests must carry a Host header").into_response();
+        return closing(Problem::bad_request("HTTP/1.1 requests must carry a Host header"));
     }
     let size = req.uri().path_and_query().map(|p| p.as_str().len()).unwrap_or(0)
         + req.headers().iter().map(|(k, v)| k.as_str().len() + v.len() + 4).sum::<usize>();
     if size > max_header_bytes {
-        return Problem::new(
+        return closing(Problem::new(
             StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             "headers-too-large",
             "Request header fields too large",
             format!("the request head is over {max_header_bytes} bytes"),
-        )
-        .into_response();
+        ));
     }
     next.run(req).await
 }
