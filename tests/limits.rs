@@ -100,7 +100,7 @@ async fn a_runaway_text_is_answered_at_the_deadline_while_others_are_served() {
     assert_eq!(ok.status(), 200);
     assert!(t.elapsed() < Duration::from_secs(1), "a normal request took {:?} next to the runaway one", t.elapsed());
     let res = slow.await.unwrap();
-    assert!(matches!(res.status().as_u16(), 408 | 503), "{}", res.status());
+    assert_eq!(res.status(), 408);
     assert_eq!(res.headers()["content-type"], "application/problem+json");
     assert!(started.elapsed() < Duration::from_millis(2500), "answered after {:?}", started.elapsed());
     // the job stops (at the deadline, or when the stage in progress checks it) and gives its

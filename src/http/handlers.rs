@@ -214,13 +214,13 @@ async fn run_extraction(
         (status = 200, description = "The extraction (with \"truncated\": true when the caps of /v1/info cut it short)", body = Answer),
         (status = 400, description = "Malformed JSON or invalid UTF-8, or an HTTP/1.1 request without Host", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Missing or wrong API key", body = Problem, content_type = "application/problem+json"),
-        (status = 408, description = "The request took longer than server.request_timeout_secs", body = Problem, content_type = "application/problem+json"),
+        (status = 408, description = "The request took longer than server.request_timeout_secs (the extraction is stopped)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body or text over the limit", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Unsupported media type", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Empty text, unknown language or bad date", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Over the rate limit (Retry-After)", body = Problem, content_type = "application/problem+json"),
         (status = 431, description = "Request head over server.max_header_bytes", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Overloaded, draining, or the extraction ran out of its time budget", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Overloaded or draining (Retry-After)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn extract(State(state): State<AppState>, headers: HeaderMap, uri: axum::http::Uri, body: Body) -> Response {
     let deadline = deadline_of(&state);
