@@ -1,6 +1,11 @@
 #!/usr/bin/env bash
 # Soak test: a release hadath server on loopback under a mix of valid and hostile
 # traffic for SOAK_SECONDS (default 600), driven by scripts/soak_client.py.
+# The mix includes the bounded-work cases: repeated-token texts (200, or 408 at the
+# deadline), nested quotes (an answer over 20x its input is a warning), a 4 MB batch of tiny
+# objects (422), a 4.3 MB body sent whole by urllib (413 read, not a broken pipe), invented
+# methods, requests without Host, long request ids, long X-Forwarded-For chains and silent
+# connections (closed after server.idle_timeout_secs).
 #
 #   scripts/soak.sh
 #   SOAK_SECONDS=120 SOAK_WORKERS=4 SOAK_SLOW_CLIENTS=3 scripts/soak.sh

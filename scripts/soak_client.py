@@ -197,6 +197,15 @@ class Soak:
             ("get_endpoints", 3, self.get_endpoints),
             ("wrong_route_method", 1, self.wrong_route_method),
             ("huge_header", 1, self.huge_header),
+            # bounded work, output, memory and connections
+            ("repeated_tokens", 1, self.repeated_tokens),
+            ("nested_quotes", 1, self.nested_quotes),
+            ("tiny_objects_batch", 1, self.tiny_objects_batch),
+            ("urllib_over_limit", 1, self.urllib_over_limit),
+            ("invented_method", 1, self.invented_method),
+            ("no_host", 1, self.no_host),
+            ("long_request_id", 1, self.long_request_id),
+            ("spoofed_forwarded_for", 1, self.spoofed_forwarded_for),
         ]
         self.weights = [w for _, w, _ in self.cases]
 
@@ -495,12 +504,83 @@ class Soak:
         self.record("huge_header", st, {431, 400, 200, "conn:closed", "conn:ConnectionResetError", "conn:BrokenPipeError"},
                     time.monotonic() - t)
 
+    def repeated_tokens(self, conn, rnd):
+        # work that grew faster than the text: finished, or stopped at the deadline (408)
+        text = rnd.choice(["قتل 5 " * 800, "killed 5 " * 800, "اجتماع " * 3000])
+        self.timed(conn, "repeated_tokens", {200, 408}, "POST", "/v1/extract", json.dumps({"text": text}).encode(),
+                   {"Content-Type": "application/json"})
+
+    def nested_quotes(self, conn, rnd):
+        # output that grew faster than the text: capped (truncated) and, once quotes no
+        # longer nest, small; an answer over 20x its input is a warning
+        text = 'said "' * rnd.choice([500, 2000, 4000])
+        body = json.dumps({"text": text}).encode()
+        t = time.monotonic()
+        try:
+            status, _, data = conn.request("POST", "/v1/extract", body, {"Content-Type": "application/json"})
+        except (OSError, http.client.HTTPException) as e:
+            self.record("nested_quotes", f"conn:{type(e).__name__}", {200}, time.monotonic() - t, str(e))
+            return
+        if status == 200 and len(data) > 20 * len(body):
+            status = f"200-over-20x"
+        self.record("nested_quotes", status, {200}, time.monotonic() - t, f"{len(data)} bytes for {len(body)}")
+
+    def tiny_objects_batch(self, conn, rnd):
+        # ~4 MB of {"a":1}: refused (422) without building half a million values
+        body = b"[" + b",".join([b'{"a":1}'] * 500_000) + b"]"
+        self.timed(conn, "tiny_objects_batch", {422}, "POST", "/v1/extract/batch", body, {"Content-Type": "application/json"})
+
+    def urllib_over_limit(self, conn, rnd):
+        # a client that sends its whole body before reading must still read the 413
+        import urllib.request, urllib.error
+        body = b'{"text": "' + b"a" * (BODY_LIMIT + 300_000) + b'"}'
+        req = urllib.request.Request(f"http://{self.host}:{self.port}/v1/extract", data=body,
+                                     headers={"Content-Type": "application/json"}, method="POST")
+        t = time.monotonic()
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                st = r.status
+        except urllib.error.HTTPError as e:
+            st = e.code
+        except (OSError, urllib.error.URLError) as e:
+            st = f"conn:{type(getattr(e, 'reason', e)).__name__}"
+        self.record("urllib_over_limit", st, {413}, time.monotonic() - t)
+
+    def invented_method(self, conn, rnd):
+        method = "X" + "".join(rnd.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZ") for _ in range(8))
+        self.timed(conn, "invented_method", {400, 404, 405}, method, rnd.choice(["/v1/extract", "/nope", "/healthz"]))
+
+    def no_host(self, conn, rnd):
+        t = time.monotonic()
+        try:
+            st = raw_exchange(self.host, self.port, [b"GET /healthz HTTP/1.1\r\n\r\n"])
+        except OSError as e:
+            st = f"conn:{type(e).__name__}"
+        self.record("no_host", st, {400}, time.monotonic() - t)
+
+    def long_request_id(self, conn, rnd):
+        rid = "r" * rnd.choice([129, 4096, 60_000])
+        t = time.monotonic()
+        try:
+            status, hdrs, _ = conn.request("GET", "/healthz", None, {"X-Request-Id": rid})
+            if status == 200 and len(hdrs.get("x-request-id", "")) > 128:
+                status = "200-id-kept"
+        except (OSError, http.client.HTTPException) as e:
+            status = f"conn:{type(e).__name__}"
+        self.record("long_request_id", status, {200}, time.monotonic() - t)
+
+    def spoofed_forwarded_for(self, conn, rnd):
+        xff = ", ".join(f"10.{rnd.randrange(256)}.{rnd.randrange(256)}.{rnd.randrange(256)}" for _ in range(rnd.choice([1, 50, 2000])))
+        body = json.dumps({"text": self.rand_text(rnd)}).encode()
+        self.timed(conn, "spoofed_forwarded_for", {200, 431}, "POST", "/v1/extract", body,
+                   {"Content-Type": "application/json", "X-Forwarded-For": xff})
+
     # -- slow / stalled clients -----------------------------------------------------------
 
     def slow_client(self, idx: int):
         rnd = random.Random(self.args.seed * 1000 + idx + 7)
         while not self.stop.is_set() and time.monotonic() < self.deadline - 2:
-            kind = rnd.choice(["drip_headers", "drip_body", "stall_headers", "stall_body"])
+            kind = rnd.choice(["drip_headers", "drip_body", "stall_headers", "stall_body", "silent"])
             text = FALLBACK_AR if rnd.random() < 0.5 else FALLBACK_EN
             body = json.dumps({"text": text}).encode()
             head = (f"POST /v1/extract HTTP/1.1\r\nHost: soak\r\nContent-Type: application/json\r\n"
@@ -526,6 +606,8 @@ class Soak:
                             break
                         s.sendall(body[i : i + 16])
                         time.sleep(0.1)
+                elif kind == "silent":
+                    pass  # connects and sends nothing: closed after the idle timeout
                 elif kind == "stall_headers":
                     s.sendall(head[: rnd.randrange(5, len(head) - 4)])
                 else:  # stall_body
@@ -567,8 +649,12 @@ class Soak:
                 if s is not None:
                     s.close()
             # A drip may outlast a header timeout; "still-open" is reported as a warning below.
-            exp = {200, 408, "closed-by-server", "still-open", "cut-short"} if kind.startswith("drip") \
-                else {400, 408, "closed-by-server", "still-open", "cut-short"}
+            if kind == "silent":
+                exp = {"closed-by-server", "cut-short"}
+            elif kind.startswith("drip"):
+                exp = {200, 408, "closed-by-server", "still-open", "cut-short"}
+            else:
+                exp = {400, 408, "closed-by-server", "still-open", "cut-short"}
             self.record(f"slow_{kind}", status, exp, time.monotonic() - t)
 
     # -- monitor and workers --------------------------------------------------------------

@@ -2,11 +2,12 @@
 //! extraction of one article as JSON without a server.
 
 use clap::{Parser, Subcommand};
+use hadath::http::logging::{DroppingStderr, eprint_line};
 use hadath::http::{AppState, serve, shutdown_signal};
 use hadath::pipeline::Pipeline;
 use hadath::pipeline::model::ExtractRequest;
 use hadath::settings::Settings;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tracing_subscriber::EnvFilter;
@@ -54,7 +55,9 @@ enum Command {
 
 fn init_tracing(settings: &Settings) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log.level));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    // a failed log write is dropped and counted, never a panic (standard error may be full
+    // or closed), and the subscriber does not report it on standard error either
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(DroppingStderr).log_internal_errors(false);
     if settings.log.format == "json" {
         builder.json().flatten_event(true).with_current_span(true).init();
     } else {
@@ -91,7 +94,7 @@ fn main() -> ExitCode {
                     s
                 }
                 Err(e) => {
-                    eprintln!("hadath: {e}");
+                    eprint_line(&format!("hadath: {e}"));
                     return ExitCode::from(2);
                 }
             };
@@ -99,7 +102,7 @@ fn main() -> ExitCode {
             let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
                 Ok(r) => r,
                 Err(e) => {
-                    eprintln!("hadath: cannot start the runtime: {e}");
+                    eprint_line(&format!("hadath: cannot start the runtime: {e}"));
                     return ExitCode::FAILURE;
                 }
             };
@@ -109,14 +112,14 @@ fn main() -> ExitCode {
                     Ok(p) => p,
                     Err(e) => {
                         tracing::error!("{e}");
-                        eprintln!("hadath: {e}");
+                        eprint_line(&format!("hadath: {e}"));
                         return ExitCode::from(2);
                     }
                 };
                 let listener = match tokio::net::TcpListener::bind(&settings.server.addr).await {
                     Ok(l) => l,
                     Err(e) => {
-                        eprintln!("hadath: cannot listen on {}: {e}", settings.server.addr);
+                        eprint_line(&format!("hadath: cannot listen on {}: {e}", settings.server.addr));
                         return ExitCode::FAILURE;
                     }
                 };
@@ -126,7 +129,7 @@ fn main() -> ExitCode {
                     match tokio::net::TcpListener::bind(&settings.server.admin_addr).await {
                         Ok(l) => Some(l),
                         Err(e) => {
-                            eprintln!("hadath: cannot listen on {}: {e}", settings.server.admin_addr);
+                            eprint_line(&format!("hadath: cannot listen on {}: {e}", settings.server.admin_addr));
                             return ExitCode::FAILURE;
                         }
                     }
@@ -139,7 +142,7 @@ fn main() -> ExitCode {
                         ExitCode::SUCCESS
                     }
                     Err(e) => {
-                        eprintln!("hadath: server error: {e}");
+                        eprint_line(&format!("hadath: server error: {e}"));
                         ExitCode::FAILURE
                     }
                 }
@@ -149,7 +152,7 @@ fn main() -> ExitCode {
             let settings = match load_settings(config.as_ref(), None) {
                 Ok(s) => s,
                 Err(e) => {
-                    eprintln!("hadath: {e}");
+                    eprint_line(&format!("hadath: {e}"));
                     return ExitCode::from(2);
                 }
             };
@@ -160,7 +163,7 @@ fn main() -> ExitCode {
                 std::fs::read_to_string(&file).map(|t| text = t)
             };
             if let Err(e) = read {
-                eprintln!("hadath: cannot read {file}: {e}");
+                eprint_line(&format!("hadath: cannot read {file}: {e}"));
                 return ExitCode::FAILURE;
             }
             let offsets = match offsets.as_str() {
@@ -168,25 +171,33 @@ fn main() -> ExitCode {
                 "utf16" => hadath::pipeline::model::OffsetUnit::Utf16,
                 "bytes" => hadath::pipeline::model::OffsetUnit::Bytes,
                 other => {
-                    eprintln!("hadath: unknown offset unit {other:?}: use chars, utf16 or bytes");
+                    eprint_line(&format!("hadath: unknown offset unit {other:?}: use chars, utf16 or bytes"));
                     return ExitCode::from(2);
                 }
             };
             let pipeline = match load_pipeline(&settings) {
                 Ok(p) => p,
                 Err(e) => {
-                    eprintln!("hadath: {e}");
+                    eprint_line(&format!("hadath: {e}"));
                     return ExitCode::from(2);
                 }
             };
             let req = ExtractRequest { text, id: None, language, published_at, offsets: Some(offsets) };
             match pipeline.extract(&req) {
                 Ok(x) => {
-                    println!("{}", serde_json::to_string_pretty(&x).unwrap_or_default());
+                    // the same caps as the server's answers
+                    let answer = hadath::http::limits::cap(x, &settings.limits);
+                    let mut out = std::io::stdout().lock();
+                    let written =
+                        serde_json::to_writer_pretty(&mut out, &answer).map_err(std::io::Error::from).and_then(|()| writeln!(out));
+                    if let Err(e) = written.and_then(|()| out.flush()) {
+                        eprint_line(&format!("hadath: cannot write the answer: {e}"));
+                        return ExitCode::FAILURE;
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(e) => {
-                    eprintln!("hadath: {e}");
+                    eprint_line(&format!("hadath: {e}"));
                     ExitCode::from(1)
                 }
             }

@@ -30,6 +30,22 @@ pub struct ServerSettings {
     pub workers: usize,
     /// CORS origins (`*` for any).
     pub cors_origins: Vec<String>,
+    /// Open connections at most (excess connections are refused at accept); clamped below
+    /// the process's file-descriptor limit.
+    pub max_connections: usize,
+    /// Time a new connection has to send its first bytes, in seconds.
+    pub idle_timeout_secs: u64,
+    /// Largest request head (request line and headers), in bytes (431 above it).
+    pub max_header_bytes: usize,
+    /// HTTP/2: interval between keep-alive pings, in seconds.
+    pub http2_keep_alive_interval_secs: u64,
+    /// HTTP/2: time a ping may go unanswered before the connection is closed, in seconds.
+    pub http2_keep_alive_timeout_secs: u64,
+    /// Most body bytes read and discarded after an early answer (413, 401, 429, 431, 503)
+    /// so that the client can read it.
+    pub drain_limit_bytes: usize,
+    /// Longest time spent discarding such a body, in milliseconds.
+    pub drain_timeout_ms: u64,
 }
 
 /// Input limits.
@@ -40,6 +56,12 @@ pub struct LimitSettings {
     pub max_text_chars: usize,
     /// Most articles per batch.
     pub max_batch_items: usize,
+    /// Most events in one answer (the rest are dropped and the answer is marked `truncated`).
+    pub max_events: usize,
+    /// Most quotes in one answer.
+    pub max_quotes: usize,
+    /// Most entities in one answer.
+    pub max_entities: usize,
 }
 
 /// Lexicon settings.
@@ -60,8 +82,14 @@ pub struct AuthSettings {
     pub requests_per_minute: u32,
     /// Burst above the steady rate.
     pub burst: u32,
-    /// Key anonymous clients by the first `X-Forwarded-For` address (behind a trusted gateway).
+    /// Key anonymous clients by their `X-Forwarded-For` address (behind a trusted gateway),
+    /// read from the right.
     pub trust_forwarded_for: bool,
+    /// Proxies (addresses or CIDR blocks) skipped when reading `X-Forwarded-For` from the
+    /// right; empty: only the connecting peer is trusted.
+    pub trusted_proxies: Vec<String>,
+    /// Clients the rate limiter tracks at most (its state is swept and bounded by this).
+    pub max_tracked_clients: usize,
 }
 
 /// Logging.
@@ -221,6 +249,29 @@ impl Settings {
         }
         if self.limits.max_text_chars == 0 || self.limits.max_batch_items == 0 {
             return invalid("limits", "max_text_chars and max_batch_items must be at least 1");
+        }
+        if self.limits.max_events == 0 || self.limits.max_quotes == 0 || self.limits.max_entities == 0 {
+            return invalid("limits", "max_events, max_quotes and max_entities must be at least 1");
+        }
+        if self.server.max_connections == 0 {
+            return invalid("server.max_connections", "must be at least 1");
+        }
+        if self.server.idle_timeout_secs == 0 {
+            return invalid("server.idle_timeout_secs", "must be at least 1");
+        }
+        if self.server.max_header_bytes < 8192 {
+            return invalid("server.max_header_bytes", "must be at least 8192");
+        }
+        if self.server.http2_keep_alive_interval_secs == 0 || self.server.http2_keep_alive_timeout_secs == 0 {
+            return invalid("server.http2_keep_alive_interval_secs", "the HTTP/2 keep-alive interval and timeout must be at least 1");
+        }
+        if self.auth.max_tracked_clients == 0 {
+            return invalid("auth.max_tracked_clients", "must be at least 1");
+        }
+        for proxy in &self.auth.trusted_proxies {
+            if crate::http::auth::Net::parse(proxy).is_none() {
+                return invalid("auth.trusted_proxies", &format!("{proxy:?} is not an IP address or CIDR block"));
+            }
         }
         if !matches!(self.log.format.as_str(), "text" | "json") {
             return invalid("log.format", "must be text or json");

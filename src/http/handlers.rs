@@ -1,16 +1,22 @@
 //! Route handlers: they only translate between HTTP and the pipeline.
 
 use super::AppState;
+use super::auth::ClientKey;
+use super::limits::{self, Answer};
 use super::problem::Problem;
-use crate::pipeline::model::{ExtractRequest, Extraction, OffsetUnit};
-use axum::Json;
+use crate::pipeline::ExtractError;
+use crate::pipeline::budget::Budget;
+use crate::pipeline::model::{ExtractRequest, OffsetUnit};
 use axum::body::{Body, Bytes};
-use axum::extract::rejection::BytesRejection;
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use http_body_util::BodyExt;
 use serde::{Deserialize, Serialize};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+use tokio::sync::OwnedSemaphorePermit;
 use utoipa::{IntoParams, ToSchema};
 
 /// Options of a `text/plain` request, as query parameters.
@@ -28,16 +34,6 @@ pub struct TextOptions {
 
 fn media_type(headers: &HeaderMap) -> Option<String> {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
-}
-
-fn body_bytes(body: Result<Bytes, BytesRejection>) -> Result<Bytes, Problem> {
-    body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            Problem::too_large("the request body is over the configured limit")
-        } else {
-            Problem::bad_request(format!("could not read the request body: {rejection}"))
-        }
-    })
 }
 
 fn parse_offsets(s: &str) -> Result<OffsetUnit, Problem> {
@@ -87,14 +83,65 @@ fn request_from_value(value: serde_json::Value) -> Result<ExtractRequest, Proble
     serde_json::from_value(value).map_err(|e| Problem::bad_request(format!("invalid request: {e}")))
 }
 
-/// Runs one extraction on the worker pool under the admission limit.
-async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extraction, Problem> {
-    let permit = state
-        .limiter
-        .clone()
-        .try_acquire_owned()
-        .map_err(|_| Problem::unavailable("the server is at its concurrency limit; retry shortly", 1))?;
+/// Takes an admission permit (503 when the server is at its concurrency limit); taken
+/// before the body is read or parsed, so a rejected request costs neither.
+fn admit(state: &AppState) -> Result<OwnedSemaphorePermit, Problem> {
+    state.limiter.clone().try_acquire_owned().map_err(|_| Problem::unavailable("the server is at its concurrency limit; retry shortly", 1))
+}
+
+/// Bodies at least this large return their memory to the kernel once answered.
+const LARGE_BODY: usize = 1 << 20;
+
+/// After a large request: gives the freed heap back to the kernel (at most once a second).
+fn settle_after(body_len: usize) {
+    static LAST: AtomicU64 = AtomicU64::new(0);
+    if body_len < LARGE_BODY {
+        return;
+    }
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    if LAST.swap(now, Ordering::Relaxed) != now {
+        tokio::task::spawn_blocking(crate::allocator::settle);
+    }
+}
+
+/// Reads the whole body, at most `limit` bytes (413 above it).
+async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Problem> {
+    let too_large = || Problem::too_large("the request body is over the configured limit");
+    let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    match http_body_util::Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(e) => {
+            let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e.as_ref());
+            while let Some(err) = source {
+                if err.is::<http_body_util::LengthLimitError>() {
+                    return Err(too_large());
+                }
+                source = err.source();
+            }
+            Err(Problem::bad_request(format!("could not read the request body: {e}")))
+        }
+    }
+}
+
+/// The deadline of a request that arrived now: `server.request_timeout_secs` away.
+fn deadline_of(state: &AppState) -> Instant {
+    Instant::now() + Duration::from_secs(state.settings.server.request_timeout_secs)
+}
+
+/// Runs one extraction on the worker pool under `permit`, stopped at `deadline`; the
+/// answer is capped by `[limits]`. The permit travels with the job — it is released when the
+/// job ends, not when the client goes away — and comes back for the next batch item.
+async fn run_extraction(
+    state: &AppState,
+    permit: OwnedSemaphorePermit,
+    req: ExtractRequest,
+    deadline: Instant,
+) -> (Result<Answer, Problem>, Option<OwnedSemaphorePermit>) {
     let pipeline = state.pipeline.clone();
+    let settings = state.settings.clone();
     let span = tracing::Span::current();
     let chars = req.text.len();
     if state.settings.log.debug_log_text {
@@ -102,37 +149,58 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
         tracing::debug!(text = %req.text, "article text (log.debug_log_text is on)");
     }
     // CPU work runs on the fixed worker pool (one thread per core by default); requests beyond
-    // it wait in the pool's queue, their number bounded by the admission permit above
+    // it wait in the pool's queue, their number bounded by the admission permit
     let (tx, rx) = tokio::sync::oneshot::channel();
     state.workers.spawn(move || {
         let _enter = span.enter();
-        let _permit = permit;
-        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.extract(&req)));
-        let _ = tx.send(outcome);
+        let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            if Instant::now() >= deadline {
+                // waited in the queue past the deadline: not started at all
+                return Err(ExtractError::DeadlineExceeded);
+            }
+            pipeline.extract_within(&req, &Budget::until(deadline)).map(|x| limits::cap(x, &settings.limits))
+        }));
+        let _ = tx.send((outcome, permit));
     });
     let internal =
         || Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error", "the extraction failed; it has been logged");
-    let result = match rx.await {
-        Ok(Ok(result)) => result,
-        Ok(Err(_panic)) => {
+    let (result, permit) = match rx.await {
+        Ok((Ok(result), permit)) => (result, permit),
+        Ok((Err(_panic), permit)) => {
             tracing::error!("extraction panicked");
-            return Err(internal());
+            return (Err(internal()), Some(permit));
         }
         Err(_) => {
             tracing::error!("extraction worker went away");
-            return Err(internal());
+            return (Err(internal()), None);
         }
     };
     match &result {
-        Ok(x) => {
+        Ok(a) => {
+            let x = &a.extraction;
             metrics::counter!("hadath_articles_extracted_total", "language" => x.language.code()).increment(1);
             metrics::counter!("hadath_events_extracted_total").increment(x.events.len() as u64);
             metrics::counter!("hadath_quotes_extracted_total").increment(x.quotes.len() as u64);
-            tracing::info!(bytes = chars, language = x.language.code(), events = x.events.len(), quotes = x.quotes.len(), "extracted");
+            if a.truncated {
+                metrics::counter!("hadath_answers_truncated_total").increment(1);
+            }
+            tracing::info!(
+                bytes = chars,
+                language = x.language.code(),
+                events = x.events.len(),
+                quotes = x.quotes.len(),
+                truncated = a.truncated,
+                "extracted"
+            );
         }
-        Err(e) => tracing::info!(bytes = chars, reason = e.code(), "rejected"),
+        Err(e) => {
+            if *e == ExtractError::DeadlineExceeded {
+                metrics::counter!("hadath_deadline_exceeded_total").increment(1);
+            }
+            tracing::info!(bytes = chars, reason = e.code(), "rejected");
+        }
     }
-    Ok(result?)
+    (result.map_err(Problem::from), Some(permit))
 }
 
 /// `POST /v1/extract`: one article → events, quotes, entities.
@@ -143,29 +211,39 @@ async fn run_extraction(state: &AppState, req: ExtractRequest) -> Result<Extract
     ), description = "An article; with text/plain the options are query parameters"),
     params(TextOptions),
     responses(
-        (status = 200, description = "The extraction", body = Extraction),
-        (status = 400, description = "Malformed JSON or invalid UTF-8", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The extraction (with \"truncated\": true when the caps of /v1/info cut it short)", body = Answer),
+        (status = 400, description = "Malformed JSON or invalid UTF-8, or an HTTP/1.1 request without Host", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or wrong API key", body = Problem, content_type = "application/problem+json"),
+        (status = 408, description = "The request took longer than server.request_timeout_secs (the extraction is stopped)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body or text over the limit", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Unsupported media type", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Empty text, unknown language or bad date", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Overloaded or draining", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the rate limit (Retry-After)", body = Problem, content_type = "application/problem+json"),
+        (status = 431, description = "Request head over server.max_header_bytes", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Overloaded or draining (Retry-After)", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn extract(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: axum::http::Uri,
-    body: Result<Bytes, BytesRejection>,
-) -> Response {
+pub async fn extract(State(state): State<AppState>, headers: HeaderMap, uri: axum::http::Uri, body: Body) -> Response {
+    let deadline = deadline_of(&state);
+    let mut body_len = 0;
     let outcome = async {
-        let body = body_bytes(body)?;
+        if let Some(other) =
+            media_type(&headers).filter(|m| !matches!(m.as_str(), "application/json" | "application/x-json" | "text/plain"))
+        {
+            return Err(Problem::unsupported_media(format!("{other} is not accepted: send application/json or text/plain")));
+        }
+        let permit = admit(&state)?;
+        let body = read_body(&headers, body, state.settings.server.body_limit_bytes).await?;
+        body_len = body.len();
         let req = read_request(&headers, uri.query().unwrap_or(""), body)?;
-        run_extraction(&state, req).await
+        run_extraction(&state, permit, req, deadline).await.0
     }
     .await;
-    match outcome {
+    let res = match outcome {
         Ok(x) => Json(x).into_response(),
         Err(p) => p.into_response(),
-    }
+    };
+    settle_after(body_len);
+    res
 }
 
 /// One NDJSON line: the item's index and its extraction.
@@ -173,7 +251,7 @@ pub async fn extract(
 struct Indexed<'a> {
     index: usize,
     #[serde(flatten)]
-    extraction: &'a Extraction,
+    extraction: &'a Answer,
 }
 
 /// A batch: a JSON array of requests, or `{"items": [...]}`.
@@ -188,53 +266,132 @@ pub struct BatchRequest {
 #[serde(untagged)]
 pub enum BatchItem {
     /// The item's extraction.
-    Ok(Box<Extraction>),
+    Ok(Box<Answer>),
     /// Why the item failed.
     Err(Problem),
 }
 
-fn batch_items(value: serde_json::Value, max: usize) -> Result<Vec<serde_json::Value>, Problem> {
-    let items = match value {
-        serde_json::Value::Array(items) => items,
-        serde_json::Value::Object(mut o) => match o.remove("items") {
-            Some(serde_json::Value::Array(items)) => items,
-            _ => {
-                return Err(Problem::bad_request("a batch is a JSON array of requests or {\"items\": [...]}"));
-            }
-        },
-        _ => {
-            return Err(Problem::bad_request("a batch is a JSON array of requests or {\"items\": [...]}"));
-        }
-    };
-    if items.len() > max {
-        return Err(Problem::unprocessable("too-many-items", "Too many batch items", format!("{} items; the limit is {max}", items.len())));
-    }
-    Ok(items)
+/// The items of a batch body, parsed without building more than `max` of them: the rest
+/// are skipped (counted, not kept), so a huge array of tiny objects costs no memory.
+struct BatchItems {
+    /// The first `max` items.
+    items: Vec<serde_json::Value>,
+    /// How many the body holds.
+    total: usize,
 }
 
-async fn batch_slot(state: &AppState, index: usize, value: serde_json::Value) -> BatchItem {
-    match request_from_value(value) {
-        Ok(req) => match run_extraction(state, req).await {
-            Ok(x) => BatchItem::Ok(Box::new(x)),
-            Err(p) => BatchItem::Err(p.at(index)),
+/// The `serde` visitor of a batch body: an array, or an object with an `items` array.
+struct BatchVisitor {
+    max: usize,
+    /// Inside `{"items": ...}`: only an array is accepted.
+    array_only: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for BatchVisitor {
+    type Value = BatchItems;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<BatchItems, D::Error> {
+        if self.array_only { d.deserialize_seq(self) } else { d.deserialize_any(self) }
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for BatchVisitor {
+    type Value = BatchItems;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON array of requests or {\"items\": [...]}")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<BatchItems, A::Error> {
+        let mut items = Vec::new();
+        while items.len() < self.max {
+            match seq.next_element::<serde_json::Value>()? {
+                Some(v) => items.push(v),
+                None => return Ok(BatchItems { total: items.len(), items }),
+            }
+        }
+        let mut total = items.len();
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+            total += 1;
+        }
+        Ok(BatchItems { items, total })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<BatchItems, A::Error> {
+        if self.array_only {
+            return Err(serde::de::Error::custom("\"items\" must be an array"));
+        }
+        let mut found = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "items" && found.is_none() {
+                found = Some(map.next_value_seed(BatchVisitor { max: self.max, array_only: true })?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        found.ok_or_else(|| serde::de::Error::custom("a batch is a JSON array of requests or {\"items\": [...]}"))
+    }
+}
+
+/// Parses a batch body into at most `max` items (422 when it holds more).
+fn batch_items(body: &[u8], max: usize) -> Result<Vec<serde_json::Value>, Problem> {
+    use serde::de::DeserializeSeed;
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let parsed = BatchVisitor { max, array_only: false }.deserialize(&mut de).and_then(|b| de.end().map(|()| b));
+    let batch = parsed.map_err(|e| Problem::bad_request(format!("invalid batch: {e}")))?;
+    if batch.total > max {
+        return Err(Problem::unprocessable("too-many-items", "Too many batch items", format!("{} items; the limit is {max}", batch.total)));
+    }
+    Ok(batch.items)
+}
+
+/// One batch item: uses the batch's permit (taking one again only if a worker lost it).
+async fn batch_slot(
+    state: &AppState,
+    permit: &mut Option<OwnedSemaphorePermit>,
+    index: usize,
+    value: serde_json::Value,
+    deadline: Instant,
+) -> BatchItem {
+    let req = match request_from_value(value) {
+        Ok(req) => req,
+        Err(p) => return BatchItem::Err(p.at(index)),
+    };
+    let held = match permit.take() {
+        Some(p) => p,
+        None => match admit(state) {
+            Ok(p) => p,
+            Err(p) => return BatchItem::Err(p.at(index)),
         },
+    };
+    let (result, back) = run_extraction(state, held, req, deadline).await;
+    *permit = back;
+    match result {
+        Ok(x) => BatchItem::Ok(Box::new(x)),
         Err(p) => BatchItem::Err(p.at(index)),
     }
 }
 
 /// `POST /v1/extract/batch`: many articles; NDJSON streaming with `Accept: application/x-ndjson`.
+/// A batch takes one admission permit for its whole run (before its body is read) and is
+/// charged one request per item against the rate limit.
 #[utoipa::path(post, path = "/v1/extract/batch", tag = "extract",
     request_body(content = BatchRequest, description = "A JSON array of requests, or {\"items\": [...]}"),
     responses(
         (status = 200, description = "One slot per item, in order: an extraction or that item's problem (NDJSON: one line per item as it is done, each with its index)", body = [BatchItem]),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Missing or wrong API key", body = Problem, content_type = "application/problem+json"),
+        (status = 408, description = "The request took longer than server.request_timeout_secs", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Unsupported media type", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Too many items", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the rate limit, counting each item (Retry-After)", body = Problem, content_type = "application/problem+json"),
+        (status = 503, description = "Overloaded or draining", body = Problem, content_type = "application/problem+json"),
     ))]
-pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Result<Bytes, BytesRejection>) -> Response {
-    let items = async {
-        let body = body_bytes(body)?;
+pub async fn batch(State(state): State<AppState>, client: Option<Extension<ClientKey>>, headers: HeaderMap, body: Body) -> Response {
+    let deadline = deadline_of(&state);
+    let mut body_len = 0;
+    let admitted = async {
         match media_type(&headers).as_deref() {
             Some("application/json") | Some("application/x-json") => {}
             Some(other) => {
@@ -244,20 +401,26 @@ pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Resu
                 return Err(Problem::unsupported_media("send Content-Type: application/json"));
             }
         }
-        let value: serde_json::Value = serde_json::from_slice(&body).map_err(|e| Problem::bad_request(format!("invalid JSON: {e}")))?;
-        batch_items(value, state.settings.limits.max_batch_items)
+        let permit = admit(&state)?;
+        let body = read_body(&headers, body, state.settings.server.body_limit_bytes).await?;
+        body_len = body.len();
+        let items = batch_items(&body, state.settings.limits.max_batch_items)?;
+        state.access.charge_batch(client.as_ref().map(|c| &c.0), items.len())?;
+        Ok((permit, items))
     }
     .await;
-    let items = match items {
-        Ok(items) => items,
+    settle_after(body_len);
+    let (permit, items) = match admitted {
+        Ok(x) => x,
         Err(p) => return p.into_response(),
     };
+    let mut permit = Some(permit);
     let ndjson = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/x-ndjson"));
     if ndjson {
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
         tokio::spawn(async move {
             for (index, value) in items.into_iter().enumerate() {
-                let slot = batch_slot(&state, index, value).await;
+                let slot = batch_slot(&state, &mut permit, index, value, deadline).await;
                 let mut line = match &slot {
                     BatchItem::Ok(x) => serde_json::to_vec(&Indexed { index, extraction: x }).unwrap_or_default(),
                     BatchItem::Err(p) => serde_json::to_vec(p).unwrap_or_default(),
@@ -275,7 +438,7 @@ pub async fn batch(State(state): State<AppState>, headers: HeaderMap, body: Resu
     }
     let mut out = Vec::with_capacity(items.len());
     for (index, value) in items.into_iter().enumerate() {
-        out.push(batch_slot(&state, index, value).await);
+        out.push(batch_slot(&state, &mut permit, index, value, deadline).await);
     }
     Json(out).into_response()
 }
@@ -319,6 +482,12 @@ pub struct Info {
     pub max_text_chars: usize,
     /// Batch limit.
     pub max_batch_items: usize,
+    /// Most events in one answer (beyond: `truncated`).
+    pub max_events: usize,
+    /// Most quotes in one answer.
+    pub max_quotes: usize,
+    /// Most entities in one answer.
+    pub max_entities: usize,
 }
 
 /// `GET /v1/info`: version, languages, event types, lexicon sizes.
@@ -339,12 +508,16 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
         places: lex.gazetteer.places.len(),
         max_text_chars: state.settings.limits.max_text_chars,
         max_batch_items: state.settings.limits.max_batch_items,
+        max_events: state.settings.limits.max_events,
+        max_quotes: state.settings.limits.max_quotes,
+        max_entities: state.settings.limits.max_entities,
     })
 }
 
 /// `GET /metrics`: Prometheus text.
 #[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text exposition", body = String)))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
+    metrics::counter!("hadath_log_write_failures_total").absolute(super::logging::failures());
     let mut res = state.metrics.render().into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"));
     res

@@ -3,6 +3,8 @@
 
 pub mod auth;
 pub mod handlers;
+pub mod limits;
+pub mod logging;
 pub mod middleware;
 pub mod openapi;
 pub mod page;
@@ -20,6 +22,7 @@ use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::limit::RequestBodyLimitLayer;
@@ -110,7 +113,6 @@ fn cors(settings: &Settings) -> CorsLayer {
 /// Builds the application: every route with its middleware.
 pub fn router(state: AppState) -> Router {
     let settings = state.settings.clone();
-    let x_request_id = HeaderName::from_static("x-request-id");
     // the API proper: keys and rate limits apply here only
     let api = Router::new()
         .route("/v1/extract", post(handlers::extract))
@@ -127,19 +129,32 @@ pub fn router(state: AppState) -> Router {
     if settings.server.admin_addr.is_empty() {
         app = app.route("/metrics", get(handlers::metrics));
     }
-    app.fallback(middleware::not_found)
-        .with_state(state)
+    layered(app.fallback(middleware::not_found).with_state(state), &settings)
+}
+
+/// Wraps `app` in the middleware every route runs under (inner to outer): panics caught
+/// as problem+json 500s, the body limit, problem+json for the layers' own errors, the head
+/// checks (431, `Host`), the drain of bodies left unread by an early answer, the request
+/// timeout (408), compression, CORS, security headers, metrics, request ids and spans.
+pub fn layered(app: Router, settings: &Settings) -> Router {
+    let x_request_id = HeaderName::from_static("x-request-id");
+    let drain =
+        middleware::Drain { limit: settings.server.drain_limit_bytes, time: Duration::from_millis(settings.server.drain_timeout_ms) };
+    app.layer(CatchPanicLayer::custom(middleware::panic_response))
         .layer(DefaultBodyLimit::max(settings.server.body_limit_bytes))
         .layer(RequestBodyLimitLayer::new(settings.server.body_limit_bytes))
-        .layer(axum::middleware::from_fn(middleware::problem_for_errors))
+        .layer(axum::middleware::from_fn_with_state(settings.server.max_header_bytes, middleware::check_head))
+        .layer(axum::middleware::from_fn_with_state(drain, middleware::drain_unread))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(settings.server.request_timeout_secs)))
+        .layer(axum::middleware::from_fn(middleware::problem_for_errors))
         .layer(CompressionLayer::new())
-        .layer(cors(&settings))
+        .layer(cors(settings))
         .layer(axum::middleware::from_fn(middleware::security_headers))
         .layer(axum::middleware::from_fn(middleware::record_metrics))
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(middleware::make_span))
         .layer(SetRequestIdLayer::new(x_request_id, MakeRequestUuid))
+        .layer(axum::middleware::from_fn(middleware::sanitize_request_id))
 }
 
 /// The admin router (`/metrics` and health) for `[server] admin_addr`.
@@ -175,7 +190,8 @@ pub async fn shutdown_signal() {
 
 /// Serves `state` on `listener` (and the admin router on `admin`, if given) until
 /// `shutdown` resolves; then readiness turns 503 at once, in-flight requests get up to the
-/// grace period to finish, and the function returns.
+/// grace period to finish, and the function returns — with an error when the grace period
+/// ran out while requests were still in flight.
 pub async fn serve(
     listener: TcpListener,
     admin: Option<TcpListener>,
@@ -184,11 +200,16 @@ pub async fn serve(
 ) -> std::io::Result<()> {
     let draining = state.draining.clone();
     let access = state.access.clone();
+    let metrics = state.metrics.clone();
     tokio::spawn(async move {
-        let mut every = tokio::time::interval(Duration::from_secs(60));
+        // idle rate-limit state is swept; histogram samples are folded into their buckets
+        // (without a scrape they would pile up, one entry per request)
+        let mut every = tokio::time::interval(Duration::from_secs(10));
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             every.tick().await;
             access.forget_idle();
+            metrics.run_upkeep();
         }
     });
     let grace = Duration::from_secs(state.settings.server.grace_period_secs);
@@ -209,10 +230,63 @@ pub async fn serve(
             let _ = axum::serve(admin, admin_app).with_graceful_shutdown(wait(rx)).await;
         });
     }
-    let header_timeout = Duration::from_secs(state.settings.server.header_read_timeout_secs);
+    let limits = ConnectionLimits::of(&state.settings);
     let app = router(state);
-    accept_loop(listener, app, header_timeout, rx, grace).await
+    accept_loop(listener, app, limits, rx, grace).await
 }
+
+/// The connection settings of `[server]`.
+#[derive(Debug, Clone, Copy)]
+struct ConnectionLimits {
+    header_timeout: Duration,
+    idle_timeout: Duration,
+    max_connections: usize,
+    max_header_bytes: usize,
+    keep_alive_interval: Duration,
+    keep_alive_timeout: Duration,
+}
+
+impl ConnectionLimits {
+    fn of(settings: &Settings) -> ConnectionLimits {
+        let s = &settings.server;
+        let fd_room = open_file_limit().map(|n| n.saturating_sub(FD_RESERVE).max(1));
+        let max_connections = match fd_room {
+            Some(room) if room < s.max_connections => {
+                tracing::warn!(configured = s.max_connections, used = room, "server.max_connections lowered below the open-file limit");
+                room
+            }
+            _ => s.max_connections,
+        };
+        ConnectionLimits {
+            header_timeout: Duration::from_secs(s.header_read_timeout_secs),
+            idle_timeout: Duration::from_secs(s.idle_timeout_secs),
+            max_connections,
+            max_header_bytes: s.max_header_bytes,
+            keep_alive_interval: Duration::from_secs(s.http2_keep_alive_interval_secs),
+            keep_alive_timeout: Duration::from_secs(s.http2_keep_alive_timeout_secs),
+        }
+    }
+}
+
+/// File descriptors kept free of connections (listeners, logs, the admin port, bursts).
+const FD_RESERVE: usize = 64;
+
+/// The process's soft limit on open files, where the platform tells.
+fn open_file_limit() -> Option<usize> {
+    #[cfg(unix)]
+    {
+        let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+        // SAFETY: getrlimit only writes the struct it is given, which lives on this stack.
+        let ok = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } == 0;
+        if ok && lim.rlim_cur != libc::RLIM_INFINITY {
+            return usize::try_from(lim.rlim_cur).ok();
+        }
+    }
+    None
+}
+
+/// What an over-the-cap connection is told before it is closed.
+const REFUSED: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/problem+json\r\nretry-after: 1\r\nconnection: close\r\ncontent-length: 132\r\n\r\n{\"type\":\"https://hadath.dev/problems/unavailable\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"too many open connections\"}";
 
 /// Resolves once the shutdown flag turns true (or its sender is gone).
 async fn stopped(rx: &mut tokio::sync::watch::Receiver<bool>) {
@@ -220,12 +294,14 @@ async fn stopped(rx: &mut tokio::sync::watch::Receiver<bool>) {
 }
 
 /// Accepts connections and serves `app` on each until `stop` turns true; then stops
-/// accepting and lets open connections finish, for at most `grace`. A client must send its
-/// request headers within `header_timeout` (a stalled client cannot hold a connection).
+/// accepting and lets open connections finish, for at most `grace` (an error when the grace
+/// period ends with connections still open). Beyond `max_connections` a connection is
+/// refused at once; a new connection must send its first bytes within `idle_timeout`, and
+/// its request headers within `header_timeout` (a stalled client cannot hold a connection).
 async fn accept_loop(
     listener: TcpListener,
     app: Router,
-    header_timeout: Duration,
+    limits: ConnectionLimits,
     mut stop: tokio::sync::watch::Receiver<bool>,
     grace: Duration,
 ) -> std::io::Result<()> {
@@ -236,8 +312,22 @@ async fn accept_loop(
 
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
     let mut builder = Builder::new(TokioExecutor::new());
-    builder.http1().timer(TokioTimer::new()).header_read_timeout(header_timeout);
-    builder.http2().timer(TokioTimer::new());
+    builder
+        .http1()
+        .timer(TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
+        // heads up to twice the cap are read and answered 431 by the head check (with
+        // Connection: close); hyper answers 431 itself beyond that
+        .max_buf_size((limits.max_header_bytes * 2).max(16 * 1024));
+    builder
+        .http2()
+        .timer(TokioTimer::new())
+        .keep_alive_interval(Some(limits.keep_alive_interval))
+        .keep_alive_timeout(limits.keep_alive_timeout)
+        .max_header_list_size(u32::try_from(limits.max_header_bytes).unwrap_or(u32::MAX))
+        .max_concurrent_streams(Some(256));
+    let builder = Arc::new(builder);
+    let open = Arc::new(Semaphore::new(limits.max_connections));
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -250,15 +340,29 @@ async fn accept_loop(
                         continue;
                     }
                 };
+                let Ok(slot) = open.clone().try_acquire_owned() else {
+                    metrics::counter!("hadath_connections_refused_total").increment(1);
+                    let _ = stream.try_write(REFUSED);
+                    drop(stream);
+                    continue;
+                };
                 let _ = stream.set_nodelay(true);
                 let service = app.clone().map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
                     req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
                     req
                 });
-                let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service)).into_owned();
-                let watched = graceful.watch(connection);
+                let builder = builder.clone();
+                let watcher = graceful.watcher();
                 tokio::spawn(async move {
-                    let _ = watched.await;
+                    let _slot = slot;
+                    // the idle timeout runs from accept: a connection that sends nothing is closed
+                    let mut first = [0u8; 1];
+                    match tokio::time::timeout(limits.idle_timeout, stream.peek(&mut first)).await {
+                        Ok(Ok(n)) if n > 0 => {}
+                        _ => return,
+                    }
+                    let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service)).into_owned();
+                    let _ = watcher.watch(connection).await;
                 });
             }
             _ = stopped(&mut stop) => break,
@@ -268,6 +372,7 @@ async fn accept_loop(
     // draining: in-flight requests finish, bounded by the grace period
     if tokio::time::timeout(grace, graceful.shutdown()).await.is_err() {
         tracing::warn!("grace period over; exiting with requests still in flight");
+        return Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "the grace period ended with requests still in flight"));
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use super::AppState;
 use super::handlers;
+use super::limits;
 use super::problem::Problem;
 use crate::pipeline::event_types::EventTypes;
 use crate::pipeline::model;
@@ -17,7 +18,7 @@ use utoipa::OpenApi;
     components(schemas(
         model::ExtractRequest, model::Extraction, model::Event, model::Quote, model::Entity, model::Span,
         model::Actor, model::Location, model::Time, model::Count, model::Casualties, model::Speaker,
-        model::Language, model::OffsetUnit, Problem, handlers::BatchRequest, handlers::BatchItem, handlers::Info
+        model::Language, model::OffsetUnit, Problem, handlers::BatchRequest, handlers::BatchItem, handlers::Info, limits::Answer
     )),
     tags((name = "extract", description = "Event and quote extraction"), (name = "operations", description = "Health, readiness, metrics, facts"))
 )]

@@ -62,6 +62,11 @@ impl Problem {
         Problem::new(StatusCode::UNPROCESSABLE_ENTITY, slug, title, detail)
     }
 
+    /// 408: the request ran past `server.request_timeout_secs`.
+    pub fn timeout(detail: impl Into<String>) -> Problem {
+        Problem::new(StatusCode::REQUEST_TIMEOUT, "timeout", "Request timeout", detail)
+    }
+
     /// 503: overloaded or draining; retry after `secs`.
     pub fn unavailable(detail: impl Into<String>, secs: u64) -> Problem {
         let mut p = Problem::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail);
@@ -90,7 +95,9 @@ impl From<ExtractError> for Problem {
                 Problem::unprocessable("unsupported-language", "Unsupported language", e.to_string())
             }
             ExtractError::BadDate(_) => Problem::unprocessable("bad-date", "Unparseable date", e.to_string()),
-            ExtractError::DeadlineExceeded => Problem::unavailable(e.to_string(), 1),
+            // the same answer as the request timeout layer's: whichever fires first, the
+            // client sees one status for "took too long"
+            ExtractError::DeadlineExceeded => Problem::timeout(e.to_string()),
         }
     }
 }
@@ -106,5 +113,17 @@ impl IntoResponse for Problem {
             res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stopped_extraction_is_a_timeout_problem() {
+        let p = Problem::from(ExtractError::DeadlineExceeded);
+        assert_eq!((p.status, p.retry_after), (408, None));
+        assert!(p.problem_type.ends_with("/timeout"));
     }
 }

@@ -1,0 +1,528 @@
+//! Bounded work, memory and connections, over a real socket: deadlines that free the worker,
+//! capped answers, admission before the body, a log sink that cannot fail, caught panics,
+//! connection caps and idle timeouts, header caps, readable early answers, trusted proxies,
+//! bounded metrics and the small items (408 problem, Host, grace period, request ids).
+
+use hadath::http::{AppState, serve};
+use hadath::pipeline::Pipeline;
+use hadath::settings::Settings;
+use serde_json::{Value, json};
+use std::io::{Read, Write};
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
+static SEED: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(include_str!("fixtures/seed.json")).expect("seed fixture"));
+
+struct Server {
+    base: String,
+    addr: String,
+    state: AppState,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    async fn start(env: &[(&str, &str)]) -> Server {
+        let settings = Settings::load(None, env.iter().map(|(k, v)| (k.to_string(), v.to_string()))).expect("settings");
+        let state = AppState::new(PIPELINE.clone(), settings);
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let addr = listener.local_addr().unwrap().to_string();
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(serve(listener, None, state.clone(), async move {
+            let _ = rx.await;
+        }));
+        Server { base: format!("http://{addr}"), addr, state, stop: Some(tx), task }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+}
+
+/// One HTTP/1.1 response read off a raw connection: status, lower-cased head, body.
+struct Raw {
+    status: u16,
+    head: String,
+    body: Vec<u8>,
+}
+
+/// Reads one response (head, then a `content-length` body) from `stream`.
+async fn read_response(stream: &mut tokio::net::TcpStream) -> Option<Raw> {
+    let mut buf = Vec::new();
+    let mut byte = [0u8; 1];
+    while !buf.ends_with(b"\r\n\r\n") {
+        if stream.read(&mut byte).await.ok()? == 0 {
+            return None;
+        }
+        buf.push(byte[0]);
+    }
+    let head = String::from_utf8_lossy(&buf).to_ascii_lowercase();
+    let status = head.get(9..12)?.parse().ok()?;
+    let len = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(0);
+    let mut body = vec![0u8; len];
+    stream.read_exact(&mut body).await.ok()?;
+    Some(Raw { status, head, body })
+}
+
+/// Sends `request` on a new connection and reads one response.
+async fn raw(addr: &str, request: &[u8]) -> Option<Raw> {
+    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
+    stream.write_all(request).await.ok()?;
+    tokio::time::timeout(Duration::from_secs(10), read_response(&mut stream)).await.ok()?
+}
+
+fn is_problem(r: &Raw, status: u16) -> bool {
+    let body: Value = serde_json::from_slice(&r.body).unwrap_or_default();
+    r.status == status && r.head.contains("content-type: application/problem+json") && body["status"] == status
+}
+
+fn post_json(path: &str, body: &str, extra: &str) -> Vec<u8> {
+    format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{extra}\r\n{body}", body.len())
+        .into_bytes()
+}
+
+#[tokio::test]
+async fn a_runaway_text_is_answered_at_the_deadline_while_others_are_served() {
+    let s = Server::start(&[("HADATH_SERVER__REQUEST_TIMEOUT_SECS", "1"), ("HADATH_SERVER__WORKERS", "2")]).await;
+    let c = reqwest::Client::new();
+    // quadratic in the text today: seconds of work for a small body
+    let runaway = json!({"text": "قتل 5 ".repeat(500)});
+    let started = Instant::now();
+    let slow = tokio::spawn({
+        let (c, url) = (c.clone(), s.url("/v1/extract"));
+        async move { c.post(url).json(&runaway).send().await.unwrap() }
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    let t = Instant::now();
+    let ok = c.post(s.url("/v1/extract")).json(&json!({"text": "Troops shelled Idlib on Monday."})).send().await.unwrap();
+    assert_eq!(ok.status(), 200);
+    assert!(t.elapsed() < Duration::from_secs(1), "a normal request took {:?} next to the runaway one", t.elapsed());
+    let res = slow.await.unwrap();
+    assert_eq!(res.status(), 408);
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    assert!(started.elapsed() < Duration::from_millis(2500), "answered after {:?}", started.elapsed());
+    // the job stops (at the deadline, or when the stage in progress checks it) and gives its
+    // permit back
+    let max = s.state.settings.server.max_concurrency;
+    let freed = Instant::now();
+    while s.state.limiter.available_permits() < max && freed.elapsed() < Duration::from_secs(10) {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(s.state.limiter.available_permits(), max, "the runaway job still holds its permit");
+}
+
+#[tokio::test]
+async fn answers_are_capped_and_marked_truncated() {
+    let s = Server::start(&[("HADATH_LIMITS__MAX_EVENTS", "2"), ("HADATH_LIMITS__MAX_QUOTES", "1"), ("HADATH_LIMITS__MAX_ENTITIES", "3")])
+        .await;
+    let c = reqwest::Client::new();
+    let text = SEED["text"].as_str().unwrap();
+    let v: Value = c.post(s.url("/v1/extract")).json(&json!({"text": text})).send().await.unwrap().json().await.unwrap();
+    assert_eq!(v["truncated"], true);
+    assert_eq!(v["events"].as_array().unwrap().len(), 2);
+    assert_eq!(v["quotes"].as_array().unwrap().len(), 1);
+    assert_eq!(v["entities"].as_array().unwrap().len(), 3);
+    // every reference left points at something in the answer
+    let ids: Vec<&Value> = v["entities"].as_array().unwrap().iter().map(|e| &e["id"]).collect();
+    let events: Vec<&Value> = v["events"].as_array().unwrap().iter().map(|e| &e["id"]).collect();
+    for e in v["events"].as_array().unwrap() {
+        for a in e["actors"].as_array().unwrap() {
+            assert!(a["entity"].is_null() || ids.contains(&&a["entity"]), "{a}");
+        }
+        assert!(e["location"]["entity"].is_null() || ids.contains(&&e["location"]["entity"]));
+        assert!(e["cause"].is_null() || events.contains(&&e["cause"]));
+    }
+    let info: Value = c.get(s.url("/v1/info")).send().await.unwrap().json().await.unwrap();
+    assert_eq!((info["max_events"].as_u64(), info["max_quotes"].as_u64(), info["max_entities"].as_u64()), (Some(2), Some(1), Some(3)));
+    let doc: Value = c.get(s.url("/openapi.json")).send().await.unwrap().json().await.unwrap();
+    assert!(doc["components"]["schemas"]["Answer"].to_string().contains("truncated"), "{}", doc["components"]["schemas"]["Answer"]);
+    assert!(doc["paths"]["/v1/extract"]["post"]["responses"]["200"].to_string().contains("Answer"));
+    assert!(doc["components"]["schemas"]["Info"]["properties"]["max_quotes"].is_object());
+    // batches and NDJSON lines carry the flag too; an answer under the caps has none
+    let lines = c
+        .post(s.url("/v1/extract/batch"))
+        .header("accept", "application/x-ndjson")
+        .json(&json!([{"text": text}, {"text": "Troops shelled Idlib."}]))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let lines: Vec<Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines[0]["truncated"], true);
+    assert!(lines[1].get("truncated").is_none(), "{}", lines[1]);
+}
+
+#[tokio::test]
+async fn admission_comes_before_the_body_is_parsed() {
+    let s = Server::start(&[("HADATH_SERVER__MAX_CONCURRENCY", "1")]).await;
+    let held = s.state.limiter.clone().try_acquire_owned().unwrap();
+    // malformed JSON: at the limit it is not even parsed (503, not 400), and the unread body
+    // is drained so that the client reads the answer
+    for path in ["/v1/extract", "/v1/extract/batch"] {
+        let r = raw(&s.addr, &post_json(path, &"[{\"a\":1},".repeat(20_000), "")).await.expect("answered");
+        assert!(is_problem(&r, 503), "{path}: {} {}", r.status, r.head);
+        assert!(r.head.contains("retry-after: 1"));
+        assert!(r.head.contains("connection: close"), "{}", r.head);
+    }
+    drop(held);
+    let r = raw(&s.addr, &post_json("/v1/extract", "{\"text\": ", "")).await.unwrap();
+    assert!(is_problem(&r, 400));
+    // a batch holds one permit for all its items
+    let c = reqwest::Client::new();
+    let items: Vec<Value> = (0..5).map(|i| json!({"text": format!("Troops shelled Idlib {i} times.")})).collect();
+    let v: Vec<Value> = c.post(s.url("/v1/extract/batch")).json(&items).send().await.unwrap().json().await.unwrap();
+    assert!(v.iter().all(|x| x["language"] == "en"), "{v:?}");
+    assert_eq!(s.state.limiter.available_permits(), 1);
+}
+
+#[tokio::test]
+async fn a_huge_batch_of_tiny_objects_is_refused_without_building_it() {
+    let s = Server::start(&[]).await;
+    let body = format!("[{}]", vec!["{\"a\":1}"; 500_000].join(","));
+    assert!(body.len() < 4 * 1024 * 1024);
+    let r = raw(&s.addr, &post_json("/v1/extract/batch", &body, "")).await.expect("answered");
+    assert!(is_problem(&r, 422), "{}", r.status);
+    let p: Value = serde_json::from_slice(&r.body).unwrap();
+    assert!(p["detail"].as_str().unwrap().contains("500000 items"), "{p}");
+    let wrapped = format!("{{\"items\": {body}, \"x\": 1}}");
+    let r = raw(&s.addr, &post_json("/v1/extract/batch", &wrapped, "")).await.expect("answered");
+    assert!(is_problem(&r, 422), "{}", r.status);
+    let r = raw(&s.addr, &post_json("/v1/extract/batch", "{\"items\": 5}", "")).await.unwrap();
+    assert!(is_problem(&r, 400));
+}
+
+async fn boom() -> &'static str {
+    panic!("handler bug")
+}
+
+#[tokio::test]
+async fn a_panic_is_a_problem_500_and_the_connection_stays_open() {
+    use axum::routing::get;
+    let settings = Settings::load(None, Vec::<(String, String)>::new()).unwrap();
+    let app = axum::Router::new().route("/boom", get(boom)).route("/fine", get(|| async { "fine" }));
+    let app = hadath::http::layered(app, &settings);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(b"GET /boom HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let r = read_response(&mut stream).await.expect("a response, not a dropped connection");
+    assert!(is_problem(&r, 500), "{} {}", r.status, r.head);
+    stream.write_all(b"GET /fine HTTP/1.1\r\nHost: x\r\n\r\n").await.unwrap();
+    let r = read_response(&mut stream).await.expect("the same connection serves on");
+    assert_eq!((r.status, r.body.as_slice()), (200, b"fine".as_slice()));
+}
+
+#[tokio::test]
+async fn connections_over_the_cap_are_refused_and_silent_ones_are_closed() {
+    let s = Server::start(&[("HADATH_SERVER__MAX_CONNECTIONS", "20"), ("HADATH_SERVER__IDLE_TIMEOUT_SECS", "1")]).await;
+    let mut silent = Vec::new();
+    for _ in 0..20 {
+        silent.push(tokio::net::TcpStream::connect(&s.addr).await.unwrap());
+    }
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    // over the cap: refused at accept with a 503
+    let mut extra = tokio::net::TcpStream::connect(&s.addr).await.unwrap();
+    let mut got = Vec::new();
+    tokio::time::timeout(Duration::from_secs(2), extra.read_to_end(&mut got)).await.expect("closed at once").ok();
+    assert!(String::from_utf8_lossy(&got).starts_with("HTTP/1.1 503"), "{}", String::from_utf8_lossy(&got));
+    // the silent ones are closed after the idle timeout (counted from accept) ...
+    let t = Instant::now();
+    for conn in &mut silent {
+        let mut b = [0u8; 1];
+        let n = tokio::time::timeout(Duration::from_secs(3), conn.read(&mut b)).await.expect("closed by the server");
+        assert!(matches!(n, Ok(0) | Err(_)));
+    }
+    assert!(t.elapsed() < Duration::from_millis(2500), "{:?}", t.elapsed());
+    // ... and the server serves again
+    assert_eq!(reqwest::get(s.url("/healthz")).await.unwrap().status(), 200);
+}
+
+#[tokio::test]
+async fn head_size_cap_and_host_required() {
+    let s = Server::start(&[]).await;
+    let big = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(70_000));
+    let r = raw(&s.addr, big.as_bytes()).await.expect("answered");
+    assert!(is_problem(&r, 431), "{} {}", r.status, r.head);
+    assert!(r.head.contains("connection: close"));
+    let huge = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(400_000));
+    let r = raw(&s.addr, huge.as_bytes()).await;
+    assert!(r.is_none_or(|r| r.status == 431));
+    let ok = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(30_000));
+    assert_eq!(raw(&s.addr, ok.as_bytes()).await.unwrap().status, 200);
+    let r = raw(&s.addr, b"GET /healthz HTTP/1.1\r\n\r\n").await.unwrap();
+    assert!(is_problem(&r, 400), "{}", r.status);
+    let r = raw(&s.addr, b"GET /healthz HTTP/1.0\r\n\r\n").await.unwrap();
+    assert_eq!(r.status, 200, "HTTP/1.0 needs no Host");
+}
+
+/// Sends the whole request (head and body) before reading, as urllib does; the status line.
+fn send_all_then_read(addr: &str, request: Vec<u8>) -> String {
+    let mut stream = std::net::TcpStream::connect(addr).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let sent = stream.write_all(&request);
+    let mut out = Vec::new();
+    let _ = stream.read_to_end(&mut out);
+    assert!(sent.is_ok(), "broken pipe while sending: {sent:?}");
+    String::from_utf8_lossy(&out).to_ascii_lowercase()
+}
+
+#[tokio::test]
+async fn early_answers_are_readable_by_clients_that_send_everything_first() {
+    let s = Server::start(&[]).await;
+    let k = Server::start(&[("HADATH_AUTH__API_KEYS", "k1")]).await;
+    let body = format!("{{\"text\": \"{}\"}}", "a".repeat(4_500_000));
+    let (addr, kaddr) = (s.addr.clone(), k.addr.clone());
+    let out = tokio::task::spawn_blocking(move || {
+        let too_large = send_all_then_read(&addr, post_json("/v1/extract", &body, ""));
+        let chunked = {
+            let mut r =
+                b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
+            for _ in 0..5 {
+                r.extend_from_slice(format!("100000\r\n{}\r\n", "a".repeat(0x100000)).as_bytes());
+            }
+            r.extend_from_slice(b"0\r\n\r\n");
+            send_all_then_read(&addr, r)
+        };
+        let unauthorized = send_all_then_read(&kaddr, post_json("/v1/extract", &format!("{{\"text\": \"{}\"}}", "b".repeat(200_000)), ""));
+        (too_large, chunked, unauthorized)
+    })
+    .await
+    .unwrap();
+    for (name, got, status) in [("content-length", &out.0, "413"), ("chunked", &out.1, "413"), ("no key", &out.2, "401")] {
+        assert!(got.starts_with(&format!("http/1.1 {status}")), "{name}: {}", &got[..got.len().min(200)]);
+        assert!(got.contains("connection: close"), "{name}: {got}");
+    }
+}
+
+#[tokio::test]
+async fn forwarded_for_is_read_from_the_right_and_limiter_state_is_bounded() {
+    let s = Server::start(&[
+        ("HADATH_AUTH__REQUESTS_PER_MINUTE", "60"),
+        ("HADATH_AUTH__BURST", "5"),
+        ("HADATH_AUTH__TRUST_FORWARDED_FOR", "true"),
+        ("HADATH_AUTH__MAX_TRACKED_CLIENTS", "10"),
+    ])
+    .await;
+    let c = reqwest::Client::new();
+    let body = json!({"text": "Troops shelled Idlib."});
+    let mut passed = 0;
+    for i in 0..20 {
+        // the client writes the leftmost entries; the gateway appends the address it saw
+        let xff = format!("198.51.100.{i}, {}, 203.0.113.7", "x".repeat(1000));
+        let res = c.post(s.url("/v1/extract")).header("x-forwarded-for", xff).json(&body).send().await.unwrap();
+        passed += usize::from(res.status() == 200);
+    }
+    assert!((5..=6).contains(&passed), "{passed} of 20 passed a burst of 5");
+    for i in 0..100 {
+        let xff = format!("203.0.113.{i}");
+        c.post(s.url("/v1/extract")).header("x-forwarded-for", xff).json(&body).send().await.unwrap();
+    }
+    assert!(s.state.access.tracked_clients() <= 11, "{} clients tracked", s.state.access.tracked_clients());
+    // behind a chain of trusted proxies, their entries are skipped
+    let p = Server::start(&[
+        ("HADATH_AUTH__REQUESTS_PER_MINUTE", "60"),
+        ("HADATH_AUTH__BURST", "2"),
+        ("HADATH_AUTH__TRUST_FORWARDED_FOR", "true"),
+        ("HADATH_AUTH__TRUSTED_PROXIES", "127.0.0.0/8,10.0.0.0/8"),
+    ])
+    .await;
+    let statuses: Vec<u16> =
+        futures::future::join_all((0..4).map(|i| {
+            c.post(p.url("/v1/extract")).header("x-forwarded-for", format!("6.6.6.{i}, 203.0.113.9, 10.1.1.1")).json(&body).send()
+        }))
+        .await
+        .into_iter()
+        .map(|r| r.unwrap().status().as_u16())
+        .collect();
+    assert_eq!(statuses.iter().filter(|s| **s == 429).count(), 2, "{statuses:?}");
+}
+
+#[tokio::test]
+async fn batch_items_count_against_the_rate_limit() {
+    let s = Server::start(&[("HADATH_AUTH__REQUESTS_PER_MINUTE", "60"), ("HADATH_AUTH__BURST", "5")]).await;
+    let c = reqwest::Client::new();
+    let items: Vec<Value> = (0..5).map(|_| json!({"text": "Troops shelled Idlib."})).collect();
+    assert_eq!(c.post(s.url("/v1/extract/batch")).json(&items).send().await.unwrap().status(), 200);
+    let res = c.post(s.url("/v1/extract")).json(&json!({"text": "Troops shelled Idlib."})).send().await.unwrap();
+    assert_eq!(res.status(), 429, "a batch of 5 used the burst of 5");
+}
+
+#[tokio::test]
+async fn invented_methods_add_no_series() {
+    let s = Server::start(&[]).await;
+    let mut stream = tokio::net::TcpStream::connect(&s.addr).await.unwrap();
+    for i in 0..1000 {
+        stream.write_all(format!("INVENTED{i} /v1/info HTTP/1.1\r\nHost: x\r\n\r\n").as_bytes()).await.unwrap();
+        let r = read_response(&mut stream).await.expect("answered on the same connection");
+        assert!(r.status >= 400 && r.status < 500, "{}", r.status);
+    }
+    let metrics = reqwest::get(s.url("/metrics")).await.unwrap().text().await.unwrap();
+    let series: Vec<&str> = metrics.lines().filter(|l| l.starts_with("hadath_http_requests_total{")).collect();
+    assert!(!metrics.contains("INVENTED"), "an invented method became a label");
+    assert!(series.iter().any(|l| l.contains("method=\"other\"")), "{series:?}");
+}
+
+#[tokio::test]
+async fn timeouts_are_problems_and_long_request_ids_are_replaced() {
+    let s = Server::start(&[("HADATH_SERVER__REQUEST_TIMEOUT_SECS", "1")]).await;
+    // a body that never completes: 408 problem+json after the request timeout
+    let mut stream = tokio::net::TcpStream::connect(&s.addr).await.unwrap();
+    stream
+        .write_all(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
+        .await
+        .unwrap();
+    let r = tokio::time::timeout(Duration::from_secs(5), read_response(&mut stream)).await.unwrap().expect("answered");
+    assert!(is_problem(&r, 408), "{} {}", r.status, r.head);
+    let c = reqwest::Client::new();
+    let long = "r".repeat(200);
+    let res = c.get(s.url("/healthz")).header("x-request-id", &long).send().await.unwrap();
+    let id = res.headers()["x-request-id"].to_str().unwrap();
+    assert!(id != long && id.len() <= 128, "{id}");
+    let fine = "f".repeat(128);
+    let res = c.get(s.url("/healthz")).header("x-request-id", &fine).send().await.unwrap();
+    assert_eq!(res.headers()["x-request-id"], fine.as_str());
+}
+
+#[tokio::test]
+async fn the_grace_period_ending_with_requests_in_flight_is_an_error() {
+    let mut s = Server::start(&[("HADATH_SERVER__GRACE_PERIOD_SECS", "1")]).await;
+    let mut stream = tokio::net::TcpStream::connect(&s.addr).await.unwrap();
+    stream
+        .write_all(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"te")
+        .await
+        .unwrap();
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    s.stop.take().unwrap().send(()).unwrap();
+    let done = tokio::time::timeout(Duration::from_secs(5), &mut s.task).await.expect("serve returns after the grace period");
+    assert!(matches!(done, Ok(Err(_))), "serve must report the requests cut off");
+}
+
+// ---- the binary itself: standard error, file-descriptor limits, memory ----
+
+struct Child {
+    child: std::process::Child,
+    addr: String,
+}
+
+impl Child {
+    /// Starts `hadath serve` under `sh -c` (for `prelude`, e.g. a ulimit) with `stderr`.
+    fn start(prelude: &str, env: &[(&str, &str)], stderr: std::process::Stdio) -> Child {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let addr = format!("127.0.0.1:{port}");
+        let mut cmd = std::process::Command::new("sh");
+        cmd.arg("-c")
+            .arg(format!("{prelude} exec \"$0\" serve --addr {addr}"))
+            .arg(env!("CARGO_BIN_EXE_hadath"))
+            .env_clear()
+            .stdout(std::process::Stdio::null())
+            .stderr(stderr);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().expect("hadath starts");
+        let c = Child { child, addr };
+        for _ in 0..200 {
+            if c.get("/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+                return c;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        panic!("the server did not become healthy");
+    }
+
+    fn get(&self, path: &str) -> Option<String> {
+        let mut conn = std::net::TcpStream::connect(&self.addr).ok()?;
+        conn.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+        conn.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes()).ok()?;
+        let mut out = String::new();
+        conn.read_to_string(&mut out).ok()?;
+        Some(out)
+    }
+
+    fn post(&self, path: &str, body: &str) -> Option<String> {
+        let mut conn = std::net::TcpStream::connect(&self.addr).ok()?;
+        conn.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+        conn.write_all(&post_json(path, body, "Connection: close\r\n")).ok()?;
+        let mut out = Vec::new();
+        conn.read_to_end(&mut out).ok()?;
+        Some(String::from_utf8_lossy(&out).to_string())
+    }
+
+    fn status_kib(&self, field: &str) -> u64 {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
+        status.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok()).unwrap_or(0)
+    }
+
+    /// SIGTERM, then the exit status.
+    fn stop(mut self) -> std::process::ExitStatus {
+        let _ = std::process::Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
+        self.child.wait().unwrap()
+    }
+}
+
+#[test]
+fn the_server_keeps_serving_with_standard_error_full_or_closed() {
+    let full = std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let on_full = Child::start("", &[("HADATH_LOG__LEVEL", "debug")], full.into());
+    let mut on_closed = Child::start("", &[("HADATH_LOG__LEVEL", "debug")], std::process::Stdio::piped());
+    drop(on_closed.child.stderr.take());
+    for server in [&on_full, &on_closed] {
+        for _ in 0..5 {
+            let out =
+                server.post("/v1/extract", r#"{"text": "Officials said the airstrike killed 12 people in Mosul."}"#).expect("answered");
+            assert!(out.starts_with("HTTP/1.1 200"), "{out}");
+        }
+        let metrics = server.get("/metrics").unwrap();
+        let failures = metrics.lines().find(|l| l.starts_with("hadath_log_write_failures_total")).expect("the failures are counted");
+        assert!(!failures.ends_with(" 0"), "{failures}");
+    }
+    assert!(on_full.stop().success());
+    assert!(on_closed.stop().success());
+}
+
+#[test]
+fn silent_connections_under_a_low_descriptor_limit_leave_health_answering() {
+    let server = Child::start("ulimit -n 256;", &[("HADATH_SERVER__IDLE_TIMEOUT_SECS", "1")], std::process::Stdio::null());
+    let silent: Vec<std::net::TcpStream> = (0..300).filter_map(|_| std::net::TcpStream::connect(&server.addr).ok()).collect();
+    assert!(silent.len() > 256);
+    let t = Instant::now();
+    let mut healthy = false;
+    while t.elapsed() < Duration::from_secs(4) {
+        if server.get("/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
+            healthy = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(healthy, "/healthz did not answer with {} silent connections open", silent.len());
+    drop(silent);
+    assert!(server.stop().success());
+}
+
+#[test]
+fn a_four_megabyte_batch_of_tiny_objects_keeps_memory_low() {
+    let server = Child::start("", &[], std::process::Stdio::null());
+    let body = format!("[{}]", vec!["{\"a\":1}"; 520_000].join(","));
+    let before = server.status_kib("VmRSS:");
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let (addr, body) = (server.addr.clone(), body.clone());
+            std::thread::spawn(move || send_all_then_read(&addr, post_json("/v1/extract/batch", &body, "Connection: close\r\n")))
+        })
+        .collect();
+    for t in threads {
+        assert!(t.join().unwrap().starts_with("http/1.1 422"));
+    }
+    let peak = server.status_kib("VmHWM:");
+    std::thread::sleep(Duration::from_millis(1500));
+    let after = server.status_kib("VmRSS:");
+    eprintln!("RSS before {before} KiB, peak {peak} KiB, after {after} KiB");
+    assert!(peak < 200 * 1024, "peak RSS {peak} KiB");
+    assert!(after < before + 40 * 1024, "RSS grew from {before} to {after} KiB");
+    assert!(server.stop().success());
+}
