@@ -12,6 +12,8 @@
 //!   `mentions` (with `persons`), `numbers`, `dates`, `quotes`, `events`, and `offsets`.
 //! - [`allocator`]: glibc heap settings the server and the benches run with.
 
+#![deny(missing_docs)]
+
 pub mod allocator;
 pub mod http;
 pub mod pipeline;

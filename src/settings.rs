@@ -62,6 +62,9 @@ pub struct LimitSettings {
     pub max_quotes: usize,
     /// Most entities in one answer.
     pub max_entities: usize,
+    /// The most time one extraction may take, in milliseconds, before it is stopped and
+    /// answered 408; 0 means the request timeout (`server.request_timeout_secs`).
+    pub max_extraction_ms: u64,
 }
 
 /// Lexicon settings.

@@ -126,9 +126,15 @@ async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Byte
     }
 }
 
-/// The deadline of a request that arrived now: `server.request_timeout_secs` away.
+/// The deadline of a request that arrived now: `server.request_timeout_secs` away, or
+/// `limits.max_extraction_ms` when that is set and sooner.
 fn deadline_of(state: &AppState) -> Instant {
-    Instant::now() + Duration::from_secs(state.settings.server.request_timeout_secs)
+    let timeout = Duration::from_secs(state.settings.server.request_timeout_secs);
+    let budget = match state.settings.limits.max_extraction_ms {
+        0 => timeout,
+        ms => timeout.min(Duration::from_millis(ms)),
+    };
+    Instant::now() + budget
 }
 
 /// Runs one extraction on the worker pool under `permit`, stopped at `deadline`; the

@@ -135,6 +135,7 @@ pub fn run(doc: &mut Document, lexicons: &Lexicons) {
     doc.times = find_times(doc, lexicons.get(doc.language), doc.published);
 }
 
+/// The time expressions of `doc`, resolved against `published`.
 pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<NaiveDate>) -> Vec<TimeMention> {
     let hits = &doc.hits.time;
     let mut out: Vec<TimeMention> = Vec::new();

@@ -117,6 +117,7 @@ pub fn run(doc: &mut Document, lexicons: &Lexicons) {
     doc.mentions = find_mentions(doc, lexicons.get(doc.language), &lexicons.gazetteer);
 }
 
+/// The entity mentions of `doc`: places, actors, nationalities, roles and persons.
 pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer) -> Mentions {
     let mut all = Vec::new();
     let ar = doc.language == Language::Ar;

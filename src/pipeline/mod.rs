@@ -163,3 +163,32 @@ impl Pipeline {
         Ok(out)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::{Duration, Instant};
+
+    fn pipeline() -> Pipeline {
+        Pipeline::load(None, 200_000).expect("the embedded lexicons load")
+    }
+
+    #[test]
+    fn a_spent_budget_stops_the_job() {
+        let req =
+            ExtractRequest { text: "قصفت الطائرات مدينة حلب يوم الاثنين.".repeat(200), ..Default::default() };
+        let spent = Budget::until(Instant::now());
+        assert_eq!(pipeline().extract_within(&req, &spent).unwrap_err(), ExtractError::DeadlineExceeded);
+        let ample = Budget::lasting(Duration::from_secs(600));
+        assert!(!pipeline().extract_within(&req, &ample).unwrap().events.is_empty());
+    }
+
+    #[test]
+    fn the_stages_fill_the_layers_in_order() {
+        let names: Vec<&str> = STAGES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, ["hits", "mentions", "counts", "times", "quotes", "event mentions", "event clusters"]);
+        let doc = testing::through("event clusters", Language::Ar, "قال المسؤول إن الغارة على البوكمال قتلت سبعة أشخاص الاثنين.");
+        assert!(!doc.hits.events.is_empty() && !doc.mentions.all.is_empty() && !doc.counts.is_empty());
+        assert!(!doc.times.is_empty() && !doc.quotes.is_empty() && !doc.event_mentions.is_empty() && !doc.clusters.is_empty());
+    }
+}

@@ -48,6 +48,7 @@ pub fn run(doc: &mut Document, lexicons: &Lexicons) {
     doc.counts = find_counts(doc, lexicons.get(doc.language));
 }
 
+/// The count phrases of `doc`.
 pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> {
     let tokens = doc.tokens();
     let mut pieces: HashMap<usize, (usize, Piece)> = HashMap::new(); // first token → (last, piece)

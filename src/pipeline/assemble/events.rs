@@ -104,7 +104,7 @@ fn actors(doc: &Document, registry: &Registry, cl: &EventCluster) -> Vec<model::
             if actors.iter().any(|a| a.entity == entity && a.role == role) {
                 continue;
             }
-            let name = entity.as_ref().and_then(|id| registry.entities.iter().find(|e| &e.id == id)).map(|e| e.name.clone());
+            let name = entity.as_deref().and_then(|id| registry.name(id)).map(str::to_string);
             actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, entity });
         }
     }

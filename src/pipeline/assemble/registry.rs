@@ -7,29 +7,36 @@ use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::mentions::{MentionKind, Mentions};
 use crate::pipeline::model;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The country a role mention serves: the nationality or country right after it in Arabic
 /// (مسؤول أمريكي، وزير خارجية إيران) or right before it in English (a US official).
 fn role_country<'m>(doc: &Document, mentions: &'m Mentions, k: usize) -> Option<&'m str> {
     let m = &mentions.all[k];
     let after = grammar(doc.language).modifiers_follow_noun();
-    mentions
-        .all
+    // the country stands right after the role or ends right before it: a few tokens away
+    let (lo, hi) = if after { (m.last + 1, m.last + 1) } else { (m.first.saturating_sub(MAX_COUNTRY_TOKENS), m.first) };
+    let from = mentions.all.partition_point(|o| o.first < lo);
+    mentions.all[from..]
         .iter()
+        .take_while(|o| o.first <= hi)
         .filter(|o| !matches!(o.kind, MentionKind::Role(_) | MentionKind::Person))
         .filter(|o| if after { o.first == m.last + 1 } else { o.last + 1 == m.first })
         .find(|o| o.key.starts_with("country:"))
         .and_then(|o| o.country.as_deref())
 }
 
+/// The most tokens a country's name spans ("جمهورية الكونغو الديمقراطية", "the United Arab Emirates").
+const MAX_COUNTRY_TOKENS: usize = 8;
+
 /// The person named in the speaker words `[first, last]` or right after them, with only
 /// nationality or country mentions between (the title's country).
 pub(super) fn titled_person(mentions: &Mentions, first: usize, last: usize) -> Option<usize> {
     let mut next = last + 1;
-    for (k, m) in mentions.all.iter().enumerate() {
-        if m.first < first || m.first > next {
-            continue;
+    let from = mentions.all.partition_point(|m| m.first < first);
+    for (k, m) in mentions.all.iter().enumerate().skip(from) {
+        if m.first > next {
+            break; // mentions are sorted by first token: none further can follow
         }
         match m.kind {
             MentionKind::Person => return Some(k),
@@ -44,6 +51,8 @@ pub(super) fn titled_person(mentions: &Mentions, first: usize, last: usize) -> O
 pub(super) struct Registry {
     ids: HashMap<String, String>,
     pub(super) entities: Vec<model::Entity>,
+    /// The spans of each entity's mentions, to list each once.
+    spans: Vec<HashSet<(usize, usize)>>,
     /// The entity of each mention (index into `Mentions::all`).
     by_mention: Vec<Option<String>>,
 }
@@ -51,7 +60,7 @@ pub(super) struct Registry {
 impl Registry {
     pub(super) fn build(doc: &Document, mentions: &Mentions, lexicons: &Lexicons, lex: &LanguageLexicons) -> Registry {
         let gazetteer = &lexicons.gazetteer;
-        let mut reg = Registry { ids: HashMap::new(), entities: Vec::new(), by_mention: vec![None; mentions.all.len()] };
+        let mut reg = Registry { ids: HashMap::new(), entities: Vec::new(), spans: Vec::new(), by_mention: vec![None; mentions.all.len()] };
         for (k, m) in mentions.all.iter().enumerate() {
             let span = span_of(doc, m.start, m.end);
             // a role is an entity with the country it serves (مسؤول أمريكي), not on its own
@@ -63,9 +72,8 @@ impl Registry {
             };
             if let Some(id) = reg.ids.get(&key) {
                 let idx: usize = id[1..].parse::<usize>().unwrap_or(1) - 1;
-                let e = &mut reg.entities[idx];
-                if !e.mentions.contains(&span) {
-                    e.mentions.push(span);
+                if reg.spans[idx].insert((span.start, span.end)) {
+                    reg.entities[idx].mentions.push(span);
                 }
                 reg.by_mention[k] = Some(id.clone());
                 continue;
@@ -100,6 +108,7 @@ impl Registry {
             };
             reg.ids.insert(key, id.clone());
             reg.by_mention[k] = Some(id.clone());
+            reg.spans.push(HashSet::from([(span.start, span.end)]));
             reg.entities.push(model::Entity {
                 id,
                 entity_type,
@@ -116,6 +125,13 @@ impl Registry {
         reg
     }
 
+    /// The name of the entity with id `id`.
+    pub(super) fn name(&self, id: &str) -> Option<&str> {
+        let idx = id.strip_prefix('n')?.parse::<usize>().ok()?.checked_sub(1)?;
+        self.entities.get(idx).map(|e| e.name.as_str())
+    }
+
+    /// The id of the entity with registry key `key`.
     pub(super) fn id(&self, key: &str) -> Option<String> {
         self.ids.get(key).cloned()
     }
