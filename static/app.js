@@ -398,6 +398,7 @@ function eventCard(event, roles) {
   row(dl, 'Type', event.type);
   row(dl, 'Subtype', humanise(event.subtype));
   row(dl, 'Modality', event.modality ? [event.modality, NEGATIVE_MODALITIES.has(event.modality) ? ' (not counted as an event)' : ''] : '');
+  if (event.background) row(dl, 'Background', 'yes: the setting of the news, not the news itself');
   if (event.trigger) row(dl, 'Trigger', quoteText(event.trigger.text));
   if ((event.mentions || []).length) {
     row(dl, `Mentions (${event.mentions.length})`, el('ul', { class: 'plain' }, event.mentions.map((m) => el('li', {}, quoteText(m.text, 80)))));
@@ -575,6 +576,7 @@ function renderEvents() {
     const cas = e.casualties || {};
     for (const k of COUNT_KINDS) if (cas[k]) bits.push(`${k}: ${formatCount(cas[k])}`);
     if (e.modality && e.modality !== 'asserted') bits.push(e.modality);
+    if (e.background) bits.push('background');
     const li = el('li', { class: `event-item ev-${t}${NEGATIVE_MODALITIES.has(e.modality) ? ' mod-negated' : ''}`, 'data-list-event-id': e.id },
       el('span', { class: 'when' }, d ? el('time', { datetime: d }, d) : 'undated'),
       el('button', { type: 'button', class: 'item-button', 'data-item': `e:${e.id}` },

@@ -198,6 +198,11 @@ pub struct Event {
     /// Id of the event that caused this one (casualties → strike).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cause: Option<String>,
+    /// True when the article gives the event only as the setting of its news (a reaction to
+    /// it, a trial or investigation about it, an anniversary, a comparison, "since the 2014
+    /// war"): none of its mentions reports it as news. Absent when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub background: bool,
     /// Strength of the evidence, 0–1.
     pub confidence: f64,
 }

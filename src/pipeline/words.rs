@@ -60,6 +60,7 @@ word_classes! {
     ConjunctionPrefix => "conjunction_prefixes": "Conjunctions glued to the front of a word (وجنوب).",
     TargetPrefix => "target_prefixes": "Prepositions glued to a name that make it the target of a strike (لقوات).",
     ClauseOpener => "clause_openers": "Words that open a clause whose subject may be a count (أن; that).",
+    BackgroundCue => "background_cues": "Words before a trigger that make its event the setting of the news (since, anniversary, trial, film).",
     FuturePrefix => "future_prefixes": "Future prefixes glued to a present verb (سيجتمع): the event is planned.",
     NounPhraseEnd => "noun_phrase_ends": "Words that end a speaker noun phrase: prepositions, relatives, particles, time adverbs.",
     ChainPreposition => "chain_prepositions": "Prepositions after which a mention continues the speaker noun phrase (source in the council; spokesman of).",

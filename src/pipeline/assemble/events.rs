@@ -182,5 +182,6 @@ fn event(
         weapon: lexicons.event_types.weapon(&t.event_type, t.subtype.as_deref()).map(str::to_string),
         casualties,
         cause: cl.cause.map(ids),
+        background: cl.mentions.iter().all(|&m| event_mentions[m].background),
     }
 }

@@ -67,6 +67,26 @@ fn marked_distinct(inp: &EventInputs, markers: &ByToken, h: &Hit) -> bool {
     })
 }
 
+/// How many words before a trigger a background cue may stand ("منذ تفجير", "since the
+/// 2014 war", "محاكمة المتهمين في تفجيرات").
+const BACKGROUND_REACH: usize = 6;
+
+/// True when a background cue stands a few words before trigger `h` in its sentence, or is
+/// glued to the word before it behind a conjunction or preposition (والمتهمين).
+fn in_background(inp: &EventInputs, h: &Hit) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let start = doc.seg.sentences[doc.sentence_of(h.first)].tokens.start;
+    (h.first.saturating_sub(BACKGROUND_REACH).max(start)..h.first).any(|k| {
+        let w = doc.word(k);
+        let bare = [WordClass::ConjunctionPrefix, WordClass::PrepositionProclitic]
+            .iter()
+            .find_map(|&c| words.prefix_of(c, w).map(|p| &w[p.len()..]))
+            .unwrap_or(w);
+        words.contains(WordClass::BackgroundCue, w) || words.contains(WordClass::BackgroundCue, bare)
+    })
+}
+
 /// The event mentions of the trigger hits, before arguments.
 fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let doc = inp.doc;
@@ -95,6 +115,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             location: None,
             inherited: false,
             distinct: marked_distinct(inp, &markers, h),
+            background: in_background(inp, h),
             actors: Vec::new(),
             raw_actors: Vec::new(),
             time: None,

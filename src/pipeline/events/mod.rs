@@ -43,6 +43,9 @@ pub struct EventMention {
     pub location: Option<usize>,
     /// True when a word next to the trigger marks a different happening ("غارة مماثلة").
     pub distinct: bool,
+    /// True when the mention gives the happening only as the setting of the news (a time
+    /// anchor, a trial or investigation about it, an anniversary, a work about it).
+    pub background: bool,
     /// True when the location was taken from a neighbouring mention, not read beside
     /// this trigger (such locations do not decide coreference).
     pub inherited: bool,
@@ -302,6 +305,28 @@ mod tests {
             assert!(doc.clusters.len() <= doc.event_mentions.len(), "{piece:?}");
             let placed: usize = doc.clusters.iter().map(|c| c.mentions.len()).sum();
             assert_eq!(placed, doc.event_mentions.len(), "{piece:?}: every mention in one cluster");
+        }
+    }
+
+    #[test]
+    fn events_given_as_the_setting_of_the_news_are_background() {
+        // (text, trigger, background)
+        let cases: &[(Language, &str, &str, bool)] = &[
+            (Ar, "قتل خمسة أشخاص في انفجار سيارة مفخخة في بغداد أمس.", "انفجار سيارة مفخخة", false),
+            (Ar, "بدت الأبنية مهجورة منذ تفجيرات سامراء في فبراير من العام الماضي.", "تفجيرات", true),
+            (Ar, "وقضت المحكمة بسجن المتهمين في تفجير السفارة.", "تفجير", true),
+            (En, "A car bomb killed five people in Baghdad on Monday.", "car bomb", false),
+            (En, "The court sentenced the men behind last year's car bomb.", "car bomb", true),
+            (En, "The city has been quiet since the 2014 bombing of its market.", "bombing", true),
+        ];
+        for &(language, text, trigger, background) in cases {
+            let doc = through("event mentions", language, text);
+            let found = doc.event_mentions.iter().find(|e| {
+                let (s, t) = doc.original(e.span.0, e.span.1);
+                doc.text[s..t].contains(trigger)
+            });
+            let found = found.unwrap_or_else(|| panic!("no {trigger:?} in {text:?}"));
+            assert_eq!(found.background, background, "{text:?}");
         }
     }
 }
