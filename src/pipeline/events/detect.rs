@@ -145,6 +145,17 @@ fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
     out.retain(|e| e.event_type.core || !counted[e.first]);
 }
 
+/// True when a count stands right before trigger `m`, or before a partitive before it: a
+/// crowd of the participants it names ("آلاف المتظاهرين", "thousands of protesters").
+fn counted(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let partitive = m.first > 0 && inp.lex.words.contains(WordClass::Partitive, doc.word(m.first - 1));
+    let gap = if partitive { 2 } else { 1 };
+    inp.counts_at
+        .within(m.first.saturating_sub(gap + 8), m.first)
+        .any(|c| inp.counts[c].number_last + gap == m.first || inp.counts[c].last + 1 == m.first)
+}
+
 /// Finds the event mentions of the document with their arguments.
 pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let mut out = trigger_mentions(inp);
@@ -158,6 +169,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             || m.killed.is_some()
             || m.injured.is_some()
             || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
+            || (m.event_type.frame == Frame::Actors && counted(inp, m))
     });
     out
 }

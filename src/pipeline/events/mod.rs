@@ -280,8 +280,16 @@ mod tests {
 
     #[test]
     fn words_that_name_no_event_give_none() {
-        let cases: &[(Language, &str)] =
-            &[(Ar, "أعلنت الحكومة عن خطة اقتصادية جديدة."), (En, "The ministry published its annual budget on Monday.")];
+        let cases: &[(Language, &str)] = &[
+            (Ar, "أعلنت الحكومة عن خطة اقتصادية جديدة."),
+            (En, "The ministry published its annual budget on Monday."),
+            // the people involved, named without the happening
+            (Ar, "وطالب المتظاهرين بالعودة إلى منازلهم."),
+            (Ar, "وقدمت الحكومة تعويضات لعائلات الضحايا."),
+            (Ar, "وأفرجت السلطات عن والد أحد الانتحاريين."),
+            (En, "The protesters' families asked for an inquiry."),
+            (En, "The gunmen's identities were not known."),
+        ];
         for &(language, text) in cases {
             assert!(detected(language, text).is_empty(), "{text:?}: {:?}", detected(language, text));
         }
@@ -327,6 +335,20 @@ mod tests {
             });
             let found = found.unwrap_or_else(|| panic!("no {trigger:?} in {text:?}"));
             assert_eq!(found.background, background, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_crowd_or_its_acts_name_a_protest() {
+        let cases: &[(Language, &str)] = &[
+            (Ar, "وتجمع آلاف المتظاهرين أمام البيت الأبيض للمطالبة بإنهاء الحرب."),
+            (Ar, "ودفعت الجماعة بأكثر من خمسة آلاف متظاهر إلى الشارع."),
+            (Ar, "ورفعوا أعلاما لحركة حماس، ورددوا هتافات تطالب بإنهاء الحصار."),
+            (En, "Thousands of protesters filled the square."),
+        ];
+        for &(language, text) in cases {
+            let found = detected(language, text);
+            assert!(found.iter().any(|e| e.0 == "protest"), "{text:?}: {found:?}");
         }
     }
 }
