@@ -133,7 +133,7 @@ impl<'a> Clustering<'a> {
         let headline = t.sentence == 0 && t.location.is_none() && first_paragraph_is_headline(doc);
         let own_place = m.location.is_some() && !m.inherited;
         let definite = is_definite(doc, &inp.lex.words, m.first);
-        let anaphor = !own_place && m.actors.is_empty() && definite && m.sentence <= t.sentence + 3;
+        let anaphor = !own_place && m.actors.is_empty() && definite;
         let same_place = precise_location_key(inp, m).is_some() && summary.precise_place == precise_location_key(inp, m);
         if m.event_type.frame == Frame::Meeting {
             let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k));

@@ -270,6 +270,12 @@ mod tests {
         let cases: &[(Language, &str, usize)] = &[
             (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", 1),
             (Ar, "قصفت الطائرات مدينة حلب يوم الاثنين. وقصفت مدينة إدلب يوم الخميس.", 2),
+            // a definite anaphor refers back however far the strike stands
+            (
+                Ar,
+                "شنت طائرات أمريكية غارة على البوكمال. وقال المسؤول إن الوضع هادئ. وأضاف أن المحادثات مستمرة. وتابع أن الوفد وصل. ولم يعلق الجانب الآخر. وأسفرت الغارة عن أضرار مادية.",
+                1,
+            ),
         ];
         for &(language, text, strikes) in cases {
             let doc = through("event clusters", language, text);
