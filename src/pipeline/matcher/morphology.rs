@@ -552,6 +552,22 @@ mod tests {
     }
 
     #[test]
+    fn override_folder_replaces_a_file_and_is_validated() {
+        // an override without the pronoun enclitics: the other files stay the embedded ones
+        let plain = |name: &str| -> Result<Option<(String, String)>, LexiconError> {
+            Ok((name == "ar/morphology/enclitics.tsv").then(|| (format!("dir/{name}"), "# none\n".to_string())))
+        };
+        let m = Morphology::load(Language::Ar, &plain).expect("a valid override");
+        assert!(!m.is_enclitic(&normalise_form("ها"), true));
+        assert!(m.has_verb_paradigm());
+        let bad = |name: &str| -> Result<Option<(String, String)>, LexiconError> {
+            Ok((name == "ar/morphology/proclitics.tsv").then(|| (format!("dir/{name}"), "و\tconjunction\nب\tprep\n".to_string())))
+        };
+        let err = Morphology::load(Language::Ar, &bad).unwrap_err();
+        assert!(err.to_string().starts_with("dir/ar/morphology/proclitics.tsv:2: kind must be"), "{err}");
+    }
+
+    #[test]
     fn bad_lines_name_file_and_line() {
         let cases: &[(&str, &str, &str, &str)] = &[
             ("و\tconjunctions\n", "", "", "p.tsv:1: kind must be"),
