@@ -106,6 +106,17 @@ EVENT_TYPE_TABLE = [('type', lambda v: re.fullmatch(r'[a-z_]+', v) is not None a
 
 
 WORDS = [('forms', None)]
+
+# config/lexicons/{ar,en}/morphology/: the files src/pipeline/matcher/morphology.rs reads
+MORPHOLOGY = {
+    'proclitics.tsv': [('forms', None),
+                       ('kind', one_of('conjunction', 'preposition', 'article', 'fused_article', 'present_verb',
+                                       'verbal_noun'))],
+    'enclitics.tsv': [('forms', None), ('kind', one_of('pronoun', 'after_ta', 'possessive', 'ta_marbuta'))],
+    'verb_paradigm.tsv': [('forms', None), ('tense', one_of('past', 'present', 'present_prefix')),
+                          ('gender', one_of('m', 'f', '-')), ('number', one_of('sg', 'du', 'pl', '-')),
+                          ('weak', any_value)],
+}
 WORD_TABLE = os.path.join(REPO, 'src', 'pipeline', 'words.rs')
 
 
@@ -115,6 +126,8 @@ def schema_for(path):
         return EVENT_TYPE_TABLE, 'event_types'
     if os.path.basename(os.path.dirname(os.path.abspath(path))) == 'words':
         return WORDS, 'words/' + base
+    if os.path.basename(os.path.dirname(os.path.abspath(path))) == 'morphology' and base in MORPHOLOGY:
+        return MORPHOLOGY[base], 'morphology/' + base
     if base.startswith('places'):
         return PLACES, 'places'
     if base in SCHEMAS:
@@ -160,7 +173,8 @@ def check_file(path):
                     errors.append('%s: duplicate id %s (first on line %d)' % (where, v, ids[v]))
                 else:
                     ids[v] = lineno
-            if kind not in ('places', 'event_types'):
+            # (a morphology form may well stand in several kinds: ل is a preposition and a verb prefix)
+            if kind not in ('places', 'event_types') and not kind.startswith('morphology/'):
                 fidx = [c for c, _ in schema].index('forms')
                 rest = tuple(c for i, c in enumerate(cols) if i != fidx)
                 for form in cols[fidx].split('|'):
@@ -197,7 +211,7 @@ def main(argv):
     if not paths:
         paths.append(os.path.join(REPO, 'config', 'event_types.tsv'))
         for sub in ('config/lexicons/ar', 'config/lexicons/en', 'config/lexicons/ar/words', 'config/lexicons/en/words',
-                    'config/gazetteer'):
+                    'config/lexicons/ar/morphology', 'config/lexicons/en/morphology', 'config/gazetteer'):
             d = os.path.join(REPO, sub)
             if os.path.isdir(d):
                 paths += [os.path.join(d, x) for x in sorted(os.listdir(d)) if x.endswith('.tsv')]

@@ -108,7 +108,7 @@ impl<'a> Document<'a> {
         let norm = &self.norm.norm;
         let mut starts = Vec::with_capacity(self.seg.tokens.len() * 2);
         for t in &self.seg.tokens {
-            word_starts(self.language, norm, t.start, t.end, &mut starts);
+            word_starts(scanner.morphology(), norm, t.start, t.end, &mut starts);
         }
         self.scan = Some(scanner.scan(norm, &starts));
     }

@@ -2,7 +2,7 @@
 //! regions, with the name matchers and the homonym disambiguation.
 
 use super::lexicon::{LexiconError, bad_line, rows};
-use super::matcher::{CaseRule, FormKind, Matcher, case_rule};
+use super::matcher::{CaseRule, FormKind, Matcher, Morphology, case_rule};
 use super::model::Language;
 use super::text::NormText;
 use std::collections::{HashMap, HashSet};
@@ -77,10 +77,12 @@ impl Gazetteer {
         Ok(Gazetteer { places, countries })
     }
 
-    /// A matcher over the names written in `language`'s script; each entry is the list of
+    /// A matcher over the names written in the script of `morphology`'s language, with its
+    /// clitics; each entry is the list of
     /// places sharing that (normalised) name. An English name matches only cased as the
     /// data writes it (Nice the city, not "a nice day"), in the loosest of its spellings.
-    pub fn matcher(&self, language: Language) -> Matcher<Vec<usize>> {
+    pub fn matcher(&self, morphology: &std::sync::Arc<Morphology>) -> Matcher<Vec<usize>> {
+        let language = morphology.language();
         // each normalised form once, in order of first appearance, with every place it names
         // (foldhash: this map of 100,000 keys is built at every start-up, and SipHash was an
         // eighth of it)
@@ -117,7 +119,7 @@ impl Gazetteer {
                 }
             }
         }
-        Matcher::new(language, items.into_iter().map(|(key, case, places)| (key, FormKind::Normalised(case), places)).collect())
+        Matcher::new(morphology, items.into_iter().map(|(key, case, places)| (key, FormKind::Normalised(case), places)).collect())
     }
 
     /// The country with ISO code `code`.

@@ -4,11 +4,12 @@
 
 use super::event_types::{self, EventType, EventTypes};
 use super::gazetteer::Gazetteer;
-use super::matcher::{FormKind, Gender, Matcher, Number, Scanner, normalise_form};
+use super::matcher::{FormKind, Gender, Matcher, Morphology, Number, Scanner, normalise_form};
 use super::model::Language;
 use super::words::{OverrideFile, WordClasses};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 /// A lexicon file that could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -317,6 +318,8 @@ pub struct LanguageLexicons {
     pub words: WordClasses,
     /// One trie over every lexicon and the gazetteer, searched once per document.
     pub scanner: Scanner,
+    /// The clitics and verb paradigm (`morphology/`), shared by every matcher.
+    pub morphology: Arc<Morphology>,
 }
 
 /// Every lexicon, compiled.
@@ -466,9 +469,8 @@ impl LanguageLexicons {
     ) -> Result<LanguageLexicons, LexiconError> {
         let lang = language.code();
         let get = |name: &str| file(&format!("{lang}/{name}"));
-        let verb_kind = |kind: &str| {
-            if kind == "verb" && language == Language::Ar { FormKind::ArabicVerb } else { FormKind::Plain }
-        };
+        let morphology = Arc::new(Morphology::load(language, overridden)?);
+        let verb_kind = |kind: &str| if kind == "verb" { FormKind::Verb } else { FormKind::Plain };
 
         let (f, c) = get("events.tsv")?;
         let mut items = Vec::new();
@@ -490,7 +492,7 @@ impl LanguageLexicons {
                 EventEntry { event_type, subtype: opt(cols[3]), weight, verb: cols[1] == "verb" },
             ));
         }
-        let mut events = Matcher::new(language, items);
+        let mut events = Matcher::new(&morphology, items);
 
         let (f, c) = get("quote_cues.tsv")?;
         let mut items = Vec::new();
@@ -513,7 +515,7 @@ impl LanguageLexicons {
             let form_kind = if kind == CueKind::According { FormKind::Plain } else { verb_kind("verb") };
             items.push((cols[0].to_string(), form_kind, CueEntry { kind, announce }));
         }
-        let mut quote_cues = Matcher::new(language, items);
+        let mut quote_cues = Matcher::new(&morphology, items);
 
         let (f, c) = get("complementizers.tsv")?;
         let mut items = Vec::new();
@@ -528,7 +530,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, kind));
         }
-        let mut complementizers = Matcher::new(language, items);
+        let mut complementizers = Matcher::new(&morphology, items);
 
         let (f, c) = get("modality.tsv")?;
         let mut items = Vec::new();
@@ -551,7 +553,7 @@ impl LanguageLexicons {
             let window = cols[3].parse().map_err(|_| bad_line(&f, line, "window must be a whole number"))?;
             items.push((cols[0].to_string(), FormKind::Plain, ModalityEntry { modality, before, window }));
         }
-        let mut modality = Matcher::new(language, items);
+        let mut modality = Matcher::new(&morphology, items);
 
         let (f, c) = get("numbers.tsv")?;
         let mut items = Vec::new();
@@ -577,7 +579,7 @@ impl LanguageLexicons {
             }
             items.push((cols[0].to_string(), FormKind::Plain, NumberEntry { value, kind }));
         }
-        let mut numbers = Matcher::new(language, items);
+        let mut numbers = Matcher::new(&morphology, items);
 
         let (f, c) = get("qualifiers.tsv")?;
         let mut items = Vec::new();
@@ -594,7 +596,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, QualifierEntry { qualifier: cols[1].to_string(), before }));
         }
-        let mut qualifiers = Matcher::new(language, items);
+        let mut qualifiers = Matcher::new(&morphology, items);
 
         let (f, c) = get("time.tsv")?;
         let mut items = Vec::new();
@@ -616,7 +618,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, TimeEntry { kind, value }));
         }
-        let mut time = Matcher::new(language, items).without_enclitics();
+        let mut time = Matcher::new(&morphology, items).without_enclitics();
 
         let (f, c) = get("actors.tsv")?;
         let mut items = Vec::new();
@@ -630,7 +632,7 @@ impl LanguageLexicons {
                 ActorEntry { id: cols[1].to_string(), actor_type: cols[2].to_string(), name: cols[3].to_string(), country: opt(cols[4]) },
             ));
         }
-        let mut actors = Matcher::new(language, items);
+        let mut actors = Matcher::new(&morphology, items);
 
         let (f, c) = get("nationalities.tsv")?;
         let mut items = Vec::new();
@@ -641,7 +643,7 @@ impl LanguageLexicons {
                 NationalityEntry { country: cols[1].to_string(), adjective: cols[2].to_string() },
             ));
         }
-        let mut nationalities = Matcher::new(language, items);
+        let mut nationalities = Matcher::new(&morphology, items);
 
         let (f, c) = get("roles.tsv")?;
         let mut items = Vec::new();
@@ -663,7 +665,7 @@ impl LanguageLexicons {
             };
             items.push((cols[0].to_string(), FormKind::Plain, RoleEntry { role: cols[1].to_string(), gender, number }));
         }
-        let mut roles = Matcher::new(language, items);
+        let mut roles = Matcher::new(&morphology, items);
 
         let mut abbreviations = HashSet::new();
         if language == Language::En {
@@ -712,25 +714,28 @@ impl LanguageLexicons {
             }
             items.push((cols[0].to_string(), FormKind::Plain, ()));
         }
-        let mut distinct = Matcher::new(language, items);
+        let mut distinct = Matcher::new(&morphology, items);
 
         let words = WordClasses::load(language, overridden)?;
 
-        let mut places = gazetteer.matcher(language);
-        let scanner = Scanner::new(&[
-            events.pattern_strings(),
-            quote_cues.pattern_strings(),
-            complementizers.pattern_strings(),
-            modality.pattern_strings(),
-            numbers.pattern_strings(),
-            qualifiers.pattern_strings(),
-            time.pattern_strings(),
-            actors.pattern_strings(),
-            nationalities.pattern_strings(),
-            roles.pattern_strings(),
-            distinct.pattern_strings(),
-            places.pattern_strings(),
-        ]);
+        let mut places = gazetteer.matcher(&morphology);
+        let scanner = Scanner::new(
+            Arc::clone(&morphology),
+            &[
+                events.pattern_strings(),
+                quote_cues.pattern_strings(),
+                complementizers.pattern_strings(),
+                modality.pattern_strings(),
+                numbers.pattern_strings(),
+                qualifiers.pattern_strings(),
+                time.pattern_strings(),
+                actors.pattern_strings(),
+                nationalities.pattern_strings(),
+                roles.pattern_strings(),
+                distinct.pattern_strings(),
+                places.pattern_strings(),
+            ],
+        );
         events.attach(&scanner, 0);
         quote_cues.attach(&scanner, 1);
         complementizers.attach(&scanner, 2);
@@ -765,6 +770,7 @@ impl LanguageLexicons {
             distinct,
             words,
             scanner,
+            morphology,
         })
     }
 

@@ -295,8 +295,10 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
             let conjoined = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|rest| rest.chars().count() >= 2);
             let conjunction = conjoined.is_some_and(|rest| position >= 2 || lex.function_words.contains(rest));
             // a preposition glued to a hamza or to ت starts a verbal noun (لإطلاق، بأن، لتولي)
-            // (in the original text: normalised, لإ is لا as in لاعب and بأ is با as in باراك)
-            let preposition_before_noun = first && ["لإ", "لأ", "بإ", "بأ", "لت"].iter().any(|p| original_word(doc, i).starts_with(p));
+            // (proclitics.tsv, kind verbal_noun: in the original text, as normalised لإ is لا as in
+            // لاعب and بأ is با as in باراك)
+            let preposition_before_noun =
+                first && lex.morphology.verbal_noun_starts().iter().any(|p| original_word(doc, i).starts_with(p.as_str()));
             // a present verb in the dual or plural after a name of two words: "وزير الداخلية
             // السابق حسين عرب يقودان" (earlier, such a word is a name: موشيه يعالون)
             let plural_verb = position >= 2
