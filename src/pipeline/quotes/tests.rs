@@ -85,3 +85,58 @@ fn a_bare_announcement_is_no_quote() {
         assert!(quotes(language, text).is_empty(), "{text:?}: {:?}", quotes(language, text));
     }
 }
+
+/// The bytes of text the quotes of `doc` carry as content.
+fn content_bytes(doc: &crate::pipeline::document::Document) -> usize {
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let (s, e) = doc.token_span(q.content.0, q.content.1);
+            e - s
+        })
+        .sum()
+}
+
+#[test]
+fn repeated_cues_do_not_copy_the_text_into_every_quote() {
+    let cases: &[(Language, &str)] = &[(En, "said \""), (Ar, "قال \"")];
+    for &(language, unit) in cases {
+        let text = unit.repeat(2000);
+        let doc = through("quotes", language, &text);
+        let bytes = content_bytes(&doc);
+        assert!(bytes <= 4 * text.len(), "{unit:?} × 2000: {} quotes carry {bytes} bytes for {}", doc.quotes.len(), text.len());
+    }
+}
+
+#[test]
+fn repeated_tokens_run_in_linear_time_with_bounded_output() {
+    // each a few seconds or more per run with a cue × cue or quote × quote loop
+    let cases: &[(Language, &str)] = &[(Ar, "قتل 5 "), (En, "killed 5 "), (En, "said \""), (Ar, "وأضاف أن ")];
+    for &(language, unit) in cases {
+        let text = unit.repeat(3000);
+        let doc = through("quotes", language, &text);
+        let bytes = content_bytes(&doc);
+        assert!(bytes <= 4 * text.len(), "{unit:?} × 3000: {} quotes carry {bytes} bytes for {}", doc.quotes.len(), text.len());
+    }
+}
+
+#[test]
+fn nested_reported_speech_is_kept_up_to_the_depth_bound() {
+    let quote =
+        |a: usize| QuoteMention { kind: "indirect", content: (a, 100), cue: Some((a - 1, a - 1)), speaker: None, via: None, sentence: 0 };
+    let cases: &[(usize, usize)] = &[(3, 3), (5, 5), (6, 5), (40, 5)];
+    for &(nested, kept) in cases {
+        let mut quotes: Vec<QuoteMention> = (0..nested).map(|i| quote(1 + 2 * i)).collect();
+        bound::bound_depth(&mut quotes, 101);
+        assert_eq!(quotes.len(), kept, "{nested} nested");
+        // the innermost are kept: the outer ones only repeat them
+        assert!(quotes.iter().all(|q| q.content.0 >= 1 + 2 * (nested - kept)), "{nested} nested");
+    }
+}
+
+#[test]
+fn quotes_nested_in_reported_speech_are_all_found() {
+    let text = "قال المسؤول إن الوزير أكد أن الرئيس أعلن أن القوات ستنسحب من المدينة.";
+    let found = quotes(Ar, text);
+    assert!(found.len() >= 2, "{found:?}");
+}
