@@ -129,13 +129,42 @@ fn direction_of(lex: &LanguageLexicons, hit: &Hit) -> Option<i64> {
     }
 }
 
-/// Finds time expressions and resolves them against `published`.
 /// Fills [`Document::times`] from the hits layer, resolved against [`Document::published`].
 pub fn run(doc: &mut Document, lexicons: &Lexicons) {
     doc.times = find_times(doc, lexicons.get(doc.language), doc.published);
 }
 
-/// The time expressions of `doc`, resolved against `published`.
+/// One time expression being read from its hit: its tokens so far, the index of the last hit
+/// it takes, and the modifiers around it ("last Monday", «الاثنين الماضي»).
+struct Reading {
+    first: usize,
+    last: usize,
+    /// Index of the last hit taken.
+    k: usize,
+    /// The direction of a bare modifier right before (the last expression found).
+    before: Option<i64>,
+    /// The direction and last token of a modifier hit right after.
+    after: Option<(i64, usize)>,
+    /// The direction taken so far.
+    direction: Option<i64>,
+}
+
+impl Reading {
+    /// Takes the modifiers around the expression: the one after (its hit), and the bare one
+    /// before (popped from `out`).
+    fn take_modifiers(&mut self, out: &mut Vec<TimeMention>) {
+        if let Some((d, end)) = self.after {
+            self.direction = Some(d);
+            self.last = end;
+            self.k += 1;
+        }
+        if self.before.is_some() {
+            self.first = out.pop().map_or(self.first, |p| p.first);
+        }
+    }
+}
+
+/// Finds time expressions and resolves them against `published`.
 pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<NaiveDate>) -> Vec<TimeMention> {
     let hits = &doc.hits.time;
     let mut out: Vec<TimeMention> = Vec::new();
@@ -143,130 +172,146 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
     let mut pending: Option<(usize, i64)> = None;
     let mut k = 0;
     while k < hits.len() {
+        if doc.out_of_time() {
+            break;
+        }
         let h = &hits[k];
         if out.last().is_some_and(|p| h.first <= p.last) {
             k += 1; // already part of the previous expression («مارس (آذار)»)
             continue;
         }
         let entry = &lex.time.entries()[h.entry];
-        let (mut first, mut last) = (h.first, h.last);
-        // a modifier right before ("last Monday", «هذا الأسبوع») or right after («الاثنين الماضي»)
-        let before = pending.filter(|&(i, _)| out[i].last + 1 == first).map(|(_, d)| d);
-        let after = hits.get(k + 1).filter(|n| n.first == last + 1).and_then(|n| direction_of(lex, n).map(|d| (d, n.last)));
-        let mut direction = before;
-        let mut take_modifiers = |last: &mut usize, k: &mut usize, first: &mut usize, out: &mut Vec<TimeMention>| {
-            if let Some((d, end)) = after {
-                direction = Some(d);
-                *last = end;
-                *k += 1;
-            }
-            if before.is_some() {
-                *first = out.pop().map_or(*first, |p| p.first);
-            }
-        };
-        let mut date = None;
-        let mut precision = Precision::Day;
-        match entry.kind {
-            TimeKind::Weekday => {
-                take_modifiers(&mut last, &mut k, &mut first, &mut out);
-                let wd = entry.value.unwrap_or(1).clamp(1, 7);
-                let direction = direction.unwrap_or(0);
-                if let Some(p) = published {
-                    let pub_wd = i64::from(p.weekday().number_from_monday());
-                    let offset = if direction > 0 {
-                        let ahead = (wd - pub_wd).rem_euclid(7);
-                        if ahead == 0 { 7 } else { ahead }
-                    } else {
-                        let back = (pub_wd - wd).rem_euclid(7);
-                        -(if back == 0 && direction < 0 { 7 } else { back })
-                    };
-                    date = p.checked_add_signed(Duration::days(offset));
-                }
-            }
+        let before = pending.filter(|&(i, _)| out[i].last + 1 == h.first).map(|(_, d)| d);
+        let after = hits.get(k + 1).filter(|n| n.first == h.last + 1).and_then(|n| direction_of(lex, n).map(|d| (d, n.last)));
+        let mut r = Reading { first: h.first, last: h.last, k, before, after, direction: before };
+        let found = match entry.kind {
+            TimeKind::Weekday => Some((weekday(&mut r, &mut out, entry.value, published), Precision::Day)),
             TimeKind::RelativeDay => {
-                date = published.and_then(|p| p.checked_add_signed(Duration::days(entry.value.unwrap_or(0))));
+                Some((published.and_then(|p| p.checked_add_signed(Duration::days(entry.value.unwrap_or(0)))), Precision::Day))
             }
-            TimeKind::Month => {
-                let month = entry.value.unwrap_or(1).clamp(1, 12) as u32;
-                let day = if h.first > 0 { day_number(doc, h.first - 1) } else { None };
-                // «مارس (آذار) 2014»: skip the month's other name in brackets
-                if doc.is_punct(h.last + 1, "(")
-                    && let Some(close) = (h.last + 2..(h.last + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
-                {
-                    last = close;
-                }
-                let h_last = last;
-                let day_after = day_number(doc, h_last + 1);
-                let (day, year_at) = match (day, day_after) {
-                    (Some(d), _) => {
-                        first = h.first - 1;
-                        (Some(d), h_last + 1)
-                    }
-                    (None, Some(d)) => {
-                        last = h_last + 1;
-                        (Some(d), h_last + 2 + usize::from(doc.is_punct(h_last + 2, ",")))
-                    }
-                    _ => (None, h_last + 1),
-                };
-                let year = year_number(doc, year_at);
-                if year.is_some() {
-                    last = year_at;
-                } else if last == h.last {
-                    // «نوفمبر الماضي», "last March"
-                    take_modifiers(&mut last, &mut k, &mut first, &mut out);
-                }
-                precision = if day.is_some() { Precision::Day } else { Precision::Month };
-                let y = year.or_else(|| published.map(|p| month_year(p, month, day, direction)));
-                date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)));
-                if let (Some(dt), None, None, Some(p)) = (date, year, direction, published)
-                    && p.checked_add_signed(Duration::days(31)).is_some_and(|limit| dt > limit)
-                {
-                    date = dt.with_year(dt.year().saturating_sub(1)); // «15 ديسمبر» in a January article
-                }
-            }
-            TimeKind::Duration => {
-                let Some(unit) = Precision::of_unit(entry.value) else {
-                    k += 1;
-                    continue;
-                };
-                if unit == Precision::Year
-                    && let Some(y) = year_number(doc, last + 1)
-                {
-                    // «عام 2014», "the year 2014"
-                    last += 1;
-                    date = NaiveDate::from_ymd_opt(y, 1, 1);
-                } else if before.is_some() || after.is_some() {
-                    take_modifiers(&mut last, &mut k, &mut first, &mut out);
-                    date = published.and_then(|p| period_start(p, unit, direction.unwrap_or(0)));
-                } else {
-                    k += 1; // a length of time («منذ أسبوع»), not a date
-                    continue;
-                }
-                precision = unit;
-            }
+            TimeKind::Month => Some(month(doc, h, &mut r, &mut out, entry.value, published)),
+            TimeKind::Duration => period(doc, &mut r, &mut out, entry.value, published),
             TimeKind::Past | TimeKind::Next | TimeKind::Current => {
                 // a bare modifier is kept only to combine with what follows
                 pending = direction_of(lex, h).map(|d| (out.len(), d));
-                out.push(TimeMention::unresolved(first, last));
+                out.push(TimeMention::unresolved(r.first, r.last));
                 k += 1;
                 continue;
             }
+        };
+        k = r.k + 1;
+        if let Some((date, precision)) = found {
+            pending = None;
+            out.push(TimeMention { first: r.first, last: r.last, date, precision });
         }
-        pending = None;
-        out.push(TimeMention { first, last, date, precision });
-        k += 1;
     }
-    // drop bare modifiers that did not combine
-    out.retain(|t| {
-        !(t.date.is_none() && t.first == t.last && hits.iter().find(|h| h.first == t.first).is_some_and(|h| direction_of(lex, h).is_some()))
-    });
+    drop_bare_modifiers(hits, lex, &mut out);
     let numeric = numeric_dates(doc);
     if !numeric.is_empty() {
-        out.retain(|t| !numeric.iter().any(|n| n.first <= t.last && t.first <= n.last));
+        // the numeric dates are in text order without overlaps: a binary search each
+        out.retain(|t| numeric.get(numeric.partition_point(|x| x.last < t.first)).is_none_or(|x| x.first > t.last));
         out.extend(numeric);
         out.sort_by_key(|t| t.first);
     }
     out
+}
+
+/// Drops the bare modifiers that did not combine with a word they modify.
+fn drop_bare_modifiers(hits: &[Hit], lex: &LanguageLexicons, out: &mut Vec<TimeMention>) {
+    out.retain(|t| {
+        let hit = hits.get(hits.partition_point(|h| h.first < t.first)).filter(|h| h.first == t.first);
+        !(t.date.is_none() && t.first == t.last && hit.is_some_and(|h| direction_of(lex, h).is_some()))
+    });
+}
+
+/// A weekday (value 1–7 from Monday): the nearest before the publication date, or after it
+/// with "next".
+fn weekday(r: &mut Reading, out: &mut Vec<TimeMention>, value: Option<i64>, published: Option<NaiveDate>) -> Option<NaiveDate> {
+    r.take_modifiers(out);
+    let wd = value.unwrap_or(1).clamp(1, 7);
+    let direction = r.direction.unwrap_or(0);
+    let p = published?;
+    let pub_wd = i64::from(p.weekday().number_from_monday());
+    let offset = if direction > 0 {
+        let ahead = (wd - pub_wd).rem_euclid(7);
+        if ahead == 0 { 7 } else { ahead }
+    } else {
+        let back = (pub_wd - wd).rem_euclid(7);
+        -(if back == 0 && direction < 0 { 7 } else { back })
+    };
+    p.checked_add_signed(Duration::days(offset))
+}
+
+/// A month name (value 1–12) with a day before or after it and a year after, «مارس (آذار)»
+/// with its other name in brackets, or "last March".
+fn month(
+    doc: &Document,
+    h: &Hit,
+    r: &mut Reading,
+    out: &mut Vec<TimeMention>,
+    value: Option<i64>,
+    published: Option<NaiveDate>,
+) -> (Option<NaiveDate>, Precision) {
+    let month = value.unwrap_or(1).clamp(1, 12) as u32;
+    let day = if h.first > 0 { day_number(doc, h.first - 1) } else { None };
+    // «مارس (آذار) 2014»: skip the month's other name in brackets
+    if doc.is_punct(h.last + 1, "(")
+        && let Some(close) = (h.last + 2..(h.last + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
+    {
+        r.last = close;
+    }
+    let h_last = r.last;
+    let day_after = day_number(doc, h_last + 1);
+    let (day, year_at) = match (day, day_after) {
+        (Some(d), _) => {
+            r.first = h.first - 1;
+            (Some(d), h_last + 1)
+        }
+        (None, Some(d)) => {
+            r.last = h_last + 1;
+            (Some(d), h_last + 2 + usize::from(doc.is_punct(h_last + 2, ",")))
+        }
+        _ => (None, h_last + 1),
+    };
+    let year = year_number(doc, year_at);
+    if year.is_some() {
+        r.last = year_at;
+    } else if r.last == h.last {
+        // «نوفمبر الماضي», "last March"
+        r.take_modifiers(out);
+    }
+    let precision = if day.is_some() { Precision::Day } else { Precision::Month };
+    let y = year.or_else(|| published.map(|p| month_year(p, month, day, r.direction)));
+    let mut date = y.and_then(|y| NaiveDate::from_ymd_opt(y, month, day.unwrap_or(1)));
+    if let (Some(dt), None, None, Some(p)) = (date, year, r.direction, published)
+        && p.checked_add_signed(Duration::days(31)).is_some_and(|limit| dt > limit)
+    {
+        date = dt.with_year(dt.year().saturating_sub(1)); // «15 ديسمبر» in a January article
+    }
+    (date, precision)
+}
+
+/// A period unit: «عام 2014» / "the year 2014", or «الأسبوع الماضي» / "last month" with a
+/// modifier; `None` for a length of time («منذ أسبوع»), which is not a date.
+fn period(
+    doc: &Document,
+    r: &mut Reading,
+    out: &mut Vec<TimeMention>,
+    value: Option<i64>,
+    published: Option<NaiveDate>,
+) -> Option<(Option<NaiveDate>, Precision)> {
+    let unit = Precision::of_unit(value)?;
+    if unit == Precision::Year
+        && let Some(y) = year_number(doc, r.last + 1)
+    {
+        r.last += 1;
+        return Some((NaiveDate::from_ymd_opt(y, 1, 1), unit));
+    }
+    if r.before.is_none() && r.after.is_none() {
+        return None;
+    }
+    r.take_modifiers(out);
+    Some((published.and_then(|p| period_start(p, unit, r.direction.unwrap_or(0))), unit))
 }
 
 /// The year of the month `month` meant by an article published on `p`: with «الماضي»/"last"

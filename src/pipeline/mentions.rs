@@ -9,6 +9,7 @@ use super::model::Language;
 use super::persons::add_persons;
 use super::segment::TokenKind;
 use super::words::WordClass;
+use std::collections::HashMap;
 
 /// How a mention tells of a country, as evidence for the homonyms of the places around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,20 +118,31 @@ pub fn run(doc: &mut Document, lexicons: &Lexicons) {
     doc.mentions = find_mentions(doc, lexicons.get(doc.language), &lexicons.gazetteer);
 }
 
-/// The entity mentions of `doc`: places, actors, nationalities, roles and persons.
+/// Finds places, actors, nationalities and roles (and persons), sorted by first token.
 pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer) -> Mentions {
     let mut all = Vec::new();
-    let ar = doc.language == Language::Ar;
-    let actor_hits = &doc.hits.actors;
-    let place_hits = &doc.hits.places;
-    let role_hits = &doc.hits.roles;
-    let nationality_hits = &doc.hits.nationalities;
+    let evidence = country_evidence(doc, lex, gazetteer);
+    place_mentions(doc, lex, gazetteer, &evidence, &mut all);
+    actor_mentions(doc, lex, &mut all);
+    role_mentions(doc, lex, &mut all);
+    nationality_mentions(doc, lex, &mut all);
+    add_persons(doc, lex, &doc.hits.roles, &mut all);
+    all.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+    Mentions { all }
+}
 
-    // countries the article names, for homonym choice: (country, sentence, first token, how)
-    let mut evidence: Vec<(&str, usize, usize, Evidence)> = Vec::new();
-    for h in place_hits.iter() {
-        // a country's name, or a place whose homonyms all lie in one country (Ohio, Beirut),
-        // which locates the place named right before it: "Geneva, Ohio" is in the US
+/// A country the article names, for homonym choice: (country, sentence, first token, how).
+type CountryEvidence<'a> = (&'a str, usize, usize, Evidence);
+
+/// The countries the article names: by a place (a country's name, or a place whose homonyms
+/// all lie in one country: Ohio, Beirut, which locates the place named right before it,
+/// "Geneva, Ohio"), by an actor, or by a nationality.
+fn country_evidence<'a>(doc: &Document, lex: &'a LanguageLexicons, gazetteer: &'a Gazetteer) -> Vec<CountryEvidence<'a>> {
+    let mut evidence = Vec::new();
+    for h in doc.hits.places.iter() {
+        if doc.out_of_time() {
+            break;
+        }
         let candidates = &lex.places.entries()[h.entry];
         let countries_of = |p: &usize| gazetteer.places[*p].country.as_deref();
         let named =
@@ -143,64 +155,128 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             evidence.push((c, doc.sentence_of(h.first), h.first, how));
         }
     }
-    for h in actor_hits.iter() {
+    for h in doc.hits.actors.iter() {
         let actor = &lex.actors.entries()[h.entry];
         if let Some(c) = &actor.country {
             let how = if actor.actor_type == "country" { Evidence::Named } else { Evidence::Affiliated };
-            evidence.push((c, doc.sentence_of(h.first), h.first, how));
+            evidence.push((c.as_str(), doc.sentence_of(h.first), h.first, how));
         }
     }
-    for h in nationality_hits.iter() {
+    for h in doc.hits.nationalities.iter() {
         evidence.push((&lex.nationalities.entries()[h.entry].country, doc.sentence_of(h.first), h.first, Evidence::Affiliated));
     }
-    // what stands between a place and the country named after it: punctuation and link words
-    // (place_links.tsv: شمال لبنان, in Ohio), at most a few tokens
-    let next_to = |h: &Hit, token: usize| {
+    evidence
+}
+
+/// The country evidence indexed by token and counted by country, so that the context of a
+/// place costs the few tokens around it plus the number of countries named, never a scan of
+/// all the evidence.
+struct EvidenceIndex<'a> {
+    /// The evidence sorted by token.
+    by_token: Vec<CountryEvidence<'a>>,
+    /// How often each country is named (implied evidence left out), in the article and per
+    /// sentence.
+    article: HashMap<&'a str, usize>,
+    sentence: HashMap<usize, HashMap<&'a str, usize>>,
+}
+
+impl<'a> EvidenceIndex<'a> {
+    fn new(evidence: &[CountryEvidence<'a>]) -> EvidenceIndex<'a> {
+        let mut by_token = evidence.to_vec();
+        by_token.sort_by_key(|e| e.2);
+        let (mut article, mut sentence) = (HashMap::new(), HashMap::<usize, HashMap<&str, usize>>::new());
+        for &(country, s, _, _) in evidence.iter().filter(|e| e.3 != Evidence::Implied) {
+            *article.entry(country).or_default() += 1;
+            *sentence.entry(s).or_default().entry(country).or_default() += 1;
+        }
+        EvidenceIndex { by_token, article, sentence }
+    }
+
+    /// The evidence whose token lies in `[lo, hi]`.
+    fn within(&self, lo: usize, hi: usize) -> &[CountryEvidence<'a>] {
+        let from = self.by_token.partition_point(|e| e.2 < lo);
+        let to = self.by_token.partition_point(|e| e.2 <= hi).max(from);
+        &self.by_token[from..to]
+    }
+}
+
+/// The countries around place hit `h`: named right after it, in its sentence, by its own
+/// words, and elsewhere in the article.
+fn country_context<'a>(doc: &Document, lex: &LanguageLexicons, index: &EvidenceIndex<'a>, h: &Hit) -> CountryContext<'a> {
+    let next_to = |token: usize| {
         token > h.last
             && token <= h.last + MAX_GAP_TO_COUNTRY + 1
             && (h.last + 1..token).all(|t| doc.tokens()[t].kind == TokenKind::Punct || is_place_link(doc, lex, t))
     };
-    let context_of = |h: &Hit| {
-        let sentence = doc.sentence_of(h.first);
-        let mut context = CountryContext::default();
-        for &(country, s, token, how) in &evidence {
-            if how != Evidence::Affiliated && s == sentence && next_to(h, token) {
-                context.next.insert(country);
-            }
-            if how == Evidence::Implied {
-                continue;
-            }
-            if (h.first..=h.last).contains(&token) {
-                context.own.insert(country);
-            } else {
-                context.article.insert(country);
-                if s == sentence {
-                    context.sentence.insert(country);
-                }
-            }
+    let sentence = doc.sentence_of(h.first);
+    let mut context = CountryContext::default();
+    for &(country, s, token, how) in index.within(h.last + 1, h.last + MAX_GAP_TO_COUNTRY + 1) {
+        if how != Evidence::Affiliated && s == sentence && next_to(token) {
+            context.next.insert(country);
         }
-        context
+    }
+    // what the place's own words name counts as its own, not as the article's or sentence's
+    let mut own_in_article: HashMap<&str, usize> = HashMap::new();
+    let mut own_in_sentence: HashMap<&str, usize> = HashMap::new();
+    for &(country, s, _, how) in index.within(h.first, h.last) {
+        if how == Evidence::Implied {
+            continue;
+        }
+        context.own.insert(country);
+        *own_in_article.entry(country).or_default() += 1;
+        if s == sentence {
+            *own_in_sentence.entry(country).or_default() += 1;
+        }
+    }
+    let elsewhere = |counts: &HashMap<&'a str, usize>, own: &HashMap<&str, usize>| -> Vec<&'a str> {
+        counts.iter().filter(|(c, n)| **n > own.get(**c).copied().unwrap_or(0)).map(|(c, _)| *c).collect()
     };
+    context.article.extend(elsewhere(&index.article, &own_in_article));
+    if let Some(counts) = index.sentence.get(&sentence) {
+        context.sentence.extend(elsewhere(counts, &own_in_sentence));
+    }
+    context
+}
 
-    // a place inside a longer actor or role name, or on the same words as a nationality
-    // or a person, is not a place mention (بايدن is not ب + a place)
-    let covered_by_role_or_actor = |h: &Hit| {
-        actor_hits.iter().chain(role_hits.iter()).chain(nationality_hits.iter()).any(|o| {
-            let covers = o.first <= h.first && o.last >= h.last;
-            let longer = (o.last - o.first) > (h.last - h.first) || o.start < h.start || o.end > h.end;
-            let person_or_nationality = o.first == h.first && o.last == h.last && {
-                nationality_hits.contains(o)
-                    || lex.actors.entries().get(o.entry).is_some_and(|a| a.actor_type == "person") && actor_hits.contains(o)
-            };
-            covers && (longer || person_or_nationality)
-        })
-    };
-    for h in place_hits.iter() {
-        if covered_by_role_or_actor(h) {
+/// The most tokens an actor, role or nationality name spans.
+const MAX_NAME_TOKENS: usize = 16;
+
+/// The hits of `hits` (in text order) that start at most `MAX_NAME_TOKENS` before token
+/// `first` and no later than it.
+fn starting_near(hits: &[Hit], first: usize) -> &[Hit] {
+    let from = hits.partition_point(|o| o.first + MAX_NAME_TOKENS < first);
+    let to = hits.partition_point(|o| o.first <= first).max(from);
+    &hits[from..to]
+}
+
+/// True when place hit `h` lies inside a longer actor or role name, or on the same words as
+/// a nationality or a person: not a place mention (بايدن is not ب + a place).
+fn covered_by_role_or_actor(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
+    let (actor_hits, role_hits, nationality_hits) = (&doc.hits.actors, &doc.hits.roles, &doc.hits.nationalities);
+    let (actors, roles, nationalities) =
+        (starting_near(actor_hits, h.first), starting_near(role_hits, h.first), starting_near(nationality_hits, h.first));
+    actors.iter().chain(roles.iter()).chain(nationalities.iter()).any(|o| {
+        let covers = o.first <= h.first && o.last >= h.last;
+        let longer = (o.last - o.first) > (h.last - h.first) || o.start < h.start || o.end > h.end;
+        let person_or_nationality = o.first == h.first && o.last == h.last && {
+            nationalities.contains(o) || lex.actors.entries().get(o.entry).is_some_and(|a| a.actor_type == "person") && actors.contains(o)
+        };
+        covers && (longer || person_or_nationality)
+    })
+}
+
+/// The place mentions, each resolved to one gazetteer place by the countries around it.
+fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, evidence: &[CountryEvidence], all: &mut Vec<Mention>) {
+    let index = EvidenceIndex::new(evidence);
+    for h in doc.hits.places.iter() {
+        if doc.out_of_time() {
+            break;
+        }
+        if covered_by_role_or_actor(doc, lex, h) {
             continue;
         }
         let candidates = &lex.places.entries()[h.entry];
-        let p = gazetteer.choose(candidates, &context_of(h));
+        let p = gazetteer.choose(candidates, &country_context(doc, lex, &index, h));
         let place = &gazetteer.places[p];
         let key = if place.kind == "country" {
             format!("country:{}", place.country.clone().unwrap_or_else(|| place.id.clone()))
@@ -220,7 +296,16 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number: Number::Singular,
         });
     }
-    for h in actor_hits.iter() {
+}
+
+/// The actor mentions, after the places (a capital standing for its country is checked
+/// against the place it names).
+fn actor_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>) {
+    let ar = doc.language == Language::Ar;
+    for h in doc.hits.actors.iter() {
+        if doc.out_of_time() {
+            break;
+        }
         let a = &lex.actors.entries()[h.entry];
         // a capital standing for its country (طرابلس for Libya, Paris for France) only where
         // the place it names resolved to a city of that country: not Tripoli in Lebanon, Paris
@@ -256,7 +341,14 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number,
         });
     }
-    for h in role_hits.iter() {
+}
+
+/// The role mentions (the minister, المتحدث).
+fn role_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>) {
+    for h in doc.hits.roles.iter() {
+        if doc.out_of_time() {
+            break;
+        }
         let r = &lex.roles.entries()[h.entry];
         all.push(Mention {
             first: h.first,
@@ -271,7 +363,14 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number: r.number,
         });
     }
-    for h in nationality_hits.iter() {
+}
+
+/// The nationality mentions not inside another mention.
+fn nationality_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>) {
+    for h in doc.hits.nationalities.iter() {
+        if doc.out_of_time() {
+            break;
+        }
         let n = &lex.nationalities.entries()[h.entry];
         if all.iter().any(|m: &Mention| m.first <= h.first && m.last >= h.last) {
             continue;
@@ -290,9 +389,6 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
             number,
         });
     }
-    add_persons(doc, lex, role_hits, &mut all);
-    all.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
-    Mentions { all }
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use super::document::Document;
 use super::lexicon::{LanguageLexicons, Lexicons, NumberKind};
+use super::matcher::Hit;
 use super::segment::TokenKind;
 use std::collections::{HashMap, HashSet};
 
@@ -42,16 +43,62 @@ enum Piece {
     Single,
 }
 
-/// Finds every count phrase in `doc`.
 /// Fills [`Document::counts`] from the hits layer.
 pub fn run(doc: &mut Document, lexicons: &Lexicons) {
     doc.counts = find_counts(doc, lexicons.get(doc.language));
 }
 
-/// The count phrases of `doc`.
+/// Number pieces by first token: (last token, piece).
+type Pieces = HashMap<usize, (usize, Piece)>;
+
+/// Finds every count phrase in `doc`.
 pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> {
     let tokens = doc.tokens();
-    let mut pieces: HashMap<usize, (usize, Piece)> = HashMap::new(); // first token → (last, piece)
+    let pieces = find_pieces(doc, lex);
+    let qualifiers = Qualifiers::new(doc, lex);
+    let number_ends: HashSet<usize> = pieces.values().filter(|(_, p)| !matches!(p, Piece::Single)).map(|(l, _)| *l).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if doc.out_of_time() {
+            break;
+        }
+        let Some((last, piece)) = pieces.get(&i) else {
+            i += 1;
+            continue;
+        };
+        let first = i;
+        if matches!(piece, Piece::Single) {
+            // «شخص آخر»: one, unless a number stands before it (that number counts it)
+            // (the number may span several tokens: «أحد عشر قتيلا»)
+            let counted = i > 0 && number_ends.contains(&(i - 1));
+            if !counted {
+                out.push(CountMention {
+                    first,
+                    last: *last,
+                    number_first: first,
+                    number_last: *last,
+                    value: Some(1),
+                    qualifier: "exact".into(),
+                });
+            }
+            i = last + 1;
+            continue;
+        }
+        let (end, value) = number_phrase(doc, &pieces, first, *last, piece);
+        let vague = value.is_none();
+        let (qfirst, qlast, qualifier) = qualifiers.around(doc, &pieces, first, end);
+        let qualifier = qualifier.unwrap_or(if vague { "vague" } else { "exact" }).to_string();
+        out.push(CountMention { first: qfirst, last: qlast, number_first: first, number_last: end, value, qualifier });
+        i = end + 1;
+    }
+    out
+}
+
+/// The number pieces of `doc`: lexicon hits, numbers in digits and English compounds
+/// (twenty-one).
+fn find_pieces(doc: &Document, lex: &LanguageLexicons) -> Pieces {
+    let mut pieces: Pieces = HashMap::new();
     for h in &doc.hits.numbers {
         let e = &lex.numbers.entries()[h.entry];
         let piece = match e.value {
@@ -61,7 +108,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
         };
         pieces.insert(h.first, (h.last, piece));
     }
-    for (i, t) in tokens.iter().enumerate() {
+    for (i, t) in doc.tokens().iter().enumerate() {
         match t.kind {
             TokenKind::Number => {
                 let digits: String = doc.word(i).chars().filter(|c| c.is_ascii_digit()).collect();
@@ -87,107 +134,119 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             _ => {}
         }
     }
-    let qualifiers = &doc.hits.qualifiers;
-    let number_ends: HashSet<usize> = pieces.values().filter(|(_, p)| !matches!(p, Piece::Single)).map(|(l, _)| *l).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let Some((last, piece)) = pieces.get(&i) else {
-            i += 1;
-            continue;
-        };
-        let first = i;
-        let mut end = *last;
-        if matches!(piece, Piece::Single) {
-            // «شخص آخر»: one, unless a number stands before it (that number counts it)
-            // (the number may span several tokens: «أحد عشر قتيلا»)
-            let counted = i > 0 && number_ends.contains(&(i - 1));
-            if !counted {
-                out.push(CountMention {
-                    first,
-                    last: end,
-                    number_first: first,
-                    number_last: end,
-                    value: Some(1),
-                    qualifier: "exact".into(),
-                });
-            }
-            i = end + 1;
-            continue;
+    pieces
+}
+
+/// Adds one piece to a number being read: units and tens add, a hundred multiplies what came
+/// before, a thousand (million …) closes a group.
+fn apply(piece: &Piece, total: &mut u64, current: &mut u64, vague: &mut bool) {
+    match piece {
+        Piece::Vague => *vague = true,
+        Piece::Single => {}
+        Piece::Value(v, NumberKind::Hundred) if *v == 100 && *current > 0 => *current = current.saturating_mul(100),
+        Piece::Value(v, NumberKind::Thousand) => {
+            *total = total.saturating_add((*current).max(1).saturating_mul(*v));
+            *current = 0;
         }
-        let (mut total, mut current, mut vague) = (0u64, 0u64, false);
-        let apply = |piece: &Piece, total: &mut u64, current: &mut u64, vague: &mut bool| match piece {
-            Piece::Vague => *vague = true,
-            Piece::Single => {}
-            Piece::Value(v, NumberKind::Hundred) if *v == 100 && *current > 0 => *current = current.saturating_mul(100),
-            Piece::Value(v, NumberKind::Thousand) => {
-                *total = total.saturating_add((*current).max(1).saturating_mul(*v));
-                *current = 0;
+        Piece::Value(v, _) => *current = current.saturating_add(*v),
+    }
+}
+
+/// The multiplier (thousand, million …) a piece is.
+fn multiplier(p: &Piece) -> Option<u64> {
+    match p {
+        Piece::Value(v, NumberKind::Thousand) => Some(*v),
+        _ => None,
+    }
+}
+
+/// The number starting with `piece` at `first` (ending at `last`), continued with «و» +
+/// number word (ثلاثة وعشرون) or "and"/adjacent words: its last token and its value (`None`
+/// when vague).
+fn number_phrase(doc: &Document, pieces: &Pieces, first: usize, last: usize, piece: &Piece) -> (usize, Option<u64>) {
+    let tokens = doc.tokens();
+    let mut end = last;
+    let (mut total, mut current, mut vague) = (0u64, 0u64, false);
+    apply(piece, &mut total, &mut current, &mut vague);
+    // the smallest multiplier (thousand, million …) used so far
+    let mut smallest = multiplier(piece).unwrap_or(u64::MAX);
+    loop {
+        let next = end + 1;
+        let candidate = if doc.word(next.min(tokens.len() - 1)) == "and" && next < tokens.len() { next + 1 } else { next };
+        match pieces.get(&candidate) {
+            Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence && vague => {
+                // «عشرات الآلاف», «مئات الآلاف»: a vague count of thousands is one vague count
+                if !matches!(p, Piece::Vague | Piece::Value(_, NumberKind::Hundred | NumberKind::Thousand)) {
+                    break;
+                }
+                end = *l;
             }
-            Piece::Value(v, _) => *current = current.saturating_add(*v),
-        };
-        apply(piece, &mut total, &mut current, &mut vague);
-        // the smallest multiplier (thousand, million …) used so far
-        let multiplier = |p: &Piece| match p {
-            Piece::Value(v, NumberKind::Thousand) => Some(*v),
-            _ => None,
-        };
-        let mut smallest = multiplier(piece).unwrap_or(u64::MAX);
-        // continue with «و» + number word (ثلاثة وعشرون) or "and"/adjacent words
-        loop {
-            let next = end + 1;
-            let (skip, candidate) =
-                if doc.word(next.min(tokens.len() - 1)) == "and" && next < tokens.len() { (1, next + 1) } else { (0, next) };
-            let _ = skip;
-            match pieces.get(&candidate) {
-                Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence && vague => {
-                    // «عشرات الآلاف», «مئات الآلاف»: a vague count of thousands is one vague count
-                    if !matches!(p, Piece::Vague | Piece::Value(_, NumberKind::Hundred | NumberKind::Thousand)) {
-                        break;
-                    }
-                    end = *l;
+            Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence => {
+                if matches!(p, Piece::Vague | Piece::Single) {
+                    // «3 آلاف» is a multiplier, «عشرات» after a number is not part of it
+                    break;
                 }
-                Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence => {
-                    if matches!(p, Piece::Vague | Piece::Single) {
-                        // «3 آلاف» is a multiplier, «عشرات» after a number is not part of it
-                        break;
-                    }
-                    // "45 million and 33 million" are two numbers: a multiplier no smaller
-                    // than one already used starts a new number
-                    let next_multiplier = multiplier(p).or_else(|| pieces.get(&(l + 1)).and_then(|(_, q)| multiplier(q)));
-                    if next_multiplier.is_some_and(|m| m >= smallest) {
-                        break;
-                    }
-                    smallest = smallest.min(multiplier(p).unwrap_or(u64::MAX));
-                    apply(p, &mut total, &mut current, &mut vague);
-                    end = *l;
+                // "45 million and 33 million" are two numbers: a multiplier no smaller
+                // than one already used starts a new number
+                let next_multiplier = multiplier(p).or_else(|| pieces.get(&(l + 1)).and_then(|(_, q)| multiplier(q)));
+                if next_multiplier.is_some_and(|m| m >= smallest) {
+                    break;
                 }
-                _ => break,
+                smallest = smallest.min(multiplier(p).unwrap_or(u64::MAX));
+                apply(p, &mut total, &mut current, &mut vague);
+                end = *l;
+            }
+            _ => break,
+        }
+    }
+    (end, (!vague).then_some(total + current))
+}
+
+/// The qualifier hits, indexed for the counts: those before a number by their last token,
+/// the others in text order.
+struct Qualifiers<'a> {
+    lex: &'a LanguageLexicons,
+    hits: &'a [Hit],
+    /// Per token: the last qualifier (by index) standing before a number that ends there.
+    before_ending: Vec<Option<usize>>,
+}
+
+impl<'a> Qualifiers<'a> {
+    fn new(doc: &'a Document, lex: &'a LanguageLexicons) -> Qualifiers<'a> {
+        let hits = &doc.hits.qualifiers[..];
+        let mut before_ending = vec![None; doc.tokens().len()];
+        for (i, q) in hits.iter().enumerate() {
+            if lex.qualifiers.entries()[q.entry].before {
+                before_ending[q.last] = Some(i);
             }
         }
-        let value = (!vague).then_some(total + current);
-        let mut qualifier = if vague { "vague".to_string() } else { "exact".to_string() };
-        let (mut qfirst, mut qlast) = (first, end);
-        for q in qualifiers.iter() {
-            let entry = &lex.qualifiers.entries()[q.entry];
-            if entry.before && q.last + 1 == first {
-                qualifier = entry.qualifier.clone();
-                qfirst = q.first;
-            } else if !entry.before
-                && q.first > end
-                && q.first <= end + 3
+        Qualifiers { lex, hits, before_ending }
+    }
+
+    /// The span of the count whose number is `[first, end]` with its qualifiers, and the
+    /// qualifier: one right before (ما يصل إلى 12), or one up to three words after the
+    /// number or its noun («12 على الأقل», «ستة مدنيين على الأقل»), which wins.
+    fn around(&self, doc: &Document, pieces: &Pieces, first: usize, end: usize) -> (usize, usize, Option<&'a str>) {
+        let tokens = doc.tokens();
+        let (mut qfirst, mut qlast, mut qualifier) = (first, end, None);
+        if let Some(q) = first.checked_sub(1).and_then(|k| self.before_ending[k]).map(|i| &self.hits[i]) {
+            qualifier = Some(self.lex.qualifiers.entries()[q.entry].qualifier.as_str());
+            qfirst = q.first;
+        }
+        let from = self.hits.partition_point(|q| q.first <= end);
+        let to = self.hits.partition_point(|q| q.first <= end + 3);
+        for q in &self.hits[from..to.max(from)] {
+            let entry = &self.lex.qualifiers.entries()[q.entry];
+            if !entry.before
                 && (end + 1..q.first)
                     .all(|k| tokens[k].kind == TokenKind::Word && pieces.get(&k).is_none_or(|(_, p)| matches!(p, Piece::Single)))
             {
-                // «12 على الأقل», «ستة مدنيين على الأقل»: after the number or its noun
-                qualifier = entry.qualifier.clone();
+                qualifier = Some(entry.qualifier.as_str());
                 qlast = q.last;
             }
         }
-        out.push(CountMention { first: qfirst, last: qlast, number_first: first, number_last: end, value, qualifier });
-        i = end + 1;
+        (qfirst, qlast, qualifier)
     }
-    out
 }
 
 #[cfg(test)]

@@ -73,18 +73,13 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
     if titles.is_empty() {
         return;
     }
-    let claimed = claimed_tokens(doc);
     let ar = doc.language == Language::Ar;
-    let mut names: Vec<TitledName> = Vec::new();
-    for h in titles {
-        if let Some(name) = name_after(doc, lex, &claimed, mentions, h) {
-            if !names.iter().any(|n| n.first == name.first) {
-                names.push(name);
-            }
-        }
-    }
+    let names = titled_names(doc, lex, &titles, mentions);
     let mut persons: Vec<Mention> = Vec::new();
     for n in &names {
+        if doc.out_of_time() {
+            break;
+        }
         let words: Vec<&str> = (n.first..=n.last).map(|i| bare_word(doc, i)).collect();
         let key = format!("person:{}", words.join(" ").to_lowercase());
         let (s, e) = doc.original(doc.tokens()[n.first].start, doc.tokens()[n.last].end);
@@ -112,6 +107,9 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
         }
         // every mention of the surname, with the name's other words before it where they are
         for s in 0..doc.tokens().len().saturating_sub(k - 1) {
+            if doc.out_of_time() {
+                break;
+            }
             let j = s + k - 1;
             let w = bare_word(doc, s);
             let prefix_len = if w == head {
@@ -145,6 +143,24 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
     }
     mentions.retain(|m| !(matches!(m.kind, MentionKind::Place(_)) && persons.iter().any(|p| p.first <= m.last && m.first <= p.last)));
     mentions.extend(persons);
+}
+
+/// The names written after the titles `titles`, one per first token.
+fn titled_names(doc: &Document, lex: &LanguageLexicons, titles: &[&Hit], mentions: &[Mention]) -> Vec<TitledName> {
+    let claimed = claimed_tokens(doc);
+    let mut names: Vec<TitledName> = Vec::new();
+    let mut firsts = std::collections::HashSet::new();
+    for h in titles {
+        if doc.out_of_time() {
+            break;
+        }
+        if let Some(name) = name_after(doc, lex, &claimed, mentions, h)
+            && firsts.insert(name.first)
+        {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// True when role hit `h` is a title that may stand before a name.

@@ -22,4 +22,8 @@ impl Grammar for Arabic {
     fn locative_cancels_direction(&self) -> bool {
         false
     }
+
+    fn construct_state(&self) -> bool {
+        true
+    }
 }

@@ -22,4 +22,8 @@ impl Grammar for English {
     fn locative_cancels_direction(&self) -> bool {
         true
     }
+
+    fn construct_state(&self) -> bool {
+        false
+    }
 }

@@ -25,6 +25,11 @@ pub trait Grammar: Sync {
     /// True when a locative preposition before a compass word makes the place the scene
     /// ("in northern Syria") instead of a reference point ("north of Kabul").
     fn locative_cancels_direction(&self) -> bool;
+
+    /// True when a noun without the article stands in construct with the noun after it, and
+    /// a noun phrase grows rightwards by genitives and adjectives (Arabic مكتب رئيس الحكومة،
+    /// الجانب الإيراني); false when a phrase ends at its head noun (English).
+    fn construct_state(&self) -> bool;
 }
 
 /// The grammar of `language`.
@@ -41,12 +46,13 @@ mod tests {
 
     #[test]
     fn word_order_per_language() {
-        let cases = [(Language::Ar, true, 2, false), (Language::En, false, 1, true)];
-        for (language, follow, factor, cancels) in cases {
+        let cases = [(Language::Ar, true, 2, false, true), (Language::En, false, 1, true, false)];
+        for (language, follow, factor, cancels, construct) in cases {
             let g = grammar(language);
             assert_eq!(g.modifiers_follow_noun(), follow, "{language:?}");
             assert_eq!(g.place_before_trigger_factor(), factor, "{language:?}");
             assert_eq!(g.locative_cancels_direction(), cancels, "{language:?}");
+            assert_eq!(g.construct_state(), construct, "{language:?}");
             assert!(g.modifier_window() >= 1);
         }
     }
