@@ -9,7 +9,7 @@ mod corpus;
 use corpus::articles;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use hadath::pipeline::Pipeline;
-use hadath::pipeline::document::Document;
+use hadath::pipeline::doc::Document;
 use hadath::pipeline::lexicon::LanguageLexicons;
 use hadath::pipeline::model::Language;
 use std::hint::black_box;

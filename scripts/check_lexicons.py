@@ -9,7 +9,7 @@ Checks, for every non-comment, non-blank line: the exact number of tab-separated
 empty column (write `-`), no empty `|`-separated form, and the allowed values of the closed
 columns (kinds, types, gender, number, ISO codes, numbers). Word-class files
 (`config/lexicons/{ar,en}/words/*.tsv`) have the one column `forms`, and each class of the
-`word_classes!` table in src/pipeline/words.rs needs its file in both languages. Places files also need unique ids,
+`word_classes!` table in src/pipeline/lexicon/words.rs needs its file in both languages. Places files also need unique ids,
 numeric lat/lon in range and an integer population; actors files need unique ids.
 Warnings (not errors): a form listed twice in one file with different ids/values.
 Exit status 1 when any error is found. Standard library only.
@@ -97,7 +97,7 @@ PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'(x:[a-z0-9\-]+|iso:[A-Z]
           ('population', lambda v: integer(v) and int(v) >= 0), ('forms', None)]
 
 
-# config/event_types.tsv: the columns the Rust loader (src/pipeline/event_types.rs) reads
+# config/event_types.tsv: the columns the Rust loader (src/pipeline/lexicon/event_types.rs) reads
 EVENT_TYPE_TABLE = [('type', lambda v: re.fullmatch(r'[a-z_]+', v) is not None and v != 'none'),
                     ('frame', one_of('meeting', 'agreement', 'attack', 'toll', 'actors')),
                     ('core', one_of('yes', 'no')), ('location', one_of('own', 'inherit')),
@@ -107,7 +107,7 @@ EVENT_TYPE_TABLE = [('type', lambda v: re.fullmatch(r'[a-z_]+', v) is not None a
 
 WORDS = [('forms', None)]
 
-# config/lexicons/{ar,en}/morphology/: the files src/pipeline/matcher/morphology.rs reads
+# config/lexicons/{ar,en}/morphology/: the files src/pipeline/lexicon/matcher/morphology.rs reads
 MORPHOLOGY = {
     'proclitics.tsv': [('forms', None),
                        ('kind', one_of('conjunction', 'preposition', 'article', 'fused_article', 'present_verb',
@@ -117,7 +117,7 @@ MORPHOLOGY = {
                           ('gender', one_of('m', 'f', '-')), ('number', one_of('sg', 'du', 'pl', '-')),
                           ('weak', any_value)],
 }
-WORD_TABLE = os.path.join(REPO, 'src', 'pipeline', 'words.rs')
+WORD_TABLE = os.path.join(REPO, 'src', 'pipeline', 'lexicon', 'words.rs')
 
 
 def schema_for(path):
@@ -199,9 +199,9 @@ def check_word_classes():
         d = os.path.join(REPO, 'config', 'lexicons', lang, 'words')
         files = {x[:-4] for x in os.listdir(d) if x.endswith('.tsv')} if os.path.isdir(d) else set()
         for c in sorted(classes - files):
-            errors.append('config/lexicons/%s/words/%s.tsv: missing (class in src/pipeline/words.rs)' % (lang, c))
+            errors.append('config/lexicons/%s/words/%s.tsv: missing (class in src/pipeline/lexicon/words.rs)' % (lang, c))
         for c in sorted(files - classes):
-            errors.append('config/lexicons/%s/words/%s.tsv: no class in src/pipeline/words.rs' % (lang, c))
+            errors.append('config/lexicons/%s/words/%s.tsv: no class in src/pipeline/lexicon/words.rs' % (lang, c))
     return errors
 
 

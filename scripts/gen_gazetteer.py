@@ -117,7 +117,7 @@ AR_TOP_N = 30000
 EN_TOP_N = 20000
 AR_BIG = 500000
 EN_BIG = 1000000
-# the matcher's clitics (src/pipeline/matcher.rs)
+# the matcher's clitics (src/pipeline/lexicon/matcher.rs)
 AR_ENCLITICS = ('ه', 'ها', 'هما', 'هم', 'هن', 'ك', 'كم', 'كما', 'كن', 'نا', 'ي', 'ني')
 AR_PROCLITICS = ('و', 'ف', 'ب', 'ل', 'ك', 'س', 'ال', 'وال', 'فال', 'بال', 'كال', 'لل', 'وب', 'ول', 'فب', 'فل',
                  'وبال', 'ولل', 'فبال', 'فلل')

@@ -7,7 +7,7 @@ Usage (from the repository root):
         [--places config/gazetteer/places.tsv] [--extra config/gazetteer/places_extra.tsv]
         [--lang ar|en] [--context] [--gold ../shared/eval/dev]
 
-Mirrors src/pipeline/{text,matcher,gazetteer}.rs closely enough to review false positives:
+Mirrors src/pipeline/text/normalise.rs and src/pipeline/lexicon/{matcher,gazetteer}.rs closely enough to review false positives:
 - text and forms are normalised alike (NFD, combining marks and tatweel dropped,
   أ إ آ ٱ → ا, ى ی → ي, ة → ه, ک → ك, case folded);
 - every `|` form of a row and the row's `name` column are forms (Arabic-script ones for

@@ -5,12 +5,12 @@
 //! paragraphs before it.
 
 use hadath::pipeline::Pipeline;
-use hadath::pipeline::document::Document;
+use hadath::pipeline::doc::Document;
 use hadath::pipeline::lexicon::LanguageLexicons;
-use hadath::pipeline::matcher::{Hit, Matcher};
+use hadath::pipeline::lexicon::matcher::{Hit, Matcher};
 use hadath::pipeline::model::{ExtractRequest, Language, OffsetUnit};
-use hadath::pipeline::segment::TokenKind;
-use hadath::pipeline::text::NormText;
+use hadath::pipeline::text::segment::TokenKind;
+use hadath::pipeline::text::normalise::NormText;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::sync::LazyLock;

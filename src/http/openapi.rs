@@ -4,7 +4,7 @@ use super::AppState;
 use super::handlers;
 use super::limits;
 use super::problem::Problem;
-use crate::pipeline::event_types::EventTypes;
+use crate::pipeline::lexicon::event_types::EventTypes;
 use crate::pipeline::model;
 use axum::Json;
 use axum::extract::State;

@@ -1,33 +1,21 @@
 //! The extraction pipeline: `Pipeline::extract` runs the stages in a fixed order over one
-//! [`Document`](document::Document): normalise and segment → entity mentions, counts and
+//! [`Document`](doc::Document): normalise and segment → entity mentions, counts and
 //! times → quotes → events → response assembly with offsets in the requested unit.
 
 pub mod budget;
-pub mod dates;
-pub mod document;
-pub mod event_types;
-pub mod events;
-pub mod gazetteer;
-pub mod hits;
+pub mod doc;
 pub mod lang;
 pub mod lexicon;
-pub mod matcher;
-pub mod mentions;
 pub mod model;
-pub mod numbers;
-pub mod offsets;
-pub mod persons;
-pub mod quotes;
-pub mod segment;
+pub mod stages;
 pub mod text;
-pub mod words;
 
 mod assemble;
 #[cfg(test)]
 pub(crate) mod testing;
 
 use budget::Budget;
-use document::{Document, detect_language};
+use doc::{Document, detect_language};
 use lexicon::{LexiconError, Lexicons};
 use model::{ExtractRequest, Extraction, Language};
 use std::path::Path;
@@ -80,13 +68,13 @@ pub type Stage = fn(&mut Document, &Lexicons);
 
 /// The stages, in the order they run; each fills one layer of the [`Document`].
 pub const STAGES: &[(&str, Stage)] = &[
-    ("hits", hits::run),
-    ("mentions", mentions::run),
-    ("counts", numbers::run),
-    ("times", dates::run),
-    ("quotes", quotes::run),
-    ("event mentions", events::detect),
-    ("event clusters", events::merge),
+    ("hits", stages::hits::run),
+    ("mentions", stages::mentions::run),
+    ("counts", stages::numbers::run),
+    ("times", stages::dates::run),
+    ("quotes", stages::quotes::run),
+    ("event mentions", stages::events::detect),
+    ("event clusters", stages::events::merge),
 ];
 
 /// The compiled pipeline, cheap to clone and shared by all requests.
@@ -131,7 +119,7 @@ impl Pipeline {
         };
         let published = match req.published_at.as_deref().filter(|s| !s.trim().is_empty()) {
             None => None,
-            Some(s) => Some(dates::parse_published(s).ok_or_else(|| ExtractError::BadDate(s.to_string()))?),
+            Some(s) => Some(stages::dates::parse_published(s).ok_or_else(|| ExtractError::BadDate(s.to_string()))?),
         };
         Ok((language, published))
     }
@@ -159,7 +147,7 @@ impl Pipeline {
         let mut out = assemble::run(&doc, &self.lexicons);
         out.id = req.id.clone();
         let unit = req.offsets.unwrap_or_default();
-        offsets::convert(&mut out, &req.text, unit);
+        text::offsets::convert(&mut out, &req.text, unit);
         Ok(out)
     }
 }

@@ -2,9 +2,9 @@
 //! through the stages before the one under test.
 
 use super::STAGES;
-use super::document::Document;
-use super::lexicon::Lexicons;
-use super::model::Language;
+use crate::pipeline::doc::Document;
+use crate::pipeline::lexicon::Lexicons;
+use crate::pipeline::model::Language;
 use std::sync::LazyLock;
 
 static LEXICONS: LazyLock<Lexicons> = LazyLock::new(|| Lexicons::load(None).expect("the embedded lexicons load"));

@@ -3,14 +3,14 @@
 
 use super::registry::Registry;
 use super::{span_of, token_span};
-use crate::pipeline::dates::TimeMention;
-use crate::pipeline::document::Document;
-use crate::pipeline::event_types::Frame;
-use crate::pipeline::events::{EventCluster, EventMention};
+use crate::pipeline::stages::dates::TimeMention;
+use crate::pipeline::doc::Document;
+use crate::pipeline::lexicon::event_types::Frame;
+use crate::pipeline::stages::events::{EventCluster, EventMention};
 use crate::pipeline::lexicon::{Lexicons, Modality};
-use crate::pipeline::mentions::MentionKind;
+use crate::pipeline::stages::mentions::MentionKind;
 use crate::pipeline::model::{self, Span};
-use crate::pipeline::numbers::CountMention;
+use crate::pipeline::stages::numbers::CountMention;
 
 fn count_of(doc: &Document, c: &CountMention) -> model::Count {
     let s = token_span(doc, c.first, c.last);

@@ -6,9 +6,9 @@ mod events;
 mod quotes;
 mod registry;
 
-use super::document::Document;
-use super::lexicon::Lexicons;
-use super::model::{Extraction, OffsetUnit, Span};
+use crate::pipeline::doc::Document;
+use crate::pipeline::lexicon::Lexicons;
+use crate::pipeline::model::{Extraction, OffsetUnit, Span};
 use registry::Registry;
 
 pub(super) fn span_of(doc: &Document, norm_start: usize, norm_end: usize) -> Span {

@@ -2,9 +2,9 @@
 
 use super::registry::{Registry, titled_person};
 use super::token_span;
-use crate::pipeline::document::Document;
+use crate::pipeline::doc::Document;
 use crate::pipeline::model;
-use crate::pipeline::quotes::Resolution;
+use crate::pipeline::stages::quotes::Resolution;
 
 /// The quotes of `doc`, numbered in text order.
 pub(super) fn quotes(doc: &Document, registry: &Registry) -> Vec<model::Quote> {

@@ -2,10 +2,10 @@
 //! in order of first mention); roles become entities with the country they serve.
 
 use super::span_of;
-use crate::pipeline::document::Document;
+use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
-use crate::pipeline::mentions::{MentionKind, Mentions};
+use crate::pipeline::stages::mentions::{MentionKind, Mentions};
 use crate::pipeline::model;
 use std::collections::{HashMap, HashSet};
 

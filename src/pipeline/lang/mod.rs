@@ -6,7 +6,7 @@
 mod ar;
 mod en;
 
-use super::model::Language;
+use crate::pipeline::model::Language;
 
 /// What the stages need to know of a language's word order.
 pub trait Grammar: Sync {

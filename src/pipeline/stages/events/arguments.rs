@@ -1,0 +1,412 @@
+//! Arguments of event mentions: the scene (the best-placed place near the trigger, shared
+//! with or inherited from a neighbouring located strike), the actors and their roles, the
+//! time and the casualty counts. Every pairing looks only inside a window of tokens around
+//! the trigger, through the position indexes of [`EventInputs`].
+
+use super::window::ByToken;
+use super::{EventInputs, EventMention, after_direction, is_non_event, is_place, locative_before, place_rank, sentence_tokens};
+use crate::pipeline::lexicon::event_types::Frame;
+use crate::pipeline::lang::grammar;
+use crate::pipeline::stages::mentions::{Mention, MentionKind};
+use crate::pipeline::text::segment::TokenKind;
+use crate::pipeline::lexicon::words::WordClass;
+
+/// Farthest a place may stand from a trigger, in tokens, on either side (the scoring below
+/// allows at most 20; triggers and places span a few tokens).
+const PLACE_REACH: usize = 40;
+
+/// Fills the arguments of `events` (sorted by first token), in dependency order.
+pub(super) fn attach_arguments(inp: &EventInputs, events: &mut [EventMention]) {
+    attach_locations(inp, events);
+    share_locations(events);
+    inherit_locations(inp, events);
+    attach_actors(inp, events);
+    attach_times(inp, events);
+    attach_counts(inp, events);
+}
+
+fn events_at(events: &[EventMention]) -> ByToken {
+    ByToken::new(events.len(), |i| events[i].first)
+}
+
+/// How well a place fits as an event's scene: lower is better.
+fn place_cost(inp: &EventInputs, m: &Mention, distance: usize) -> usize {
+    let doc = inp.doc;
+    let mut cost = distance;
+    if !locative_before(doc, &inp.lex.words, m) {
+        cost += 8;
+    }
+    if after_direction(doc, &inp.lex.words, m) {
+        cost += 6;
+    }
+    if place_rank(inp.gazetteer, m) == 1 {
+        cost += 3; // a whole country is the vaguest answer
+    }
+    cost
+}
+
+/// Per sentence: true when it has a strike (a trigger whose casualties are its toll).
+fn sentences_with_strikes(inp: &EventInputs, events: &[EventMention]) -> Vec<bool> {
+    let mut has = vec![false; inp.doc.seg.sentences.len()];
+    for e in events.iter().filter(|e| e.event_type.causes_casualties) {
+        has[e.sentence] = true;
+    }
+    has
+}
+
+/// The trigger a place is the scene of: the nearest in its sentence, places after the
+/// trigger preferred in languages that report the scene after the event; with the distance.
+fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, strikes: &[bool], m: &Mention) -> Option<(usize, usize)> {
+    let doc = inp.doc;
+    let s = doc.sentence_of(m.first);
+    // Arabic puts the place after the event ("قصف … في البوكمال"); English as often before
+    // it ("In Nice, a truck … killing 80")
+    let before_factor = grammar(doc.language).place_before_trigger_factor();
+    let mut best: Option<(usize, usize)> = None;
+    for ei in at.within_in_order(m.first.saturating_sub(PLACE_REACH), m.last + PLACE_REACH) {
+        let e = &events[ei];
+        if e.sentence != s || (e.event_type.frame == Frame::Toll && strikes[s]) {
+            continue;
+        }
+        let d = if m.first > e.last { m.first - e.last } else { (e.first - m.last.min(e.first)) * before_factor + 2 };
+        if d > 16 + 4 * (2 - before_factor) {
+            continue;
+        }
+        if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) {
+            continue;
+        }
+        if best.is_none_or(|(_, bd)| d < bd) {
+            best = Some((ei, d));
+        }
+    }
+    best
+}
+
+/// Each place becomes the scene of its nearest trigger, where it fits better than the
+/// trigger's other places.
+fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    let at = events_at(events);
+    let strikes = sentences_with_strikes(inp, events);
+    let mut best_cost: Vec<usize> = vec![usize::MAX; events.len()];
+    for (mi, m) in inp.mentions.all.iter().enumerate() {
+        if !is_place(m) || doc.out_of_time() {
+            continue;
+        }
+        // a word that is both a trigger and a place (تدمر "destroys" / Palmyra) is the place
+        // only after a locative preposition
+        let on_trigger =
+            at.within(m.first.saturating_sub(PLACE_REACH), m.last).any(|ei| events[ei].first <= m.last && m.first <= events[ei].last);
+        if on_trigger && !locative_before(doc, &inp.lex.words, m) {
+            continue;
+        }
+        if let Some((ei, d)) = nearest_trigger(inp, events, &at, &strikes, m) {
+            let cost = place_cost(inp, m, d);
+            if cost < best_cost[ei] {
+                best_cost[ei] = cost;
+                events[ei].location = Some(mi);
+            }
+        }
+    }
+}
+
+/// A strike or casualties mention without a place takes the place of a neighbouring
+/// strike in its clause ("بغارات طيران التحالف والمعارك الدائرة جنوبي محافظة الحديدة").
+fn share_locations(events: &mut [EventMention]) {
+    let at = events_at(events);
+    for i in 0..events.len() {
+        if events[i].location.is_some() || !events[i].event_type.inherits_location {
+            continue;
+        }
+        let first = events[i].first;
+        let donor = at
+            .within_in_order(first.saturating_sub(10), first + 10)
+            .into_iter()
+            .filter(|&j| {
+                j != i
+                    && events[j].sentence == events[i].sentence
+                    && events[j].event_type.causes_casualties
+                    && events[j].location.is_some()
+                    && events[j].first.abs_diff(first) <= 10
+                    && is_non_event(events[j].modality) == is_non_event(events[i].modality)
+            })
+            .min_by_key(|&j| events[j].first.abs_diff(first));
+        if let Some(j) = donor {
+            events[i].location = events[j].location;
+            events[i].inherited = true;
+        }
+    }
+}
+
+/// True when `e` can pass its place on to the next sentence's strikes and casualties.
+fn is_scene_donor(e: &EventMention) -> bool {
+    e.event_type.causes_casualties && e.location.is_some() && !is_non_event(e.modality)
+}
+
+/// A strike or casualties mention still without a place, in a sentence that names none,
+/// continues the scene of the located strike of the sentence before it.
+fn inherit_locations(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    let strikes = sentences_with_strikes(inp, events);
+    // per sentence, the last event that can pass its place on (events are in text order)
+    let mut donor: Vec<Option<usize>> = vec![None; doc.seg.sentences.len()];
+    for (j, e) in events.iter().enumerate() {
+        if is_scene_donor(e) {
+            donor[e.sentence] = Some(j);
+        }
+    }
+    let paragraph = |s: usize| doc.seg.sentences[s].paragraph;
+    for i in 0..events.len() {
+        let s = events[i].sentence;
+        if events[i].location.is_some() || !events[i].event_type.inherits_location || s == 0 {
+            continue;
+        }
+        // casualties beside a strike take that strike's place (their cause) instead
+        if events[i].event_type.frame == Frame::Toll && strikes[s] {
+            continue;
+        }
+        if let Some(j) = donor[s - 1].filter(|_| paragraph(s - 1) + 1 >= paragraph(s)) {
+            events[i].location = events[j].location;
+            events[i].inherited = true;
+            if is_scene_donor(&events[i]) {
+                donor[s] = Some(donor[s].map_or(i, |d| d.max(i)));
+            }
+        }
+    }
+}
+
+/// True for media actors: sources of the report, never parties to the event.
+fn is_media(inp: &EventInputs, m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Actor(a) if inp.lex.actors.entries()[a].actor_type == "media")
+}
+
+fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Place(p) if inp.gazetteer.places[p].kind == "country")
+}
+
+/// The meeting trigger of `m`'s sentence nearest to it (a party belongs to that one only).
+fn nearest_meeting(inp: &EventInputs, events: &[EventMention], meetings: &ByToken, m: &Mention) -> Option<usize> {
+    let doc = inp.doc;
+    let sentence = doc.sentence_of(m.first);
+    let range = sentence_tokens(doc, sentence);
+    let distance = |e: &EventMention| if m.first > e.last { m.first - e.last } else { e.first.saturating_sub(m.last) * 2 };
+    // the nearest lie just before or just after the mention: a few on each side suffice
+    let mut candidates: Vec<usize> = meetings.within(range.start, m.first).collect::<Vec<_>>().into_iter().rev().take(4).collect();
+    candidates.extend(meetings.within(m.first + 1, range.end).take(4));
+    candidates.sort_unstable();
+    candidates.into_iter().filter(|&i| doc.sentence_of(events[i].first) == sentence).min_by_key(|&i| distance(&events[i]))
+}
+
+/// The token window `[lo, hi]` whose mentions are parties of `e`, and where a party marker
+/// ("بين", "with") bounds it.
+fn actor_window(inp: &EventInputs, e: &EventMention) -> (usize, usize, Option<usize>) {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let range = sentence_tokens(doc, e.sentence);
+    let last_token = range.end.saturating_sub(1);
+    // "بين X و Y" / "between X and Y" / "مع X" right after the trigger bounds the parties
+    let between = (e.last + 1..=(e.last + 4).min(last_token)).find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)));
+    let meeting_like = e.event_type.frame.has_parties();
+    let (lo, hi) = match between {
+        Some(b) if meeting_like => {
+            let reach = (b + 13).min(last_token);
+            let stop = (b + 1..=reach).find(|&k| words.contains(WordClass::ClauseStop, doc.word(k))).unwrap_or(reach + 1);
+            (b + 1, stop.saturating_sub(1).min(b + 12))
+        }
+        // meetings: the subject just before a verb and the parties just after
+        _ if meeting_like => (e.first.saturating_sub(4).max(range.start), (e.last + 6).min(last_token)),
+        _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
+    };
+    (lo, hi, between.filter(|_| meeting_like))
+}
+
+/// The role of mention `m` in the attack `e`, if it has one: the agent after a marker or as
+/// the trigger's adjective ("الغارات الأمريكية"), the target after a preposition, or the
+/// subject before the trigger unless a casualty stands between.
+fn attack_role(
+    inp: &EventInputs,
+    events: &[EventMention],
+    at: &ByToken,
+    e: &EventMention,
+    agent: Option<usize>,
+    m: &Mention,
+) -> Option<&'static str> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    if m.first > e.last {
+        let against = (e.last + 1..m.first).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
+            || words.prefix_of(WordClass::TargetPrefix, doc.word(m.first)).is_some();
+        let by_agent = agent.is_some_and(|a| a < m.first && m.first <= a + 6);
+        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1;
+        return if by_agent || adjective {
+            Some("attacker")
+        } else if against {
+            Some("target")
+        } else {
+            None
+        };
+    }
+    // ("لقي عشرات الحوثيين مصرعهم … في غارة": the dead, not the attackers)
+    if e.first.saturating_sub(m.last) > 6 {
+        return None;
+    }
+    let victims_between = at.within(m.last + 1, e.first).any(|k| events[k].event_type.frame == Frame::Toll && events[k].last < e.first);
+    (!victims_between).then_some("attacker")
+}
+
+/// True when mention `m` can be a party at all: not the scene, no media, no role on its
+/// own, no place other than a country, nothing after a locative or "the capital".
+fn may_be_party(inp: &EventInputs, e: &EventMention, mi: usize, m: &Mention) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    if Some(mi) == e.location || is_media(inp, m) || matches!(m.kind, MentionKind::Role(_)) || locative_before(doc, words, m) {
+        return false;
+    }
+    let after_capital = m.first > 0 && words.contains(WordClass::CapitalNoun, doc.word(m.first - 1));
+    !(after_capital || (is_place(m) && !is_country_place(inp, m)))
+}
+
+fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let at = events_at(events);
+    let meetings = ByToken::filtered(events.len(), |i| events[i].first, |i| events[i].event_type.frame == Frame::Meeting);
+    for ei in 0..events.len() {
+        let e = &events[ei];
+        if e.event_type.frame == Frame::Toll || doc.out_of_time() {
+            continue;
+        }
+        let (lo, hi, between) = actor_window(inp, e);
+        let last_token = sentence_tokens(doc, e.sentence).end.saturating_sub(1);
+        // "غارة شنتها طائرات التحالف", "a raid carried out by": the agent follows
+        let agent = (e.last + 1..=(e.last + 3).min(last_token)).find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)));
+        let mut seen: Vec<&str> = Vec::new();
+        let mut actors = Vec::new();
+        for mi in inp.mentions_at.within_in_order(lo, hi.max(lo)) {
+            let m = &inp.mentions.all[mi];
+            if m.first > hi || seen.contains(&m.key.as_str()) || !may_be_party(inp, e, mi, m) {
+                continue;
+            }
+            let role = match e.event_type.frame {
+                Frame::Attack => match attack_role(inp, events, &at, e, agent, m) {
+                    Some(role) => role,
+                    None => continue,
+                },
+                Frame::Meeting if nearest_meeting(inp, events, &meetings, m) != Some(ei) => continue,
+                _ => "participant",
+            };
+            seen.push(&m.key);
+            actors.push((role, mi));
+        }
+        let e = &mut events[ei];
+        e.actors = actors;
+        // "سيجتمع مع نظيريه وزير الخارجية وانغ يي": parties with no known entity are kept as
+        // the words of the phrase
+        if between.is_some() && e.actors.is_empty() && lo <= hi && hi - lo < 14 {
+            e.raw_actors.push(("participant", lo, hi));
+        }
+    }
+}
+
+/// Each event takes the nearest time expression of its sentence.
+fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    for e in events.iter_mut() {
+        let range = sentence_tokens(doc, e.sentence);
+        // the nearest lie just before or just after the trigger: a few on each side suffice
+        let mut candidates: Vec<usize> = inp.times_at.within(range.start, e.first).collect::<Vec<_>>().into_iter().rev().take(4).collect();
+        candidates.extend(inp.times_at.within(e.first + 1, range.end).take(4));
+        candidates.sort_unstable();
+        let mut best: Option<(usize, usize)> = None;
+        for ti in candidates {
+            let t = &inp.times[ti];
+            if doc.sentence_of(t.first) != e.sentence {
+                continue;
+            }
+            let d = if t.first > e.last { t.first - e.last } else { e.first.saturating_sub(t.last) };
+            if best.is_none_or(|(_, bd)| d < bd) {
+                best = Some((ti, d));
+            }
+        }
+        e.time = best.map(|b| b.0);
+    }
+}
+
+/// True when a count may be its clause's subject: it opens its sentence or clause.
+fn opens_clause(inp: &EventInputs, i: usize) -> bool {
+    let doc = inp.doc;
+    i == doc.seg.sentences[doc.sentence_of(i)].tokens.start
+        || doc.tokens()[i - 1].kind != TokenKind::Word
+        || inp.lex.words.contains(WordClass::ClauseOpener, doc.word(i - 1))
+}
+
+/// The distance from casualties trigger `e` to count `ci` and how far it may be, or `None`
+/// when the count cannot be that toll (a date, a duration, another trigger's count).
+fn count_distance(
+    inp: &EventInputs,
+    events: &[EventMention],
+    at: &ByToken,
+    durations: &[bool],
+    e: &EventMention,
+    ci: usize,
+) -> Option<(usize, usize)> {
+    let doc = inp.doc;
+    let c = &inp.counts[ci];
+    if doc.sentence_of(c.first) != e.sentence {
+        return None;
+    }
+    let in_time = inp.time_reach.get(c.number_first).copied().flatten().is_some_and(|last| last >= c.number_last);
+    if in_time || durations.get(c.number_last + 1).copied().unwrap_or(false) {
+        return None;
+    }
+    // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
+    let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
+    if at.within(c.last + 1, c.last + 2).any(|k| toll(k) && events[k].first != e.first) {
+        return None;
+    }
+    if c.first > e.last {
+        // "ارتفعت حصيلة القتلى … إلى 149", "rose to 30": a toll may come further on
+        let raised = c.first > 0 && inp.lex.words.contains(WordClass::TollPreposition, doc.word(c.first - 1));
+        Some((c.first - e.last, if raised { 10 } else { 5 }))
+    } else if c.last < e.first {
+        // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح … لقوا
+        // مصرعهم") when it opens the clause and no other trigger stands between
+        let clear = !at.within(c.last + 1, e.first).any(|k| events[k].last < e.first) && opens_clause(inp, c.first);
+        Some((e.first - c.last, if clear { 10 } else { 4 }))
+    } else {
+        None
+    }
+}
+
+/// Each casualties trigger takes the nearest count that can be its toll.
+fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
+    let doc = inp.doc;
+    let mut durations = vec![false; doc.tokens().len() + 1];
+    for t in crate::pipeline::stages::dates::duration_tokens(doc, inp.lex) {
+        durations[t] = true;
+    }
+    let at = events_at(events);
+    for ei in 0..events.len() {
+        let e = &events[ei];
+        if e.event_type.frame != Frame::Toll || doc.out_of_time() {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for ci in inp.counts_at.within_in_order(e.first.saturating_sub(PLACE_REACH), e.last + 11) {
+            if let Some((d, limit)) = count_distance(inp, events, &at, &durations, e, ci)
+                && d <= limit
+                && best.is_none_or(|(_, bd)| d < bd)
+            {
+                best = Some((ci, d));
+            }
+        }
+        if let Some((ci, _)) = best {
+            let e = &mut events[ei];
+            if e.subtype.as_deref() == Some("injured") {
+                e.injured = Some(ci);
+            } else {
+                e.killed = Some(ci);
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Event coreference: mentions of the same happening merge into one cluster, and casualties
+//! link to the strike that caused them.
+//!
+//! A mention joins the most recent cluster of its type that nothing sets apart from it (no
+//! two times, precise places or counts that differ, no party attacking in one and attacked
+//! in the other, no second cause) and that something ties it to (the same sentence, the
+//! same precise place, the same cause, a definite anaphor, the headline's event continued
+//! by the lede, or for meetings a shared party). What each cluster's mentions say is kept
+//! in a [`Summary`], so a mention is compared with a cluster in constant time.
+
+use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, place_rank};
+use crate::pipeline::doc::Document;
+use crate::pipeline::lexicon::event_types::Frame;
+use chrono::NaiveDate;
+use std::collections::HashSet;
+
+/// Marks a mention not yet given a cluster.
+const UNASSIGNED: usize = usize::MAX;
+
+/// What the mentions of one cluster say, gathered as they join.
+#[derive(Debug, Default)]
+struct Summary<'a> {
+    /// Sentences of its mentions.
+    sentences: HashSet<usize>,
+    /// The precise place (city or region) of its mentions; at most one, since a second
+    /// would have kept its mention out.
+    precise_place: Option<&'a str>,
+    /// The location of its first located mention.
+    first_location: Option<&'a str>,
+    /// The earliest end and the latest start of its mentions' time periods.
+    earliest_end: Option<NaiveDate>,
+    latest_start: Option<NaiveDate>,
+    /// The killed and injured counts of its mentions (at most one value each).
+    killed: Option<Option<u64>>,
+    injured: Option<Option<u64>>,
+    /// Entity keys of its attackers, targets and all its parties.
+    attackers: HashSet<&'a str>,
+    targets: HashSet<&'a str>,
+    parties: HashSet<&'a str>,
+    /// The clusters of its mentions' causes (once those causes have a cluster).
+    cause_clusters: HashSet<usize>,
+}
+
+fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
+    m.location.map(|l| inp.mentions.all[l].key.as_str())
+}
+
+/// The location key when it is precise enough to identify a happening (a city or a
+/// region, not a whole country).
+fn precise_location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
+    m.location
+        .filter(|_| !m.inherited)
+        .filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2)
+        .map(|l| inp.mentions.all[l].key.as_str())
+}
+
+fn count_value(inp: &EventInputs, c: Option<usize>) -> Option<Option<u64>> {
+    c.map(|i| inp.counts[i].value)
+}
+
+fn actor_keys<'a>(inp: &'a EventInputs, m: &'a EventMention, role: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    m.actors.iter().filter(move |(r, _)| role.is_empty() || *r == role).map(|&(_, a)| inp.mentions.all[a].key.as_str())
+}
+
+impl<'a> Summary<'a> {
+    /// Takes in what mention `m` says.
+    fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention) {
+        self.sentences.insert(m.sentence);
+        self.precise_place = self.precise_place.or(precise_location_key(inp, m));
+        self.first_location = self.first_location.or(location_key(inp, m));
+        if let Some((start, end)) = m.time.and_then(|t| inp.times[t].range()) {
+            self.earliest_end = Some(self.earliest_end.map_or(end, |e| e.min(end)));
+            self.latest_start = Some(self.latest_start.map_or(start, |s| s.max(start)));
+        }
+        self.killed = self.killed.or(count_value(inp, m.killed));
+        self.injured = self.injured.or(count_value(inp, m.injured));
+        self.attackers.extend(actor_keys(inp, m, "attacker"));
+        self.targets.extend(actor_keys(inp, m, "target"));
+        self.parties.extend(actor_keys(inp, m, ""));
+    }
+
+    /// True when nothing says that `m` and the cluster's mentions are different happenings:
+    /// no two times, precise places or counts that differ, and no party that attacks in one
+    /// and is attacked in the other.
+    fn compatible(&self, inp: &EventInputs, m: &EventMention) -> bool {
+        if let Some((start, end)) = m.time.and_then(|t| inp.times[t].range()) {
+            let apart = self.earliest_end.is_some_and(|e| (start - e).num_days() > 3)
+                || self.latest_start.is_some_and(|s| (s - end).num_days() > 3);
+            if apart {
+                return false;
+            }
+        }
+        if let (Some(x), Some(y)) = (self.precise_place, precise_location_key(inp, m))
+            && x != y
+        {
+            return false;
+        }
+        for (mine, theirs) in [(self.killed, count_value(inp, m.killed)), (self.injured, count_value(inp, m.injured))] {
+            if let (Some(x), Some(y)) = (mine, theirs)
+                && x != y
+            {
+                return false;
+            }
+        }
+        let inverted = actor_keys(inp, m, "target").any(|k| self.attackers.contains(k))
+            || actor_keys(inp, m, "attacker").any(|k| self.targets.contains(k));
+        !inverted
+    }
+}
+
+/// The clusters being built and what ties mentions to them.
+struct Clustering<'a> {
+    clusters: Vec<EventCluster>,
+    summaries: Vec<Summary<'a>>,
+    /// The cluster of each mention (`UNASSIGNED` until it is placed).
+    cluster_of: Vec<usize>,
+    /// The strike that caused each casualties mention.
+    causes: Vec<Option<usize>>,
+    /// Per mention: clusters waiting to learn its cluster (it causes some of their mentions).
+    waiting_on: Vec<Vec<usize>>,
+}
+
+impl<'a> Clustering<'a> {
+    /// The cluster of mention `x`'s cause's cluster, once placed.
+    fn cause_cluster(&self, i: usize) -> Option<usize> {
+        self.causes[i].map(|x| self.cluster_of[x]).filter(|&c| c != UNASSIGNED)
+    }
+
+    /// True when something ties mention `i` to cluster `c`.
+    fn linked(&self, inp: &EventInputs, mentions: &[EventMention], c: usize, i: usize) -> bool {
+        let doc = inp.doc;
+        let (m, t, summary) = (&mentions[i], &mentions[self.clusters[c].trigger], &self.summaries[c]);
+        let headline = t.sentence == 0 && t.location.is_none() && first_paragraph_is_headline(doc);
+        let own_place = m.location.is_some() && !m.inherited;
+        let definite = is_definite(doc, &inp.lex.words, m.first);
+        let anaphor = !own_place && m.actors.is_empty() && definite;
+        let same_place = precise_location_key(inp, m).is_some() && summary.precise_place == precise_location_key(inp, m);
+        if m.event_type.frame == Frame::Meeting {
+            let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k));
+            let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);
+            let anaphoric = m.actors.is_empty() && definite && !conflicting_place;
+            return same_place || (shared_party && !conflicting_place) || anaphoric;
+        }
+        let same_sentence = summary.sentences.contains(&m.sentence);
+        let same_cause = m.event_type.frame == Frame::Toll && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
+        headline || anaphor || same_place || same_sentence || same_cause
+    }
+
+    /// True when mention `i` may join cluster `c`.
+    fn joins(&self, inp: &EventInputs, mentions: &[EventMention], c: usize, i: usize) -> bool {
+        let (m, t) = (&mentions[i], &mentions[self.clusters[c].trigger]);
+        // casualties of two different strikes are two tolls
+        let other_cause = self.cause_cluster(i).is_some_and(|x| self.summaries[c].cause_clusters.iter().any(|&y| y != x));
+        t.event_type.id == m.event_type.id
+            && !is_non_event(t.modality)
+            && !m.distinct
+            && self.summaries[c].compatible(inp, m)
+            && !other_cause
+            && self.linked(inp, mentions, c, i)
+    }
+
+    /// Puts mention `i` into cluster `c`.
+    fn place(&mut self, inp: &'a EventInputs, mentions: &'a [EventMention], c: usize, i: usize) {
+        let m = &mentions[i];
+        self.clusters[c].mentions.push(i);
+        self.cluster_of[i] = c;
+        self.summaries[c].add(inp, m);
+        match self.causes[i] {
+            Some(x) if self.cluster_of[x] != UNASSIGNED => {
+                let x = self.cluster_of[x];
+                self.summaries[c].cause_clusters.insert(x);
+            }
+            Some(x) => self.waiting_on[x].push(c),
+            None => {}
+        }
+        for w in std::mem::take(&mut self.waiting_on[i]) {
+            self.summaries[w].cause_clusters.insert(c);
+        }
+        let t = &mentions[self.clusters[c].trigger];
+        if m.weight > t.weight || (m.weight == t.weight && t.location.is_none() && m.location.is_some()) {
+            self.clusters[c].trigger = i;
+        }
+    }
+
+    /// Starts a new cluster with mention `i`.
+    fn open(&mut self, inp: &'a EventInputs, mentions: &'a [EventMention], i: usize) {
+        self.clusters.push(EventCluster { mentions: Vec::new(), trigger: i, cause: None });
+        self.summaries.push(Summary::default());
+        self.place(inp, mentions, self.clusters.len() - 1, i);
+    }
+}
+
+/// The strike that caused each casualties mention (the nearest one of its sentence); a
+/// casualties mention without a place takes its cause's.
+fn find_causes(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<Option<usize>> {
+    let mut strikes_in: Vec<Vec<usize>> = vec![Vec::new(); inp.doc.seg.sentences.len()];
+    for (j, m) in mentions.iter().enumerate() {
+        if m.event_type.causes_casualties && !is_non_event(m.modality) {
+            strikes_in[m.sentence].push(j);
+        }
+    }
+    let mut causes = vec![None; mentions.len()];
+    for i in 0..mentions.len() {
+        if mentions[i].event_type.frame != Frame::Toll {
+            continue;
+        }
+        let strikes = &strikes_in[mentions[i].sentence];
+        // strikes are in text order: the nearest lie around the insertion point
+        let at = strikes.partition_point(|&j| mentions[j].first < mentions[i].first);
+        let cause = strikes[at.saturating_sub(2)..(at + 2).min(strikes.len())]
+            .iter()
+            .copied()
+            .min_by_key(|&j| mentions[j].first.abs_diff(mentions[i].first));
+        causes[i] = cause;
+        if let Some(j) = cause
+            && mentions[i].location.is_none()
+        {
+            mentions[i].location = mentions[j].location;
+            mentions[i].inherited = true;
+        }
+    }
+    causes
+}
+
+/// Merges mentions of the same happening and links casualties to their cause.
+pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
+    let causes = find_causes(inp, mentions);
+    let mentions: &[EventMention] = mentions;
+    let n = mentions.len();
+    let mut state = Clustering {
+        clusters: Vec::new(),
+        summaries: Vec::new(),
+        cluster_of: vec![UNASSIGNED; n],
+        causes,
+        waiting_on: vec![Vec::new(); n],
+    };
+    for i in 0..n {
+        if inp.doc.out_of_time() {
+            break;
+        }
+        let found = if is_non_event(mentions[i].modality) {
+            None
+        } else {
+            (0..state.clusters.len()).rev().find(|&c| state.joins(inp, mentions, c, i))
+        };
+        match found {
+            Some(c) => state.place(inp, mentions, c, i),
+            None => state.open(inp, mentions, i),
+        }
+    }
+    let Clustering { mut clusters, cluster_of, causes, .. } = state;
+    for (i, cause) in causes.iter().enumerate() {
+        let (Some(j), ci) = (*cause, cluster_of[i]) else { continue };
+        if ci != UNASSIGNED && cluster_of[j] != UNASSIGNED && clusters[ci].cause.is_none() {
+            clusters[ci].cause = Some(cluster_of[j]);
+        }
+    }
+    clusters
+}
+
+/// True when the article opens with a one-sentence line (a headline).
+fn first_paragraph_is_headline(doc: &Document) -> bool {
+    doc.seg.paragraphs.first().is_some_and(|p| p.len() == 1) && doc.seg.paragraphs.len() > 1
+}

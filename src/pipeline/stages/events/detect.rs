@@ -1,0 +1,175 @@
+//! Event mentions: each trigger hit of the event lexicon, with its modality, whether a word
+//! beside it marks a different happening, and (through [`super::arguments`]) its arguments.
+
+use super::arguments::attach_arguments;
+use super::window::ByToken;
+use super::{EventInputs, EventMention, locative_before};
+use crate::pipeline::lexicon::event_types::Frame;
+use crate::pipeline::lang::grammar;
+use crate::pipeline::lexicon::Modality;
+use crate::pipeline::lexicon::matcher::Hit;
+use crate::pipeline::lexicon::words::WordClass;
+
+/// How strongly a modality overrides another: the strongest cue near a trigger wins.
+fn rank(m: Modality) -> u8 {
+    match m {
+        Modality::Negated => 5,
+        Modality::Hypothetical => 4,
+        Modality::Uncertain => 3,
+        Modality::Planned => 2,
+        Modality::Reported => 1,
+        Modality::Asserted => 0,
+    }
+}
+
+/// The modality of trigger `h`: the strongest modality cue within its window in the same
+/// sentence, a future prefix on a present verb (planned), or a quote around it (reported).
+fn modality_of(inp: &EventInputs, cues: &ByToken, widest: usize, h: &Hit, verb: bool) -> Modality {
+    let doc = inp.doc;
+    let lex = inp.lex;
+    let sentence = doc.sentence_of(h.first);
+    let mut modality = Modality::Asserted;
+    for mi in cues.within_in_order(h.first.saturating_sub(widest + 8), h.last + widest) {
+        let m = &doc.hits.modality[mi];
+        let e = &lex.modality.entries()[m.entry];
+        if doc.sentence_of(m.first) != sentence {
+            continue;
+        }
+        let near =
+            if e.before { m.last < h.first && h.first - m.last <= e.window } else { m.first > h.last && m.first - h.last <= e.window };
+        if near && rank(e.modality) > rank(modality) {
+            modality = e.modality;
+        }
+    }
+    let prefix = &doc.norm.norm[doc.tokens()[h.first].start..doc.tokens()[h.first].start + h.prefix_len];
+    if verb && h.features.present && lex.words.words(WordClass::FuturePrefix).iter().any(|f| prefix.ends_with(f.as_str())) {
+        modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
+    }
+    if modality == Modality::Asserted && inp.quoted.get(h.first).copied().unwrap_or(false) {
+        modality = Modality::Reported;
+    }
+    modality
+}
+
+/// True when a word beside trigger `h` marks a different happening (غارة مماثلة, another
+/// attack): after the trigger where modifiers follow their noun, before it elsewhere.
+fn marked_distinct(inp: &EventInputs, markers: &ByToken, h: &Hit) -> bool {
+    let doc = inp.doc;
+    let grammar = grammar(doc.language);
+    let window = grammar.modifier_window();
+    markers.within(h.first.saturating_sub(window + 8), h.last + window).any(|di| {
+        let d = &doc.hits.distinct[di];
+        if grammar.modifiers_follow_noun() {
+            d.first > h.last && d.first <= h.last + window
+        } else {
+            d.last < h.first && d.last + window >= h.first
+        }
+    })
+}
+
+/// How many words before a trigger a background cue may stand ("منذ تفجير", "since the
+/// 2014 war", "محاكمة المتهمين في تفجيرات").
+const BACKGROUND_REACH: usize = 6;
+
+/// True when a background cue stands a few words before trigger `h` in its sentence, or is
+/// glued to the word before it behind a conjunction or preposition (والمتهمين).
+fn in_background(inp: &EventInputs, h: &Hit) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let start = doc.seg.sentences[doc.sentence_of(h.first)].tokens.start;
+    (h.first.saturating_sub(BACKGROUND_REACH).max(start)..h.first).any(|k| {
+        let w = doc.word(k);
+        let bare = [WordClass::ConjunctionPrefix, WordClass::PrepositionProclitic]
+            .iter()
+            .find_map(|&c| words.prefix_of(c, w).map(|p| &w[p.len()..]))
+            .unwrap_or(w);
+        words.contains(WordClass::BackgroundCue, w) || words.contains(WordClass::BackgroundCue, bare)
+    })
+}
+
+/// The event mentions of the trigger hits, before arguments.
+fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
+    let doc = inp.doc;
+    let lex = inp.lex;
+    let cues = ByToken::new(doc.hits.modality.len(), |i| doc.hits.modality[i].first);
+    let widest = lex.modality.entries().iter().map(|e| e.window).max().unwrap_or(0);
+    let markers = ByToken::new(doc.hits.distinct.len(), |i| doc.hits.distinct[i].first);
+    let mut out = Vec::new();
+    for h in &doc.hits.events {
+        if doc.out_of_time() {
+            break;
+        }
+        let entry = &lex.events.entries()[h.entry];
+        let Some(event_type) = entry.event_type.clone() else {
+            continue; // a phrase that only blocks shorter triggers (العملية السياسية)
+        };
+        out.push(EventMention {
+            event_type,
+            subtype: entry.subtype.clone(),
+            weight: entry.weight,
+            first: h.first,
+            last: h.last,
+            span: (h.start, h.end),
+            sentence: doc.sentence_of(h.first),
+            modality: modality_of(inp, &cues, widest, h, entry.verb),
+            location: None,
+            inherited: false,
+            distinct: marked_distinct(inp, &markers, h),
+            background: in_background(inp, h),
+            actors: Vec::new(),
+            raw_actors: Vec::new(),
+            time: None,
+            killed: None,
+            injured: None,
+        });
+    }
+    out
+}
+
+/// "killed more than 400 protesters": the noun counted by a toll names the victims; a
+/// trigger of a type the guidelines do not score is no event of its own there.
+fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
+    let n = inp.doc.tokens().len();
+    let mut toll_end = vec![false; n];
+    for e in out.iter().filter(|e| e.event_type.frame == Frame::Toll) {
+        toll_end[e.last] = true;
+    }
+    // tokens right after a count that follows a toll trigger within three tokens
+    let mut counted = vec![false; n + 1];
+    for c in inp.counts {
+        let after_toll = (c.first.saturating_sub(3)..c.first).any(|t| toll_end[t]);
+        if after_toll {
+            counted[c.number_last + 1] = true;
+        }
+    }
+    out.retain(|e| e.event_type.core || !counted[e.first]);
+}
+
+/// True when a count stands right before trigger `m`, or before a partitive before it: a
+/// crowd of the participants it names ("آلاف المتظاهرين", "thousands of protesters").
+fn counted(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let partitive = m.first > 0 && inp.lex.words.contains(WordClass::Partitive, doc.word(m.first - 1));
+    let gap = if partitive { 2 } else { 1 };
+    inp.counts_at
+        .within(m.first.saturating_sub(gap + 8), m.first)
+        .any(|c| inp.counts[c].number_last + gap == m.first || inp.counts[c].last + 1 == m.first)
+}
+
+/// Finds the event mentions of the document with their arguments.
+pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
+    let mut out = trigger_mentions(inp);
+    drop_counted_victims(inp, &mut out);
+    attach_arguments(inp, &mut out);
+    // weak triggers need some argument to count: a place of their own after a locative
+    // preposition, a count, or (meetings) two parties
+    out.retain(|m| {
+        m.weight > 1
+            || (m.location.is_some_and(|l| locative_before(inp.doc, &inp.lex.words, &inp.mentions.all[l])) && !m.inherited)
+            || m.killed.is_some()
+            || m.injured.is_some()
+            || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
+            || (m.event_type.frame == Frame::Actors && counted(inp, m))
+    });
+    out
+}

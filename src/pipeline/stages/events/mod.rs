@@ -1,0 +1,360 @@
+//! Events: triggers from the event lexicon become event mentions with modality
+//! ([`detect`]) and arguments — location, actors, time, counts ([`arguments`]); mentions of
+//! the same happening merge into one event, and casualties link to the strike that caused
+//! them ([`cluster`]).
+
+mod arguments;
+mod cluster;
+mod detect;
+mod window;
+
+use crate::pipeline::stages::dates::TimeMention;
+use crate::pipeline::doc::Document;
+use crate::pipeline::lexicon::event_types::EventType;
+use crate::pipeline::lexicon::gazetteer::Gazetteer;
+use crate::pipeline::lang::grammar;
+use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, Modality};
+use crate::pipeline::stages::mentions::{Mention, MentionKind, Mentions};
+use crate::pipeline::stages::numbers::CountMention;
+use crate::pipeline::lexicon::words::{WordClass, WordClasses};
+use std::ops::Range;
+use window::ByToken;
+
+/// An event mention before merging.
+#[derive(Debug, Clone)]
+pub struct EventMention {
+    /// The type (`config/event_types.tsv`).
+    pub event_type: EventType,
+    /// Finer kind from the trigger entry.
+    pub subtype: Option<String>,
+    /// Trigger specificity 1–3.
+    pub weight: u8,
+    /// First token of the trigger.
+    pub first: usize,
+    /// Last token of the trigger.
+    pub last: usize,
+    /// Normalised byte span of the trigger.
+    pub span: (usize, usize),
+    /// Sentence index.
+    pub sentence: usize,
+    /// Modality.
+    pub modality: Modality,
+    /// Index into `Mentions::all` of the location.
+    pub location: Option<usize>,
+    /// True when a word next to the trigger marks a different happening ("غارة مماثلة").
+    pub distinct: bool,
+    /// True when the mention gives the happening only as the setting of the news (a time
+    /// anchor, a trial or investigation about it, an anniversary, a work about it).
+    pub background: bool,
+    /// True when the location was taken from a neighbouring mention, not read beside
+    /// this trigger (such locations do not decide coreference).
+    pub inherited: bool,
+    /// Actors: (role, index into `Mentions::all`).
+    pub actors: Vec<(&'static str, usize)>,
+    /// Actors known only by their words: (role, first token, last token).
+    pub raw_actors: Vec<(&'static str, usize, usize)>,
+    /// Index into the time mentions.
+    pub time: Option<usize>,
+    /// Killed count (index into counts).
+    pub killed: Option<usize>,
+    /// Injured count (index into counts).
+    pub injured: Option<usize>,
+}
+
+/// A merged event: its mentions (the first is the trigger) and its cause.
+#[derive(Debug, Clone)]
+pub struct EventCluster {
+    /// Mention indices; `trigger` is the most specific.
+    pub mentions: Vec<usize>,
+    /// The trigger mention index.
+    pub trigger: usize,
+    /// Index of the causing cluster.
+    pub cause: Option<usize>,
+}
+
+/// Fills [`Document::event_mentions`]: triggers with modality and arguments.
+pub fn detect(doc: &mut Document, lexicons: &Lexicons) {
+    let found = detect::find_event_mentions(&EventInputs::of(doc, lexicons));
+    doc.event_mentions = found;
+}
+
+/// Fills [`Document::clusters`]: event mentions merged into happenings, casualties linked
+/// to their cause.
+pub fn merge(doc: &mut Document, lexicons: &Lexicons) {
+    let mut mentions = std::mem::take(&mut doc.event_mentions);
+    let clusters = cluster::cluster(&EventInputs::of(doc, lexicons), &mut mentions);
+    doc.event_mentions = mentions;
+    doc.clusters = clusters;
+}
+
+/// The layers the event stages read, with position indexes over them.
+struct EventInputs<'a> {
+    /// The document.
+    doc: &'a Document<'a>,
+    /// Its language's lexicons.
+    lex: &'a LanguageLexicons,
+    /// The places.
+    gazetteer: &'a Gazetteer,
+    /// Entity mentions.
+    mentions: &'a Mentions,
+    /// Count phrases.
+    counts: &'a [CountMention],
+    /// Time expressions.
+    times: &'a [TimeMention],
+    /// Per token: inside the content of a quote (events there are reported).
+    quoted: Vec<bool>,
+    /// Per token: the last token of the time expressions that start at or before it (a
+    /// span is inside a time when the reach at its first token covers its last).
+    time_reach: Vec<Option<usize>>,
+    /// Entity mentions by first token.
+    mentions_at: ByToken,
+    /// Counts by first token.
+    counts_at: ByToken,
+    /// Times by first token.
+    times_at: ByToken,
+}
+
+impl<'a> EventInputs<'a> {
+    fn of(doc: &'a Document<'a>, lexicons: &'a Lexicons) -> EventInputs<'a> {
+        let n = doc.tokens().len();
+        let mut quoted = vec![false; n];
+        for q in &doc.quotes {
+            quoted[q.content.0..=q.content.1.min(n.saturating_sub(1))].iter_mut().for_each(|t| *t = true);
+        }
+        let mut time_reach: Vec<Option<usize>> = vec![None; n];
+        for t in &doc.times {
+            if let Some(r) = time_reach.get_mut(t.first) {
+                *r = (*r).max(Some(t.last));
+            }
+        }
+        for i in 1..n {
+            time_reach[i] = time_reach[i].max(time_reach[i - 1]);
+        }
+        EventInputs {
+            doc,
+            lex: lexicons.get(doc.language),
+            gazetteer: &lexicons.gazetteer,
+            mentions: &doc.mentions,
+            counts: &doc.counts,
+            times: &doc.times,
+            quoted,
+            time_reach,
+            mentions_at: ByToken::new(doc.mentions.all.len(), |i| doc.mentions.all[i].first),
+            counts_at: ByToken::new(doc.counts.len(), |i| doc.counts[i].first),
+            times_at: ByToken::new(doc.times.len(), |i| doc.times[i].first),
+        }
+    }
+}
+
+fn sentence_tokens(doc: &Document, s: usize) -> Range<usize> {
+    doc.seg.sentences[s].tokens.clone()
+}
+
+fn is_place(m: &Mention) -> bool {
+    matches!(m.kind, MentionKind::Place(_))
+}
+
+fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
+    match m.kind {
+        MentionKind::Place(p) => match gazetteer.places[p].kind.as_str() {
+            "city" => 3,
+            "region" => 2,
+            _ => 1,
+        },
+        _ => 0,
+    }
+}
+
+/// True when the place is preceded by a locative preposition or place noun (في، ب، قرب،
+/// مدينة; in, at, near), up to three words before it or glued to it (بالبوكمال).
+fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
+    let w = doc.word(m.first);
+    let core = &doc.norm.norm[m.start..m.end];
+    if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some() {
+        return true;
+    }
+    (1..=3).any(|k| m.first >= k && words.contains(WordClass::Locative, doc.word(m.first - k)))
+}
+
+/// True when the place is a reference point ("جنوب كابول", "north of Kabul"), not the scene.
+fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
+    let cancels = grammar(doc.language).locative_cancels_direction();
+    (1..=3).any(|k| {
+        m.first >= k && {
+            let w = doc.word(m.first - k);
+            let w = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
+            words.contains(WordClass::Direction, w)
+                && !(cancels && m.first > k && words.contains(WordClass::Locative, doc.word(m.first - k - 1)))
+        }
+    })
+}
+
+/// True when the trigger word carries the article (الاجتماع) or follows a determiner
+/// ("the", "this").
+fn is_definite(doc: &Document, words: &WordClasses, first: usize) -> bool {
+    words.prefix_of(WordClass::DefinitePrefix, doc.word(first)).is_some()
+        || (first > 0 && words.contains(WordClass::Determiner, doc.word(first - 1)))
+}
+
+/// True for modalities that the guidelines do not count as events.
+pub fn is_non_event(m: Modality) -> bool {
+    matches!(m, Modality::Negated | Modality::Hypothetical)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::lexicon::event_types::Frame;
+    use crate::pipeline::model::Language::{self, Ar, En};
+    use crate::pipeline::testing::through;
+
+    /// (type, trigger, modality, location) of each event mention, as the detect stage leaves them.
+    fn detected(language: Language, text: &str) -> Vec<(String, String, &'static str, Option<String>)> {
+        let doc = through("event mentions", language, text);
+        doc.event_mentions
+            .iter()
+            .map(|e| {
+                let (s, t) = doc.original(e.span.0, e.span.1);
+                let place = e.location.map(|l| {
+                    let m = &doc.mentions.all[l];
+                    let (s, t) = doc.original(m.start, m.end);
+                    doc.text[s..t].to_string()
+                });
+                (e.event_type.name.to_string(), doc.text[s..t].to_string(), e.modality.as_str(), place)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn triggers_become_event_mentions_with_modality_and_place() {
+        type Case = (Language, &'static str, &'static str, &'static str, &'static str, Option<&'static str>);
+        let cases: &[Case] = &[
+            (Ar, "قصفت طائرات التحالف مدينة البوكمال يوم الاثنين.", "strike", "قصفت", "asserted", Some("البوكمال")),
+            (En, "The army shelled Idlib on Monday.", "strike", "shelled", "asserted", Some("Idlib")),
+            (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف.", "meeting", "التقى", "asserted", Some("جنيف")),
+            (Ar, "ولم يجتمع الوفدان في جنيف.", "meeting", "يجتمع", "negated", Some("جنيف")),
+            (Ar, "سيجتمع الوفدان في جنيف الأسبوع المقبل.", "meeting", "يجتمع", "planned", Some("جنيف")),
+            (En, "Officials said the airstrike hit a market in Mosul.", "strike", "airstrike", "reported", Some("Mosul")),
+            (En, "The two leaders met in Geneva on Tuesday.", "meeting", "met in", "asserted", Some("Geneva")),
+        ];
+        for &(language, text, kind, trigger, modality, place) in cases {
+            let found = detected(language, text);
+            let first = found.first().unwrap_or_else(|| panic!("no event in {text:?}"));
+            assert_eq!((first.0.as_str(), first.1.as_str(), first.2, first.3.as_deref()), (kind, trigger, modality, place), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn casualties_take_their_count_and_their_cause() {
+        let cases: &[(Language, &str, &str)] = &[
+            (En, "The army shelled Idlib on Monday, killing five civilians.", "five"),
+            (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", "سبعة"),
+            (En, "Officials said the airstrike killed at least 12 people in Mosul on Monday.", "at least 12"),
+        ];
+        for &(language, text, count) in cases {
+            let doc = through("event clusters", language, text);
+            let toll = doc.clusters.iter().find(|c| doc.event_mentions[c.trigger].event_type.frame == Frame::Toll).expect(text);
+            let killed = doc.event_mentions[toll.trigger].killed.map(|k| {
+                let c = &doc.counts[k];
+                let (s, e) = doc.token_span(c.first, c.last);
+                doc.text[s..e].to_string()
+            });
+            assert_eq!(killed.as_deref(), Some(count), "{text:?}");
+            let cause = toll.cause.map(|c| doc.event_mentions[doc.clusters[c].trigger].event_type.name.to_string());
+            assert_eq!(cause.as_deref(), Some("strike"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn mentions_of_one_happening_merge_and_others_stay_apart() {
+        // (text, strike clusters expected)
+        let cases: &[(Language, &str, usize)] = &[
+            (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", 1),
+            (Ar, "قصفت الطائرات مدينة حلب يوم الاثنين. وقصفت مدينة إدلب يوم الخميس.", 2),
+            // a definite anaphor refers back however far the strike stands
+            (
+                Ar,
+                "شنت طائرات أمريكية غارة على البوكمال. وقال المسؤول إن الوضع هادئ. وأضاف أن المحادثات مستمرة. وتابع أن الوفد وصل. ولم يعلق الجانب الآخر. وأسفرت الغارة عن أضرار مادية.",
+                1,
+            ),
+        ];
+        for &(language, text, strikes) in cases {
+            let doc = through("event clusters", language, text);
+            let n = doc.clusters.iter().filter(|c| doc.event_mentions[c.trigger].event_type.is("strike")).count();
+            assert_eq!(n, strikes, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_that_name_no_event_give_none() {
+        let cases: &[(Language, &str)] = &[
+            (Ar, "أعلنت الحكومة عن خطة اقتصادية جديدة."),
+            (En, "The ministry published its annual budget on Monday."),
+            // the people involved, named without the happening
+            (Ar, "وطالب المتظاهرين بالعودة إلى منازلهم."),
+            (Ar, "وقدمت الحكومة تعويضات لعائلات الضحايا."),
+            (Ar, "وأفرجت السلطات عن والد أحد الانتحاريين."),
+            (En, "The protesters' families asked for an inquiry."),
+            (En, "The gunmen's identities were not known."),
+        ];
+        for &(language, text) in cases {
+            assert!(detected(language, text).is_empty(), "{text:?}: {:?}", detected(language, text));
+        }
+    }
+
+    #[test]
+    fn repeated_tokens_cost_linear_work() {
+        // each once took minutes: every trigger paired with every count, place and cluster
+        let cases: &[(Language, &str, usize)] = &[
+            (Ar, "قتل 5 ", 3000),
+            (En, "killed 5 ", 3000),
+            (Ar, "قتل 5 و", 3000),
+            (Ar, "غارة على حلب ", 2000),
+            (En, "an airstrike on Aleppo killed 3 ", 1500),
+            (Ar, "اجتماع بين مصر وقطر ", 1500),
+        ];
+        for &(language, piece, times) in cases {
+            let text = piece.repeat(times);
+            let doc = through("event clusters", language, &text);
+            assert!(!doc.event_mentions.is_empty(), "{piece:?}");
+            assert!(doc.clusters.len() <= doc.event_mentions.len(), "{piece:?}");
+            let placed: usize = doc.clusters.iter().map(|c| c.mentions.len()).sum();
+            assert_eq!(placed, doc.event_mentions.len(), "{piece:?}: every mention in one cluster");
+        }
+    }
+
+    #[test]
+    fn events_given_as_the_setting_of_the_news_are_background() {
+        // (text, trigger, background)
+        let cases: &[(Language, &str, &str, bool)] = &[
+            (Ar, "قتل خمسة أشخاص في انفجار سيارة مفخخة في بغداد أمس.", "انفجار سيارة مفخخة", false),
+            (Ar, "بدت الأبنية مهجورة منذ تفجيرات سامراء في فبراير من العام الماضي.", "تفجيرات", true),
+            (Ar, "وقضت المحكمة بسجن المتهمين في تفجير السفارة.", "تفجير", true),
+            (En, "A car bomb killed five people in Baghdad on Monday.", "car bomb", false),
+            (En, "The court sentenced the men behind last year's car bomb.", "car bomb", true),
+            (En, "The city has been quiet since the 2014 bombing of its market.", "bombing", true),
+        ];
+        for &(language, text, trigger, background) in cases {
+            let doc = through("event mentions", language, text);
+            let found = doc.event_mentions.iter().find(|e| {
+                let (s, t) = doc.original(e.span.0, e.span.1);
+                doc.text[s..t].contains(trigger)
+            });
+            let found = found.unwrap_or_else(|| panic!("no {trigger:?} in {text:?}"));
+            assert_eq!(found.background, background, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_crowd_or_its_acts_name_a_protest() {
+        let cases: &[(Language, &str)] = &[
+            (Ar, "وتجمع آلاف المتظاهرين أمام البيت الأبيض للمطالبة بإنهاء الحرب."),
+            (Ar, "ودفعت الجماعة بأكثر من خمسة آلاف متظاهر إلى الشارع."),
+            (Ar, "ورفعوا أعلاما لحركة حماس، ورددوا هتافات تطالب بإنهاء الحصار."),
+            (En, "Thousands of protesters filled the square."),
+        ];
+        for &(language, text) in cases {
+            let found = detected(language, text);
+            assert!(found.iter().any(|e| e.0 == "protest"), "{text:?}: {found:?}");
+        }
+    }
+}

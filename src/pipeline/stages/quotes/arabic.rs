@@ -1,0 +1,162 @@
+//! Arabic cues: verb first, then its subject, then a complementiser (أن، إن) or a quotation
+//! opening the content (قال المسؤول إن …، أكدت الوزارة في بيان: «…»); a relay names its
+//! source after عن (نقلت رويترز عن مسؤول …); a participle shares the subject of the verb
+//! before it (…، لافتا إلى أن …).
+
+use super::context::Ctx;
+use super::cues::{CueReader, QuoteMarks, close_to_cue, closing_attribution};
+use super::{QuoteMention, SpeakerRef};
+use crate::pipeline::lexicon::CueKind;
+use crate::pipeline::lexicon::matcher::{Gender, Hit};
+use crate::pipeline::stages::mentions::MentionKind;
+use crate::pipeline::text::segment::TokenKind;
+use crate::pipeline::lexicon::words::WordClass;
+
+/// How far after its cue a complementiser or quotation may open the content, in tokens.
+const CLAUSE_TOKENS: usize = 25;
+
+/// Modern Standard Arabic.
+pub(super) struct Arabic;
+
+impl CueReader for Arabic {
+    fn read(&self, ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
+        let s_end = ctx.sentence_end(cue.first);
+        let Some(intro) = introducer(ctx, cue, s_end) else {
+            return closing_attribution(ctx, cue);
+        };
+        let stop = match intro {
+            Introducer::Complement(first, _) => first,
+            Introducer::Quotation(m) => m.open,
+        };
+        if announce && !matches!(intro, Introducer::Complement(..)) {
+            return None;
+        }
+        let (a, b) = content(ctx, intro, s_end)?;
+        let (region_start, via) = relay(ctx, cue, kind, stop)?;
+        let speaker = written_subject(ctx, cue, region_start, stop)
+            .or_else(|| participle_subject(ctx, cue))
+            .or_else(|| ctx.implicit(cue.first, cue.features.gender, cue.features.number));
+        Some(ctx.quote((a, b), cue, speaker, via))
+    }
+
+    fn fronted_subject(&self) -> bool {
+        true
+    }
+}
+
+/// What opens a cue's content.
+#[derive(Debug, Clone, Copy)]
+enum Introducer {
+    /// A complementiser: its first and last token.
+    Complement(usize, usize),
+    /// A quotation.
+    Quotation(QuoteMarks),
+}
+
+/// Scans the cue's clause for its complementiser or quotation; a short quotation that looked
+/// like a name is the quote when nothing else follows.
+fn introducer(ctx: &Ctx, cue: &Hit, s_end: usize) -> Option<Introducer> {
+    let doc = ctx.doc();
+    let mut j = cue.last + 1;
+    let mut fallback: Option<QuoteMarks> = None;
+    while j <= s_end && j <= cue.last + CLAUSE_TOKENS {
+        if let Some(c) = ctx.comp_at(j) {
+            return Some(Introducer::Complement(c.first, c.last));
+        }
+        if let Some(m) = ctx.mark_opening_at(j) {
+            // a short quoted name inside the clause («غرفة العمليات المركزية») is not the quote
+            let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+            let clause_goes_on =
+                doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
+            let is_name = words <= 6 && clause_goes_on && m.close < s_end;
+            if is_name && fallback.is_none() && close_to_cue(ctx, cue, m.open) {
+                fallback = Some(m);
+            }
+            if !is_name {
+                return Some(Introducer::Quotation(m));
+            }
+            j = m.close + 1;
+            continue;
+        }
+        if ctx.cue_at(j).is_some() || ctx.is(WordClass::SentenceEnd, j) {
+            break;
+        }
+        j += 1;
+    }
+    fallback.map(Introducer::Quotation)
+}
+
+/// The content a cue's introducer opens, trimmed: after a complementiser to the sentence end
+/// (or a trailing «، وفق …», or the end of a quotation opening right after it); inside a
+/// quotation.
+fn content(ctx: &Ctx, intro: Introducer, s_end: usize) -> Option<(usize, usize)> {
+    let (a, b) = match intro {
+        Introducer::Complement(_, last) => {
+            let a = last + 1;
+            let mut b = s_end;
+            // stop before a trailing «، وفق …»
+            if let Some(acc) = ctx.according_after(a).filter(|h| h.first <= s_end) {
+                b = acc.first.saturating_sub(1);
+            }
+            // a quotation opening right after the complementiser is the content
+            if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end && !ctx.fragment_runs_on(m)) {
+                b = m.close;
+            }
+            (a, b)
+        }
+        Introducer::Quotation(m) => (m.open + 1, m.close - 1),
+    };
+    ctx.trim_content(a, b)
+}
+
+/// Where the subject may start after the cue, and the relay of a source cue (نقلت رويترز عن
+/// مسؤول: the subject relays, the speaker follows عن); `None` when a source cue has no عن.
+type Relay = (usize, Option<(usize, usize)>);
+
+fn relay(ctx: &Ctx, cue: &Hit, kind: CueKind, stop: usize) -> Option<Relay> {
+    let mut region_start = cue.last + 1;
+    let mut via = None;
+    if kind == CueKind::Source {
+        let an = (region_start..stop).find(|&k| ctx.is(WordClass::RelayPreposition, k))?;
+        if an > region_start {
+            via = ctx.noun_phrase(region_start, an).map(|np| (np.0, np.1));
+        }
+        region_start = an + 1;
+    }
+    Some((region_start, via))
+}
+
+/// The subject written between the cue (from `region_start`) and its introducer at `stop`.
+fn written_subject(ctx: &Ctx, cue: &Hit, mut region_start: usize, stop: usize) -> Option<SpeakerRef> {
+    let doc = ctx.doc();
+    while region_start < stop && (ctx.is_stop(region_start) && doc.tokens()[region_start].kind != TokenKind::Quote) {
+        region_start += 1;
+    }
+    let starts_with_preposition = (region_start < stop && ctx.is(WordClass::SubjectBlocker, region_start)) || ctx.in_time(region_start);
+    if region_start >= stop || starts_with_preposition {
+        return None;
+    }
+    let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
+    let topic = ctx.is(WordClass::TopicMarker, ctx.sentence_start(cue.first));
+    let np = ctx.noun_phrase(start, stop).filter(|np| !ctx.has_preposition(np.0) && !topic)?;
+    // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
+    let object = cue.features.gender == Some(Gender::Masculine)
+        && np.2.is_some_and(|h| {
+            let m = &ctx.mentions.all[h];
+            m.gender == Gender::Feminine && matches!(m.kind, MentionKind::Place(_) | MentionKind::Actor(_))
+        });
+    (!object).then(|| ctx.subject(np, cue))
+}
+
+/// «أعلن مكتب رئيس الحكومة في بيان …، لافتا إلى أن»: a participle shares the subject of the
+/// clause's verb, the cue before it in the sentence.
+fn participle_subject(ctx: &Ctx, cue: &Hit) -> Option<SpeakerRef> {
+    if !cue.features.participle {
+        return None;
+    }
+    let s_start = ctx.sentence_start(cue.first);
+    // the cues are in text order; only those starting before this one can end before it
+    let before = ctx.cues.partition_point(|h| h.first < cue.first);
+    let prev = ctx.cues[..before].iter().rev().take_while(|h| h.first >= s_start).find(|h| h.last < cue.first)?;
+    ctx.noun_phrase(prev.last + 1, cue.first).filter(|np| !ctx.has_preposition(np.0)).map(|np| ctx.subject(np, prev))
+}

@@ -1,0 +1,75 @@
+//! Quotes without a cue of their own: a quotation continuing the previous speaker's words,
+//! and the headline attribution «صحيفة: …».
+
+use super::context::Ctx;
+use super::{QuoteMention, Resolution, SpeakerRef};
+use crate::pipeline::text::segment::TokenKind;
+
+/// A quotation of its own sentence right after an attributed one, in the same paragraph
+/// ("…" Trump said. "We need a new President."), continues the same speaker.
+///
+/// `out` is sorted by content start. One pass over the marks, in text order: a quotation
+/// that overlaps a quote is skipped (a prefix maximum of the quotes' ends answers that), and
+/// the quote before it with a speaker is the one ending last before its opening mark (a sweep
+/// over the quotes sorted by end; the continuations added on the way end later still).
+pub(super) fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
+    let doc = ctx.doc();
+    let found = out.len();
+    let mut reach = Vec::with_capacity(found);
+    for q in out.iter() {
+        reach.push(reach.last().map_or(q.content.1, |&r: &usize| r.max(q.content.1)));
+    }
+    let mut by_end: Vec<usize> = (0..found).filter(|&i| out[i].speaker.is_some()).collect();
+    by_end.sort_by_key(|&i| (out[i].content.1, i));
+    let (mut swept, mut before) = (0, None::<usize>);
+    let mut added = None::<usize>;
+    for m in &ctx.marks {
+        let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+        let starting_before = out[..found].partition_point(|q| q.content.0 <= m.close);
+        if words < 2 || (starting_before > 0 && reach[starting_before - 1] >= m.open) {
+            continue;
+        }
+        while swept < by_end.len() && out[by_end[swept]].content.1 < m.open {
+            before = Some(by_end[swept]);
+            swept += 1;
+        }
+        let latest = match (before, added) {
+            (Some(b), Some(a)) => Some(if out[a].content.1 >= out[b].content.1 { a } else { b }),
+            (b, a) => a.or(b),
+        };
+        let sentence = doc.sentence_of(m.open);
+        let paragraph = doc.seg.sentences[sentence].paragraph;
+        let starts_sentence = doc.seg.sentences[sentence].tokens.start == m.open;
+        let prev = latest.map(|i| &out[i]).filter(|q| doc.seg.sentences[q.sentence].paragraph == paragraph && sentence <= q.sentence + 2);
+        if let (true, Some(prev)) = (starts_sentence, prev) {
+            let speaker = prev.speaker.clone().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s });
+            out.push(QuoteMention { kind: "direct", content: (m.open + 1, m.close - 1), cue: None, speaker, via: None, sentence });
+            added = Some(out.len() - 1);
+        }
+    }
+}
+
+/// «صحيفة: …»: a one-sentence first paragraph whose first few words before a colon name the
+/// speaker of the rest.
+pub(super) fn headline(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
+    let doc = ctx.doc();
+    let Some(first) = doc.seg.sentences.first() else {
+        return;
+    };
+    if doc.seg.paragraphs.first().is_none_or(|p| p.len() != 1) {
+        return;
+    }
+    let toks = first.tokens.clone();
+    let Some(colon) = toks.clone().find(|&i| doc.word(i) == ":") else {
+        return;
+    };
+    if colon == toks.start || colon - toks.start > 4 || colon + 1 >= toks.end {
+        return;
+    }
+    let Some((a, b)) = ctx.trim_content(colon + 1, toks.end - 1) else {
+        return;
+    };
+    let np = (toks.start, colon - 1, ctx.mention_at(toks.start).map(|(i, _)| i));
+    let speaker = ctx.speaker(np, Resolution::Headline);
+    out.push(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: None, speaker: Some(speaker), via: None, sentence: 0 });
+}

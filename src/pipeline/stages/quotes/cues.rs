@@ -1,0 +1,183 @@
+//! Quotation marks, the shape of a quote's content, and the cue patterns every language
+//! shares («وفق X» / "according to X", «…، كما أعلنت X»); the rest of a cue's reading is
+//! per language, behind [`CueReader`].
+
+use super::QuoteMention;
+use super::context::Ctx;
+use super::{arabic, english};
+use crate::pipeline::doc::Document;
+use crate::pipeline::lexicon::CueKind;
+use crate::pipeline::lexicon::matcher::Hit;
+use crate::pipeline::model::Language;
+use crate::pipeline::text::segment::TokenKind;
+use crate::pipeline::lexicon::words::WordClass;
+
+/// A pair of quotation marks: the tokens of the opening and closing marks.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct QuoteMarks {
+    /// The opening mark.
+    pub open: usize,
+    /// The closing mark.
+    pub close: usize,
+}
+
+/// The quotation marks of `doc`, paired in order within each paragraph.
+pub(super) fn quote_marks(doc: &Document) -> Vec<QuoteMarks> {
+    let mut out = Vec::new();
+    for p in &doc.seg.paragraphs {
+        if p.is_empty() {
+            continue;
+        }
+        let toks = doc.seg.sentences[p.start].tokens.start..doc.seg.sentences[p.end - 1].tokens.end;
+        let marks: Vec<usize> = toks.filter(|&i| doc.tokens()[i].kind == TokenKind::Quote).collect();
+        for pair in marks.chunks(2) {
+            if let [open, close] = pair
+                && close > &(open + 1)
+            {
+                out.push(QuoteMarks { open: *open, close: *close });
+            }
+        }
+    }
+    out
+}
+
+/// How one language reads a quote cue: where its speaker and its content stand.
+pub(super) trait CueReader: Sync {
+    /// The quote that cue `cue` (of lexicon kind `kind`; `announce` when it needs a
+    /// complementiser) introduces, if any.
+    fn read(&self, ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention>;
+
+    /// True when a noun phrase before the cue in its sentence (a fronted subject, SVO) names
+    /// the speaker of a cue whose subject is not written after it.
+    fn fronted_subject(&self) -> bool;
+}
+
+/// The cue reader of `language`.
+pub(super) fn reader(language: Language) -> &'static dyn CueReader {
+    match language {
+        Language::Ar => &arabic::Arabic,
+        Language::En => &english::English,
+    }
+}
+
+impl Ctx<'_> {
+    /// True when a short quoted fragment is followed by more words of the same clause
+    /// (said "a bomb" had gone off): the content is the whole clause.
+    pub fn fragment_runs_on(&self, m: &QuoteMarks) -> bool {
+        let doc = self.doc();
+        doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word && self.cue_at(m.close + 1).is_none())
+    }
+
+    /// Trims trailing punctuation from a content range.
+    pub fn trim_content(&self, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+        let doc = self.doc();
+        while a <= b && doc.tokens()[a].kind == TokenKind::Punct {
+            a += 1;
+        }
+        while b > a && doc.tokens()[b].kind == TokenKind::Punct {
+            b -= 1;
+        }
+        // an unmatched quote mark at either end is not content
+        if a < b && doc.tokens()[b].kind == TokenKind::Quote && self.mark_closing_at(b).is_none_or(|m| m.open < a) {
+            b -= 1;
+        }
+        if a < b && doc.tokens()[a].kind == TokenKind::Quote && self.mark_opening_at(a).is_none_or(|m| m.close > b) {
+            a += 1;
+        }
+        if a + 1 < b && self.mark_opening_at(a).is_some_and(|m| m.close == b) {
+            a += 1;
+            b -= 1;
+        }
+        (a <= b && doc.tokens()[a].kind != TokenKind::Punct).then_some((a, b))
+    }
+
+    /// `direct` when the content is exactly a quotation, `mixed` when it holds or opens one,
+    /// `indirect` otherwise. The marks are disjoint and in order: two binary searches.
+    pub fn kind_of(&self, a: usize, b: usize) -> &'static str {
+        // the first quotation inside [a - 1, b + 1]: the exact one if there is one
+        let k = self.marks.partition_point(|m| m.open + 1 < a);
+        let inner = self.marks.get(k).filter(|m| m.close <= b + 1);
+        let opens_inside = self.marks.get(self.marks.partition_point(|m| m.open < a)).is_some_and(|m| m.open <= b);
+        if inner.is_some_and(|m| m.open + 1 == a && m.close == b + 1) {
+            "direct"
+        } else if inner.is_some() || opens_inside {
+            "mixed"
+        } else {
+            "indirect"
+        }
+    }
+}
+
+/// «وفق X» / "according to X": the speaker follows; the content is the rest of the sentence
+/// (after the attribution when it opens the sentence, before it otherwise).
+pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    let mut np_start = cue.last + 1;
+    // حسبما أعلن البنتاغون: skip the verb, and «به» in «بحسب ما أفادت به»
+    if let Some(v) = ctx.cue_at(np_start) {
+        np_start = v.last + 1;
+    }
+    while np_start < s_end && ctx.is(WordClass::AccordingFiller, np_start) {
+        np_start += 1;
+        if let Some(v) = ctx.cue_at(np_start) {
+            np_start = v.last + 1;
+        }
+    }
+    while np_start <= s_end && doc.tokens()[np_start].kind == TokenKind::Quote {
+        np_start += 1;
+    }
+    let limit = (s_end + 1).min(np_start + 10);
+    let np = ctx.noun_phrase(np_start, limit)?;
+    let speaker = ctx.speaker(np, super::Resolution::Explicit);
+    let mut np_end = np.1;
+    if doc.tokens().get(np_end + 1).is_some_and(|t| t.kind == TokenKind::Quote) {
+        np_end += 1;
+    }
+    // "Since last November, according to X, forces have killed …": an attribution set off by
+    // commas in mid-sentence governs the longer side
+    let before_len = cue.first.saturating_sub(s_start);
+    let after_len = s_end.saturating_sub(np_end);
+    let mid = doc.tokens().get(np_end + 1).is_some_and(|t| t.kind != TokenKind::Word) && ctx.is(WordClass::Comma, np_end + 1);
+    let opening = cue.first <= s_start + 1 || (mid && after_len > 2 * before_len);
+    let (a, b) = if opening {
+        // وحسب المصدر فإن …
+        let mut a = np_end + 1;
+        if let Some(c) = ctx.comp_at(a).or_else(|| ctx.comp_at(a + 1)) {
+            a = c.last + 1;
+        }
+        (a, s_end)
+    } else {
+        (s_start, cue.first.saturating_sub(1))
+    };
+    let (a, b) = ctx.trim_content(a, b)?;
+    Some(ctx.quote((a, b), cue, Some(speaker), None))
+}
+
+/// True when only the cue's subject and at most a short phrase («في بيان») stand between the
+/// cue and token `at`: a quotation there is what the cue introduces, not an object's name.
+pub(super) fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
+    let mut k = cue.last + 1;
+    if let Some(np) = ctx.noun_phrase(k, at).filter(|np| !ctx.has_preposition(np.0)) {
+        k = np.1 + 1;
+    }
+    let gap = at.saturating_sub(k);
+    gap == 0 || (gap <= 3 && (ctx.is(WordClass::CueAdjunct, k) || ctx.has_preposition(k)))
+}
+
+/// «…، كما أعلنت السلطات المحلية.» : a cue after the reported clause, introduced by كما.
+pub(super) fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    if cue.first < s_start + 4 || !ctx.is(WordClass::ClosingMarker, cue.first - 1) || !ctx.is_stop(cue.first - 2) {
+        return None;
+    }
+    let np = ctx.noun_phrase(cue.last + 1, s_end + 1)?;
+    if np.1 + 2 < s_end || np.2.is_none() {
+        return None;
+    }
+    let (a, b) = ctx.trim_content(s_start, cue.first - 3)?;
+    let speaker = ctx.subject(np, cue);
+    Some(ctx.quote((a, b), cue, Some(speaker), None))
+}

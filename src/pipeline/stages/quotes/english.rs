@@ -1,0 +1,324 @@
+//! English cues: the subject before the verb and the content after it (X said (that) …), a
+//! quotation closing before the cue ("…," X said / "…," said X), a trailing attribution
+//! ("…, officials said."), and "X quoted Y as saying …".
+
+use super::context::Ctx;
+use super::cues::{CueReader, QuoteMarks};
+use super::speaker::NounPhrase;
+use super::{QuoteMention, Resolution, SpeakerRef};
+use crate::pipeline::lexicon::CueKind;
+use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
+use crate::pipeline::text::segment::TokenKind;
+use crate::pipeline::lexicon::words::WordClass;
+
+/// English.
+pub(super) struct English;
+
+impl CueReader for English {
+    fn read(&self, ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
+        let doc = ctx.doc();
+        // "to say", "claimed by": not attributions
+        if cue.first > 0 && ctx.is(WordClass::CueBlockerBefore, cue.first - 1) {
+            return None;
+        }
+        if doc.tokens().get(cue.last + 1).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.last + 1)) {
+            return None;
+        }
+        // "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying that …"
+        if kind == CueKind::Source {
+            return source(ctx, cue);
+        }
+        // inside a quotation, "I must tell you", "we say": the speaker's own words, not a quote
+        let inside = ctx.marks_around(cue.first, cue.last).is_some();
+        if inside && (cue.first.saturating_sub(2)..cue.first).any(|k| ctx.is(WordClass::DialoguePronoun, k)) {
+            return None;
+        }
+        let before_close = quotation_before(ctx, cue);
+        let (a, b, subject) = if let Some(m) = before_close {
+            (m.open + 1, m.close - 1, subject_of_quotation(ctx, cue, m))
+        } else if let Some(t) = trailing(ctx, cue) {
+            t
+        } else {
+            match reported_after(ctx, cue, announce)? {
+                After::Quote(q) => return Some(q),
+                After::Clause(t) => t,
+            }
+        };
+        let (a, b) = ctx.trim_content(a, b)?;
+        if b == a && doc.tokens()[a].kind == TokenKind::Word {
+            return None;
+        }
+        let speaker = speaker_of(ctx, cue, subject);
+        // "…," X said: the words inside the marks, a direct quote
+        let kind = if before_close.is_some_and(|m| m.open < a && m.close > b) { "direct" } else { ctx.kind_of(a, b) };
+        Some(QuoteMention { kind, content: (a, b), cue: Some((cue.first, cue.last)), speaker, via: None, sentence: doc.sentence_of(a) })
+    }
+
+    fn fronted_subject(&self) -> bool {
+        false
+    }
+}
+
+/// Content `[a, b]` and the subject noun phrase, if one is written.
+type Reported = (usize, usize, Option<NounPhrase>);
+
+/// A quotation closing just before the cue: "…," X said / "…," said X. It may end the
+/// sentence before ("…?" Trump said.) when the cue closes its own clause; "…." Police said a
+/// device was found is a new quote.
+fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
+    let doc = ctx.doc();
+    let s_end = ctx.sentence_end(cue.first);
+    let m = (cue.first.saturating_sub(8)..cue.first).rev().filter_map(|k| ctx.mark_closing_at(k)).next()?;
+    let between_ok =
+        (m.close + 1..cue.first).all(|k| (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",") && ctx.cue_at(k).is_none());
+    if !between_ok {
+        return None;
+    }
+    let same = doc.sentence_of(m.close) == doc.sentence_of(cue.first);
+    let cue_closes_clause = (cue.last + 1..=s_end).take(4).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count() <= 3
+        && (cue.last + 1..=s_end)
+            .find(|&k| doc.tokens()[k].kind != TokenKind::Word)
+            .is_none_or(|k| matches!(doc.word(k), "." | "," | "!" | "?"));
+    (same || (doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.first) && cue_closes_clause)).then_some(m)
+}
+
+/// The subject of a cue after a quotation: the words between them ("…," the senator said),
+/// or those after the cue ("…," said the senator).
+fn subject_of_quotation(ctx: &Ctx, cue: &Hit, m: QuoteMarks) -> Option<NounPhrase> {
+    let doc = ctx.doc();
+    if m.close + 1 >= cue.first {
+        return subject_after(ctx, cue);
+    }
+    let np_start = (m.close + 1..cue.first).find(|&k| doc.word(k) != ",").unwrap_or(cue.first);
+    (np_start < cue.first).then(|| (np_start, cue.first - 1, ctx.first_mention_within(np_start, cue.first - 1)))
+}
+
+/// What follows a cue that introduces its content.
+enum After {
+    /// A participle continuing the sentence's speaker: the finished quote.
+    Quote(QuoteMention),
+    /// The content and the subject.
+    Clause(Reported),
+}
+
+/// X said (that) … / X told Y (that) …: the content runs to the sentence end, or to the end
+/// of a quotation it opens with.
+fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    let mut a = cue.last + 1;
+    let mut j = a;
+    while j <= s_end && j < a + 8 {
+        if let Some(c) = ctx.comp_at(j) {
+            a = c.last + 1;
+            break;
+        }
+        if doc.tokens()[j].kind == TokenKind::Quote {
+            a = j;
+            break;
+        }
+        j += 1;
+    }
+    if j > s_end || j >= cue.last + 9 {
+        a = cue.last + 1;
+    }
+    if a > s_end || announce && ctx.comp_at(a.saturating_sub(1)).is_none() {
+        return None;
+    }
+    let mut b = s_end;
+    if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end + 1 && !ctx.fragment_runs_on(m)) {
+        b = m.close;
+    }
+    // a quotation right after the cue that another cue claims ("…," the senator said) is not ours
+    if let Some(m) = ctx.mark_opening_at(a)
+        && (m.close + 1..=(m.close + 6).min(s_end))
+            .take_while(|&k| doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",")
+            .any(|k| ctx.cue_at(k).is_some())
+    {
+        return None;
+    }
+    let participle = doc.word(cue.first).ends_with("ing");
+    if participle && let Some(s) = ctx.speakers.last().filter(|s| doc.sentence_of(s.first) == doc.sentence_of(cue.first)) {
+        let (a, b) = ctx.trim_content(a, b)?;
+        let speaker = Some(SpeakerRef { resolution: Resolution::Implicit, ..s.clone() });
+        return Some(After::Quote(ctx.quote((a, b), cue, speaker, None)));
+    }
+    let mut subj = if participle { sentence_subject(ctx, s_start, cue.first) } else { subject_before(ctx, cue.first) };
+    // "Graham, who says …": the relative pronoun stands for the name before it
+    if let Some(np) = subj
+        && np.0 == np.1
+        && ctx.is(WordClass::RelativePronoun, np.0)
+    {
+        subj = relative_antecedent(ctx, np.0, s_start);
+    }
+    Some(After::Clause((a, b, subj)))
+}
+
+/// The name before a relative pronoun at `pronoun`: up to four words before the commas.
+fn relative_antecedent(ctx: &Ctx, pronoun: usize, s_start: usize) -> Option<NounPhrase> {
+    let doc = ctx.doc();
+    let mut k = pronoun;
+    while k > s_start && ctx.is_stop(k - 1) {
+        k -= 1;
+    }
+    (k > s_start).then(|| {
+        let end = k - 1;
+        let mut start = end;
+        while start > s_start && start + 3 > end && doc.tokens()[start - 1].kind == TokenKind::Word {
+            start -= 1;
+        }
+        (start, end, ctx.first_mention_within(start, end))
+    })
+}
+
+/// The speaker of a cue from its subject: a name, a pronoun resolved by agreement, or the
+/// previous speaker.
+fn speaker_of(ctx: &Ctx, cue: &Hit, subject: Option<NounPhrase>) -> Option<SpeakerRef> {
+    match subject {
+        Some(np) if !(np.0 == np.1 && ctx.is(WordClass::SubjectPronoun, np.0)) => Some(ctx.speaker(np, Resolution::Explicit)),
+        Some(np) => {
+            let g = ctx.is(WordClass::FemininePronoun, np.0).then_some(Gender::Feminine);
+            let n = ctx.is(WordClass::PluralPronoun, np.0).then_some(Number::Plural);
+            ctx.implicit(cue.first, g, n).or_else(|| ctx.speakers.last().cloned())
+        }
+        None => ctx.speakers.last().cloned().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s }),
+    }
+}
+
+/// The subject before the cue at `cue`: the words back to a boundary, past adverbs ("Trump
+/// also said"), or the name opening an appositive ("Sen. Marco Rubio, R-Fla., … said").
+fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue);
+    if cue == s_start {
+        return None;
+    }
+    let mut j = cue - 1;
+    // skip adverbs: "Trump also said", "he later told"
+    while j > s_start && (doc.word(j).ends_with("ly") || ctx.is(WordClass::SubjectAdverb, j)) {
+        j -= 1;
+    }
+    if ctx.is_stop(j) && matches!(doc.word(j), "," | "-") {
+        // an appositive: "Sen. Marco Rubio, R-Fla., appearing on Fox News, said",
+        // "A former candidate -- John McCain, who lost … -- said"; the name is at most six
+        // words from the sentence start, so only those are searched for its comma
+        let first_comma = (s_start..j.min(s_start + 8)).find(|&k| matches!(doc.word(k), "," | "-"))?;
+        let np_start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
+        if first_comma > np_start && first_comma - np_start <= 6 {
+            return Some((np_start, first_comma - 1, ctx.first_mention_within(np_start, first_comma - 1)));
+        }
+        return None;
+    }
+    if doc.tokens()[j].kind != TokenKind::Word {
+        return None;
+    }
+    let end = j;
+    let mut start = j;
+    while start > s_start && start + 6 > end {
+        let p = start - 1;
+        if doc.tokens()[p].kind != TokenKind::Word || ctx.cue_at(p).is_some() || ctx.comp_at(p).is_some() {
+            break;
+        }
+        if ctx.word_is(WordClass::SubjectBoundary, doc.word(p)) {
+            break;
+        }
+        start = p;
+    }
+    Some((start, end, ctx.last_mention_within(start, end)))
+}
+
+/// "X quoted Y as saying (that) …", "X cited Y as saying …": speaker Y, via X.
+fn source(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
+    let doc = ctx.doc();
+    let s_end = ctx.sentence_end(cue.first);
+    let saying = (cue.last + 1..=s_end.min(cue.last + 14))
+        .find(|&k| doc.word(k) == "as" && doc.tokens().get(k + 1).is_some_and(|_| doc.word(k + 1) == "saying"))?;
+    let np_end = (cue.last + 1..saying).find(|&k| doc.word(k) == ",").map_or(saying - 1, |c| c - 1);
+    if np_end <= cue.last {
+        return None;
+    }
+    let np = (cue.last + 1, np_end, ctx.first_mention_within(cue.last + 1, np_end));
+    let mut a = saying + 2;
+    if let Some(c) = ctx.comp_at(a) {
+        a = c.last + 1;
+    }
+    let (a, b) = ctx.trim_content(a, s_end)?;
+    let via = subject_before(ctx, cue.first).map(|v| (v.0, v.1));
+    let speaker = Some(ctx.speaker(np, Resolution::Explicit));
+    Some(ctx.quote((a, b), cue, speaker, via))
+}
+
+/// The words right after the cue, up to seven: "…," said the minister.
+fn subject_after(ctx: &Ctx, cue: &Hit) -> Option<NounPhrase> {
+    let doc = ctx.doc();
+    let s_end = ctx.sentence_end(cue.first);
+    let start = cue.last + 1;
+    if start > s_end || doc.tokens()[start].kind != TokenKind::Word {
+        return None;
+    }
+    let mut end = start;
+    while end < s_end && end - start < 6 && doc.tokens()[end + 1].kind == TokenKind::Word && ctx.comp_at(end + 1).is_none() {
+        end += 1;
+    }
+    Some((start, end, ctx.first_mention_within(start, end)))
+}
+
+/// The noun phrase opening a sentence, up to its verb: "Some candidates", "Other Republicans".
+fn sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<NounPhrase> {
+    let doc = ctx.doc();
+    let start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
+    let mut end = None;
+    for k in start..limit.min(start + 6) {
+        let w = doc.word(k);
+        let is_verb = k > start && (w.ends_with("ed") || ctx.word_is(WordClass::SubjectVerb, w));
+        if doc.tokens()[k].kind != TokenKind::Word || is_verb {
+            break;
+        }
+        end = Some(k);
+    }
+    let end = end?;
+    Some((start, end, ctx.first_mention_within(start, end)))
+}
+
+/// "…, French officials said." / "…, Israeli officials said Wednesday." / "…, said the
+/// minister.": the cue closes the sentence and the reported clause is before it.
+fn trailing(ctx: &Ctx, cue: &Hit) -> Option<Reported> {
+    let doc = ctx.doc();
+    let s_start = ctx.sentence_start(cue.first);
+    let s_end = ctx.sentence_end(cue.first);
+    // after the cue: the sentence end, a comma, or a few words of time ("Wednesday", "on Monday")
+    if doc.word(cue.first).ends_with("ing") {
+        return None; // "…, saying airstrikes have failed": the content follows a participle
+    }
+    // more than four words after the cue is no trailing attribution: count up to five
+    let rest_words = (cue.last + 1..=s_end).take(5).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+    let after = cue.last + 1 + rest_words;
+    let closes = after > s_end || matches!(doc.word(after), "," | "." | "!" | "?" | ";");
+    // said, "…": the quotation follows; not a trailing attribution
+    let quote_follows = (after..=(after + 1).min(s_end)).any(|k| ctx.mark_opening_at(k).is_some());
+    if !closes || quote_follows || rest_words > 4 {
+        return None;
+    }
+    let time_only = (cue.last + 1..cue.last + 1 + rest_words).all(|k| ctx.is(WordClass::TrailingTime, k) || ctx.in_time(k));
+    if rest_words > 0 && !time_only {
+        // ", said the minister." — the speaker follows the cue
+        if cue.first > s_start + 2 && doc.word(cue.first - 1) == "," {
+            let np = (cue.last + 1, cue.last + rest_words, ctx.first_mention_within(cue.last + 1, cue.last + rest_words));
+            let (a, b) = ctx.trim_content(s_start, cue.first - 2)?;
+            return Some((a, b, Some(np)));
+        }
+        return None;
+    }
+    // the subject between the last comma and the cue, at most seven tokens before it
+    let comma = (s_start.max(cue.first.saturating_sub(7))..cue.first).rev().find(|&k| doc.word(k) == ",")?;
+    if cue.first - comma > 7 || comma <= s_start + 2 || comma + 1 == cue.first {
+        return None;
+    }
+    if (comma + 1..cue.first).any(|k| doc.tokens()[k].kind != TokenKind::Word) {
+        return None;
+    }
+    let np = (comma + 1, cue.first - 1, ctx.first_mention_within(comma + 1, cue.first - 1));
+    let (a, b) = ctx.trim_content(s_start, comma - 1)?;
+    Some((a, b, Some(np)))
+}

@@ -1,0 +1,129 @@
+//! Quotes: direct (inside quotation marks), indirect (a cue and its complement) and mixed,
+//! with speakers found in the cue's clause or resolved to an earlier mention by gender and
+//! number, chains with `via` (نقلت رويترز عن مسؤول …), "according to" attributions and
+//! headline attributions («صحيفة: …»).
+//!
+//! [`run`] takes the cues in text order; [`cues`] holds the marks and the cue patterns every
+//! language shares, [`arabic`] and [`english`] read the rest of a cue per language (behind
+//! [`cues::CueReader`]), [`speaker`] finds and resolves subjects, [`continuation`] adds the
+//! quotes without a cue, and [`bound`] keeps the output linear in the text. Every lookup goes
+//! through per-token indexes ([`context`]) or a window around the cue, so the stage runs in
+//! `n log n` on any text.
+
+mod arabic;
+pub mod bound;
+mod context;
+mod continuation;
+mod cues;
+mod english;
+mod speaker;
+#[cfg(test)]
+mod tests;
+
+use crate::pipeline::doc::Document;
+use crate::pipeline::lexicon::{CueKind, Lexicons};
+use crate::pipeline::lexicon::matcher::{Gender, Number};
+use context::Ctx;
+use std::collections::HashSet;
+
+/// How a speaker was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolution {
+    /// Written as the cue's subject.
+    Explicit,
+    /// Resolved to an earlier mention.
+    Implicit,
+    /// "Newspaper: …" headline.
+    Headline,
+}
+
+/// A speaker: tokens `[first, last]` and what they refer to.
+#[derive(Debug, Clone)]
+pub struct SpeakerRef {
+    /// First token.
+    pub first: usize,
+    /// Last token (inclusive).
+    pub last: usize,
+    /// How it was found.
+    pub resolution: Resolution,
+    /// The entity mention at its head, if any (index into `Mentions::all`).
+    pub mention: Option<usize>,
+    /// Gender for later agreement.
+    pub gender: Gender,
+    /// Number for later agreement.
+    pub number: Number,
+}
+
+/// A quote before it is turned into the response type.
+#[derive(Debug, Clone)]
+pub struct QuoteMention {
+    /// `direct`, `indirect` or `mixed`.
+    pub kind: &'static str,
+    /// Content tokens `[first, last]`.
+    pub content: (usize, usize),
+    /// Cue tokens.
+    pub cue: Option<(usize, usize)>,
+    /// The speaker.
+    pub speaker: Option<SpeakerRef>,
+    /// The relay (نقلت رويترز عن …).
+    pub via: Option<(usize, usize)>,
+    /// Sentence of the content's start.
+    pub sentence: usize,
+}
+
+/// Fills [`Document::quotes`] from the hits, mentions and times layers.
+pub fn run(doc: &mut Document, lexicons: &Lexicons) {
+    let ctx = Ctx::new(doc, lexicons.get(doc.language));
+    let quotes = find_quotes(ctx);
+    doc.quotes = quotes;
+}
+
+/// How many quotes back, in the same sentence, an «…، وفق X» may attach to as its source.
+const SOURCE_LOOKBACK: usize = 16;
+
+/// Finds all quotes, in text order: the headline, one per cue, then the continuations.
+/// A quote's content and cue token pairs: two quotes with the same are one.
+type QuoteKey = ((usize, usize), Option<(usize, usize)>);
+
+fn find_quotes(mut ctx: Ctx) -> Vec<QuoteMention> {
+    let mut out: Vec<QuoteMention> = Vec::new();
+    continuation::headline(&ctx, &mut out);
+    let mut seen: HashSet<QuoteKey> = out.iter().map(|q| (q.content, q.cue)).collect();
+    let cues = ctx.cues;
+    for cue in cues {
+        if ctx.doc().out_of_time() {
+            break;
+        }
+        let entry = &ctx.lex.quote_cues.entries()[cue.entry];
+        let found = match entry.kind {
+            CueKind::According => cues::according(&ctx, cue),
+            kind => ctx.reader.read(&ctx, cue, kind, entry.announce),
+        };
+        let Some(q) = found else { continue };
+        if let Some(s) = &q.speaker {
+            ctx.push_speaker(s.clone());
+        }
+        // «…، وفق الصحيفة» after an attributed quote is its source, not a new quote
+        if entry.kind == CueKind::According
+            && let Some(prev) = out
+                .iter_mut()
+                .rev()
+                .take(SOURCE_LOOKBACK)
+                .take_while(|p| p.sentence + 1 >= q.sentence)
+                .find(|p| p.sentence == q.sentence && p.content.1 + 3 >= q.cue.map_or(0, |c| c.0))
+        {
+            if prev.via.is_none() {
+                prev.via = q.speaker.as_ref().map(|s| (s.first, s.last));
+            }
+            continue;
+        }
+        if seen.insert((q.content, q.cue)) {
+            out.push(q);
+        }
+    }
+    bound::bound_depth(&mut out, ctx.doc().tokens().len());
+    out.sort_by_key(|q| (q.content.0, q.cue.map(|c| c.0)));
+    continuation::continuations(&ctx, &mut out);
+    out.sort_by_key(|q| (q.content.0, q.cue.map(|c| c.0)));
+    out
+}

@@ -1,0 +1,193 @@
+//! Speakers: the noun phrase that is a cue's subject, its gender and number, and the
+//! resolution of an unwritten subject to an earlier mention or speaker that agrees.
+
+use super::context::Ctx;
+use super::{Resolution, SpeakerRef};
+use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
+use crate::pipeline::stages::mentions::MentionKind;
+use crate::pipeline::text::segment::TokenKind;
+use crate::pipeline::lexicon::words::WordClass;
+
+/// A noun phrase: first and last token, and the mention at its head (index into the mentions).
+pub(super) type NounPhrase = (usize, usize, Option<usize>);
+
+/// The longest noun phrase, in tokens.
+const NOUN_PHRASE_TOKENS: usize = 9;
+
+impl Ctx<'_> {
+    /// A noun phrase starting at `i` and ending before `limit`: a mention extended by
+    /// nationality adjectives, genitives and في/ب/باسم + mention chains.
+    pub fn noun_phrase(&self, i: usize, limit: usize) -> Option<NounPhrase> {
+        let doc = self.doc();
+        if i >= limit || self.is_stop(i) {
+            return None;
+        }
+        let (mut end, head) = match self.mention_at(i) {
+            Some((mi, m)) => (m.last.min(limit - 1), Some(mi)),
+            None => {
+                if doc.tokens()[i].kind != TokenKind::Word || self.comp_at(i).is_some() || self.cue_at(i).is_some() {
+                    return None;
+                }
+                (i, None)
+            }
+        };
+        let max = (i + NOUN_PHRASE_TOKENS).min(limit);
+        while end + 1 < max {
+            match self.extend_noun_phrase(i, end, head, max) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        while end > i && self.is(WordClass::DanglingPreposition, end) {
+            end -= 1;
+        }
+        Some((i, end, head))
+    }
+
+    /// The new last token of the noun phrase `[i, end]` (headed by mention `head`) when the
+    /// token after it continues the phrase, before `max`.
+    fn extend_noun_phrase(&self, i: usize, end: usize, head: Option<usize>, max: usize) -> Option<usize> {
+        let doc = self.doc();
+        let n = end + 1;
+        if doc.tokens()[n].kind == TokenKind::Quote {
+            // a quoted name: وكالة “رويترز”
+            return self.mark_opening_at(n).filter(|m| m.close - m.open <= 5 && m.close < max).map(|m| m.close);
+        }
+        if self.is_stop(n) || self.comp_at(n).is_some() || self.cue_at(n).is_some() || self.in_time(n) {
+            return None;
+        }
+        let w = doc.word(n);
+        let construct = self.grammar.construct_state();
+        if let Some((_, m)) = self.mention_at(n) {
+            let is_nat = matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Person);
+            let chained = self.word_is(WordClass::ChainPreposition, doc.word(end));
+            // «عبد الرحمن لوكالة الأنباء»: a mention behind a preposition is an addressee
+            if self.has_preposition(n) && !chained && !self.starts_with(WordClass::DativePrefix, w) {
+                return None;
+            }
+            // a noun without the article stands in construct with what follows:
+            // مكتب رئيس الحكومة، وزير خارجية إيران (but not الأمريكيون إيران)
+            let in_construct = construct && end - i < 5 && !self.starts_with(WordClass::Article, doc.word(end));
+            let joins = is_nat || chained || head.is_none() || in_construct || self.starts_with(WordClass::DativePrefix, w);
+            return joins.then(|| m.last.min(max - 1));
+        }
+        // «مصدر في المجلس الأعلى للأمن القومي», «المتحدث باسم الخارجية» (not «في بيان»)
+        if self.word_is(WordClass::AffiliationPreposition, w)
+            && self.mention_at(n + 1).is_some_and(|(_, m)| matches!(m.kind, MentionKind::Actor(_)))
+        {
+            return Some(n);
+        }
+        // genitive chain or adjective: مسؤول الأمن، الجانب الإيراني، مكتب رئيس الحكومة
+        let genitive = head.is_some() && end - i < 5 && !self.word_is(WordClass::NounPhraseEnd, w) && !w.starts_with('و');
+        // an unknown head takes up to two more words
+        let headless = head.is_none() && end - i < 3;
+        (construct && (genitive || headless)).then_some(n)
+    }
+
+    /// The gender and number of a phrase headed by mention `head` or starting with `first`.
+    fn agreement_of(&self, head: Option<usize>, first: usize) -> (Gender, Number) {
+        if let Some(h) = head {
+            let m = &self.mentions.all[h];
+            return (m.gender, m.number);
+        }
+        let w = self.doc().word(first);
+        let words = &self.lex.words;
+        if words.suffix_of(WordClass::MasculinePluralSuffix, w).is_some() {
+            return (Gender::Masculine, Number::Plural);
+        }
+        if words.suffix_of(WordClass::FeminineSuffix, w).is_some() {
+            return (Gender::Feminine, Number::Singular);
+        }
+        (Gender::Masculine, Number::Singular)
+    }
+
+    /// The speaker named by noun phrase `np`.
+    pub fn speaker(&self, np: NounPhrase, resolution: Resolution) -> SpeakerRef {
+        let (gender, number) = self.agreement_of(np.2, np.0);
+        SpeakerRef { first: np.0, last: np.1, resolution, mention: np.2, gender, number }
+    }
+
+    /// A speaker that is the subject of a cue: an unknown name takes the verb's gender.
+    pub fn subject(&self, np: NounPhrase, cue: &Hit) -> SpeakerRef {
+        let mut s = self.speaker(np, Resolution::Explicit);
+        // the verb agrees with its subject in gender: trust it over the noun's guess
+        if let Some(g) = cue.features.gender {
+            s.gender = g;
+        }
+        s
+    }
+
+    /// True when the word at `i` carries a preposition proclitic (لرويترز، بالحملة).
+    pub fn has_preposition(&self, i: usize) -> bool {
+        let doc = self.doc();
+        let t = &doc.tokens()[i];
+        match self.mention_at(i) {
+            Some((_, m)) => {
+                let prefix = &doc.norm.norm[t.start..m.start.max(t.start)];
+                self.lex.words.words(WordClass::PrepositionProclitic).iter().any(|p| prefix.contains(p.as_str()))
+            }
+            None => false,
+        }
+    }
+
+    /// Resolves an implicit subject of a cue with `gender` and `number` at token `cue`.
+    pub fn implicit(&self, cue: usize, gender: Option<Gender>, number: Option<Number>) -> Option<SpeakerRef> {
+        let agrees = |g: Gender, n: Number| {
+            gender.is_none_or(|x| x == g) && number.is_none_or(|x| x == n || (x == Number::Plural && n == Number::Dual))
+        };
+        let start = self.sentence_start(cue);
+        // «أما X، …» topic, or a subject before the verb in the same sentence (SVO)
+        let topic = self.is(WordClass::TopicMarker, start);
+        let marked = topic || self.is(WordClass::SubjectMarker, start);
+        let k = if marked { start + 1 } else { start };
+        if cue > k
+            && cue - k <= 9
+            && self.reader.fronted_subject()
+            && let Some(np) = self.noun_phrase(k, cue).filter(|np| (np.2.is_some() || marked) && np.1 + if marked { 9 } else { 3 } >= cue)
+        {
+            let s = self.speaker(np, Resolution::Explicit);
+            if agrees(s.gender, s.number) || topic {
+                return Some(s);
+            }
+        }
+        // relative clause: «… الجمهوريين في الكونغرس، الذين اعتبروا»
+        if cue >= 2
+            && self.is(WordClass::RelativePronoun, cue - 1)
+            && let Some(s) = self.antecedent(cue, start, &agrees)
+        {
+            return Some(s);
+        }
+        // the most recent speaker that agrees
+        self.latest_speaker(agrees).map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() })
+    }
+
+    /// The antecedent of a relative pronoun before `cue`: the last mention of the sentence
+    /// (from `start`) that agrees, with a role before «في X» (الجمهوريين في الكونغرس).
+    fn antecedent(&self, cue: usize, start: usize, agrees: &dyn Fn(Gender, Number) -> bool) -> Option<SpeakerRef> {
+        let mut j = cue - 2;
+        while j > start && self.is_stop(j) {
+            j -= 1;
+        }
+        let all = &self.mentions.all;
+        let upto = all.partition_point(|m| m.first <= j);
+        let from = all.partition_point(|m| m.first < start);
+        let mi = (from..upto.max(from)).rev().find(|&mi| all[mi].last <= j && agrees(all[mi].gender, all[mi].number))?;
+        let m = &all[mi];
+        let implicit = |first: usize, mention: usize| SpeakerRef {
+            first,
+            last: m.last,
+            resolution: Resolution::Implicit,
+            mention: Some(mention),
+            gender: all[mention].gender,
+            number: all[mention].number,
+        };
+        if m.first >= 2
+            && self.is(WordClass::BodyPreposition, m.first - 1)
+            && let Some(pi) = self.mention_ending_at(m.first - 2)
+            && agrees(all[pi].gender, all[pi].number)
+        {
+            return Some(implicit(all[pi].first, pi));
+        }
+        Some(implicit(m.first, mi))
+    }
+}

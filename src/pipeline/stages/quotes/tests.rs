@@ -1,0 +1,142 @@
+//! Table-driven tests of the quote stage: each case a corpus-style sentence.
+
+use super::*;
+use crate::pipeline::model::Language;
+use crate::pipeline::model::Language::{Ar, En};
+use crate::pipeline::testing::through;
+
+/// (kind, content, speaker, resolution, via) of one quote.
+type Found = (&'static str, String, Option<String>, Option<Resolution>, Option<String>);
+
+/// Each quote the stage finds.
+fn quotes(language: Language, text: &str) -> Vec<Found> {
+    let doc = through("quotes", language, text);
+    let words = |(first, last): (usize, usize)| {
+        let (s, e) = doc.token_span(first, last);
+        doc.text[s..e].to_string()
+    };
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let speaker = q.speaker.as_ref().map(|s| words((s.first, s.last)));
+            (q.kind, words(q.content), speaker, q.speaker.as_ref().map(|s| s.resolution), q.via.map(words))
+        })
+        .collect()
+}
+
+#[test]
+fn cues_give_quotes_with_their_speakers() {
+    type Case = (Language, &'static str, &'static str, &'static str, &'static str, Resolution);
+    let cases: &[Case] = &[
+        (
+            Ar,
+            "قال المسؤول الأمريكي إن الغارة على البوكمال أسفرت عن مقتل سبعة أشخاص.",
+            "indirect",
+            "الغارة على البوكمال أسفرت عن مقتل سبعة أشخاص",
+            "المسؤول الأمريكي",
+            Resolution::Explicit,
+        ),
+        (Ar, "وأكدت الوزارة في بيان أن المحادثات ستستأنف.", "indirect", "المحادثات ستستأنف", "الوزارة", Resolution::Explicit),
+        (En, "\"We will respond,\" the spokesman said.", "direct", "We will respond", "the spokesman", Resolution::Explicit),
+        (
+            En,
+            "According to the ministry, five soldiers were wounded.",
+            "indirect",
+            "five soldiers were wounded",
+            "the ministry",
+            Resolution::Explicit,
+        ),
+        (
+            En,
+            "Officials said the airstrike killed at least 12 people in Mosul on Monday.",
+            "indirect",
+            "the airstrike killed at least 12 people in Mosul on Monday",
+            "Officials",
+            Resolution::Explicit,
+        ),
+    ];
+    for &(language, text, kind, content, speaker, resolution) in cases {
+        let found = quotes(language, text);
+        let q = found.first().unwrap_or_else(|| panic!("no quote in {text:?}"));
+        assert_eq!((q.0, q.1.as_str(), q.2.as_deref(), q.3), (kind, content, Some(speaker), Some(resolution)), "{text:?}");
+    }
+}
+
+#[test]
+fn an_implicit_speaker_is_the_earlier_one_that_agrees() {
+    let text = "قال المسؤول الأمريكي إن الغارة أصابت هدفها. وأضاف أن القوات الأمريكية سترد على أي هجوم.";
+    let found = quotes(Ar, text);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert_eq!(found[1].3, Some(Resolution::Implicit), "{found:?}");
+    assert_eq!(found[1].2.as_deref(), Some("المسؤول الأمريكي"), "{found:?}");
+}
+
+#[test]
+fn a_relayed_quote_names_its_relay() {
+    let found = quotes(Ar, "نقلت رويترز عن مسؤول أمريكي أن الضربات كانت دقيقة.");
+    let q = found.first().expect("a quote");
+    assert_eq!((q.2.as_deref(), q.4.as_deref()), (Some("مسؤول أمريكي"), Some("رويترز")), "{found:?}");
+}
+
+#[test]
+fn a_bare_announcement_is_no_quote() {
+    let cases: &[(Language, &str)] = &[(Ar, "أعلن البنتاغون قصف مواقع في سوريا."), (En, "The Pentagon announced strikes on Syria.")];
+    for &(language, text) in cases {
+        assert!(quotes(language, text).is_empty(), "{text:?}: {:?}", quotes(language, text));
+    }
+}
+
+/// The bytes of text the quotes of `doc` carry as content.
+fn content_bytes(doc: &crate::pipeline::doc::Document) -> usize {
+    doc.quotes
+        .iter()
+        .map(|q| {
+            let (s, e) = doc.token_span(q.content.0, q.content.1);
+            e - s
+        })
+        .sum()
+}
+
+#[test]
+fn repeated_cues_do_not_copy_the_text_into_every_quote() {
+    let cases: &[(Language, &str)] = &[(En, "said \""), (Ar, "قال \"")];
+    for &(language, unit) in cases {
+        let text = unit.repeat(2000);
+        let doc = through("quotes", language, &text);
+        let bytes = content_bytes(&doc);
+        assert!(bytes <= 4 * text.len(), "{unit:?} × 2000: {} quotes carry {bytes} bytes for {}", doc.quotes.len(), text.len());
+    }
+}
+
+#[test]
+fn repeated_tokens_run_in_linear_time_with_bounded_output() {
+    // each a few seconds or more per run with a cue × cue or quote × quote loop
+    let cases: &[(Language, &str)] = &[(Ar, "قتل 5 "), (En, "killed 5 "), (En, "said \""), (Ar, "وأضاف أن ")];
+    for &(language, unit) in cases {
+        let text = unit.repeat(3000);
+        let doc = through("quotes", language, &text);
+        let bytes = content_bytes(&doc);
+        assert!(bytes <= 4 * text.len(), "{unit:?} × 3000: {} quotes carry {bytes} bytes for {}", doc.quotes.len(), text.len());
+    }
+}
+
+#[test]
+fn nested_reported_speech_is_kept_up_to_the_depth_bound() {
+    let quote =
+        |a: usize| QuoteMention { kind: "indirect", content: (a, 100), cue: Some((a - 1, a - 1)), speaker: None, via: None, sentence: 0 };
+    let cases: &[(usize, usize)] = &[(3, 3), (5, 5), (6, 5), (40, 5)];
+    for &(nested, kept) in cases {
+        let mut quotes: Vec<QuoteMention> = (0..nested).map(|i| quote(1 + 2 * i)).collect();
+        bound::bound_depth(&mut quotes, 101);
+        assert_eq!(quotes.len(), kept, "{nested} nested");
+        // the innermost are kept: the outer ones only repeat them
+        assert!(quotes.iter().all(|q| q.content.0 > 2 * (nested - kept)), "{nested} nested");
+    }
+}
+
+#[test]
+fn quotes_nested_in_reported_speech_are_all_found() {
+    let text = "قال المسؤول إن الوزير أكد أن الرئيس أعلن أن القوات ستنسحب من المدينة.";
+    let found = quotes(Ar, text);
+    assert!(found.len() >= 2, "{found:?}");
+}
