@@ -5,12 +5,12 @@
 //! paragraphs before it.
 
 use hadath::pipeline::Pipeline;
-use hadath::pipeline::doc::Document;
+use hadath::pipeline::doc::{Document, TokenSpan};
 use hadath::pipeline::lexicon::LanguageLexicons;
 use hadath::pipeline::lexicon::matcher::{Hit, Matcher};
 use hadath::pipeline::model::{ExtractRequest, Language, OffsetUnit};
-use hadath::pipeline::text::segment::TokenKind;
 use hadath::pipeline::text::normalise::NormText;
+use hadath::pipeline::text::segment::TokenKind;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::sync::LazyLock;
@@ -215,21 +215,17 @@ struct Layer {
 
 fn hits_of<T>(name: &'static str, m: &Matcher<T>, doc: &Document, out: &mut Vec<HitView>) {
     for h in m.find(doc) {
-        let Hit { entry, features, start, end, first, last, prefix_len } = h;
-        out.push((name, entry, format!("{features:?}"), doc.original(start, end), first, last, prefix_len));
+        let Hit { entry, features, start, end, tokens, prefix_len } = h;
+        out.push((name, entry, format!("{features:?}"), doc.original(start, end), tokens.start, tokens.last(), prefix_len));
     }
 }
 
 fn text_layer(text: &str, language: Language, lex: &LanguageLexicons) -> Layer {
     let mut doc = Document::new(text, language, &lex.abbreviations);
     doc.run_scanner(&lex.scanner);
-    let tokens = doc.tokens().iter().enumerate().map(|(i, t)| (doc.token_span(i, i), t.kind, t.sentence, t.paragraph)).collect();
-    let sentences = doc
-        .seg
-        .sentences
-        .iter()
-        .map(|s| (s.tokens.start, s.tokens.end, s.paragraph, doc.token_span(s.tokens.start, s.tokens.end - 1)))
-        .collect();
+    let tokens =
+        doc.tokens().iter().enumerate().map(|(i, t)| (doc.token_span(TokenSpan::single(i)), t.kind, t.sentence, t.paragraph)).collect();
+    let sentences = doc.seg.sentences.iter().map(|s| (s.tokens.start, s.tokens.end, s.paragraph, doc.token_span(s.tokens))).collect();
     let mut hits = Vec::new();
     hits_of("events", &lex.events, &doc, &mut hits);
     hits_of("quote_cues", &lex.quote_cues, &doc, &mut hits);

@@ -3,23 +3,23 @@
 
 use super::registry::Registry;
 use super::{span_of, token_span};
-use crate::pipeline::stages::dates::TimeMention;
 use crate::pipeline::doc::Document;
 use crate::pipeline::lexicon::event_types::Frame;
-use crate::pipeline::stages::events::{EventCluster, EventMention};
 use crate::pipeline::lexicon::{Lexicons, Modality};
-use crate::pipeline::stages::mentions::MentionKind;
 use crate::pipeline::model::{self, Span};
+use crate::pipeline::stages::dates::TimeMention;
+use crate::pipeline::stages::events::{EventCluster, EventMention};
+use crate::pipeline::stages::mentions::MentionKind;
 use crate::pipeline::stages::numbers::CountMention;
 
 fn count_of(doc: &Document, c: &CountMention) -> model::Count {
-    let s = token_span(doc, c.first, c.last);
+    let s = token_span(doc, c.tokens);
     let (min, max) = c.bounds();
     model::Count { min, max, qualifier: c.qualifier.clone(), text: s.text, start: s.start, end: s.end }
 }
 
 fn time_of(doc: &Document, t: &TimeMention) -> model::Time {
-    let s = token_span(doc, t.first, t.last);
+    let s = token_span(doc, t.tokens);
     model::Time {
         text: s.text,
         start: s.start,
@@ -42,7 +42,7 @@ pub(super) fn events(doc: &Document, lexicons: &Lexicons, registry: &Registry) -
     let (clusters, event_mentions) = (&doc.clusters, &doc.event_mentions);
     // events, numbered by first mention
     let mut order: Vec<usize> = (0..clusters.len()).collect();
-    order.sort_by_key(|&c| clusters[c].mentions.iter().map(|&m| event_mentions[m].first).min().unwrap_or(0));
+    order.sort_by_key(|&c| clusters[c].mentions.iter().map(|&m| event_mentions[m].tokens.start).min().unwrap_or(0));
     let mut event_id = vec![String::new(); clusters.len()];
     for (n, &c) in order.iter().enumerate() {
         event_id[c] = format!("e{}", n + 1);
@@ -109,8 +109,8 @@ fn actors(doc: &Document, registry: &Registry, cl: &EventCluster) -> Vec<model::
         }
     }
     for &mi in &cl.mentions {
-        for &(role, first, last) in &event_mentions[mi].raw_actors {
-            let s = token_span(doc, first, last);
+        for &(role, tokens) in &event_mentions[mi].raw_actors {
+            let s = token_span(doc, tokens);
             if !actors.iter().any(|a| a.start == s.start && a.end == s.end) {
                 actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name: None, entity: None });
             }
@@ -163,7 +163,7 @@ fn event(
         .mentions
         .iter()
         .filter(|&&m| m != cl.trigger)
-        .map(|&m| (event_mentions[m].first, span_of(doc, event_mentions[m].span.0, event_mentions[m].span.1)))
+        .map(|&m| (event_mentions[m].tokens.start, span_of(doc, event_mentions[m].span.0, event_mentions[m].span.1)))
         .collect();
     mention_spans.sort_by_key(|m| m.0);
     let has_count = casualties.as_ref().is_some_and(|c| c.killed.is_some() || c.injured.is_some());

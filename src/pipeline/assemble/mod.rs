@@ -7,6 +7,7 @@ mod quotes;
 mod registry;
 
 use crate::pipeline::doc::Document;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::Lexicons;
 use crate::pipeline::model::{Extraction, OffsetUnit, Span};
 use registry::Registry;
@@ -16,9 +17,9 @@ pub(super) fn span_of(doc: &Document, norm_start: usize, norm_end: usize) -> Spa
     Span { text: doc.text[s..e].to_string(), start: s, end: e }
 }
 
-pub(super) fn token_span(doc: &Document, first: usize, last: usize) -> Span {
+pub(super) fn token_span(doc: &Document, tokens: TokenSpan) -> Span {
     let t = doc.tokens();
-    span_of(doc, t[first].start, t[last].end)
+    span_of(doc, t[tokens.start].start, t[tokens.last()].end)
 }
 
 /// Builds the response from the layers of `doc` (offsets in bytes).

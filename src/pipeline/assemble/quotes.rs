@@ -3,6 +3,7 @@
 use super::registry::{Registry, titled_person};
 use super::token_span;
 use crate::pipeline::doc::Document;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::model;
 use crate::pipeline::stages::quotes::Resolution;
 
@@ -15,14 +16,14 @@ pub(super) fn quotes(doc: &Document, registry: &Registry) -> Vec<model::Quote> {
         .map(|(n, q)| model::Quote {
             id: format!("q{}", n + 1),
             kind: q.kind.to_string(),
-            content: token_span(doc, q.content.0, q.content.1),
-            cue: q.cue.map(|(a, b)| token_span(doc, a, b)),
+            content: token_span(doc, q.content),
+            cue: q.cue.map(|span| token_span(doc, span)),
             speaker: q.speaker.as_ref().map(|s| {
                 // a named person in or right after the speaker's words is who speaks:
                 // «وزير الخارجية السوداني إبراهيم غندور»
-                let person = titled_person(mentions, s.first, s.last);
-                let last = person.map_or(s.last, |p| s.last.max(mentions.all[p].last));
-                let span = token_span(doc, s.first, last);
+                let person = titled_person(mentions, s.tokens.start, s.tokens.last());
+                let last = person.map_or(s.tokens.last(), |p| s.tokens.last().max(mentions.all[p].tokens.last()));
+                let span = token_span(doc, TokenSpan::inclusive(s.tokens.start, last));
                 let mi = person.or(s.mention);
                 let m = mi.map(|mi| &mentions.all[mi]);
                 model::Speaker {
@@ -39,7 +40,7 @@ pub(super) fn quotes(doc: &Document, registry: &Registry) -> Vec<model::Quote> {
                     entity: mi.and_then(|mi| registry.of(mi)),
                 }
             }),
-            via: q.via.map(|(a, b)| token_span(doc, a, b)),
+            via: q.via.map(|span| token_span(doc, span)),
             sentence: q.sentence,
         })
         .collect()

@@ -5,8 +5,8 @@ use super::span_of;
 use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
-use crate::pipeline::stages::mentions::{MentionKind, Mentions};
 use crate::pipeline::model;
+use crate::pipeline::stages::mentions::{MentionKind, Mentions};
 use std::collections::{HashMap, HashSet};
 
 /// The country a role mention serves: the nationality or country right after it in Arabic
@@ -15,13 +15,17 @@ fn role_country<'m>(doc: &Document, mentions: &'m Mentions, k: usize) -> Option<
     let m = &mentions.all[k];
     let after = grammar(doc.language).modifiers_follow_noun();
     // the country stands right after the role or ends right before it: a few tokens away
-    let (lo, hi) = if after { (m.last + 1, m.last + 1) } else { (m.first.saturating_sub(MAX_COUNTRY_TOKENS), m.first) };
-    let from = mentions.all.partition_point(|o| o.first < lo);
+    let (lo, hi) = if after {
+        (m.tokens.last() + 1, m.tokens.last() + 1)
+    } else {
+        (m.tokens.start.saturating_sub(MAX_COUNTRY_TOKENS), m.tokens.start)
+    };
+    let from = mentions.all.partition_point(|o| o.tokens.start < lo);
     mentions.all[from..]
         .iter()
-        .take_while(|o| o.first <= hi)
+        .take_while(|o| o.tokens.start <= hi)
         .filter(|o| !matches!(o.kind, MentionKind::Role(_) | MentionKind::Person))
-        .filter(|o| if after { o.first == m.last + 1 } else { o.last + 1 == m.first })
+        .filter(|o| if after { o.tokens.start == m.tokens.last() + 1 } else { o.tokens.last() + 1 == m.tokens.start })
         .find(|o| o.key.starts_with("country:"))
         .and_then(|o| o.country.as_deref())
 }
@@ -33,14 +37,16 @@ const MAX_COUNTRY_TOKENS: usize = 8;
 /// nationality or country mentions between (the title's country).
 pub(super) fn titled_person(mentions: &Mentions, first: usize, last: usize) -> Option<usize> {
     let mut next = last + 1;
-    let from = mentions.all.partition_point(|m| m.first < first);
+    let from = mentions.all.partition_point(|m| m.tokens.start < first);
     for (k, m) in mentions.all.iter().enumerate().skip(from) {
-        if m.first > next {
+        if m.tokens.start > next {
             break; // mentions are sorted by first token: none further can follow
         }
         match m.kind {
             MentionKind::Person => return Some(k),
-            MentionKind::Nationality(_) | MentionKind::Actor(_) | MentionKind::Place(_) if m.first == next => next = m.last + 1,
+            MentionKind::Nationality(_) | MentionKind::Actor(_) | MentionKind::Place(_) if m.tokens.start == next => {
+                next = m.tokens.last() + 1
+            }
             _ => {}
         }
     }

@@ -4,18 +4,21 @@
 //! mentions and event clusters. A stage reads the layers of the stages before it and fills
 //! its own; `Pipeline::extract` lists them in order.
 
+pub mod span;
+pub use span::TokenSpan;
+
 use crate::pipeline::budget::Budget;
+use crate::pipeline::lexicon::Lexicons;
+use crate::pipeline::lexicon::matcher::{Scan, Scanner, word_starts};
+use crate::pipeline::model::Language;
 use crate::pipeline::stages::dates::TimeMention;
 use crate::pipeline::stages::events::{EventCluster, EventMention};
 use crate::pipeline::stages::hits::Hits;
-use crate::pipeline::lexicon::Lexicons;
-use crate::pipeline::lexicon::matcher::{Scan, Scanner, word_starts};
 use crate::pipeline::stages::mentions::Mentions;
-use crate::pipeline::model::Language;
 use crate::pipeline::stages::numbers::CountMention;
 use crate::pipeline::stages::quotes::QuoteMention;
-use crate::pipeline::text::segment::{Segmentation, Token, TokenKind, segment};
 use crate::pipeline::text::normalise::NormText;
+use crate::pipeline::text::segment::{Segmentation, Token, TokenKind, segment};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
@@ -144,10 +147,10 @@ impl<'a> Document<'a> {
         self.norm.to_original(start, end)
     }
 
-    /// The original byte span covering tokens `[first, last]` (inclusive).
-    pub fn token_span(&self, first: usize, last: usize) -> (usize, usize) {
+    /// The original byte span covering a non-empty span of tokens.
+    pub fn token_span(&self, tokens: TokenSpan) -> (usize, usize) {
         let t = &self.seg.tokens;
-        self.norm.to_original(t[first].start, t[last].end)
+        self.norm.to_original(t[tokens.start].start, t[tokens.last()].end)
     }
 
     /// The sentence index of token `i`.

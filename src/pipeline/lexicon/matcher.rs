@@ -6,6 +6,7 @@
 pub mod morphology;
 
 use crate::pipeline::doc::Document;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::model::Language;
 use crate::pipeline::text::normalise::NormText;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
@@ -87,10 +88,8 @@ pub struct Hit {
     pub start: usize,
     /// Normalised byte where the reported span ends (end of the last token).
     pub end: usize,
-    /// First token of the match.
-    pub first: usize,
-    /// Last token of the match (inclusive).
-    pub last: usize,
+    /// Its tokens.
+    pub tokens: TokenSpan,
     /// Length in bytes of the proclitics before the entry (normalised «وال», «ب», «س» …),
     /// which start at the first token's start.
     pub prefix_len: usize,
@@ -478,30 +477,31 @@ impl<T> Matcher<T> {
                 features: p.features,
                 start,
                 end: tokens[last].end,
-                first,
-                last,
+                tokens: TokenSpan::inclusive(first, last),
                 prefix_len: prefix.len(),
             });
         }
         // leftmost-longest over tokens: longer matches (in bytes of the core) win
-        hits.sort_by(|a, b| a.first.cmp(&b.first).then(b.last.cmp(&a.last)).then((b.end - b.start).cmp(&(a.end - a.start))));
+        hits.sort_by(|a, b| {
+            a.tokens.start.cmp(&b.tokens.start).then(b.tokens.last().cmp(&a.tokens.last())).then((b.end - b.start).cmp(&(a.end - a.start)))
+        });
         let mut out: Vec<Hit> = Vec::with_capacity(hits.len());
         let mut taken_until: Option<usize> = None;
         for h in hits {
             if let Some(last) = out.last()
-                && last.first == h.first
-                && last.last == h.last
+                && last.tokens.start == h.tokens.start
+                && last.tokens.last() == h.tokens.last()
                 && last.start == h.start
             {
-                if !out.iter().rev().take_while(|o| o.first == h.first).any(|o| o.entry == h.entry) {
+                if !out.iter().rev().take_while(|o| o.tokens.start == h.tokens.start).any(|o| o.entry == h.entry) {
                     out.push(h);
                 }
                 continue;
             }
-            if taken_until.is_some_and(|t| h.first <= t) {
+            if taken_until.is_some_and(|t| h.tokens.start <= t) {
                 continue;
             }
-            taken_until = Some(h.last);
+            taken_until = Some(h.tokens.last());
             out.push(h);
         }
         out

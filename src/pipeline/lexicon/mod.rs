@@ -7,14 +7,14 @@ pub mod gazetteer;
 pub mod matcher;
 pub mod words;
 
+use crate::pipeline::model::Language;
 use event_types::{EventType, EventTypes};
 use gazetteer::Gazetteer;
 use matcher::{FormKind, Gender, Matcher, Morphology, Number, Scanner, normalise_form};
-use crate::pipeline::model::Language;
-use words::{OverrideFile, WordClasses};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
+use words::{OverrideFile, WordClasses};
 
 /// A lexicon file that could not be loaded.
 #[derive(Debug, thiserror::Error)]

@@ -5,8 +5,8 @@
 //! A class is a [`WordClass`] variant; adding one is a line in the `word_classes!` table
 //! below plus a file per language (a language without the file does not compile).
 
-use crate::pipeline::lexicon::{LexiconError, rows};
 use crate::pipeline::lexicon::matcher::normalise_form;
+use crate::pipeline::lexicon::{LexiconError, rows};
 use crate::pipeline::model::Language;
 use foldhash::HashSet;
 use foldhash::HashSetExt;

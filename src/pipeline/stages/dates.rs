@@ -4,8 +4,9 @@
 //! English, and dates written in digits (2023-11-15, 15/11/2023).
 
 use crate::pipeline::doc::Document;
-use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, TimeKind};
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::matcher::Hit;
+use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, TimeKind};
 use crate::pipeline::model::Language;
 use crate::pipeline::text::segment::TokenKind;
 use chrono::{Datelike, Duration, NaiveDate};
@@ -48,10 +49,8 @@ impl Precision {
 /// A time expression found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeMention {
-    /// First token.
-    pub first: usize,
-    /// Last token (inclusive).
-    pub last: usize,
+    /// Its tokens.
+    pub tokens: TokenSpan,
     /// The resolved date (the first day of the period), when the text or the publication date
     /// allow.
     pub date: Option<NaiveDate>,
@@ -61,7 +60,7 @@ pub struct TimeMention {
 
 impl TimeMention {
     fn unresolved(first: usize, last: usize) -> TimeMention {
-        TimeMention { first, last, date: None, precision: Precision::Day }
+        TimeMention { tokens: TokenSpan::inclusive(first, last), date: None, precision: Precision::Day }
     }
 
     /// The first and last day the mention covers, when it is resolved.
@@ -115,7 +114,7 @@ fn year_number(doc: &Document, i: usize) -> Option<i32> {
 /// Tokens that hold a duration unit (ساعة، days), for telling counts of time from counts
 /// of people.
 pub fn duration_tokens(doc: &Document, lex: &LanguageLexicons) -> Vec<usize> {
-    doc.hits.time.iter().filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration).map(|h| h.first).collect()
+    doc.hits.time.iter().filter(|h| lex.time.entries()[h.entry].kind == TimeKind::Duration).map(|h| h.tokens.start).collect()
 }
 
 /// The direction a modifier hit gives: -1 past (الماضي, last), 0 current (الحالي, this),
@@ -137,8 +136,8 @@ pub fn run(doc: &mut Document, lexicons: &Lexicons) {
 /// One time expression being read from its hit: its tokens so far, the index of the last hit
 /// it takes, and the modifiers around it ("last Monday", «الاثنين الماضي»).
 struct Reading {
-    first: usize,
-    last: usize,
+    /// Its tokens.
+    tokens: TokenSpan,
     /// Index of the last hit taken.
     k: usize,
     /// The direction of a bare modifier right before (the last expression found).
@@ -155,11 +154,11 @@ impl Reading {
     fn take_modifiers(&mut self, out: &mut Vec<TimeMention>) {
         if let Some((d, end)) = self.after {
             self.direction = Some(d);
-            self.last = end;
+            self.tokens.end = end + 1;
             self.k += 1;
         }
         if self.before.is_some() {
-            self.first = out.pop().map_or(self.first, |p| p.first);
+            self.tokens.start = out.pop().map_or(self.tokens.start, |p| p.tokens.start);
         }
     }
 }
@@ -176,14 +175,17 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
             break;
         }
         let h = &hits[k];
-        if out.last().is_some_and(|p| h.first <= p.last) {
+        if out.last().is_some_and(|p| h.tokens.start <= p.tokens.last()) {
             k += 1; // already part of the previous expression («مارس (آذار)»)
             continue;
         }
         let entry = &lex.time.entries()[h.entry];
-        let before = pending.filter(|&(i, _)| out[i].last + 1 == h.first).map(|(_, d)| d);
-        let after = hits.get(k + 1).filter(|n| n.first == h.last + 1).and_then(|n| direction_of(lex, n).map(|d| (d, n.last)));
-        let mut r = Reading { first: h.first, last: h.last, k, before, after, direction: before };
+        let before = pending.filter(|&(i, _)| out[i].tokens.last() + 1 == h.tokens.start).map(|(_, d)| d);
+        let after = hits
+            .get(k + 1)
+            .filter(|n| n.tokens.start == h.tokens.last() + 1)
+            .and_then(|n| direction_of(lex, n).map(|d| (d, n.tokens.last())));
+        let mut r = Reading { tokens: h.tokens, k, before, after, direction: before };
         let found = match entry.kind {
             TimeKind::Weekday => Some((weekday(&mut r, &mut out, entry.value, published), Precision::Day)),
             TimeKind::RelativeDay => {
@@ -194,7 +196,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
             TimeKind::Past | TimeKind::Next | TimeKind::Current => {
                 // a bare modifier is kept only to combine with what follows
                 pending = direction_of(lex, h).map(|d| (out.len(), d));
-                out.push(TimeMention::unresolved(r.first, r.last));
+                out.push(TimeMention::unresolved(r.tokens.start, r.tokens.last()));
                 k += 1;
                 continue;
             }
@@ -202,16 +204,18 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
         k = r.k + 1;
         if let Some((date, precision)) = found {
             pending = None;
-            out.push(TimeMention { first: r.first, last: r.last, date, precision });
+            out.push(TimeMention { tokens: r.tokens, date, precision });
         }
     }
     drop_bare_modifiers(hits, lex, &mut out);
     let numeric = numeric_dates(doc);
     if !numeric.is_empty() {
         // the numeric dates are in text order without overlaps: a binary search each
-        out.retain(|t| numeric.get(numeric.partition_point(|x| x.last < t.first)).is_none_or(|x| x.first > t.last));
+        out.retain(|t| {
+            numeric.get(numeric.partition_point(|x| x.tokens.last() < t.tokens.start)).is_none_or(|x| x.tokens.start > t.tokens.last())
+        });
         out.extend(numeric);
-        out.sort_by_key(|t| t.first);
+        out.sort_by_key(|t| t.tokens.start);
     }
     out
 }
@@ -219,8 +223,8 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
 /// Drops the bare modifiers that did not combine with a word they modify.
 fn drop_bare_modifiers(hits: &[Hit], lex: &LanguageLexicons, out: &mut Vec<TimeMention>) {
     out.retain(|t| {
-        let hit = hits.get(hits.partition_point(|h| h.first < t.first)).filter(|h| h.first == t.first);
-        !(t.date.is_none() && t.first == t.last && hit.is_some_and(|h| direction_of(lex, h).is_some()))
+        let hit = hits.get(hits.partition_point(|h| h.tokens.start < t.tokens.start)).filter(|h| h.tokens.start == t.tokens.start);
+        !(t.date.is_none() && t.tokens.start == t.tokens.last() && hit.is_some_and(|h| direction_of(lex, h).is_some()))
     });
 }
 
@@ -253,30 +257,30 @@ fn month(
     published: Option<NaiveDate>,
 ) -> (Option<NaiveDate>, Precision) {
     let month = value.unwrap_or(1).clamp(1, 12) as u32;
-    let day = if h.first > 0 { day_number(doc, h.first - 1) } else { None };
+    let day = if h.tokens.start > 0 { day_number(doc, h.tokens.start - 1) } else { None };
     // «مارس (آذار) 2014»: skip the month's other name in brackets
-    if doc.is_punct(h.last + 1, "(")
-        && let Some(close) = (h.last + 2..(h.last + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
+    if doc.is_punct(h.tokens.last() + 1, "(")
+        && let Some(close) = (h.tokens.last() + 2..(h.tokens.last() + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
     {
-        r.last = close;
+        r.tokens.end = close + 1;
     }
-    let h_last = r.last;
+    let h_last = r.tokens.last();
     let day_after = day_number(doc, h_last + 1);
     let (day, year_at) = match (day, day_after) {
         (Some(d), _) => {
-            r.first = h.first - 1;
+            r.tokens.start = h.tokens.start - 1;
             (Some(d), h_last + 1)
         }
         (None, Some(d)) => {
-            r.last = h_last + 1;
+            r.tokens.end = h_last + 1 + 1;
             (Some(d), h_last + 2 + usize::from(doc.is_punct(h_last + 2, ",")))
         }
         _ => (None, h_last + 1),
     };
     let year = year_number(doc, year_at);
     if year.is_some() {
-        r.last = year_at;
-    } else if r.last == h.last {
+        r.tokens.end = year_at + 1;
+    } else if r.tokens.last() == h.tokens.last() {
         // «نوفمبر الماضي», "last March"
         r.take_modifiers(out);
     }
@@ -302,9 +306,9 @@ fn period(
 ) -> Option<(Option<NaiveDate>, Precision)> {
     let unit = Precision::of_unit(value)?;
     if unit == Precision::Year
-        && let Some(y) = year_number(doc, r.last + 1)
+        && let Some(y) = year_number(doc, r.tokens.last() + 1)
     {
-        r.last += 1;
+        r.tokens.end += 1;
         return Some((NaiveDate::from_ymd_opt(y, 1, 1), unit));
     }
     if r.before.is_none() && r.after.is_none() {
@@ -353,7 +357,7 @@ fn numeric_dates(doc: &Document) -> Vec<TimeMention> {
         };
         match date {
             Some(date) => {
-                out.push(TimeMention { first: i, last: i + 4, date: Some(date), precision: Precision::Day });
+                out.push(TimeMention { tokens: TokenSpan::inclusive(i, i + 4), date: Some(date), precision: Precision::Day });
                 i += 5;
             }
             None => i += 1,
@@ -377,7 +381,7 @@ mod tests {
         find_times(&doc, lex, parse_published(published))
             .into_iter()
             .map(|t| {
-                let (s, e) = doc.token_span(t.first, t.last);
+                let (s, e) = doc.token_span(t.tokens);
                 (text[s..e].to_string(), t.date.map(|d| d.to_string()))
             })
             .collect()
@@ -473,7 +477,7 @@ mod tests {
             let got: Vec<(String, Option<String>, &str)> = find_times(&doc, lex, parse_published(published))
                 .into_iter()
                 .map(|t| {
-                    let (s, e) = doc.token_span(t.first, t.last);
+                    let (s, e) = doc.token_span(t.tokens);
                     (text[s..e].to_string(), t.date.map(|d| d.to_string()), t.precision.as_str())
                 })
                 .collect();
@@ -498,7 +502,7 @@ mod tests {
     #[test]
     fn ranges() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let t = |date, precision| TimeMention { first: 0, last: 0, date: Some(date), precision };
+        let t = |date, precision| TimeMention { tokens: TokenSpan::single(0), date: Some(date), precision };
         assert_eq!(t(d(2024, 2, 1), Precision::Month).range(), Some((d(2024, 2, 1), d(2024, 2, 29))));
         assert_eq!(t(d(2023, 12, 1), Precision::Month).range(), Some((d(2023, 12, 1), d(2023, 12, 31))));
         assert_eq!(t(d(2023, 11, 13), Precision::Week).range(), Some((d(2023, 11, 13), d(2023, 11, 19))));

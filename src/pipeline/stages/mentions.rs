@@ -2,13 +2,14 @@
 //! and role nouns; and the registry that groups them into the response's `entities`.
 
 use crate::pipeline::doc::Document;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::gazetteer::{CountryContext, Gazetteer};
-use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::lexicon::matcher::{Gender, Hit, Number, is_arabic_proclitic};
+use crate::pipeline::lexicon::words::WordClass;
+use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::model::Language;
 use crate::pipeline::stages::persons::add_persons;
 use crate::pipeline::text::segment::TokenKind;
-use crate::pipeline::lexicon::words::WordClass;
 use std::collections::HashMap;
 
 /// How a mention tells of a country, as evidence for the homonyms of the places around it.
@@ -55,10 +56,8 @@ pub enum MentionKind {
 /// One entity mention.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
-    /// First token.
-    pub first: usize,
-    /// Last token (inclusive).
-    pub last: usize,
+    /// Its tokens.
+    pub tokens: TokenSpan,
     /// Normalised byte span reported (without و ف ب ل ك proclitics).
     pub start: usize,
     /// End of the reported span.
@@ -87,19 +86,19 @@ pub struct Mentions {
 impl Mentions {
     /// Mentions whose first token lies in `[from, to]`.
     pub fn between(&self, from: usize, to: usize) -> impl Iterator<Item = &Mention> {
-        self.all.iter().filter(move |m| m.first >= from && m.first <= to)
+        self.all.iter().filter(move |m| m.tokens.start >= from && m.tokens.start <= to)
     }
 
     /// The mention starting at token `i`, if any.
     pub fn starting_at(&self, i: usize) -> Option<&Mention> {
-        self.all.iter().find(|m| m.first == i)
+        self.all.iter().find(|m| m.tokens.start == i)
     }
 }
 
 /// Gender and number guessed from a word's ending (Arabic -ون/-ين plural masculine, -ة/-ات
 /// feminine; the language's `*_suffixes` word classes).
 fn agreement_by_ending(doc: &Document, lex: &LanguageLexicons, h: &Hit, default: (Gender, Number)) -> (Gender, Number) {
-    let first_word = doc.word(h.first);
+    let first_word = doc.word(h.tokens.start);
     let w = first_word.trim_start_matches(['و', 'ف']);
     let ends = |class| lex.words.suffix_of(class, w).is_some();
     if ends(WordClass::MasculinePluralSuffix) && w.chars().count() > 4 {
@@ -127,7 +126,7 @@ pub fn find_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazette
     role_mentions(doc, lex, &mut all);
     nationality_mentions(doc, lex, &mut all);
     add_persons(doc, lex, &doc.hits.roles, &mut all);
-    all.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+    all.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.last())));
     Mentions { all }
 }
 
@@ -152,18 +151,23 @@ fn country_evidence<'a>(doc: &Document, lex: &'a LanguageLexicons, gazetteer: &'
             candidates.iter().all(|p| countries_of(p) == Some(first)).then_some((first, Evidence::Implied))
         };
         if let Some((c, how)) = named.or_else(implied) {
-            evidence.push((c, doc.sentence_of(h.first), h.first, how));
+            evidence.push((c, doc.sentence_of(h.tokens.start), h.tokens.start, how));
         }
     }
     for h in doc.hits.actors.iter() {
         let actor = &lex.actors.entries()[h.entry];
         if let Some(c) = &actor.country {
             let how = if actor.actor_type == "country" { Evidence::Named } else { Evidence::Affiliated };
-            evidence.push((c.as_str(), doc.sentence_of(h.first), h.first, how));
+            evidence.push((c.as_str(), doc.sentence_of(h.tokens.start), h.tokens.start, how));
         }
     }
     for h in doc.hits.nationalities.iter() {
-        evidence.push((&lex.nationalities.entries()[h.entry].country, doc.sentence_of(h.first), h.first, Evidence::Affiliated));
+        evidence.push((
+            &lex.nationalities.entries()[h.entry].country,
+            doc.sentence_of(h.tokens.start),
+            h.tokens.start,
+            Evidence::Affiliated,
+        ));
     }
     evidence
 }
@@ -204,13 +208,13 @@ impl<'a> EvidenceIndex<'a> {
 /// words, and elsewhere in the article.
 fn country_context<'a>(doc: &Document, lex: &LanguageLexicons, index: &EvidenceIndex<'a>, h: &Hit) -> CountryContext<'a> {
     let next_to = |token: usize| {
-        token > h.last
-            && token <= h.last + MAX_GAP_TO_COUNTRY + 1
-            && (h.last + 1..token).all(|t| doc.tokens()[t].kind == TokenKind::Punct || is_place_link(doc, lex, t))
+        token > h.tokens.last()
+            && token <= h.tokens.last() + MAX_GAP_TO_COUNTRY + 1
+            && (h.tokens.last() + 1..token).all(|t| doc.tokens()[t].kind == TokenKind::Punct || is_place_link(doc, lex, t))
     };
-    let sentence = doc.sentence_of(h.first);
+    let sentence = doc.sentence_of(h.tokens.start);
     let mut context = CountryContext::default();
-    for &(country, s, token, how) in index.within(h.last + 1, h.last + MAX_GAP_TO_COUNTRY + 1) {
+    for &(country, s, token, how) in index.within(h.tokens.last() + 1, h.tokens.last() + MAX_GAP_TO_COUNTRY + 1) {
         if how != Evidence::Affiliated && s == sentence && next_to(token) {
             context.next.insert(country);
         }
@@ -218,7 +222,7 @@ fn country_context<'a>(doc: &Document, lex: &LanguageLexicons, index: &EvidenceI
     // what the place's own words name counts as its own, not as the article's or sentence's
     let mut own_in_article: HashMap<&str, usize> = HashMap::new();
     let mut own_in_sentence: HashMap<&str, usize> = HashMap::new();
-    for &(country, s, _, how) in index.within(h.first, h.last) {
+    for &(country, s, _, how) in index.within(h.tokens.start, h.tokens.last()) {
         if how == Evidence::Implied {
             continue;
         }
@@ -244,8 +248,8 @@ const MAX_NAME_TOKENS: usize = 16;
 /// The hits of `hits` (in text order) that start at most `MAX_NAME_TOKENS` before token
 /// `first` and no later than it.
 fn starting_near(hits: &[Hit], first: usize) -> &[Hit] {
-    let from = hits.partition_point(|o| o.first + MAX_NAME_TOKENS < first);
-    let to = hits.partition_point(|o| o.first <= first).max(from);
+    let from = hits.partition_point(|o| o.tokens.start + MAX_NAME_TOKENS < first);
+    let to = hits.partition_point(|o| o.tokens.start <= first).max(from);
     &hits[from..to]
 }
 
@@ -253,12 +257,15 @@ fn starting_near(hits: &[Hit], first: usize) -> &[Hit] {
 /// a nationality or a person: not a place mention (بايدن is not ب + a place).
 fn covered_by_role_or_actor(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
     let (actor_hits, role_hits, nationality_hits) = (&doc.hits.actors, &doc.hits.roles, &doc.hits.nationalities);
-    let (actors, roles, nationalities) =
-        (starting_near(actor_hits, h.first), starting_near(role_hits, h.first), starting_near(nationality_hits, h.first));
+    let (actors, roles, nationalities) = (
+        starting_near(actor_hits, h.tokens.start),
+        starting_near(role_hits, h.tokens.start),
+        starting_near(nationality_hits, h.tokens.start),
+    );
     actors.iter().chain(roles.iter()).chain(nationalities.iter()).any(|o| {
-        let covers = o.first <= h.first && o.last >= h.last;
-        let longer = (o.last - o.first) > (h.last - h.first) || o.start < h.start || o.end > h.end;
-        let person_or_nationality = o.first == h.first && o.last == h.last && {
+        let covers = o.tokens.start <= h.tokens.start && o.tokens.last() >= h.tokens.last();
+        let longer = (o.tokens.last() - o.tokens.start) > (h.tokens.last() - h.tokens.start) || o.start < h.start || o.end > h.end;
+        let person_or_nationality = o.tokens.start == h.tokens.start && o.tokens.last() == h.tokens.last() && {
             nationalities.contains(o) || lex.actors.entries().get(o.entry).is_some_and(|a| a.actor_type == "person") && actors.contains(o)
         };
         covers && (longer || person_or_nationality)
@@ -284,8 +291,7 @@ fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer,
             format!("place:{}", place.id)
         };
         all.push(Mention {
-            first: h.first,
-            last: h.last,
+            tokens: h.tokens,
             start: h.start,
             end: h.end,
             kind: MentionKind::Place(p),
@@ -313,24 +319,23 @@ fn actor_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>
         let other_city = |m: &Mention| {
             matches!(m.kind, MentionKind::Place(_))
                 && !m.key.starts_with("country:")
-                && m.first == h.first
-                && m.last == h.last
+                && m.tokens.start == h.tokens.start
+                && m.tokens.last() == h.tokens.last()
                 && m.country != a.country
         };
         if a.actor_type == "country" && all.iter().any(other_city) {
             continue;
         }
         let key = if a.actor_type == "country" && a.id.len() == 2 { format!("country:{}", a.id) } else { format!("actor:{}", a.id) };
-        let default = if a.actor_type == "country" && lex.words.prefix_of(WordClass::Article, doc.word(h.first)).is_none() {
+        let default = if a.actor_type == "country" && lex.words.prefix_of(WordClass::Article, doc.word(h.tokens.start)).is_none() {
             (Gender::Feminine, Number::Singular)
         } else {
             (Gender::Masculine, Number::Singular)
         };
         let (gender, number) = agreement_by_ending(doc, lex, h, default);
-        let number = if !ar && doc.word(h.last).ends_with('s') && a.actor_type == "country" { Number::Plural } else { number };
+        let number = if !ar && doc.word(h.tokens.last()).ends_with('s') && a.actor_type == "country" { Number::Plural } else { number };
         all.push(Mention {
-            first: h.first,
-            last: h.last,
+            tokens: h.tokens,
             start: h.start,
             end: h.end,
             kind: MentionKind::Actor(h.entry),
@@ -351,8 +356,7 @@ fn role_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>)
         }
         let r = &lex.roles.entries()[h.entry];
         all.push(Mention {
-            first: h.first,
-            last: h.last,
+            tokens: h.tokens,
             start: h.start,
             end: h.end,
             kind: MentionKind::Role(h.entry),
@@ -372,13 +376,12 @@ fn nationality_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Me
             break;
         }
         let n = &lex.nationalities.entries()[h.entry];
-        if all.iter().any(|m: &Mention| m.first <= h.first && m.last >= h.last) {
+        if all.iter().any(|m: &Mention| m.tokens.start <= h.tokens.start && m.tokens.last() >= h.tokens.last()) {
             continue;
         }
         let (gender, number) = agreement_by_ending(doc, lex, h, (Gender::Masculine, Number::Singular));
         all.push(Mention {
-            first: h.first,
-            last: h.last,
+            tokens: h.tokens,
             start: h.start,
             end: h.end,
             kind: MentionKind::Nationality(n.country.clone()),
@@ -447,7 +450,8 @@ pub(crate) mod tests {
     /// position within a few km of the real one).
     #[test]
     fn seed_places_resolve_to_geonames() {
-        let seed: serde_json::Value = serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json"))).unwrap();
+        let seed: serde_json::Value =
+            serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json"))).unwrap();
         let text = seed["text"].as_str().unwrap();
         let lex = crate::pipeline::testing::lexicons().get(Language::Ar);
         let doc = crate::pipeline::testing::before("mentions", Language::Ar, text);

@@ -3,22 +3,19 @@
 //! with the qualifier around them (ما يصل إلى، على الأقل، about, at least).
 
 use crate::pipeline::doc::Document;
-use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, NumberKind};
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::matcher::Hit;
+use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, NumberKind};
 use crate::pipeline::text::segment::TokenKind;
 use std::collections::{HashMap, HashSet};
 
 /// A count phrase found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CountMention {
-    /// First token (the qualifier's, when it comes first).
-    pub first: usize,
-    /// Last token (inclusive).
-    pub last: usize,
-    /// First token of the number itself.
-    pub number_first: usize,
-    /// Last token of the number itself.
-    pub number_last: usize,
+    /// Its tokens.
+    pub tokens: TokenSpan,
+    /// The tokens of the number itself.
+    pub number: TokenSpan,
     /// The value, when the phrase gives one.
     pub value: Option<u64>,
     /// `exact`, `up_to`, `at_least`, `about`, `more_than` or `vague`.
@@ -74,10 +71,8 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             let counted = i > 0 && number_ends.contains(&(i - 1));
             if !counted {
                 out.push(CountMention {
-                    first,
-                    last: *last,
-                    number_first: first,
-                    number_last: *last,
+                    tokens: TokenSpan::inclusive(first, *last),
+                    number: TokenSpan::inclusive(first, *last),
                     value: Some(1),
                     qualifier: "exact".into(),
                 });
@@ -89,7 +84,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
         let vague = value.is_none();
         let (qfirst, qlast, qualifier) = qualifiers.around(doc, &pieces, first, end);
         let qualifier = qualifier.unwrap_or(if vague { "vague" } else { "exact" }).to_string();
-        out.push(CountMention { first: qfirst, last: qlast, number_first: first, number_last: end, value, qualifier });
+        out.push(CountMention { tokens: TokenSpan::inclusive(qfirst, qlast), number: TokenSpan::inclusive(first, end), value, qualifier });
         i = end + 1;
     }
     out
@@ -106,7 +101,7 @@ fn find_pieces(doc: &Document, lex: &LanguageLexicons) -> Pieces {
             Some(v) if e.kind != NumberKind::Vague => Piece::Value(v, e.kind),
             _ => Piece::Vague,
         };
-        pieces.insert(h.first, (h.last, piece));
+        pieces.insert(h.tokens.start, (h.tokens.last(), piece));
     }
     for (i, t) in doc.tokens().iter().enumerate() {
         match t.kind {
@@ -217,7 +212,7 @@ impl<'a> Qualifiers<'a> {
         let mut before_ending = vec![None; doc.tokens().len()];
         for (i, q) in hits.iter().enumerate() {
             if lex.qualifiers.entries()[q.entry].before {
-                before_ending[q.last] = Some(i);
+                before_ending[q.tokens.last()] = Some(i);
             }
         }
         Qualifiers { lex, hits, before_ending }
@@ -231,18 +226,18 @@ impl<'a> Qualifiers<'a> {
         let (mut qfirst, mut qlast, mut qualifier) = (first, end, None);
         if let Some(q) = first.checked_sub(1).and_then(|k| self.before_ending[k]).map(|i| &self.hits[i]) {
             qualifier = Some(self.lex.qualifiers.entries()[q.entry].qualifier.as_str());
-            qfirst = q.first;
+            qfirst = q.tokens.start;
         }
-        let from = self.hits.partition_point(|q| q.first <= end);
-        let to = self.hits.partition_point(|q| q.first <= end + 3);
+        let from = self.hits.partition_point(|q| q.tokens.start <= end);
+        let to = self.hits.partition_point(|q| q.tokens.start <= end + 3);
         for q in &self.hits[from..to.max(from)] {
             let entry = &self.lex.qualifiers.entries()[q.entry];
             if !entry.before
-                && (end + 1..q.first)
+                && (end + 1..q.tokens.start)
                     .all(|k| tokens[k].kind == TokenKind::Word && pieces.get(&k).is_none_or(|(_, p)| matches!(p, Piece::Single)))
             {
                 qualifier = Some(entry.qualifier.as_str());
-                qlast = q.last;
+                qlast = q.tokens.last();
             }
         }
         (qfirst, qlast, qualifier)
@@ -284,7 +279,7 @@ mod tests {
 
     #[test]
     fn bounds_follow_the_guidelines() {
-        let c = |value, q: &str| CountMention { first: 0, last: 0, number_first: 0, number_last: 0, value, qualifier: q.into() };
+        let c = |value, q: &str| CountMention { tokens: TokenSpan::single(0), number: TokenSpan::single(0), value, qualifier: q.into() };
         assert_eq!(c(Some(7), "up_to").bounds(), (None, Some(7)));
         assert_eq!(c(Some(12), "at_least").bounds(), (Some(12), None));
         assert_eq!(c(Some(30), "about").bounds(), (Some(30), Some(30)));

@@ -11,12 +11,13 @@
 //! Arabic two to four words whose first has no article (so «الرئيس السابق» is no name).
 
 use crate::pipeline::doc::Document;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::LanguageLexicons;
 use crate::pipeline::lexicon::matcher::{Gender, Hit, Number, is_arabic_proclitic};
-use crate::pipeline::stages::mentions::{Mention, MentionKind};
-use crate::pipeline::model::Language;
-use crate::pipeline::text::segment::TokenKind;
 use crate::pipeline::lexicon::words::WordClass;
+use crate::pipeline::model::Language;
+use crate::pipeline::stages::mentions::{Mention, MentionKind};
+use crate::pipeline::text::segment::TokenKind;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
@@ -25,8 +26,8 @@ const MAX_AFFILIATION_WORDS: usize = 5;
 
 /// One person found after a title.
 struct TitledName {
-    first: usize,
-    last: usize,
+    /// Its tokens.
+    tokens: TokenSpan,
     gender: Gender,
     country: Option<String>,
 }
@@ -37,7 +38,7 @@ fn claimed_tokens(doc: &Document) -> Vec<bool> {
     let mut claimed = vec![false; doc.tokens().len()];
     let mut mark = |hits: &[Hit]| {
         for h in hits {
-            claimed[h.first..=h.last].iter_mut().for_each(|c| *c = true);
+            claimed[h.tokens.start..=h.tokens.last()].iter_mut().for_each(|c| *c = true);
         }
     };
     mark(&doc.hits.quote_cues);
@@ -80,13 +81,12 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
         if doc.out_of_time() {
             break;
         }
-        let words: Vec<&str> = (n.first..=n.last).map(|i| bare_word(doc, i)).collect();
+        let words: Vec<&str> = (n.tokens.start..=n.tokens.last()).map(|i| bare_word(doc, i)).collect();
         let key = format!("person:{}", words.join(" ").to_lowercase());
-        let (s, e) = doc.original(doc.tokens()[n.first].start, doc.tokens()[n.last].end);
+        let (s, e) = doc.original(doc.tokens()[n.tokens.start].start, doc.tokens()[n.tokens.last()].end);
         let display = doc.text[s..e].trim_end_matches("'s").trim_end_matches('\'').to_string();
         let person = |first: usize, last: usize, start: usize, end: usize| Mention {
-            first,
-            last,
+            tokens: TokenSpan::inclusive(first, last),
             start,
             end,
             kind: MentionKind::Person,
@@ -101,8 +101,8 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
         let surname = &words[words.len() - k..];
         let head = surname[0];
         if surname.concat().chars().count() < 3 || k == 1 && lex.function_words.contains(head) {
-            let end = doc.tokens()[n.last].start + words[words.len() - 1].len();
-            persons.push(person(n.first, n.last, doc.tokens()[n.first].start, end));
+            let end = doc.tokens()[n.tokens.last()].start + words[words.len() - 1].len();
+            persons.push(person(n.tokens.start, n.tokens.last(), doc.tokens()[n.tokens.start].start, end));
             continue;
         }
         // every mention of the surname, with the name's other words before it where they are
@@ -127,10 +127,10 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             if prefix_len == 0 && s >= before && (0..before).all(|t| bare_word(doc, s - before + t) == words[t]) {
                 first = s - before;
             }
-            if persons.iter().any(|p| p.first <= j && first <= p.last) {
+            if persons.iter().any(|p| p.tokens.start <= j && first <= p.tokens.last()) {
                 continue;
             }
-            if mentions.iter().any(|m| !matches!(m.kind, MentionKind::Place(_)) && m.first <= j && first <= m.last) {
+            if mentions.iter().any(|m| !matches!(m.kind, MentionKind::Place(_)) && m.tokens.start <= j && first <= m.tokens.last()) {
                 continue;
             }
             let start = doc.tokens()[first].start + if first == s { prefix_len } else { 0 };
@@ -141,7 +141,10 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
     if persons.is_empty() {
         return;
     }
-    mentions.retain(|m| !(matches!(m.kind, MentionKind::Place(_)) && persons.iter().any(|p| p.first <= m.last && m.first <= p.last)));
+    mentions.retain(|m| {
+        !(matches!(m.kind, MentionKind::Place(_))
+            && persons.iter().any(|p| p.tokens.start <= m.tokens.last() && m.tokens.start <= p.tokens.last()))
+    });
     mentions.extend(persons);
 }
 
@@ -155,7 +158,7 @@ fn titled_names(doc: &Document, lex: &LanguageLexicons, titles: &[&Hit], mention
             break;
         }
         if let Some(name) = name_after(doc, lex, &claimed, mentions, h)
-            && firsts.insert(name.first)
+            && firsts.insert(name.tokens.start)
         {
             names.push(name);
         }
@@ -173,7 +176,7 @@ fn is_title(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
         Language::En => true,
         Language::Ar => {
             let norm = &doc.norm.norm;
-            has_article(lex, &norm[h.start..]) || (h.last > h.first && has_article(lex, doc.word(h.last)))
+            has_article(lex, &norm[h.start..]) || (h.tokens.last() > h.tokens.start && has_article(lex, doc.word(h.tokens.last())))
         }
     }
 }
@@ -182,21 +185,21 @@ fn is_title(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
 fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions: &[Mention], h: &Hit) -> Option<TitledName> {
     let tokens = doc.tokens();
     let ar = doc.language == Language::Ar;
-    let mention_at = |i: usize| mentions.iter().filter(|m| m.first == i).max_by_key(|m| m.last);
+    let mention_at = |i: usize| mentions.iter().filter(|m| m.tokens.start == i).max_by_key(|m| m.tokens.last());
     let is_place = |m: &Mention| matches!(m.kind, MentionKind::Place(_));
     let mut country = mentions
         .iter()
-        .find(|m| !ar && m.last + 1 == h.first && matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Actor(_)))
+        .find(|m| !ar && m.tokens.last() + 1 == h.tokens.start && matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Actor(_)))
         .and_then(|m| m.country.clone());
     // the country or body the title serves: الرئيس الأمريكي، وزير خارجية إيران، المتحدث باسم الخارجية
-    let mut i = h.last + 1;
+    let mut i = h.tokens.last() + 1;
     // and the title's modifiers: الرئيس السابق، المتحدث باسم
     let mut modified = false;
-    while i < tokens.len() && i - h.last <= MAX_AFFILIATION_WORDS {
+    while i < tokens.len() && i - h.tokens.last() <= MAX_AFFILIATION_WORDS {
         match mention_at(i) {
             Some(m) if ar && !is_person_actor(lex, m) && (!is_place(m) || country_place(m)) => {
                 country = country.or_else(|| m.country.clone());
-                i = m.last + 1;
+                i = m.tokens.last() + 1;
             }
             _ if lex.title_modifiers.contains(doc.word(i)) => {
                 modified = true;
@@ -236,7 +239,7 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
     }
     let words = i - start;
     let enough = if ar { words >= 2 } else { words >= 1 };
-    enough.then(|| TitledName { first: start, last: i - 1, gender: lex.roles.entries()[h.entry].gender, country })
+    enough.then(|| TitledName { tokens: TokenSpan::inclusive(start, i - 1), gender: lex.roles.entries()[h.entry].gender, country })
 }
 
 /// The original text of token `i`.

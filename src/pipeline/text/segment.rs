@@ -6,6 +6,7 @@
 //! abbreviation, and not inside a balanced quotation) and at every line break, so headlines
 //! and subheadings are sentences of their own.
 
+use crate::pipeline::doc::TokenSpan;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -40,8 +41,8 @@ pub struct Token {
 /// A sentence: a range of token indices.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    /// Token indices `[start, end)`.
-    pub tokens: Range<usize>,
+    /// Its tokens.
+    pub tokens: TokenSpan,
     /// Index of the paragraph holding the sentence.
     pub paragraph: usize,
 }
@@ -135,7 +136,7 @@ pub fn segment(norm: &str, abbreviations: &HashSet<String>) -> Segmentation {
                 for r in &raw[sentence_start..end] {
                     tokens.push(Token { sentence, paragraph, ..*r });
                 }
-                seg.sentences.push(Sentence { tokens: sentence_start..end, paragraph });
+                seg.sentences.push(Sentence { tokens: TokenSpan::new(sentence_start, end), paragraph });
                 sentence_start = end;
             }
             i = end;

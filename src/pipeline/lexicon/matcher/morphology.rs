@@ -12,9 +12,9 @@
 //! as they stand: every rule below follows from the data.
 
 use super::{Features, Gender, Number, normalise_form};
+use crate::pipeline::lexicon::words::OverrideFile;
 use crate::pipeline::lexicon::{LexiconError, bad_line, rows};
 use crate::pipeline::model::Language;
-use crate::pipeline::lexicon::words::OverrideFile;
 use foldhash::{HashSet, HashSetExt};
 use std::sync::{Arc, OnceLock};
 

@@ -5,11 +5,12 @@
 
 use super::window::ByToken;
 use super::{EventInputs, EventMention, after_direction, is_non_event, is_place, locative_before, place_rank, sentence_tokens};
-use crate::pipeline::lexicon::event_types::Frame;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lang::grammar;
+use crate::pipeline::lexicon::event_types::Frame;
+use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use crate::pipeline::text::segment::TokenKind;
-use crate::pipeline::lexicon::words::WordClass;
 
 /// Farthest a place may stand from a trigger, in tokens, on either side (the scoring below
 /// allows at most 20; triggers and places span a few tokens).
@@ -26,7 +27,7 @@ pub(super) fn attach_arguments(inp: &EventInputs, events: &mut [EventMention]) {
 }
 
 fn events_at(events: &[EventMention]) -> ByToken {
-    ByToken::new(events.len(), |i| events[i].first)
+    ByToken::new(events.len(), |i| events[i].tokens.start)
 }
 
 /// How well a place fits as an event's scene: lower is better.
@@ -58,17 +59,21 @@ fn sentences_with_strikes(inp: &EventInputs, events: &[EventMention]) -> Vec<boo
 /// trigger preferred in languages that report the scene after the event; with the distance.
 fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, strikes: &[bool], m: &Mention) -> Option<(usize, usize)> {
     let doc = inp.doc;
-    let s = doc.sentence_of(m.first);
+    let s = doc.sentence_of(m.tokens.start);
     // Arabic puts the place after the event ("قصف … في البوكمال"); English as often before
     // it ("In Nice, a truck … killing 80")
     let before_factor = grammar(doc.language).place_before_trigger_factor();
     let mut best: Option<(usize, usize)> = None;
-    for ei in at.within_in_order(m.first.saturating_sub(PLACE_REACH), m.last + PLACE_REACH) {
+    for ei in at.within_in_order(m.tokens.start.saturating_sub(PLACE_REACH), m.tokens.last() + PLACE_REACH) {
         let e = &events[ei];
         if e.sentence != s || (e.event_type.frame == Frame::Toll && strikes[s]) {
             continue;
         }
-        let d = if m.first > e.last { m.first - e.last } else { (e.first - m.last.min(e.first)) * before_factor + 2 };
+        let d = if m.tokens.start > e.tokens.last() {
+            m.tokens.start - e.tokens.last()
+        } else {
+            (e.tokens.start - m.tokens.last().min(e.tokens.start)) * before_factor + 2
+        };
         if d > 16 + 4 * (2 - before_factor) {
             continue;
         }
@@ -95,8 +100,9 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
         }
         // a word that is both a trigger and a place (تدمر "destroys" / Palmyra) is the place
         // only after a locative preposition
-        let on_trigger =
-            at.within(m.first.saturating_sub(PLACE_REACH), m.last).any(|ei| events[ei].first <= m.last && m.first <= events[ei].last);
+        let on_trigger = at
+            .within(m.tokens.start.saturating_sub(PLACE_REACH), m.tokens.last())
+            .any(|ei| events[ei].tokens.start <= m.tokens.last() && m.tokens.start <= events[ei].tokens.last());
         if on_trigger && !locative_before(doc, &inp.lex.words, m) {
             continue;
         }
@@ -118,7 +124,7 @@ fn share_locations(events: &mut [EventMention]) {
         if events[i].location.is_some() || !events[i].event_type.inherits_location {
             continue;
         }
-        let first = events[i].first;
+        let first = events[i].tokens.start;
         let donor = at
             .within_in_order(first.saturating_sub(10), first + 10)
             .into_iter()
@@ -127,10 +133,10 @@ fn share_locations(events: &mut [EventMention]) {
                     && events[j].sentence == events[i].sentence
                     && events[j].event_type.causes_casualties
                     && events[j].location.is_some()
-                    && events[j].first.abs_diff(first) <= 10
+                    && events[j].tokens.start.abs_diff(first) <= 10
                     && is_non_event(events[j].modality) == is_non_event(events[i].modality)
             })
-            .min_by_key(|&j| events[j].first.abs_diff(first));
+            .min_by_key(|&j| events[j].tokens.start.abs_diff(first));
         if let Some(j) = donor {
             events[i].location = events[j].location;
             events[i].inherited = true;
@@ -187,14 +193,16 @@ fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
 /// The meeting trigger of `m`'s sentence nearest to it (a party belongs to that one only).
 fn nearest_meeting(inp: &EventInputs, events: &[EventMention], meetings: &ByToken, m: &Mention) -> Option<usize> {
     let doc = inp.doc;
-    let sentence = doc.sentence_of(m.first);
+    let sentence = doc.sentence_of(m.tokens.start);
     let range = sentence_tokens(doc, sentence);
-    let distance = |e: &EventMention| if m.first > e.last { m.first - e.last } else { e.first.saturating_sub(m.last) * 2 };
+    let distance = |e: &EventMention| {
+        if m.tokens.start > e.tokens.last() { m.tokens.start - e.tokens.last() } else { e.tokens.start.saturating_sub(m.tokens.last()) * 2 }
+    };
     // the nearest lie just before or just after the mention: a few on each side suffice
-    let mut candidates: Vec<usize> = meetings.within(range.start, m.first).collect::<Vec<_>>().into_iter().rev().take(4).collect();
-    candidates.extend(meetings.within(m.first + 1, range.end).take(4));
+    let mut candidates: Vec<usize> = meetings.within(range.start, m.tokens.start).collect::<Vec<_>>().into_iter().rev().take(4).collect();
+    candidates.extend(meetings.within(m.tokens.start + 1, range.end).take(4));
     candidates.sort_unstable();
-    candidates.into_iter().filter(|&i| doc.sentence_of(events[i].first) == sentence).min_by_key(|&i| distance(&events[i]))
+    candidates.into_iter().filter(|&i| doc.sentence_of(events[i].tokens.start) == sentence).min_by_key(|&i| distance(&events[i]))
 }
 
 /// The token window `[lo, hi]` whose mentions are parties of `e`, and where a party marker
@@ -205,7 +213,8 @@ fn actor_window(inp: &EventInputs, e: &EventMention) -> (usize, usize, Option<us
     let range = sentence_tokens(doc, e.sentence);
     let last_token = range.end.saturating_sub(1);
     // "بين X و Y" / "between X and Y" / "مع X" right after the trigger bounds the parties
-    let between = (e.last + 1..=(e.last + 4).min(last_token)).find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)));
+    let between =
+        (e.tokens.last() + 1..=(e.tokens.last() + 4).min(last_token)).find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)));
     let meeting_like = e.event_type.frame.has_parties();
     let (lo, hi) = match between {
         Some(b) if meeting_like => {
@@ -214,8 +223,8 @@ fn actor_window(inp: &EventInputs, e: &EventMention) -> (usize, usize, Option<us
             (b + 1, stop.saturating_sub(1).min(b + 12))
         }
         // meetings: the subject just before a verb and the parties just after
-        _ if meeting_like => (e.first.saturating_sub(4).max(range.start), (e.last + 6).min(last_token)),
-        _ => (e.first.saturating_sub(8).max(range.start), (e.last + 8).min(last_token)),
+        _ if meeting_like => (e.tokens.start.saturating_sub(4).max(range.start), (e.tokens.last() + 6).min(last_token)),
+        _ => (e.tokens.start.saturating_sub(8).max(range.start), (e.tokens.last() + 8).min(last_token)),
     };
     (lo, hi, between.filter(|_| meeting_like))
 }
@@ -233,11 +242,11 @@ fn attack_role(
 ) -> Option<&'static str> {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    if m.first > e.last {
-        let against = (e.last + 1..m.first).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
-            || words.prefix_of(WordClass::TargetPrefix, doc.word(m.first)).is_some();
-        let by_agent = agent.is_some_and(|a| a < m.first && m.first <= a + 6);
-        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.first == e.last + 1;
+    if m.tokens.start > e.tokens.last() {
+        let against = (e.tokens.last() + 1..m.tokens.start).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
+            || words.prefix_of(WordClass::TargetPrefix, doc.word(m.tokens.start)).is_some();
+        let by_agent = agent.is_some_and(|a| a < m.tokens.start && m.tokens.start <= a + 6);
+        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.tokens.start == e.tokens.last() + 1;
         return if by_agent || adjective {
             Some("attacker")
         } else if against {
@@ -247,10 +256,12 @@ fn attack_role(
         };
     }
     // ("لقي عشرات الحوثيين مصرعهم … في غارة": the dead, not the attackers)
-    if e.first.saturating_sub(m.last) > 6 {
+    if e.tokens.start.saturating_sub(m.tokens.last()) > 6 {
         return None;
     }
-    let victims_between = at.within(m.last + 1, e.first).any(|k| events[k].event_type.frame == Frame::Toll && events[k].last < e.first);
+    let victims_between = at
+        .within(m.tokens.last() + 1, e.tokens.start)
+        .any(|k| events[k].event_type.frame == Frame::Toll && events[k].tokens.last() < e.tokens.start);
     (!victims_between).then_some("attacker")
 }
 
@@ -262,7 +273,7 @@ fn may_be_party(inp: &EventInputs, e: &EventMention, mi: usize, m: &Mention) -> 
     if Some(mi) == e.location || is_media(inp, m) || matches!(m.kind, MentionKind::Role(_)) || locative_before(doc, words, m) {
         return false;
     }
-    let after_capital = m.first > 0 && words.contains(WordClass::CapitalNoun, doc.word(m.first - 1));
+    let after_capital = m.tokens.start > 0 && words.contains(WordClass::CapitalNoun, doc.word(m.tokens.start - 1));
     !(after_capital || (is_place(m) && !is_country_place(inp, m)))
 }
 
@@ -270,7 +281,7 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
     let words = &inp.lex.words;
     let at = events_at(events);
-    let meetings = ByToken::filtered(events.len(), |i| events[i].first, |i| events[i].event_type.frame == Frame::Meeting);
+    let meetings = ByToken::filtered(events.len(), |i| events[i].tokens.start, |i| events[i].event_type.frame == Frame::Meeting);
     for ei in 0..events.len() {
         let e = &events[ei];
         if e.event_type.frame == Frame::Toll || doc.out_of_time() {
@@ -279,12 +290,13 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         let (lo, hi, between) = actor_window(inp, e);
         let last_token = sentence_tokens(doc, e.sentence).end.saturating_sub(1);
         // "غارة شنتها طائرات التحالف", "a raid carried out by": the agent follows
-        let agent = (e.last + 1..=(e.last + 3).min(last_token)).find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)));
+        let agent =
+            (e.tokens.last() + 1..=(e.tokens.last() + 3).min(last_token)).find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)));
         let mut seen: Vec<&str> = Vec::new();
         let mut actors = Vec::new();
         for mi in inp.mentions_at.within_in_order(lo, hi.max(lo)) {
             let m = &inp.mentions.all[mi];
-            if m.first > hi || seen.contains(&m.key.as_str()) || !may_be_party(inp, e, mi, m) {
+            if m.tokens.start > hi || seen.contains(&m.key.as_str()) || !may_be_party(inp, e, mi, m) {
                 continue;
             }
             let role = match e.event_type.frame {
@@ -303,7 +315,7 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         // "سيجتمع مع نظيريه وزير الخارجية وانغ يي": parties with no known entity are kept as
         // the words of the phrase
         if between.is_some() && e.actors.is_empty() && lo <= hi && hi - lo < 14 {
-            e.raw_actors.push(("participant", lo, hi));
+            e.raw_actors.push(("participant", TokenSpan::inclusive(lo, hi)));
         }
     }
 }
@@ -314,16 +326,21 @@ fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
     for e in events.iter_mut() {
         let range = sentence_tokens(doc, e.sentence);
         // the nearest lie just before or just after the trigger: a few on each side suffice
-        let mut candidates: Vec<usize> = inp.times_at.within(range.start, e.first).collect::<Vec<_>>().into_iter().rev().take(4).collect();
-        candidates.extend(inp.times_at.within(e.first + 1, range.end).take(4));
+        let mut candidates: Vec<usize> =
+            inp.times_at.within(range.start, e.tokens.start).collect::<Vec<_>>().into_iter().rev().take(4).collect();
+        candidates.extend(inp.times_at.within(e.tokens.start + 1, range.end).take(4));
         candidates.sort_unstable();
         let mut best: Option<(usize, usize)> = None;
         for ti in candidates {
             let t = &inp.times[ti];
-            if doc.sentence_of(t.first) != e.sentence {
+            if doc.sentence_of(t.tokens.start) != e.sentence {
                 continue;
             }
-            let d = if t.first > e.last { t.first - e.last } else { e.first.saturating_sub(t.last) };
+            let d = if t.tokens.start > e.tokens.last() {
+                t.tokens.start - e.tokens.last()
+            } else {
+                e.tokens.start.saturating_sub(t.tokens.last())
+            };
             if best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((ti, d));
             }
@@ -352,27 +369,28 @@ fn count_distance(
 ) -> Option<(usize, usize)> {
     let doc = inp.doc;
     let c = &inp.counts[ci];
-    if doc.sentence_of(c.first) != e.sentence {
+    if doc.sentence_of(c.tokens.start) != e.sentence {
         return None;
     }
-    let in_time = inp.time_reach.get(c.number_first).copied().flatten().is_some_and(|last| last >= c.number_last);
-    if in_time || durations.get(c.number_last + 1).copied().unwrap_or(false) {
+    let in_time = inp.time_reach.get(c.number.start).copied().flatten().is_some_and(|last| last >= c.number.last());
+    if in_time || durations.get(c.number.last() + 1).copied().unwrap_or(false) {
         return None;
     }
     // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
     let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
-    if at.within(c.last + 1, c.last + 2).any(|k| toll(k) && events[k].first != e.first) {
+    if at.within(c.tokens.last() + 1, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start) {
         return None;
     }
-    if c.first > e.last {
+    if c.tokens.start > e.tokens.last() {
         // "ارتفعت حصيلة القتلى … إلى 149", "rose to 30": a toll may come further on
-        let raised = c.first > 0 && inp.lex.words.contains(WordClass::TollPreposition, doc.word(c.first - 1));
-        Some((c.first - e.last, if raised { 10 } else { 5 }))
-    } else if c.last < e.first {
+        let raised = c.tokens.start > 0 && inp.lex.words.contains(WordClass::TollPreposition, doc.word(c.tokens.start - 1));
+        Some((c.tokens.start - e.tokens.last(), if raised { 10 } else { 5 }))
+    } else if c.tokens.last() < e.tokens.start {
         // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح … لقوا
         // مصرعهم") when it opens the clause and no other trigger stands between
-        let clear = !at.within(c.last + 1, e.first).any(|k| events[k].last < e.first) && opens_clause(inp, c.first);
-        Some((e.first - c.last, if clear { 10 } else { 4 }))
+        let clear = !at.within(c.tokens.last() + 1, e.tokens.start).any(|k| events[k].tokens.last() < e.tokens.start)
+            && opens_clause(inp, c.tokens.start);
+        Some((e.tokens.start - c.tokens.last(), if clear { 10 } else { 4 }))
     } else {
         None
     }
@@ -392,7 +410,7 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             continue;
         }
         let mut best: Option<(usize, usize)> = None;
-        for ci in inp.counts_at.within_in_order(e.first.saturating_sub(PLACE_REACH), e.last + 11) {
+        for ci in inp.counts_at.within_in_order(e.tokens.start.saturating_sub(PLACE_REACH), e.tokens.last() + 11) {
             if let Some((d, limit)) = count_distance(inp, events, &at, &durations, e, ci)
                 && d <= limit
                 && best.is_none_or(|(_, bd)| d < bd)

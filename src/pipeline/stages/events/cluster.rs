@@ -132,7 +132,7 @@ impl<'a> Clustering<'a> {
         let (m, t, summary) = (&mentions[i], &mentions[self.clusters[c].trigger], &self.summaries[c]);
         let headline = t.sentence == 0 && t.location.is_none() && first_paragraph_is_headline(doc);
         let own_place = m.location.is_some() && !m.inherited;
-        let definite = is_definite(doc, &inp.lex.words, m.first);
+        let definite = is_definite(doc, &inp.lex.words, m.tokens.start);
         let anaphor = !own_place && m.actors.is_empty() && definite;
         let same_place = precise_location_key(inp, m).is_some() && summary.precise_place == precise_location_key(inp, m);
         if m.event_type.frame == Frame::Meeting {
@@ -206,11 +206,11 @@ fn find_causes(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<Option<u
         }
         let strikes = &strikes_in[mentions[i].sentence];
         // strikes are in text order: the nearest lie around the insertion point
-        let at = strikes.partition_point(|&j| mentions[j].first < mentions[i].first);
+        let at = strikes.partition_point(|&j| mentions[j].tokens.start < mentions[i].tokens.start);
         let cause = strikes[at.saturating_sub(2)..(at + 2).min(strikes.len())]
             .iter()
             .copied()
-            .min_by_key(|&j| mentions[j].first.abs_diff(mentions[i].first));
+            .min_by_key(|&j| mentions[j].tokens.start.abs_diff(mentions[i].tokens.start));
         causes[i] = cause;
         if let Some(j) = cause
             && mentions[i].location.is_none()

@@ -4,9 +4,9 @@
 use super::arguments::attach_arguments;
 use super::window::ByToken;
 use super::{EventInputs, EventMention, locative_before};
-use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::Modality;
+use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::matcher::Hit;
 use crate::pipeline::lexicon::words::WordClass;
 
@@ -27,25 +27,28 @@ fn rank(m: Modality) -> u8 {
 fn modality_of(inp: &EventInputs, cues: &ByToken, widest: usize, h: &Hit, verb: bool) -> Modality {
     let doc = inp.doc;
     let lex = inp.lex;
-    let sentence = doc.sentence_of(h.first);
+    let sentence = doc.sentence_of(h.tokens.start);
     let mut modality = Modality::Asserted;
-    for mi in cues.within_in_order(h.first.saturating_sub(widest + 8), h.last + widest) {
+    for mi in cues.within_in_order(h.tokens.start.saturating_sub(widest + 8), h.tokens.last() + widest) {
         let m = &doc.hits.modality[mi];
         let e = &lex.modality.entries()[m.entry];
-        if doc.sentence_of(m.first) != sentence {
+        if doc.sentence_of(m.tokens.start) != sentence {
             continue;
         }
-        let near =
-            if e.before { m.last < h.first && h.first - m.last <= e.window } else { m.first > h.last && m.first - h.last <= e.window };
+        let near = if e.before {
+            m.tokens.last() < h.tokens.start && h.tokens.start - m.tokens.last() <= e.window
+        } else {
+            m.tokens.start > h.tokens.last() && m.tokens.start - h.tokens.last() <= e.window
+        };
         if near && rank(e.modality) > rank(modality) {
             modality = e.modality;
         }
     }
-    let prefix = &doc.norm.norm[doc.tokens()[h.first].start..doc.tokens()[h.first].start + h.prefix_len];
+    let prefix = &doc.norm.norm[doc.tokens()[h.tokens.start].start..doc.tokens()[h.tokens.start].start + h.prefix_len];
     if verb && h.features.present && lex.words.words(WordClass::FuturePrefix).iter().any(|f| prefix.ends_with(f.as_str())) {
         modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
     }
-    if modality == Modality::Asserted && inp.quoted.get(h.first).copied().unwrap_or(false) {
+    if modality == Modality::Asserted && inp.quoted.get(h.tokens.start).copied().unwrap_or(false) {
         modality = Modality::Reported;
     }
     modality
@@ -57,12 +60,12 @@ fn marked_distinct(inp: &EventInputs, markers: &ByToken, h: &Hit) -> bool {
     let doc = inp.doc;
     let grammar = grammar(doc.language);
     let window = grammar.modifier_window();
-    markers.within(h.first.saturating_sub(window + 8), h.last + window).any(|di| {
+    markers.within(h.tokens.start.saturating_sub(window + 8), h.tokens.last() + window).any(|di| {
         let d = &doc.hits.distinct[di];
         if grammar.modifiers_follow_noun() {
-            d.first > h.last && d.first <= h.last + window
+            d.tokens.start > h.tokens.last() && d.tokens.start <= h.tokens.last() + window
         } else {
-            d.last < h.first && d.last + window >= h.first
+            d.tokens.last() < h.tokens.start && d.tokens.last() + window >= h.tokens.start
         }
     })
 }
@@ -76,8 +79,8 @@ const BACKGROUND_REACH: usize = 6;
 fn in_background(inp: &EventInputs, h: &Hit) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    let start = doc.seg.sentences[doc.sentence_of(h.first)].tokens.start;
-    (h.first.saturating_sub(BACKGROUND_REACH).max(start)..h.first).any(|k| {
+    let start = doc.seg.sentences[doc.sentence_of(h.tokens.start)].tokens.start;
+    (h.tokens.start.saturating_sub(BACKGROUND_REACH).max(start)..h.tokens.start).any(|k| {
         let w = doc.word(k);
         let bare = [WordClass::ConjunctionPrefix, WordClass::PrepositionProclitic]
             .iter()
@@ -91,9 +94,9 @@ fn in_background(inp: &EventInputs, h: &Hit) -> bool {
 fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let doc = inp.doc;
     let lex = inp.lex;
-    let cues = ByToken::new(doc.hits.modality.len(), |i| doc.hits.modality[i].first);
+    let cues = ByToken::new(doc.hits.modality.len(), |i| doc.hits.modality[i].tokens.start);
     let widest = lex.modality.entries().iter().map(|e| e.window).max().unwrap_or(0);
-    let markers = ByToken::new(doc.hits.distinct.len(), |i| doc.hits.distinct[i].first);
+    let markers = ByToken::new(doc.hits.distinct.len(), |i| doc.hits.distinct[i].tokens.start);
     let mut out = Vec::new();
     for h in &doc.hits.events {
         if doc.out_of_time() {
@@ -107,10 +110,9 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             event_type,
             subtype: entry.subtype.clone(),
             weight: entry.weight,
-            first: h.first,
-            last: h.last,
+            tokens: h.tokens,
             span: (h.start, h.end),
-            sentence: doc.sentence_of(h.first),
+            sentence: doc.sentence_of(h.tokens.start),
             modality: modality_of(inp, &cues, widest, h, entry.verb),
             location: None,
             inherited: false,
@@ -132,28 +134,28 @@ fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
     let n = inp.doc.tokens().len();
     let mut toll_end = vec![false; n];
     for e in out.iter().filter(|e| e.event_type.frame == Frame::Toll) {
-        toll_end[e.last] = true;
+        toll_end[e.tokens.last()] = true;
     }
     // tokens right after a count that follows a toll trigger within three tokens
     let mut counted = vec![false; n + 1];
     for c in inp.counts {
-        let after_toll = (c.first.saturating_sub(3)..c.first).any(|t| toll_end[t]);
+        let after_toll = (c.tokens.start.saturating_sub(3)..c.tokens.start).any(|t| toll_end[t]);
         if after_toll {
-            counted[c.number_last + 1] = true;
+            counted[c.number.last() + 1] = true;
         }
     }
-    out.retain(|e| e.event_type.core || !counted[e.first]);
+    out.retain(|e| e.event_type.core || !counted[e.tokens.start]);
 }
 
 /// True when a count stands right before trigger `m`, or before a partitive before it: a
 /// crowd of the participants it names ("آلاف المتظاهرين", "thousands of protesters").
 fn counted(inp: &EventInputs, m: &EventMention) -> bool {
     let doc = inp.doc;
-    let partitive = m.first > 0 && inp.lex.words.contains(WordClass::Partitive, doc.word(m.first - 1));
+    let partitive = m.tokens.start > 0 && inp.lex.words.contains(WordClass::Partitive, doc.word(m.tokens.start - 1));
     let gap = if partitive { 2 } else { 1 };
     inp.counts_at
-        .within(m.first.saturating_sub(gap + 8), m.first)
-        .any(|c| inp.counts[c].number_last + gap == m.first || inp.counts[c].last + 1 == m.first)
+        .within(m.tokens.start.saturating_sub(gap + 8), m.tokens.start)
+        .any(|c| inp.counts[c].number.last() + gap == m.tokens.start || inp.counts[c].tokens.last() + 1 == m.tokens.start)
 }
 
 /// Finds the event mentions of the document with their arguments.

@@ -8,15 +8,16 @@ mod cluster;
 mod detect;
 mod window;
 
-use crate::pipeline::stages::dates::TimeMention;
 use crate::pipeline::doc::Document;
+use crate::pipeline::doc::TokenSpan;
+use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::EventType;
 use crate::pipeline::lexicon::gazetteer::Gazetteer;
-use crate::pipeline::lang::grammar;
+use crate::pipeline::lexicon::words::{WordClass, WordClasses};
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, Modality};
+use crate::pipeline::stages::dates::TimeMention;
 use crate::pipeline::stages::mentions::{Mention, MentionKind, Mentions};
 use crate::pipeline::stages::numbers::CountMention;
-use crate::pipeline::lexicon::words::{WordClass, WordClasses};
 use std::ops::Range;
 use window::ByToken;
 
@@ -29,10 +30,8 @@ pub struct EventMention {
     pub subtype: Option<String>,
     /// Trigger specificity 1–3.
     pub weight: u8,
-    /// First token of the trigger.
-    pub first: usize,
-    /// Last token of the trigger.
-    pub last: usize,
+    /// Its tokens.
+    pub tokens: TokenSpan,
     /// Normalised byte span of the trigger.
     pub span: (usize, usize),
     /// Sentence index.
@@ -51,8 +50,8 @@ pub struct EventMention {
     pub inherited: bool,
     /// Actors: (role, index into `Mentions::all`).
     pub actors: Vec<(&'static str, usize)>,
-    /// Actors known only by their words: (role, first token, last token).
-    pub raw_actors: Vec<(&'static str, usize, usize)>,
+    /// Actors known only by their words: (role, tokens).
+    pub raw_actors: Vec<(&'static str, TokenSpan)>,
     /// Index into the time mentions.
     pub time: Option<usize>,
     /// Killed count (index into counts).
@@ -119,12 +118,12 @@ impl<'a> EventInputs<'a> {
         let n = doc.tokens().len();
         let mut quoted = vec![false; n];
         for q in &doc.quotes {
-            quoted[q.content.0..=q.content.1.min(n.saturating_sub(1))].iter_mut().for_each(|t| *t = true);
+            quoted[q.content.start..=q.content.last().min(n.saturating_sub(1))].iter_mut().for_each(|t| *t = true);
         }
         let mut time_reach: Vec<Option<usize>> = vec![None; n];
         for t in &doc.times {
-            if let Some(r) = time_reach.get_mut(t.first) {
-                *r = (*r).max(Some(t.last));
+            if let Some(r) = time_reach.get_mut(t.tokens.start) {
+                *r = (*r).max(Some(t.tokens.last()));
             }
         }
         for i in 1..n {
@@ -139,15 +138,15 @@ impl<'a> EventInputs<'a> {
             times: &doc.times,
             quoted,
             time_reach,
-            mentions_at: ByToken::new(doc.mentions.all.len(), |i| doc.mentions.all[i].first),
-            counts_at: ByToken::new(doc.counts.len(), |i| doc.counts[i].first),
-            times_at: ByToken::new(doc.times.len(), |i| doc.times[i].first),
+            mentions_at: ByToken::new(doc.mentions.all.len(), |i| doc.mentions.all[i].tokens.start),
+            counts_at: ByToken::new(doc.counts.len(), |i| doc.counts[i].tokens.start),
+            times_at: ByToken::new(doc.times.len(), |i| doc.times[i].tokens.start),
         }
     }
 }
 
 fn sentence_tokens(doc: &Document, s: usize) -> Range<usize> {
-    doc.seg.sentences[s].tokens.clone()
+    doc.seg.sentences[s].tokens.range()
 }
 
 fn is_place(m: &Mention) -> bool {
@@ -168,23 +167,23 @@ fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
 /// True when the place is preceded by a locative preposition or place noun (في، ب، قرب،
 /// مدينة; in, at, near), up to three words before it or glued to it (بالبوكمال).
 fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
-    let w = doc.word(m.first);
+    let w = doc.word(m.tokens.start);
     let core = &doc.norm.norm[m.start..m.end];
     if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some() {
         return true;
     }
-    (1..=3).any(|k| m.first >= k && words.contains(WordClass::Locative, doc.word(m.first - k)))
+    (1..=3).any(|k| m.tokens.start >= k && words.contains(WordClass::Locative, doc.word(m.tokens.start - k)))
 }
 
 /// True when the place is a reference point ("جنوب كابول", "north of Kabul"), not the scene.
 fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     let cancels = grammar(doc.language).locative_cancels_direction();
     (1..=3).any(|k| {
-        m.first >= k && {
-            let w = doc.word(m.first - k);
+        m.tokens.start >= k && {
+            let w = doc.word(m.tokens.start - k);
             let w = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
             words.contains(WordClass::Direction, w)
-                && !(cancels && m.first > k && words.contains(WordClass::Locative, doc.word(m.first - k - 1)))
+                && !(cancels && m.tokens.start > k && words.contains(WordClass::Locative, doc.word(m.tokens.start - k - 1)))
         }
     })
 }
@@ -255,7 +254,7 @@ mod tests {
             let toll = doc.clusters.iter().find(|c| doc.event_mentions[c.trigger].event_type.frame == Frame::Toll).expect(text);
             let killed = doc.event_mentions[toll.trigger].killed.map(|k| {
                 let c = &doc.counts[k];
-                let (s, e) = doc.token_span(c.first, c.last);
+                let (s, e) = doc.token_span(c.tokens);
                 doc.text[s..e].to_string()
             });
             assert_eq!(killed.as_deref(), Some(count), "{text:?}");

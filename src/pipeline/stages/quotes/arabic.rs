@@ -6,11 +6,12 @@
 use super::context::Ctx;
 use super::cues::{CueReader, QuoteMarks, close_to_cue, closing_attribution};
 use super::{QuoteMention, SpeakerRef};
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::CueKind;
 use crate::pipeline::lexicon::matcher::{Gender, Hit};
+use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::MentionKind;
 use crate::pipeline::text::segment::TokenKind;
-use crate::pipeline::lexicon::words::WordClass;
 
 /// How far after its cue a complementiser or quotation may open the content, in tokens.
 const CLAUSE_TOKENS: usize = 25;
@@ -20,7 +21,7 @@ pub(super) struct Arabic;
 
 impl CueReader for Arabic {
     fn read(&self, ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
-        let s_end = ctx.sentence_end(cue.first);
+        let s_end = ctx.sentence_end(cue.tokens.start);
         let Some(intro) = introducer(ctx, cue, s_end) else {
             return closing_attribution(ctx, cue);
         };
@@ -35,7 +36,7 @@ impl CueReader for Arabic {
         let (region_start, via) = relay(ctx, cue, kind, stop)?;
         let speaker = written_subject(ctx, cue, region_start, stop)
             .or_else(|| participle_subject(ctx, cue))
-            .or_else(|| ctx.implicit(cue.first, cue.features.gender, cue.features.number));
+            .or_else(|| ctx.implicit(cue.tokens.start, cue.features.gender, cue.features.number));
         Some(ctx.quote((a, b), cue, speaker, via))
     }
 
@@ -57,11 +58,11 @@ enum Introducer {
 /// like a name is the quote when nothing else follows.
 fn introducer(ctx: &Ctx, cue: &Hit, s_end: usize) -> Option<Introducer> {
     let doc = ctx.doc();
-    let mut j = cue.last + 1;
+    let mut j = cue.tokens.last() + 1;
     let mut fallback: Option<QuoteMarks> = None;
-    while j <= s_end && j <= cue.last + CLAUSE_TOKENS {
+    while j <= s_end && j <= cue.tokens.last() + CLAUSE_TOKENS {
         if let Some(c) = ctx.comp_at(j) {
-            return Some(Introducer::Complement(c.first, c.last));
+            return Some(Introducer::Complement(c.tokens.start, c.tokens.last()));
         }
         if let Some(m) = ctx.mark_opening_at(j) {
             // a short quoted name inside the clause («غرفة العمليات المركزية») is not the quote
@@ -95,8 +96,8 @@ fn content(ctx: &Ctx, intro: Introducer, s_end: usize) -> Option<(usize, usize)>
             let a = last + 1;
             let mut b = s_end;
             // stop before a trailing «، وفق …»
-            if let Some(acc) = ctx.according_after(a).filter(|h| h.first <= s_end) {
-                b = acc.first.saturating_sub(1);
+            if let Some(acc) = ctx.according_after(a).filter(|h| h.tokens.start <= s_end) {
+                b = acc.tokens.start.saturating_sub(1);
             }
             // a quotation opening right after the complementiser is the content
             if let Some(m) = ctx.mark_opening_at(a).filter(|m| m.close <= s_end && !ctx.fragment_runs_on(m)) {
@@ -111,15 +112,15 @@ fn content(ctx: &Ctx, intro: Introducer, s_end: usize) -> Option<(usize, usize)>
 
 /// Where the subject may start after the cue, and the relay of a source cue (نقلت رويترز عن
 /// مسؤول: the subject relays, the speaker follows عن); `None` when a source cue has no عن.
-type Relay = (usize, Option<(usize, usize)>);
+type Relay = (usize, Option<TokenSpan>);
 
 fn relay(ctx: &Ctx, cue: &Hit, kind: CueKind, stop: usize) -> Option<Relay> {
-    let mut region_start = cue.last + 1;
+    let mut region_start = cue.tokens.last() + 1;
     let mut via = None;
     if kind == CueKind::Source {
         let an = (region_start..stop).find(|&k| ctx.is(WordClass::RelayPreposition, k))?;
         if an > region_start {
-            via = ctx.noun_phrase(region_start, an).map(|np| (np.0, np.1));
+            via = ctx.noun_phrase(region_start, an).map(|np| TokenSpan::inclusive(np.0, np.1));
         }
         region_start = an + 1;
     }
@@ -137,7 +138,7 @@ fn written_subject(ctx: &Ctx, cue: &Hit, mut region_start: usize, stop: usize) -
         return None;
     }
     let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
-    let topic = ctx.is(WordClass::TopicMarker, ctx.sentence_start(cue.first));
+    let topic = ctx.is(WordClass::TopicMarker, ctx.sentence_start(cue.tokens.start));
     let np = ctx.noun_phrase(start, stop).filter(|np| !ctx.has_preposition(np.0) && !topic)?;
     // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
     let object = cue.features.gender == Some(Gender::Masculine)
@@ -154,9 +155,9 @@ fn participle_subject(ctx: &Ctx, cue: &Hit) -> Option<SpeakerRef> {
     if !cue.features.participle {
         return None;
     }
-    let s_start = ctx.sentence_start(cue.first);
+    let s_start = ctx.sentence_start(cue.tokens.start);
     // the cues are in text order; only those starting before this one can end before it
-    let before = ctx.cues.partition_point(|h| h.first < cue.first);
-    let prev = ctx.cues[..before].iter().rev().take_while(|h| h.first >= s_start).find(|h| h.last < cue.first)?;
-    ctx.noun_phrase(prev.last + 1, cue.first).filter(|np| !ctx.has_preposition(np.0)).map(|np| ctx.subject(np, prev))
+    let before = ctx.cues.partition_point(|h| h.tokens.start < cue.tokens.start);
+    let prev = ctx.cues[..before].iter().rev().take_while(|h| h.tokens.start >= s_start).find(|h| h.tokens.last() < cue.tokens.start)?;
+    ctx.noun_phrase(prev.tokens.last() + 1, cue.tokens.start).filter(|np| !ctx.has_preposition(np.0)).map(|np| ctx.subject(np, prev))
 }

@@ -21,11 +21,11 @@ pub(super) fn bound_depth(quotes: &mut Vec<QuoteMention>, tokens: usize) {
         return;
     }
     let mut order: Vec<usize> = (0..quotes.len()).collect();
-    order.sort_by_key(|&i| (quotes[i].content.1 - quotes[i].content.0, i));
+    order.sort_by_key(|&i| (quotes[i].content.last() - quotes[i].content.start, i));
     let mut depth = Depth::new(tokens);
     let mut keep = vec![false; quotes.len()];
     for i in order {
-        let (a, b) = quotes[i].content;
+        let (a, b) = (quotes[i].content.start, quotes[i].content.last());
         let b = b.min(tokens - 1);
         if a <= b && depth.max(a, b) < MAX_DEPTH {
             depth.add(a, b);

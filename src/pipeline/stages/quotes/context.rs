@@ -4,12 +4,13 @@
 use super::cues::{CueReader, QuoteMarks, quote_marks, reader};
 use super::{QuoteMention, SpeakerRef};
 use crate::pipeline::doc::Document;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lang::{Grammar, grammar};
-use crate::pipeline::lexicon::{CueKind, LanguageLexicons};
 use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
+use crate::pipeline::lexicon::words::WordClass;
+use crate::pipeline::lexicon::{CueKind, LanguageLexicons};
 use crate::pipeline::stages::mentions::{Mention, Mentions};
 use crate::pipeline::text::segment::TokenKind;
-use crate::pipeline::lexicon::words::WordClass;
 
 /// What starts or ends at one token, for constant-time lookups.
 #[derive(Debug, Clone, Copy, Default)]
@@ -60,21 +61,21 @@ impl<'a> Ctx<'a> {
         let mentions = &doc.mentions;
         let mut at = vec![TokenIndex::default(); doc.tokens().len()];
         for (i, c) in comps.iter().enumerate() {
-            at[c.first].comp.get_or_insert(i as u32);
+            at[c.tokens.start].comp.get_or_insert(i as u32);
         }
         for (i, c) in cues.iter().enumerate() {
-            at[c.first].cue.get_or_insert(i as u32);
+            at[c.tokens.start].cue.get_or_insert(i as u32);
         }
         for (i, m) in mentions.all.iter().enumerate() {
-            at[m.first].mention.get_or_insert(i as u32);
-            at[m.last].mention_ending = Some(i as u32);
+            at[m.tokens.start].mention.get_or_insert(i as u32);
+            at[m.tokens.last()].mention_ending = Some(i as u32);
         }
         for (i, m) in marks.iter().enumerate() {
             at[m.open].mark_open.get_or_insert(i as u32);
             at[m.close].mark_close.get_or_insert(i as u32);
         }
         for t in &doc.times {
-            for slot in &mut at[t.first..=t.last.min(doc.tokens().len().saturating_sub(1))] {
+            for slot in &mut at[t.tokens.start..=t.tokens.last().min(doc.tokens().len().saturating_sub(1))] {
                 slot.in_time = true;
             }
         }
@@ -82,7 +83,7 @@ impl<'a> Ctx<'a> {
             .iter()
             .enumerate()
             .filter(|(_, c)| lex.quote_cues.entries()[c.entry].kind == CueKind::According)
-            .map(|(i, c)| (c.first, i as u32))
+            .map(|(i, c)| (c.tokens.start, i as u32))
             .rev()
             .peekable();
         let mut current = None;
@@ -176,17 +177,17 @@ impl Ctx<'_> {
     /// The indices of the mentions that start in `[start, end]`.
     fn mentions_from(&self, start: usize, end: usize) -> std::ops::Range<usize> {
         let all = &self.mentions.all;
-        let a = all.partition_point(|m| m.first < start);
-        let b = all.partition_point(|m| m.first <= end);
+        let a = all.partition_point(|m| m.tokens.start < start);
+        let b = all.partition_point(|m| m.tokens.start <= end);
         a..b.max(a)
     }
     /// The first mention (by index) inside tokens `[start, end]`.
     pub fn first_mention_within(&self, start: usize, end: usize) -> Option<usize> {
-        self.mentions_from(start, end).find(|&i| self.mentions.all[i].last <= end)
+        self.mentions_from(start, end).find(|&i| self.mentions.all[i].tokens.last() <= end)
     }
     /// The last mention (by index) inside tokens `[start, end]`.
     pub fn last_mention_within(&self, start: usize, end: usize) -> Option<usize> {
-        self.mentions_from(start, end).rev().find(|&i| self.mentions.all[i].last <= end)
+        self.mentions_from(start, end).rev().find(|&i| self.mentions.all[i].tokens.last() <= end)
     }
     /// Records a speaker found for a quote.
     pub fn push_speaker(&mut self, s: SpeakerRef) {
@@ -204,11 +205,11 @@ impl Ctx<'_> {
     }
 
     /// A quote with content `[a, b]` attributed through `cue`; its kind follows its marks.
-    pub fn quote(&self, (a, b): (usize, usize), cue: &Hit, speaker: Option<SpeakerRef>, via: Option<(usize, usize)>) -> QuoteMention {
+    pub fn quote(&self, (a, b): (usize, usize), cue: &Hit, speaker: Option<SpeakerRef>, via: Option<TokenSpan>) -> QuoteMention {
         QuoteMention {
             kind: self.kind_of(a, b),
-            content: (a, b),
-            cue: Some((cue.first, cue.last)),
+            content: TokenSpan::inclusive(a, b),
+            cue: Some(cue.tokens),
             speaker,
             via,
             sentence: self.doc.sentence_of(a),

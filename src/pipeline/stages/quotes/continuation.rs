@@ -3,6 +3,7 @@
 
 use super::context::Ctx;
 use super::{QuoteMention, Resolution, SpeakerRef};
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::text::segment::TokenKind;
 
 /// A quotation of its own sentence right after an attributed one, in the same paragraph
@@ -17,24 +18,24 @@ pub(super) fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     let found = out.len();
     let mut reach = Vec::with_capacity(found);
     for q in out.iter() {
-        reach.push(reach.last().map_or(q.content.1, |&r: &usize| r.max(q.content.1)));
+        reach.push(reach.last().map_or(q.content.last(), |&r: &usize| r.max(q.content.last())));
     }
     let mut by_end: Vec<usize> = (0..found).filter(|&i| out[i].speaker.is_some()).collect();
-    by_end.sort_by_key(|&i| (out[i].content.1, i));
+    by_end.sort_by_key(|&i| (out[i].content.last(), i));
     let (mut swept, mut before) = (0, None::<usize>);
     let mut added = None::<usize>;
     for m in &ctx.marks {
         let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
-        let starting_before = out[..found].partition_point(|q| q.content.0 <= m.close);
+        let starting_before = out[..found].partition_point(|q| q.content.start <= m.close);
         if words < 2 || (starting_before > 0 && reach[starting_before - 1] >= m.open) {
             continue;
         }
-        while swept < by_end.len() && out[by_end[swept]].content.1 < m.open {
+        while swept < by_end.len() && out[by_end[swept]].content.last() < m.open {
             before = Some(by_end[swept]);
             swept += 1;
         }
         let latest = match (before, added) {
-            (Some(b), Some(a)) => Some(if out[a].content.1 >= out[b].content.1 { a } else { b }),
+            (Some(b), Some(a)) => Some(if out[a].content.last() >= out[b].content.last() { a } else { b }),
             (b, a) => a.or(b),
         };
         let sentence = doc.sentence_of(m.open);
@@ -43,7 +44,14 @@ pub(super) fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
         let prev = latest.map(|i| &out[i]).filter(|q| doc.seg.sentences[q.sentence].paragraph == paragraph && sentence <= q.sentence + 2);
         if let (true, Some(prev)) = (starts_sentence, prev) {
             let speaker = prev.speaker.clone().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s });
-            out.push(QuoteMention { kind: "direct", content: (m.open + 1, m.close - 1), cue: None, speaker, via: None, sentence });
+            out.push(QuoteMention {
+                kind: "direct",
+                content: TokenSpan::inclusive(m.open + 1, m.close - 1),
+                cue: None,
+                speaker,
+                via: None,
+                sentence,
+            });
             added = Some(out.len() - 1);
         }
     }
@@ -59,8 +67,8 @@ pub(super) fn headline(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     if doc.seg.paragraphs.first().is_none_or(|p| p.len() != 1) {
         return;
     }
-    let toks = first.tokens.clone();
-    let Some(colon) = toks.clone().find(|&i| doc.word(i) == ":") else {
+    let toks = first.tokens;
+    let Some(colon) = toks.range().find(|&i| doc.word(i) == ":") else {
         return;
     };
     if colon == toks.start || colon - toks.start > 4 || colon + 1 >= toks.end {
@@ -71,5 +79,12 @@ pub(super) fn headline(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     };
     let np = (toks.start, colon - 1, ctx.mention_at(toks.start).map(|(i, _)| i));
     let speaker = ctx.speaker(np, Resolution::Headline);
-    out.push(QuoteMention { kind: ctx.kind_of(a, b), content: (a, b), cue: None, speaker: Some(speaker), via: None, sentence: 0 });
+    out.push(QuoteMention {
+        kind: ctx.kind_of(a, b),
+        content: TokenSpan::inclusive(a, b),
+        cue: None,
+        speaker: Some(speaker),
+        via: None,
+        sentence: 0,
+    });
 }

@@ -8,9 +8,9 @@ use super::{arabic, english};
 use crate::pipeline::doc::Document;
 use crate::pipeline::lexicon::CueKind;
 use crate::pipeline::lexicon::matcher::Hit;
+use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::model::Language;
 use crate::pipeline::text::segment::TokenKind;
-use crate::pipeline::lexicon::words::WordClass;
 
 /// A pair of quotation marks: the tokens of the opening and closing marks.
 #[derive(Debug, Clone, Copy)]
@@ -112,17 +112,17 @@ impl Ctx<'_> {
 /// (after the attribution when it opens the sentence, before it otherwise).
 pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let doc = ctx.doc();
-    let s_start = ctx.sentence_start(cue.first);
-    let s_end = ctx.sentence_end(cue.first);
-    let mut np_start = cue.last + 1;
+    let s_start = ctx.sentence_start(cue.tokens.start);
+    let s_end = ctx.sentence_end(cue.tokens.start);
+    let mut np_start = cue.tokens.last() + 1;
     // حسبما أعلن البنتاغون: skip the verb, and «به» in «بحسب ما أفادت به»
     if let Some(v) = ctx.cue_at(np_start) {
-        np_start = v.last + 1;
+        np_start = v.tokens.last() + 1;
     }
     while np_start < s_end && ctx.is(WordClass::AccordingFiller, np_start) {
         np_start += 1;
         if let Some(v) = ctx.cue_at(np_start) {
-            np_start = v.last + 1;
+            np_start = v.tokens.last() + 1;
         }
     }
     while np_start <= s_end && doc.tokens()[np_start].kind == TokenKind::Quote {
@@ -137,19 +137,19 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     }
     // "Since last November, according to X, forces have killed …": an attribution set off by
     // commas in mid-sentence governs the longer side
-    let before_len = cue.first.saturating_sub(s_start);
+    let before_len = cue.tokens.start.saturating_sub(s_start);
     let after_len = s_end.saturating_sub(np_end);
     let mid = doc.tokens().get(np_end + 1).is_some_and(|t| t.kind != TokenKind::Word) && ctx.is(WordClass::Comma, np_end + 1);
-    let opening = cue.first <= s_start + 1 || (mid && after_len > 2 * before_len);
+    let opening = cue.tokens.start <= s_start + 1 || (mid && after_len > 2 * before_len);
     let (a, b) = if opening {
         // وحسب المصدر فإن …
         let mut a = np_end + 1;
         if let Some(c) = ctx.comp_at(a).or_else(|| ctx.comp_at(a + 1)) {
-            a = c.last + 1;
+            a = c.tokens.last() + 1;
         }
         (a, s_end)
     } else {
-        (s_start, cue.first.saturating_sub(1))
+        (s_start, cue.tokens.start.saturating_sub(1))
     };
     let (a, b) = ctx.trim_content(a, b)?;
     Some(ctx.quote((a, b), cue, Some(speaker), None))
@@ -158,7 +158,7 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
 /// True when only the cue's subject and at most a short phrase («في بيان») stand between the
 /// cue and token `at`: a quotation there is what the cue introduces, not an object's name.
 pub(super) fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
-    let mut k = cue.last + 1;
+    let mut k = cue.tokens.last() + 1;
     if let Some(np) = ctx.noun_phrase(k, at).filter(|np| !ctx.has_preposition(np.0)) {
         k = np.1 + 1;
     }
@@ -168,16 +168,16 @@ pub(super) fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
 
 /// «…، كما أعلنت السلطات المحلية.» : a cue after the reported clause, introduced by كما.
 pub(super) fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
-    let s_start = ctx.sentence_start(cue.first);
-    let s_end = ctx.sentence_end(cue.first);
-    if cue.first < s_start + 4 || !ctx.is(WordClass::ClosingMarker, cue.first - 1) || !ctx.is_stop(cue.first - 2) {
+    let s_start = ctx.sentence_start(cue.tokens.start);
+    let s_end = ctx.sentence_end(cue.tokens.start);
+    if cue.tokens.start < s_start + 4 || !ctx.is(WordClass::ClosingMarker, cue.tokens.start - 1) || !ctx.is_stop(cue.tokens.start - 2) {
         return None;
     }
-    let np = ctx.noun_phrase(cue.last + 1, s_end + 1)?;
+    let np = ctx.noun_phrase(cue.tokens.last() + 1, s_end + 1)?;
     if np.1 + 2 < s_end || np.2.is_none() {
         return None;
     }
-    let (a, b) = ctx.trim_content(s_start, cue.first - 3)?;
+    let (a, b) = ctx.trim_content(s_start, cue.tokens.start - 3)?;
     let speaker = ctx.subject(np, cue);
     Some(ctx.quote((a, b), cue, Some(speaker), None))
 }

@@ -6,10 +6,11 @@ use super::context::Ctx;
 use super::cues::{CueReader, QuoteMarks};
 use super::speaker::NounPhrase;
 use super::{QuoteMention, Resolution, SpeakerRef};
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::CueKind;
 use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
-use crate::pipeline::text::segment::TokenKind;
 use crate::pipeline::lexicon::words::WordClass;
+use crate::pipeline::text::segment::TokenKind;
 
 /// English.
 pub(super) struct English;
@@ -18,10 +19,10 @@ impl CueReader for English {
     fn read(&self, ctx: &Ctx, cue: &Hit, kind: CueKind, announce: bool) -> Option<QuoteMention> {
         let doc = ctx.doc();
         // "to say", "claimed by": not attributions
-        if cue.first > 0 && ctx.is(WordClass::CueBlockerBefore, cue.first - 1) {
+        if cue.tokens.start > 0 && ctx.is(WordClass::CueBlockerBefore, cue.tokens.start - 1) {
             return None;
         }
-        if doc.tokens().get(cue.last + 1).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.last + 1)) {
+        if doc.tokens().get(cue.tokens.last() + 1).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.tokens.last() + 1)) {
             return None;
         }
         // "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying that …"
@@ -29,8 +30,8 @@ impl CueReader for English {
             return source(ctx, cue);
         }
         // inside a quotation, "I must tell you", "we say": the speaker's own words, not a quote
-        let inside = ctx.marks_around(cue.first, cue.last).is_some();
-        if inside && (cue.first.saturating_sub(2)..cue.first).any(|k| ctx.is(WordClass::DialoguePronoun, k)) {
+        let inside = ctx.marks_around(cue.tokens.start, cue.tokens.last()).is_some();
+        if inside && (cue.tokens.start.saturating_sub(2)..cue.tokens.start).any(|k| ctx.is(WordClass::DialoguePronoun, k)) {
             return None;
         }
         let before_close = quotation_before(ctx, cue);
@@ -51,7 +52,14 @@ impl CueReader for English {
         let speaker = speaker_of(ctx, cue, subject);
         // "…," X said: the words inside the marks, a direct quote
         let kind = if before_close.is_some_and(|m| m.open < a && m.close > b) { "direct" } else { ctx.kind_of(a, b) };
-        Some(QuoteMention { kind, content: (a, b), cue: Some((cue.first, cue.last)), speaker, via: None, sentence: doc.sentence_of(a) })
+        Some(QuoteMention {
+            kind,
+            content: TokenSpan::inclusive(a, b),
+            cue: Some(cue.tokens),
+            speaker,
+            via: None,
+            sentence: doc.sentence_of(a),
+        })
     }
 
     fn fronted_subject(&self) -> bool {
@@ -67,30 +75,30 @@ type Reported = (usize, usize, Option<NounPhrase>);
 /// device was found is a new quote.
 fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
     let doc = ctx.doc();
-    let s_end = ctx.sentence_end(cue.first);
-    let m = (cue.first.saturating_sub(8)..cue.first).rev().filter_map(|k| ctx.mark_closing_at(k)).next()?;
+    let s_end = ctx.sentence_end(cue.tokens.start);
+    let m = (cue.tokens.start.saturating_sub(8)..cue.tokens.start).rev().filter_map(|k| ctx.mark_closing_at(k)).next()?;
     let between_ok =
-        (m.close + 1..cue.first).all(|k| (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",") && ctx.cue_at(k).is_none());
+        (m.close + 1..cue.tokens.start).all(|k| (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",") && ctx.cue_at(k).is_none());
     if !between_ok {
         return None;
     }
-    let same = doc.sentence_of(m.close) == doc.sentence_of(cue.first);
-    let cue_closes_clause = (cue.last + 1..=s_end).take(4).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count() <= 3
-        && (cue.last + 1..=s_end)
+    let same = doc.sentence_of(m.close) == doc.sentence_of(cue.tokens.start);
+    let cue_closes_clause = (cue.tokens.last() + 1..=s_end).take(4).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count() <= 3
+        && (cue.tokens.last() + 1..=s_end)
             .find(|&k| doc.tokens()[k].kind != TokenKind::Word)
             .is_none_or(|k| matches!(doc.word(k), "." | "," | "!" | "?"));
-    (same || (doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.first) && cue_closes_clause)).then_some(m)
+    (same || (doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.tokens.start) && cue_closes_clause)).then_some(m)
 }
 
 /// The subject of a cue after a quotation: the words between them ("…," the senator said),
 /// or those after the cue ("…," said the senator).
 fn subject_of_quotation(ctx: &Ctx, cue: &Hit, m: QuoteMarks) -> Option<NounPhrase> {
     let doc = ctx.doc();
-    if m.close + 1 >= cue.first {
+    if m.close + 1 >= cue.tokens.start {
         return subject_after(ctx, cue);
     }
-    let np_start = (m.close + 1..cue.first).find(|&k| doc.word(k) != ",").unwrap_or(cue.first);
-    (np_start < cue.first).then(|| (np_start, cue.first - 1, ctx.first_mention_within(np_start, cue.first - 1)))
+    let np_start = (m.close + 1..cue.tokens.start).find(|&k| doc.word(k) != ",").unwrap_or(cue.tokens.start);
+    (np_start < cue.tokens.start).then(|| (np_start, cue.tokens.start - 1, ctx.first_mention_within(np_start, cue.tokens.start - 1)))
 }
 
 /// What follows a cue that introduces its content.
@@ -105,13 +113,13 @@ enum After {
 /// of a quotation it opens with.
 fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
     let doc = ctx.doc();
-    let s_start = ctx.sentence_start(cue.first);
-    let s_end = ctx.sentence_end(cue.first);
-    let mut a = cue.last + 1;
+    let s_start = ctx.sentence_start(cue.tokens.start);
+    let s_end = ctx.sentence_end(cue.tokens.start);
+    let mut a = cue.tokens.last() + 1;
     let mut j = a;
     while j <= s_end && j < a + 8 {
         if let Some(c) = ctx.comp_at(j) {
-            a = c.last + 1;
+            a = c.tokens.last() + 1;
             break;
         }
         if doc.tokens()[j].kind == TokenKind::Quote {
@@ -120,8 +128,8 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
         }
         j += 1;
     }
-    if j > s_end || j >= cue.last + 9 {
-        a = cue.last + 1;
+    if j > s_end || j >= cue.tokens.last() + 9 {
+        a = cue.tokens.last() + 1;
     }
     if a > s_end || announce && ctx.comp_at(a.saturating_sub(1)).is_none() {
         return None;
@@ -138,13 +146,13 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
     {
         return None;
     }
-    let participle = doc.word(cue.first).ends_with("ing");
-    if participle && let Some(s) = ctx.speakers.last().filter(|s| doc.sentence_of(s.first) == doc.sentence_of(cue.first)) {
+    let participle = doc.word(cue.tokens.start).ends_with("ing");
+    if participle && let Some(s) = ctx.speakers.last().filter(|s| doc.sentence_of(s.tokens.start) == doc.sentence_of(cue.tokens.start)) {
         let (a, b) = ctx.trim_content(a, b)?;
         let speaker = Some(SpeakerRef { resolution: Resolution::Implicit, ..s.clone() });
         return Some(After::Quote(ctx.quote((a, b), cue, speaker, None)));
     }
-    let mut subj = if participle { sentence_subject(ctx, s_start, cue.first) } else { subject_before(ctx, cue.first) };
+    let mut subj = if participle { sentence_subject(ctx, s_start, cue.tokens.start) } else { subject_before(ctx, cue.tokens.start) };
     // "Graham, who says …": the relative pronoun stands for the name before it
     if let Some(np) = subj
         && np.0 == np.1
@@ -180,7 +188,7 @@ fn speaker_of(ctx: &Ctx, cue: &Hit, subject: Option<NounPhrase>) -> Option<Speak
         Some(np) => {
             let g = ctx.is(WordClass::FemininePronoun, np.0).then_some(Gender::Feminine);
             let n = ctx.is(WordClass::PluralPronoun, np.0).then_some(Number::Plural);
-            ctx.implicit(cue.first, g, n).or_else(|| ctx.speakers.last().cloned())
+            ctx.implicit(cue.tokens.start, g, n).or_else(|| ctx.speakers.last().cloned())
         }
         None => ctx.speakers.last().cloned().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s }),
     }
@@ -231,20 +239,20 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
 /// "X quoted Y as saying (that) …", "X cited Y as saying …": speaker Y, via X.
 fn source(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let doc = ctx.doc();
-    let s_end = ctx.sentence_end(cue.first);
-    let saying = (cue.last + 1..=s_end.min(cue.last + 14))
+    let s_end = ctx.sentence_end(cue.tokens.start);
+    let saying = (cue.tokens.last() + 1..=s_end.min(cue.tokens.last() + 14))
         .find(|&k| doc.word(k) == "as" && doc.tokens().get(k + 1).is_some_and(|_| doc.word(k + 1) == "saying"))?;
-    let np_end = (cue.last + 1..saying).find(|&k| doc.word(k) == ",").map_or(saying - 1, |c| c - 1);
-    if np_end <= cue.last {
+    let np_end = (cue.tokens.last() + 1..saying).find(|&k| doc.word(k) == ",").map_or(saying - 1, |c| c - 1);
+    if np_end <= cue.tokens.last() {
         return None;
     }
-    let np = (cue.last + 1, np_end, ctx.first_mention_within(cue.last + 1, np_end));
+    let np = (cue.tokens.last() + 1, np_end, ctx.first_mention_within(cue.tokens.last() + 1, np_end));
     let mut a = saying + 2;
     if let Some(c) = ctx.comp_at(a) {
-        a = c.last + 1;
+        a = c.tokens.last() + 1;
     }
     let (a, b) = ctx.trim_content(a, s_end)?;
-    let via = subject_before(ctx, cue.first).map(|v| (v.0, v.1));
+    let via = subject_before(ctx, cue.tokens.start).map(|v| TokenSpan::inclusive(v.0, v.1));
     let speaker = Some(ctx.speaker(np, Resolution::Explicit));
     Some(ctx.quote((a, b), cue, speaker, via))
 }
@@ -252,8 +260,8 @@ fn source(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
 /// The words right after the cue, up to seven: "…," said the minister.
 fn subject_after(ctx: &Ctx, cue: &Hit) -> Option<NounPhrase> {
     let doc = ctx.doc();
-    let s_end = ctx.sentence_end(cue.first);
-    let start = cue.last + 1;
+    let s_end = ctx.sentence_end(cue.tokens.start);
+    let start = cue.tokens.last() + 1;
     if start > s_end || doc.tokens()[start].kind != TokenKind::Word {
         return None;
     }
@@ -285,40 +293,45 @@ fn sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<NounPhras
 /// minister.": the cue closes the sentence and the reported clause is before it.
 fn trailing(ctx: &Ctx, cue: &Hit) -> Option<Reported> {
     let doc = ctx.doc();
-    let s_start = ctx.sentence_start(cue.first);
-    let s_end = ctx.sentence_end(cue.first);
+    let s_start = ctx.sentence_start(cue.tokens.start);
+    let s_end = ctx.sentence_end(cue.tokens.start);
     // after the cue: the sentence end, a comma, or a few words of time ("Wednesday", "on Monday")
-    if doc.word(cue.first).ends_with("ing") {
+    if doc.word(cue.tokens.start).ends_with("ing") {
         return None; // "…, saying airstrikes have failed": the content follows a participle
     }
     // more than four words after the cue is no trailing attribution: count up to five
-    let rest_words = (cue.last + 1..=s_end).take(5).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
-    let after = cue.last + 1 + rest_words;
+    let rest_words = (cue.tokens.last() + 1..=s_end).take(5).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+    let after = cue.tokens.last() + 1 + rest_words;
     let closes = after > s_end || matches!(doc.word(after), "," | "." | "!" | "?" | ";");
     // said, "…": the quotation follows; not a trailing attribution
     let quote_follows = (after..=(after + 1).min(s_end)).any(|k| ctx.mark_opening_at(k).is_some());
     if !closes || quote_follows || rest_words > 4 {
         return None;
     }
-    let time_only = (cue.last + 1..cue.last + 1 + rest_words).all(|k| ctx.is(WordClass::TrailingTime, k) || ctx.in_time(k));
+    let time_only =
+        (cue.tokens.last() + 1..cue.tokens.last() + 1 + rest_words).all(|k| ctx.is(WordClass::TrailingTime, k) || ctx.in_time(k));
     if rest_words > 0 && !time_only {
         // ", said the minister." — the speaker follows the cue
-        if cue.first > s_start + 2 && doc.word(cue.first - 1) == "," {
-            let np = (cue.last + 1, cue.last + rest_words, ctx.first_mention_within(cue.last + 1, cue.last + rest_words));
-            let (a, b) = ctx.trim_content(s_start, cue.first - 2)?;
+        if cue.tokens.start > s_start + 2 && doc.word(cue.tokens.start - 1) == "," {
+            let np = (
+                cue.tokens.last() + 1,
+                cue.tokens.last() + rest_words,
+                ctx.first_mention_within(cue.tokens.last() + 1, cue.tokens.last() + rest_words),
+            );
+            let (a, b) = ctx.trim_content(s_start, cue.tokens.start - 2)?;
             return Some((a, b, Some(np)));
         }
         return None;
     }
     // the subject between the last comma and the cue, at most seven tokens before it
-    let comma = (s_start.max(cue.first.saturating_sub(7))..cue.first).rev().find(|&k| doc.word(k) == ",")?;
-    if cue.first - comma > 7 || comma <= s_start + 2 || comma + 1 == cue.first {
+    let comma = (s_start.max(cue.tokens.start.saturating_sub(7))..cue.tokens.start).rev().find(|&k| doc.word(k) == ",")?;
+    if cue.tokens.start - comma > 7 || comma <= s_start + 2 || comma + 1 == cue.tokens.start {
         return None;
     }
-    if (comma + 1..cue.first).any(|k| doc.tokens()[k].kind != TokenKind::Word) {
+    if (comma + 1..cue.tokens.start).any(|k| doc.tokens()[k].kind != TokenKind::Word) {
         return None;
     }
-    let np = (comma + 1, cue.first - 1, ctx.first_mention_within(comma + 1, cue.first - 1));
+    let np = (comma + 1, cue.tokens.start - 1, ctx.first_mention_within(comma + 1, cue.tokens.start - 1));
     let (a, b) = ctx.trim_content(s_start, comma - 1)?;
     Some((a, b, Some(np)))
 }

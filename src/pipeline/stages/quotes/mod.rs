@@ -21,8 +21,9 @@ mod speaker;
 mod tests;
 
 use crate::pipeline::doc::Document;
-use crate::pipeline::lexicon::{CueKind, Lexicons};
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::matcher::{Gender, Number};
+use crate::pipeline::lexicon::{CueKind, Lexicons};
 use context::Ctx;
 use std::collections::HashSet;
 
@@ -40,10 +41,8 @@ pub enum Resolution {
 /// A speaker: tokens `[first, last]` and what they refer to.
 #[derive(Debug, Clone)]
 pub struct SpeakerRef {
-    /// First token.
-    pub first: usize,
-    /// Last token (inclusive).
-    pub last: usize,
+    /// Its tokens.
+    pub tokens: TokenSpan,
     /// How it was found.
     pub resolution: Resolution,
     /// The entity mention at its head, if any (index into `Mentions::all`).
@@ -59,14 +58,14 @@ pub struct SpeakerRef {
 pub struct QuoteMention {
     /// `direct`, `indirect` or `mixed`.
     pub kind: &'static str,
-    /// Content tokens `[first, last]`.
-    pub content: (usize, usize),
-    /// Cue tokens.
-    pub cue: Option<(usize, usize)>,
+    /// The content.
+    pub content: TokenSpan,
+    /// The cue.
+    pub cue: Option<TokenSpan>,
     /// The speaker.
     pub speaker: Option<SpeakerRef>,
     /// The relay (نقلت رويترز عن …).
-    pub via: Option<(usize, usize)>,
+    pub via: Option<TokenSpan>,
     /// Sentence of the content's start.
     pub sentence: usize,
 }
@@ -83,7 +82,7 @@ const SOURCE_LOOKBACK: usize = 16;
 
 /// Finds all quotes, in text order: the headline, one per cue, then the continuations.
 /// A quote's content and cue token pairs: two quotes with the same are one.
-type QuoteKey = ((usize, usize), Option<(usize, usize)>);
+type QuoteKey = (TokenSpan, Option<TokenSpan>);
 
 fn find_quotes(mut ctx: Ctx) -> Vec<QuoteMention> {
     let mut out: Vec<QuoteMention> = Vec::new();
@@ -110,10 +109,10 @@ fn find_quotes(mut ctx: Ctx) -> Vec<QuoteMention> {
                 .rev()
                 .take(SOURCE_LOOKBACK)
                 .take_while(|p| p.sentence + 1 >= q.sentence)
-                .find(|p| p.sentence == q.sentence && p.content.1 + 3 >= q.cue.map_or(0, |c| c.0))
+                .find(|p| p.sentence == q.sentence && p.content.last() + 3 >= q.cue.map_or(0, |c| c.start))
         {
             if prev.via.is_none() {
-                prev.via = q.speaker.as_ref().map(|s| (s.first, s.last));
+                prev.via = q.speaker.as_ref().map(|s| s.tokens);
             }
             continue;
         }
@@ -122,8 +121,8 @@ fn find_quotes(mut ctx: Ctx) -> Vec<QuoteMention> {
         }
     }
     bound::bound_depth(&mut out, ctx.doc().tokens().len());
-    out.sort_by_key(|q| (q.content.0, q.cue.map(|c| c.0)));
+    out.sort_by_key(|q| (q.content.start, q.cue.map(|c| c.start)));
     continuation::continuations(&ctx, &mut out);
-    out.sort_by_key(|q| (q.content.0, q.cue.map(|c| c.0)));
+    out.sort_by_key(|q| (q.content.start, q.cue.map(|c| c.start)));
     out
 }

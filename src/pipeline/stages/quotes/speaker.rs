@@ -3,10 +3,11 @@
 
 use super::context::Ctx;
 use super::{Resolution, SpeakerRef};
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
+use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::MentionKind;
 use crate::pipeline::text::segment::TokenKind;
-use crate::pipeline::lexicon::words::WordClass;
 
 /// A noun phrase: first and last token, and the mention at its head (index into the mentions).
 pub(super) type NounPhrase = (usize, usize, Option<usize>);
@@ -23,7 +24,7 @@ impl Ctx<'_> {
             return None;
         }
         let (mut end, head) = match self.mention_at(i) {
-            Some((mi, m)) => (m.last.min(limit - 1), Some(mi)),
+            Some((mi, m)) => (m.tokens.last().min(limit - 1), Some(mi)),
             None => {
                 if doc.tokens()[i].kind != TokenKind::Word || self.comp_at(i).is_some() || self.cue_at(i).is_some() {
                     return None;
@@ -69,7 +70,7 @@ impl Ctx<'_> {
             // مكتب رئيس الحكومة، وزير خارجية إيران (but not الأمريكيون إيران)
             let in_construct = construct && end - i < 5 && !self.starts_with(WordClass::Article, doc.word(end));
             let joins = is_nat || chained || head.is_none() || in_construct || self.starts_with(WordClass::DativePrefix, w);
-            return joins.then(|| m.last.min(max - 1));
+            return joins.then(|| m.tokens.last().min(max - 1));
         }
         // «مصدر في المجلس الأعلى للأمن القومي», «المتحدث باسم الخارجية» (not «في بيان»)
         if self.word_is(WordClass::AffiliationPreposition, w)
@@ -104,7 +105,7 @@ impl Ctx<'_> {
     /// The speaker named by noun phrase `np`.
     pub fn speaker(&self, np: NounPhrase, resolution: Resolution) -> SpeakerRef {
         let (gender, number) = self.agreement_of(np.2, np.0);
-        SpeakerRef { first: np.0, last: np.1, resolution, mention: np.2, gender, number }
+        SpeakerRef { tokens: TokenSpan::inclusive(np.0, np.1), resolution, mention: np.2, gender, number }
     }
 
     /// A speaker that is the subject of a cue: an unknown name takes the verb's gender.
@@ -169,25 +170,24 @@ impl Ctx<'_> {
             j -= 1;
         }
         let all = &self.mentions.all;
-        let upto = all.partition_point(|m| m.first <= j);
-        let from = all.partition_point(|m| m.first < start);
-        let mi = (from..upto.max(from)).rev().find(|&mi| all[mi].last <= j && agrees(all[mi].gender, all[mi].number))?;
+        let upto = all.partition_point(|m| m.tokens.start <= j);
+        let from = all.partition_point(|m| m.tokens.start < start);
+        let mi = (from..upto.max(from)).rev().find(|&mi| all[mi].tokens.last() <= j && agrees(all[mi].gender, all[mi].number))?;
         let m = &all[mi];
         let implicit = |first: usize, mention: usize| SpeakerRef {
-            first,
-            last: m.last,
+            tokens: TokenSpan::inclusive(first, m.tokens.last()),
             resolution: Resolution::Implicit,
             mention: Some(mention),
             gender: all[mention].gender,
             number: all[mention].number,
         };
-        if m.first >= 2
-            && self.is(WordClass::BodyPreposition, m.first - 1)
-            && let Some(pi) = self.mention_ending_at(m.first - 2)
+        if m.tokens.start >= 2
+            && self.is(WordClass::BodyPreposition, m.tokens.start - 1)
+            && let Some(pi) = self.mention_ending_at(m.tokens.start - 2)
             && agrees(all[pi].gender, all[pi].number)
         {
-            return Some(implicit(all[pi].first, pi));
+            return Some(implicit(all[pi].tokens.start, pi));
         }
-        Some(implicit(m.first, mi))
+        Some(implicit(m.tokens.start, mi))
     }
 }

@@ -1,6 +1,7 @@
 //! Table-driven tests of the quote stage: each case a corpus-style sentence.
 
 use super::*;
+use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::model::Language;
 use crate::pipeline::model::Language::{Ar, En};
 use crate::pipeline::testing::through;
@@ -11,14 +12,14 @@ type Found = (&'static str, String, Option<String>, Option<Resolution>, Option<S
 /// Each quote the stage finds.
 fn quotes(language: Language, text: &str) -> Vec<Found> {
     let doc = through("quotes", language, text);
-    let words = |(first, last): (usize, usize)| {
-        let (s, e) = doc.token_span(first, last);
+    let words = |tokens: TokenSpan| {
+        let (s, e) = doc.token_span(tokens);
         doc.text[s..e].to_string()
     };
     doc.quotes
         .iter()
         .map(|q| {
-            let speaker = q.speaker.as_ref().map(|s| words((s.first, s.last)));
+            let speaker = q.speaker.as_ref().map(|s| words(s.tokens));
             (q.kind, words(q.content), speaker, q.speaker.as_ref().map(|s| s.resolution), q.via.map(words))
         })
         .collect()
@@ -91,7 +92,7 @@ fn content_bytes(doc: &crate::pipeline::doc::Document) -> usize {
     doc.quotes
         .iter()
         .map(|q| {
-            let (s, e) = doc.token_span(q.content.0, q.content.1);
+            let (s, e) = doc.token_span(q.content);
             e - s
         })
         .sum()
@@ -122,15 +123,21 @@ fn repeated_tokens_run_in_linear_time_with_bounded_output() {
 
 #[test]
 fn nested_reported_speech_is_kept_up_to_the_depth_bound() {
-    let quote =
-        |a: usize| QuoteMention { kind: "indirect", content: (a, 100), cue: Some((a - 1, a - 1)), speaker: None, via: None, sentence: 0 };
+    let quote = |a: usize| QuoteMention {
+        kind: "indirect",
+        content: TokenSpan::inclusive(a, 100),
+        cue: Some(TokenSpan::single(a - 1)),
+        speaker: None,
+        via: None,
+        sentence: 0,
+    };
     let cases: &[(usize, usize)] = &[(3, 3), (5, 5), (6, 5), (40, 5)];
     for &(nested, kept) in cases {
         let mut quotes: Vec<QuoteMention> = (0..nested).map(|i| quote(1 + 2 * i)).collect();
         bound::bound_depth(&mut quotes, 101);
         assert_eq!(quotes.len(), kept, "{nested} nested");
         // the innermost are kept: the outer ones only repeat them
-        assert!(quotes.iter().all(|q| q.content.0 > 2 * (nested - kept)), "{nested} nested");
+        assert!(quotes.iter().all(|q| q.content.start > 2 * (nested - kept)), "{nested} nested");
     }
 }
 
