@@ -15,17 +15,13 @@ fn role_country<'m>(doc: &Document, mentions: &'m Mentions, k: usize) -> Option<
     let m = &mentions.all[k];
     let after = grammar(doc.language).modifiers_follow_noun();
     // the country stands right after the role or ends right before it: a few tokens away
-    let (lo, hi) = if after {
-        (m.tokens.last() + 1, m.tokens.last() + 1)
-    } else {
-        (m.tokens.start.saturating_sub(MAX_COUNTRY_TOKENS), m.tokens.start)
-    };
+    let (lo, hi) = if after { (m.tokens.end, m.tokens.end) } else { (m.tokens.start.saturating_sub(MAX_COUNTRY_TOKENS), m.tokens.start) };
     let from = mentions.all.partition_point(|o| o.tokens.start < lo);
     mentions.all[from..]
         .iter()
         .take_while(|o| o.tokens.start <= hi)
         .filter(|o| !matches!(o.kind, MentionKind::Role(_) | MentionKind::Person))
-        .filter(|o| if after { o.tokens.start == m.tokens.last() + 1 } else { o.tokens.last() + 1 == m.tokens.start })
+        .filter(|o| if after { o.tokens.start == m.tokens.end } else { o.tokens.end == m.tokens.start })
         .find(|o| o.key.starts_with("country:"))
         .and_then(|o| o.country.as_deref())
 }
@@ -44,9 +40,7 @@ pub(super) fn titled_person(mentions: &Mentions, first: usize, last: usize) -> O
         }
         match m.kind {
             MentionKind::Person => return Some(k),
-            MentionKind::Nationality(_) | MentionKind::Actor(_) | MentionKind::Place(_) if m.tokens.start == next => {
-                next = m.tokens.last() + 1
-            }
+            MentionKind::Nationality(_) | MentionKind::Actor(_) | MentionKind::Place(_) if m.tokens.start == next => next = m.tokens.end,
             _ => {}
         }
     }

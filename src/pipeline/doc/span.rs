@@ -56,9 +56,9 @@ impl TokenSpan {
         self.start <= i && i < self.end
     }
 
-    /// True when the two spans share a token.
+    /// True when the two spans share a token (an empty span shares none).
     pub fn overlaps(&self, other: TokenSpan) -> bool {
-        self.start < other.end && other.start < self.end
+        !self.is_empty() && !other.is_empty() && self.start < other.end && other.start < self.end
     }
 
     /// The smallest span holding both.

@@ -1,5 +1,5 @@
 //! Compiled lexicon matchers over the normalised text: one trie per language searched where
-//! words begin (Aho-Corasick for a matcher used on its own), with Arabic clitics and
+//! words begin (a matcher used on its own builds the same trie over its patterns alone), with Arabic clitics and
 //! inflections checked at word boundaries and leftmost-longest resolution. The clitics and
 //! inflections are the language's [`Morphology`], read from data.
 
@@ -9,7 +9,6 @@ use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::model::Language;
 use crate::pipeline::text::normalise::NormText;
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 pub use morphology::{Morphology, is_arabic_proclitic};
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -166,8 +165,9 @@ pub struct Matcher<T> {
     patterns: Vec<Pattern>,
     /// The normalised pattern strings (kept for the language's shared [`Scanner`]).
     strings: Vec<String>,
-    /// This matcher's own automaton, built on first use when no shared scan is at hand.
-    own: OnceLock<Option<AhoCorasick>>,
+    /// This matcher's own scanner (the same engine as the shared one, over its patterns
+    /// alone), built on first use when a document carries no scan of the matcher's scanner.
+    own: OnceLock<Scanner>,
     /// (scanner id, slot) when the matcher's patterns are part of a shared scanner.
     slot: Option<(usize, usize)>,
     /// The clitics and inflections of the matcher's language.
@@ -218,19 +218,6 @@ impl std::fmt::Debug for Scanner {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Scanner").field("patterns", &self.owner.len()).field("slots", &self.slots).finish()
     }
-}
-
-fn build_automaton(strings: &[String]) -> Option<AhoCorasick> {
-    if strings.is_empty() {
-        return None;
-    }
-    // a DFA steps fastest; a very large set (the gazetteer) stays a contiguous NFA to keep memory low
-    let kind = if strings.len() <= 20_000 { Some(AhoCorasickKind::DFA) } else { None };
-    Some(AhoCorasickBuilder::new().match_kind(MatchKind::Standard).kind(kind).build(strings).expect("lexicon patterns compile"))
-}
-
-fn raw_matches<'a>(ac: &'a AhoCorasick, norm: &'a str) -> impl Iterator<Item = (usize, usize, usize)> + 'a {
-    ac.find_overlapping_iter(norm).map(|m| (m.start(), m.end(), m.pattern().as_usize()))
 }
 
 impl Scanner {
@@ -396,13 +383,19 @@ impl<T> Matcher<T> {
         self.slot = Some((scanner.id(), slot));
     }
 
-    /// Compiles the matcher's own automaton now (it is otherwise built on first use).
-    pub fn compile(&self) {
-        self.own.get_or_init(|| build_automaton(&self.strings));
+    fn own_scanner(&self) -> &Scanner {
+        self.own.get_or_init(|| Scanner::new(Arc::clone(&self.morphology), &[&self.strings]))
     }
 
-    fn own_automaton(&self) -> Option<&AhoCorasick> {
-        self.own.get_or_init(|| build_automaton(&self.strings)).as_ref()
+    /// The raw matches of this matcher alone, from its own scanner over `doc`'s word starts.
+    fn own_scan(&self, doc: &Document) -> Vec<RawMatch> {
+        let scanner = self.own_scanner();
+        let norm = &doc.norm.norm;
+        let mut starts = Vec::with_capacity(doc.tokens().len() * 2);
+        for t in doc.tokens() {
+            word_starts(scanner.morphology(), norm, t.start, t.end, &mut starts);
+        }
+        scanner.scan(norm, &starts).slots.swap_remove(0)
     }
 
     /// The entries, in load order.
@@ -415,9 +408,9 @@ impl<T> Matcher<T> {
         self.exact.get(form).map(|&i| &self.entries[i])
     }
 
-    /// Heap bytes of the matcher's own automaton (0 when it shares a scanner's).
+    /// Heap bytes of the matcher's own scanner (0 when it only reads a shared scanner's).
     pub fn memory_usage(&self) -> usize {
-        self.own.get().and_then(Option::as_ref).map_or(0, AhoCorasick::memory_usage)
+        self.own.get().map_or(0, Scanner::memory_usage)
     }
 
     /// Number of entries.
@@ -440,9 +433,7 @@ impl<T> Matcher<T> {
         };
         let own: Vec<RawMatch> = match shared {
             Some(_) => Vec::new(),
-            None => self.own_automaton().map_or_else(Vec::new, |ac| {
-                raw_matches(ac, norm).map(|(s, e, p)| RawMatch { start: s as u32, end: e as u32, pattern: p as u32 }).collect()
-            }),
+            None => self.own_scan(doc),
         };
         let mut hits: Vec<Hit> = Vec::new();
         for raw in shared.map_or(own.as_slice(), Vec::as_slice) {

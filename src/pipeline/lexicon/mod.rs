@@ -824,4 +824,39 @@ mod tests {
         assert!(err.to_string().contains("ar/events.tsv:1: weight"), "{err}");
         std::fs::remove_dir_all(&dir).ok();
     }
+
+    /// A matcher searched alone (its own trie) and through the language's shared scanner
+    /// finds the same hits: tests and production run one engine.
+    #[test]
+    fn a_matcher_alone_finds_what_the_shared_scan_finds() {
+        use crate::pipeline::doc::Document;
+        let seed: serde_json::Value =
+            serde_json::from_str(include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seed.json"))).unwrap();
+        let english = [
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/excerpts/en_according_to_counts.txt")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/excerpts/en_hypothetical_airstrikes.txt")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/excerpts/en_told_after_quote.txt")),
+            include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/excerpts/en_denied_meeting.txt")),
+        ]
+        .join("\n\n");
+        let lexicons = crate::pipeline::testing::lexicons();
+        for (language, text) in [(Language::Ar, seed["text"].as_str().unwrap()), (Language::En, english.as_str())] {
+            let lex = lexicons.get(language);
+            let shared = Document::read(text, language, lexicons);
+            let alone = Document::new(text, language, &lex.abbreviations);
+            assert!(shared.scan().is_some() && alone.scan().is_none());
+            let pairs = [
+                ("events", lex.events.find(&shared), lex.events.find(&alone)),
+                ("quote_cues", lex.quote_cues.find(&shared), lex.quote_cues.find(&alone)),
+                ("time", lex.time.find(&shared), lex.time.find(&alone)),
+                ("numbers", lex.numbers.find(&shared), lex.numbers.find(&alone)),
+                ("actors", lex.actors.find(&shared), lex.actors.find(&alone)),
+                ("places", lex.places.find(&shared), lex.places.find(&alone)),
+            ];
+            for (name, via_scan, own) in pairs {
+                assert!(!via_scan.is_empty(), "{language:?} {name}: the fixture has hits");
+                assert_eq!(via_scan, own, "{language:?} {name}");
+            }
+        }
+    }
 }

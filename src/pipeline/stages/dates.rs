@@ -180,11 +180,9 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
             continue;
         }
         let entry = &lex.time.entries()[h.entry];
-        let before = pending.filter(|&(i, _)| out[i].tokens.last() + 1 == h.tokens.start).map(|(_, d)| d);
-        let after = hits
-            .get(k + 1)
-            .filter(|n| n.tokens.start == h.tokens.last() + 1)
-            .and_then(|n| direction_of(lex, n).map(|d| (d, n.tokens.last())));
+        let before = pending.filter(|&(i, _)| out[i].tokens.end == h.tokens.start).map(|(_, d)| d);
+        let after =
+            hits.get(k + 1).filter(|n| n.tokens.start == h.tokens.end).and_then(|n| direction_of(lex, n).map(|d| (d, n.tokens.last())));
         let mut r = Reading { tokens: h.tokens, k, before, after, direction: before };
         let found = match entry.kind {
             TimeKind::Weekday => Some((weekday(&mut r, &mut out, entry.value, published), Precision::Day)),
@@ -259,7 +257,7 @@ fn month(
     let month = value.unwrap_or(1).clamp(1, 12) as u32;
     let day = if h.tokens.start > 0 { day_number(doc, h.tokens.start - 1) } else { None };
     // «مارس (آذار) 2014»: skip the month's other name in brackets
-    if doc.is_punct(h.tokens.last() + 1, "(")
+    if doc.is_punct(h.tokens.end, "(")
         && let Some(close) = (h.tokens.last() + 2..(h.tokens.last() + 5).min(doc.tokens().len())).find(|&k| doc.is_punct(k, ")"))
     {
         r.tokens.end = close + 1;
@@ -306,7 +304,7 @@ fn period(
 ) -> Option<(Option<NaiveDate>, Precision)> {
     let unit = Precision::of_unit(value)?;
     if unit == Precision::Year
-        && let Some(y) = year_number(doc, r.tokens.last() + 1)
+        && let Some(y) = year_number(doc, r.tokens.end)
     {
         r.tokens.end += 1;
         return Some((NaiveDate::from_ymd_opt(y, 1, 1), unit));

@@ -210,11 +210,11 @@ fn country_context<'a>(doc: &Document, lex: &LanguageLexicons, index: &EvidenceI
     let next_to = |token: usize| {
         token > h.tokens.last()
             && token <= h.tokens.last() + MAX_GAP_TO_COUNTRY + 1
-            && (h.tokens.last() + 1..token).all(|t| doc.tokens()[t].kind == TokenKind::Punct || is_place_link(doc, lex, t))
+            && (h.tokens.end..token).all(|t| doc.tokens()[t].kind == TokenKind::Punct || is_place_link(doc, lex, t))
     };
     let sentence = doc.sentence_of(h.tokens.start);
     let mut context = CountryContext::default();
-    for &(country, s, token, how) in index.within(h.tokens.last() + 1, h.tokens.last() + MAX_GAP_TO_COUNTRY + 1) {
+    for &(country, s, token, how) in index.within(h.tokens.end, h.tokens.last() + MAX_GAP_TO_COUNTRY + 1) {
         if how != Evidence::Affiliated && s == sentence && next_to(token) {
             context.next.insert(country);
         }

@@ -189,17 +189,17 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
     let is_place = |m: &Mention| matches!(m.kind, MentionKind::Place(_));
     let mut country = mentions
         .iter()
-        .find(|m| !ar && m.tokens.last() + 1 == h.tokens.start && matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Actor(_)))
+        .find(|m| !ar && m.tokens.end == h.tokens.start && matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Actor(_)))
         .and_then(|m| m.country.clone());
     // the country or body the title serves: الرئيس الأمريكي، وزير خارجية إيران، المتحدث باسم الخارجية
-    let mut i = h.tokens.last() + 1;
+    let mut i = h.tokens.end;
     // and the title's modifiers: الرئيس السابق، المتحدث باسم
     let mut modified = false;
     while i < tokens.len() && i - h.tokens.last() <= MAX_AFFILIATION_WORDS {
         match mention_at(i) {
             Some(m) if ar && !is_person_actor(lex, m) && (!is_place(m) || country_place(m)) => {
                 country = country.or_else(|| m.country.clone());
-                i = m.tokens.last() + 1;
+                i = m.tokens.end;
             }
             _ if lex.title_modifiers.contains(doc.word(i)) => {
                 modified = true;

@@ -213,8 +213,7 @@ fn actor_window(inp: &EventInputs, e: &EventMention) -> (usize, usize, Option<us
     let range = sentence_tokens(doc, e.sentence);
     let last_token = range.end.saturating_sub(1);
     // "بين X و Y" / "between X and Y" / "مع X" right after the trigger bounds the parties
-    let between =
-        (e.tokens.last() + 1..=(e.tokens.last() + 4).min(last_token)).find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)));
+    let between = (e.tokens.end..=(e.tokens.last() + 4).min(last_token)).find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)));
     let meeting_like = e.event_type.frame.has_parties();
     let (lo, hi) = match between {
         Some(b) if meeting_like => {
@@ -243,10 +242,10 @@ fn attack_role(
     let doc = inp.doc;
     let words = &inp.lex.words;
     if m.tokens.start > e.tokens.last() {
-        let against = (e.tokens.last() + 1..m.tokens.start).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
+        let against = (e.tokens.end..m.tokens.start).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
             || words.prefix_of(WordClass::TargetPrefix, doc.word(m.tokens.start)).is_some();
         let by_agent = agent.is_some_and(|a| a < m.tokens.start && m.tokens.start <= a + 6);
-        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.tokens.start == e.tokens.last() + 1;
+        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.tokens.start == e.tokens.end;
         return if by_agent || adjective {
             Some("attacker")
         } else if against {
@@ -260,7 +259,7 @@ fn attack_role(
         return None;
     }
     let victims_between = at
-        .within(m.tokens.last() + 1, e.tokens.start)
+        .within(m.tokens.end, e.tokens.start)
         .any(|k| events[k].event_type.frame == Frame::Toll && events[k].tokens.last() < e.tokens.start);
     (!victims_between).then_some("attacker")
 }
@@ -290,8 +289,7 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         let (lo, hi, between) = actor_window(inp, e);
         let last_token = sentence_tokens(doc, e.sentence).end.saturating_sub(1);
         // "غارة شنتها طائرات التحالف", "a raid carried out by": the agent follows
-        let agent =
-            (e.tokens.last() + 1..=(e.tokens.last() + 3).min(last_token)).find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)));
+        let agent = (e.tokens.end..=(e.tokens.last() + 3).min(last_token)).find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)));
         let mut seen: Vec<&str> = Vec::new();
         let mut actors = Vec::new();
         for mi in inp.mentions_at.within_in_order(lo, hi.max(lo)) {
@@ -378,7 +376,7 @@ fn count_distance(
     }
     // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
     let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
-    if at.within(c.tokens.last() + 1, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start) {
+    if at.within(c.tokens.end, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start) {
         return None;
     }
     if c.tokens.start > e.tokens.last() {
@@ -388,8 +386,8 @@ fn count_distance(
     } else if c.tokens.last() < e.tokens.start {
         // a count before the trigger may be its clause's subject ("أكثر من 100 مسلح … لقوا
         // مصرعهم") when it opens the clause and no other trigger stands between
-        let clear = !at.within(c.tokens.last() + 1, e.tokens.start).any(|k| events[k].tokens.last() < e.tokens.start)
-            && opens_clause(inp, c.tokens.start);
+        let clear =
+            !at.within(c.tokens.end, e.tokens.start).any(|k| events[k].tokens.last() < e.tokens.start) && opens_clause(inp, c.tokens.start);
         Some((e.tokens.start - c.tokens.last(), if clear { 10 } else { 4 }))
     } else {
         None

@@ -155,7 +155,7 @@ fn counted(inp: &EventInputs, m: &EventMention) -> bool {
     let gap = if partitive { 2 } else { 1 };
     inp.counts_at
         .within(m.tokens.start.saturating_sub(gap + 8), m.tokens.start)
-        .any(|c| inp.counts[c].number.last() + gap == m.tokens.start || inp.counts[c].tokens.last() + 1 == m.tokens.start)
+        .any(|c| inp.counts[c].number.last() + gap == m.tokens.start || inp.counts[c].tokens.end == m.tokens.start)
 }
 
 /// Finds the event mentions of the document with their arguments.

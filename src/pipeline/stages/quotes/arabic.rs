@@ -58,7 +58,7 @@ enum Introducer {
 /// like a name is the quote when nothing else follows.
 fn introducer(ctx: &Ctx, cue: &Hit, s_end: usize) -> Option<Introducer> {
     let doc = ctx.doc();
-    let mut j = cue.tokens.last() + 1;
+    let mut j = cue.tokens.end;
     let mut fallback: Option<QuoteMarks> = None;
     while j <= s_end && j <= cue.tokens.last() + CLAUSE_TOKENS {
         if let Some(c) = ctx.comp_at(j) {
@@ -115,7 +115,7 @@ fn content(ctx: &Ctx, intro: Introducer, s_end: usize) -> Option<(usize, usize)>
 type Relay = (usize, Option<TokenSpan>);
 
 fn relay(ctx: &Ctx, cue: &Hit, kind: CueKind, stop: usize) -> Option<Relay> {
-    let mut region_start = cue.tokens.last() + 1;
+    let mut region_start = cue.tokens.end;
     let mut via = None;
     if kind == CueKind::Source {
         let an = (region_start..stop).find(|&k| ctx.is(WordClass::RelayPreposition, k))?;
@@ -159,5 +159,5 @@ fn participle_subject(ctx: &Ctx, cue: &Hit) -> Option<SpeakerRef> {
     // the cues are in text order; only those starting before this one can end before it
     let before = ctx.cues.partition_point(|h| h.tokens.start < cue.tokens.start);
     let prev = ctx.cues[..before].iter().rev().take_while(|h| h.tokens.start >= s_start).find(|h| h.tokens.last() < cue.tokens.start)?;
-    ctx.noun_phrase(prev.tokens.last() + 1, cue.tokens.start).filter(|np| !ctx.has_preposition(np.0)).map(|np| ctx.subject(np, prev))
+    ctx.noun_phrase(prev.tokens.end, cue.tokens.start).filter(|np| !ctx.has_preposition(np.0)).map(|np| ctx.subject(np, prev))
 }

@@ -114,15 +114,15 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.tokens.start);
     let s_end = ctx.sentence_end(cue.tokens.start);
-    let mut np_start = cue.tokens.last() + 1;
+    let mut np_start = cue.tokens.end;
     // حسبما أعلن البنتاغون: skip the verb, and «به» in «بحسب ما أفادت به»
     if let Some(v) = ctx.cue_at(np_start) {
-        np_start = v.tokens.last() + 1;
+        np_start = v.tokens.end;
     }
     while np_start < s_end && ctx.is(WordClass::AccordingFiller, np_start) {
         np_start += 1;
         if let Some(v) = ctx.cue_at(np_start) {
-            np_start = v.tokens.last() + 1;
+            np_start = v.tokens.end;
         }
     }
     while np_start <= s_end && doc.tokens()[np_start].kind == TokenKind::Quote {
@@ -145,7 +145,7 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
         // وحسب المصدر فإن …
         let mut a = np_end + 1;
         if let Some(c) = ctx.comp_at(a).or_else(|| ctx.comp_at(a + 1)) {
-            a = c.tokens.last() + 1;
+            a = c.tokens.end;
         }
         (a, s_end)
     } else {
@@ -158,7 +158,7 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
 /// True when only the cue's subject and at most a short phrase («في بيان») stand between the
 /// cue and token `at`: a quotation there is what the cue introduces, not an object's name.
 pub(super) fn close_to_cue(ctx: &Ctx, cue: &Hit, at: usize) -> bool {
-    let mut k = cue.tokens.last() + 1;
+    let mut k = cue.tokens.end;
     if let Some(np) = ctx.noun_phrase(k, at).filter(|np| !ctx.has_preposition(np.0)) {
         k = np.1 + 1;
     }
@@ -173,7 +173,7 @@ pub(super) fn closing_attribution(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> 
     if cue.tokens.start < s_start + 4 || !ctx.is(WordClass::ClosingMarker, cue.tokens.start - 1) || !ctx.is_stop(cue.tokens.start - 2) {
         return None;
     }
-    let np = ctx.noun_phrase(cue.tokens.last() + 1, s_end + 1)?;
+    let np = ctx.noun_phrase(cue.tokens.end, s_end + 1)?;
     if np.1 + 2 < s_end || np.2.is_none() {
         return None;
     }

@@ -22,7 +22,7 @@ impl CueReader for English {
         if cue.tokens.start > 0 && ctx.is(WordClass::CueBlockerBefore, cue.tokens.start - 1) {
             return None;
         }
-        if doc.tokens().get(cue.tokens.last() + 1).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.tokens.last() + 1)) {
+        if doc.tokens().get(cue.tokens.end).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.tokens.end)) {
             return None;
         }
         // "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying that …"
@@ -83,8 +83,8 @@ fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
         return None;
     }
     let same = doc.sentence_of(m.close) == doc.sentence_of(cue.tokens.start);
-    let cue_closes_clause = (cue.tokens.last() + 1..=s_end).take(4).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count() <= 3
-        && (cue.tokens.last() + 1..=s_end)
+    let cue_closes_clause = (cue.tokens.end..=s_end).take(4).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count() <= 3
+        && (cue.tokens.end..=s_end)
             .find(|&k| doc.tokens()[k].kind != TokenKind::Word)
             .is_none_or(|k| matches!(doc.word(k), "." | "," | "!" | "?"));
     (same || (doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.tokens.start) && cue_closes_clause)).then_some(m)
@@ -115,11 +115,11 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
     let doc = ctx.doc();
     let s_start = ctx.sentence_start(cue.tokens.start);
     let s_end = ctx.sentence_end(cue.tokens.start);
-    let mut a = cue.tokens.last() + 1;
+    let mut a = cue.tokens.end;
     let mut j = a;
     while j <= s_end && j < a + 8 {
         if let Some(c) = ctx.comp_at(j) {
-            a = c.tokens.last() + 1;
+            a = c.tokens.end;
             break;
         }
         if doc.tokens()[j].kind == TokenKind::Quote {
@@ -129,7 +129,7 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
         j += 1;
     }
     if j > s_end || j >= cue.tokens.last() + 9 {
-        a = cue.tokens.last() + 1;
+        a = cue.tokens.end;
     }
     if a > s_end || announce && ctx.comp_at(a.saturating_sub(1)).is_none() {
         return None;
@@ -240,16 +240,16 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
 fn source(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let doc = ctx.doc();
     let s_end = ctx.sentence_end(cue.tokens.start);
-    let saying = (cue.tokens.last() + 1..=s_end.min(cue.tokens.last() + 14))
+    let saying = (cue.tokens.end..=s_end.min(cue.tokens.last() + 14))
         .find(|&k| doc.word(k) == "as" && doc.tokens().get(k + 1).is_some_and(|_| doc.word(k + 1) == "saying"))?;
-    let np_end = (cue.tokens.last() + 1..saying).find(|&k| doc.word(k) == ",").map_or(saying - 1, |c| c - 1);
+    let np_end = (cue.tokens.end..saying).find(|&k| doc.word(k) == ",").map_or(saying - 1, |c| c - 1);
     if np_end <= cue.tokens.last() {
         return None;
     }
-    let np = (cue.tokens.last() + 1, np_end, ctx.first_mention_within(cue.tokens.last() + 1, np_end));
+    let np = (cue.tokens.end, np_end, ctx.first_mention_within(cue.tokens.end, np_end));
     let mut a = saying + 2;
     if let Some(c) = ctx.comp_at(a) {
-        a = c.tokens.last() + 1;
+        a = c.tokens.end;
     }
     let (a, b) = ctx.trim_content(a, s_end)?;
     let via = subject_before(ctx, cue.tokens.start).map(|v| TokenSpan::inclusive(v.0, v.1));
@@ -261,7 +261,7 @@ fn source(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
 fn subject_after(ctx: &Ctx, cue: &Hit) -> Option<NounPhrase> {
     let doc = ctx.doc();
     let s_end = ctx.sentence_end(cue.tokens.start);
-    let start = cue.tokens.last() + 1;
+    let start = cue.tokens.end;
     if start > s_end || doc.tokens()[start].kind != TokenKind::Word {
         return None;
     }
@@ -300,24 +300,20 @@ fn trailing(ctx: &Ctx, cue: &Hit) -> Option<Reported> {
         return None; // "…, saying airstrikes have failed": the content follows a participle
     }
     // more than four words after the cue is no trailing attribution: count up to five
-    let rest_words = (cue.tokens.last() + 1..=s_end).take(5).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
-    let after = cue.tokens.last() + 1 + rest_words;
+    let rest_words = (cue.tokens.end..=s_end).take(5).take_while(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+    let after = cue.tokens.end + rest_words;
     let closes = after > s_end || matches!(doc.word(after), "," | "." | "!" | "?" | ";");
     // said, "…": the quotation follows; not a trailing attribution
     let quote_follows = (after..=(after + 1).min(s_end)).any(|k| ctx.mark_opening_at(k).is_some());
     if !closes || quote_follows || rest_words > 4 {
         return None;
     }
-    let time_only =
-        (cue.tokens.last() + 1..cue.tokens.last() + 1 + rest_words).all(|k| ctx.is(WordClass::TrailingTime, k) || ctx.in_time(k));
+    let time_only = (cue.tokens.end..cue.tokens.end + rest_words).all(|k| ctx.is(WordClass::TrailingTime, k) || ctx.in_time(k));
     if rest_words > 0 && !time_only {
         // ", said the minister." — the speaker follows the cue
         if cue.tokens.start > s_start + 2 && doc.word(cue.tokens.start - 1) == "," {
-            let np = (
-                cue.tokens.last() + 1,
-                cue.tokens.last() + rest_words,
-                ctx.first_mention_within(cue.tokens.last() + 1, cue.tokens.last() + rest_words),
-            );
+            let np =
+                (cue.tokens.end, cue.tokens.last() + rest_words, ctx.first_mention_within(cue.tokens.end, cue.tokens.last() + rest_words));
             let (a, b) = ctx.trim_content(s_start, cue.tokens.start - 2)?;
             return Some((a, b, Some(np)));
         }
