@@ -5,12 +5,13 @@
 pub mod event_types;
 pub mod gazetteer;
 pub mod matcher;
+mod readers;
 pub mod words;
 
 use crate::pipeline::model::Language;
 use event_types::{EventType, EventTypes};
 use gazetteer::Gazetteer;
-use matcher::{FormKind, Gender, Matcher, Morphology, Number, Scanner, normalise_form};
+use matcher::{Gender, Matcher, Morphology, Number, Scanner};
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -458,11 +459,33 @@ pub(crate) fn bad_line(file: &str, line: usize, message: impl Into<String>) -> L
     LexiconError::BadLine { file: file.to_string(), line, message: message.into() }
 }
 
-fn opt(s: &str) -> Option<String> {
-    (s != "-").then(|| s.to_string())
+type Loaded = (String, std::borrow::Cow<'static, str>);
+
+/// A matcher that can read its raw matches from a shared [`Scanner`].
+trait Shared {
+    fn strings(&self) -> &[String];
+    fn attach_to(&mut self, scanner: &Scanner, slot: usize);
 }
 
-type Loaded = (String, std::borrow::Cow<'static, str>);
+impl<T> Shared for Matcher<T> {
+    fn strings(&self) -> &[String] {
+        self.pattern_strings()
+    }
+
+    fn attach_to(&mut self, scanner: &Scanner, slot: usize) {
+        self.attach(scanner, slot);
+    }
+}
+
+/// One scanner over the patterns of all `matchers`, each attached to it at its own slot.
+fn share_one_scanner(morphology: &Arc<Morphology>, matchers: &mut [&mut dyn Shared]) -> Scanner {
+    let parts: Vec<&[String]> = matchers.iter().map(|m| m.strings()).collect();
+    let scanner = Scanner::new(Arc::clone(morphology), &parts);
+    for (slot, m) in matchers.iter_mut().enumerate() {
+        m.attach_to(&scanner, slot);
+    }
+    scanner
+}
 
 impl LanguageLexicons {
     fn load(
@@ -475,284 +498,60 @@ impl LanguageLexicons {
         let lang = language.code();
         let get = |name: &str| file(&format!("{lang}/{name}"));
         let morphology = Arc::new(Morphology::load(language, overridden)?);
-        let verb_kind = |kind: &str| if kind == "verb" { FormKind::Verb } else { FormKind::Plain };
+        // the file's lines read by `$reader` and compiled with the language's morphology
+        macro_rules! matcher {
+            ($name:literal, $reader:expr) => {{
+                let (f, c) = get($name)?;
+                Matcher::new(&morphology, $reader((f.as_str(), c.as_ref()))?)
+            }};
+        }
+        let mut events = matcher!("events.tsv", |src| readers::events(src, event_types));
+        let mut quote_cues = matcher!("quote_cues.tsv", readers::quote_cues);
+        let mut complementizers = matcher!("complementizers.tsv", readers::complementizers);
+        let mut modality = matcher!("modality.tsv", readers::modality);
+        let mut numbers = matcher!("numbers.tsv", readers::numbers);
+        let mut qualifiers = matcher!("qualifiers.tsv", readers::qualifiers);
+        let mut time = matcher!("time.tsv", readers::time).without_enclitics();
+        let mut actors = matcher!("actors.tsv", readers::actors);
+        let mut nationalities = matcher!("nationalities.tsv", readers::nationalities);
+        let mut roles = matcher!("roles.tsv", readers::roles);
+        let mut distinct = matcher!("coreference.tsv", readers::distinct);
+        let mut places = gazetteer.matcher(&morphology);
 
-        let (f, c) = get("events.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 5)? {
-            if !matches!(cols[1], "noun" | "verb" | "phrase") {
-                return Err(bad_line(&f, line, format!("kind must be noun, verb or phrase, not {:?}", cols[1])));
+        let abbreviations = match language {
+            Language::En => {
+                let (f, c) = get("abbreviations.tsv")?;
+                readers::abbreviations((&f, &c))?
             }
-            let event_type = match cols[2] {
-                "none" => None,
-                name => Some(event_types.get(name).cloned().ok_or_else(|| {
-                    bad_line(&f, line, format!("unknown event type {name:?} (the types are listed in config/event_types.tsv)"))
-                })?),
-            };
-            let weight: u8 =
-                cols[4].parse().ok().filter(|w| (1..=3).contains(w)).ok_or_else(|| bad_line(&f, line, "weight must be 1, 2 or 3"))?;
-            items.push((
-                cols[0].to_string(),
-                verb_kind(cols[1]),
-                EventEntry { event_type, subtype: opt(cols[3]), weight, verb: cols[1] == "verb" },
-            ));
-        }
-        let mut events = Matcher::new(&morphology, items);
-
-        let (f, c) = get("quote_cues.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 3)? {
-            let kind = match cols[1] {
-                "verb" => CueKind::Verb,
-                "according" => CueKind::According,
-                "source" => CueKind::Source,
-                other => {
-                    return Err(bad_line(&f, line, format!("kind must be verb, according or source, not {other:?}")));
-                }
-            };
-            let announce = match cols[2] {
-                "speech" => false,
-                "announce" => true,
-                other => {
-                    return Err(bad_line(&f, line, format!("role must be speech or announce, not {other:?}")));
-                }
-            };
-            let form_kind = if kind == CueKind::According { FormKind::Plain } else { verb_kind("verb") };
-            items.push((cols[0].to_string(), form_kind, CueEntry { kind, announce }));
-        }
-        let mut quote_cues = Matcher::new(&morphology, items);
-
-        let (f, c) = get("complementizers.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 2)? {
-            let kind = match cols[1] {
-                "that" => ComplementizerKind::That,
-                "colon" => ComplementizerKind::Colon,
-                "from" => ComplementizerKind::From,
-                other => {
-                    return Err(bad_line(&f, line, format!("kind must be that, colon or from, not {other:?}")));
-                }
-            };
-            items.push((cols[0].to_string(), FormKind::Plain, kind));
-        }
-        let mut complementizers = Matcher::new(&morphology, items);
-
-        let (f, c) = get("modality.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 4)? {
-            let modality = match cols[1] {
-                "uncertain" => Modality::Uncertain,
-                "planned" => Modality::Planned,
-                "negated" => Modality::Negated,
-                "hypothetical" => Modality::Hypothetical,
-                "reported" => Modality::Reported,
-                other => return Err(bad_line(&f, line, format!("unknown modality {other:?}"))),
-            };
-            let before = match cols[2] {
-                "before" => true,
-                "after" => false,
-                other => {
-                    return Err(bad_line(&f, line, format!("position must be before or after, not {other:?}")));
-                }
-            };
-            let window = cols[3].parse().map_err(|_| bad_line(&f, line, "window must be a whole number"))?;
-            items.push((cols[0].to_string(), FormKind::Plain, ModalityEntry { modality, before, window }));
-        }
-        let mut modality = Matcher::new(&morphology, items);
-
-        let (f, c) = get("numbers.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 3)? {
-            let kind = match cols[2] {
-                "unit" | "exact_thousand" => NumberKind::Unit,
-                "teen" => NumberKind::Teen,
-                "ten" => NumberKind::Ten,
-                "hundred" => NumberKind::Hundred,
-                "thousand" => NumberKind::Thousand,
-                "dozen" => NumberKind::Dozen,
-                "vague" => NumberKind::Vague,
-                "single" => NumberKind::Single,
-                other => return Err(bad_line(&f, line, format!("unknown number kind {other:?}"))),
-            };
-            let value = if cols[1] == "-" {
-                None
-            } else {
-                Some(cols[1].parse().map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?)
-            };
-            if value.is_none() && kind != NumberKind::Vague {
-                return Err(bad_line(&f, line, "only vague number words may have no value"));
-            }
-            items.push((cols[0].to_string(), FormKind::Plain, NumberEntry { value, kind }));
-        }
-        let mut numbers = Matcher::new(&morphology, items);
-
-        let (f, c) = get("qualifiers.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 3)? {
-            if !matches!(cols[1], "up_to" | "at_least" | "about" | "more_than" | "exact" | "vague") {
-                return Err(bad_line(&f, line, format!("unknown qualifier {:?}", cols[1])));
-            }
-            let before = match cols[2] {
-                "before" => true,
-                "after" => false,
-                other => {
-                    return Err(bad_line(&f, line, format!("position must be before or after, not {other:?}")));
-                }
-            };
-            items.push((cols[0].to_string(), FormKind::Plain, QualifierEntry { qualifier: cols[1].to_string(), before }));
-        }
-        let mut qualifiers = Matcher::new(&morphology, items);
-
-        let (f, c) = get("time.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 3)? {
-            let kind = match cols[1] {
-                "weekday" => TimeKind::Weekday,
-                "month" => TimeKind::Month,
-                "relative_day" => TimeKind::RelativeDay,
-                "past" => TimeKind::Past,
-                "next" => TimeKind::Next,
-                "current" => TimeKind::Current,
-                "duration" => TimeKind::Duration,
-                other => return Err(bad_line(&f, line, format!("unknown time kind {other:?}"))),
-            };
-            let value = if cols[2] == "-" {
-                None
-            } else {
-                Some(cols[2].parse().map_err(|_| bad_line(&f, line, "value must be a whole number or -"))?)
-            };
-            items.push((cols[0].to_string(), FormKind::Plain, TimeEntry { kind, value }));
-        }
-        let mut time = Matcher::new(&morphology, items).without_enclitics();
-
-        let (f, c) = get("actors.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 5)? {
-            if !matches!(cols[2], "country" | "organization" | "armed_group" | "media" | "person") {
-                return Err(bad_line(&f, line, format!("unknown actor type {:?}", cols[2])));
-            }
-            items.push((
-                cols[0].to_string(),
-                FormKind::Plain,
-                ActorEntry { id: cols[1].to_string(), actor_type: cols[2].to_string(), name: cols[3].to_string(), country: opt(cols[4]) },
-            ));
-        }
-        let mut actors = Matcher::new(&morphology, items);
-
-        let (f, c) = get("nationalities.tsv")?;
-        let mut items = Vec::new();
-        for (_, cols) in rows(&f, &c, 3)? {
-            items.push((
-                cols[0].to_string(),
-                FormKind::Plain,
-                NationalityEntry { country: cols[1].to_string(), adjective: cols[2].to_string() },
-            ));
-        }
-        let mut nationalities = Matcher::new(&morphology, items);
-
-        let (f, c) = get("roles.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 4)? {
-            let gender = match cols[2] {
-                "m" | "-" => Gender::Masculine,
-                "f" => Gender::Feminine,
-                other => {
-                    return Err(bad_line(&f, line, format!("gender must be m or f, not {other:?}")));
-                }
-            };
-            let number = match cols[3] {
-                "sg" | "-" => Number::Singular,
-                "du" => Number::Dual,
-                "pl" => Number::Plural,
-                other => {
-                    return Err(bad_line(&f, line, format!("number must be sg, du or pl, not {other:?}")));
-                }
-            };
-            items.push((cols[0].to_string(), FormKind::Plain, RoleEntry { role: cols[1].to_string(), gender, number }));
-        }
-        let mut roles = Matcher::new(&morphology, items);
-
-        let mut abbreviations = HashSet::new();
-        if language == Language::En {
-            let (f, c) = get("abbreviations.tsv")?;
-            for (_, cols) in rows(&f, &c, 1)? {
-                abbreviations.insert(cols[0].trim_end_matches('.').to_lowercase());
-            }
-        }
-
-        let (f, c) = file("titles.tsv")?;
-        let mut titles = HashSet::new();
-        for (_, cols) in rows(&f, &c, 1)? {
-            // a title only one language's roles know is simply unused in the other
-            if roles.entries().iter().any(|r| r.role == cols[0]) {
-                titles.insert(cols[0].to_string());
-            }
-        }
-
-        // the normalised words of a one-column file, and those written with a final ى
-        let words = |name: &str| -> Result<(HashSet<String>, HashSet<String>), LexiconError> {
-            let (f, c) = get(name)?;
-            let mut all = HashSet::new();
-            let mut maqsura = HashSet::new();
-            for (_, cols) in rows(&f, &c, 1)? {
-                for w in cols[0].split('|') {
-                    let norm = normalise_form(w).to_lowercase();
-                    if w.trim().ends_with('ى') {
-                        maqsura.insert(norm.clone());
-                    }
-                    all.insert(norm);
-                }
-            }
-            Ok((all, maqsura))
+            Language::Ar => HashSet::new(),
         };
-        let word_set = |name: &str| words(name).map(|(all, _)| all);
-        let (function_words, maqsura_function_words) = words("function_words.tsv")?;
-        let name_connectors = word_set("name_connectors.tsv")?;
-        let title_modifiers = word_set("title_modifiers.tsv")?;
-        let place_links = word_set("place_links.tsv")?;
-
-        let (f, c) = get("coreference.tsv")?;
-        let mut items = Vec::new();
-        for (line, cols) in rows(&f, &c, 2)? {
-            if cols[1] != "distinct" {
-                return Err(bad_line(&f, line, format!("kind must be distinct, not {:?}", cols[1])));
-            }
-            items.push((cols[0].to_string(), FormKind::Plain, ()));
-        }
-        let mut distinct = Matcher::new(&morphology, items);
-
+        let (f, c) = file("titles.tsv")?;
+        // a title only one language's roles know is simply unused in the other
+        let titles = readers::titles((&f, &c), |t| roles.entries().iter().any(|r| r.role == t))?;
+        let word_set = |name: &str| get(name).and_then(|(f, c)| readers::word_set((&f, &c)));
+        let (function_words, maqsura_function_words) = word_set("function_words.tsv")?;
+        let (name_connectors, _) = word_set("name_connectors.tsv")?;
+        let (title_modifiers, _) = word_set("title_modifiers.tsv")?;
+        let (place_links, _) = word_set("place_links.tsv")?;
         let words = WordClasses::load(language, overridden)?;
 
-        let mut places = gazetteer.matcher(&morphology);
-        let scanner = Scanner::new(
-            Arc::clone(&morphology),
-            &[
-                events.pattern_strings(),
-                quote_cues.pattern_strings(),
-                complementizers.pattern_strings(),
-                modality.pattern_strings(),
-                numbers.pattern_strings(),
-                qualifiers.pattern_strings(),
-                time.pattern_strings(),
-                actors.pattern_strings(),
-                nationalities.pattern_strings(),
-                roles.pattern_strings(),
-                distinct.pattern_strings(),
-                places.pattern_strings(),
+        let scanner = share_one_scanner(
+            &morphology,
+            &mut [
+                &mut events,
+                &mut quote_cues,
+                &mut complementizers,
+                &mut modality,
+                &mut numbers,
+                &mut qualifiers,
+                &mut time,
+                &mut actors,
+                &mut nationalities,
+                &mut roles,
+                &mut distinct,
+                &mut places,
             ],
         );
-        events.attach(&scanner, 0);
-        quote_cues.attach(&scanner, 1);
-        complementizers.attach(&scanner, 2);
-        modality.attach(&scanner, 3);
-        numbers.attach(&scanner, 4);
-        qualifiers.attach(&scanner, 5);
-        time.attach(&scanner, 6);
-        actors.attach(&scanner, 7);
-        nationalities.attach(&scanner, 8);
-        roles.attach(&scanner, 9);
-        distinct.attach(&scanner, 10);
-        places.attach(&scanner, 11);
         Ok(LanguageLexicons {
             events,
             quote_cues,

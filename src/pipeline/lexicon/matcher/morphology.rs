@@ -147,139 +147,45 @@ impl Morphology {
         enclitics: (&str, &str),
         paradigm: (&str, &str),
     ) -> Result<Morphology, LexiconError> {
+        let pro = Proclitics::read(proclitics)?;
+        let enc = Enclitics::read(enclitics)?;
+        let (present_prefix, paradigm) = read_paradigm(paradigm)?;
         let empty = || vec![String::new()];
-        let (mut conjunctions, mut prepositions, mut articles, mut fused_articles, mut present) = (empty(), vec![], vec![], vec![], vec![]);
-        let mut verbal_noun_starts = Vec::new();
-        let (f, c) = proclitics;
-        for (line, cols) in rows(f, c, 2)? {
-            let list = match cols[1] {
-                "conjunction" => &mut conjunctions,
-                "preposition" => &mut prepositions,
-                "article" => &mut articles,
-                "fused_article" => &mut fused_articles,
-                "present_verb" => &mut present,
-                "verbal_noun" => {
-                    // compared with the original text: kept as written
-                    verbal_noun_starts.extend(cols[0].split('|').map(|s| s.trim().to_string()));
-                    continue;
-                }
-                other => {
-                    return Err(bad_line(
-                        f,
-                        line,
-                        format!(
-                            "kind must be conjunction, preposition, article, fused_article, present_verb or verbal_noun, not {other:?}"
-                        ),
-                    ));
-                }
-            };
-            list.extend(forms(cols[0]));
-        }
-        articles.sort_by_key(|a| std::cmp::Reverse(a.len()));
         // a noun: [conjunction][preposition][article] or [conjunction][fused article]
         let mut second = empty();
-        second.extend(articles.iter().cloned());
-        second.extend(fused_articles.iter().cloned());
-        for p in &prepositions {
+        second.extend(pro.articles.iter().cloned());
+        second.extend(pro.fused_articles.iter().cloned());
+        for p in &pro.prepositions {
             second.push(p.clone());
-            second.extend(articles.iter().map(|a| format!("{p}{a}")));
+            second.extend(pro.articles.iter().map(|a| format!("{p}{a}")));
         }
-        let noun_prefixes: HashSet<String> = product(&conjunctions, &second).into_iter().collect();
-        let past_verb_prefixes: HashSet<String> = conjunctions.iter().cloned().collect();
+        let noun_prefixes: HashSet<String> = product(&pro.conjunctions, &second).into_iter().collect();
+        let past_verb_prefixes: HashSet<String> = pro.conjunctions.iter().cloned().collect();
         let mut after_conjunction = empty();
-        after_conjunction.extend(present);
-        let present_verb_prefixes: HashSet<String> = product(&conjunctions, &after_conjunction).into_iter().collect();
+        after_conjunction.extend(pro.present);
+        let present_verb_prefixes: HashSet<String> = product(&pro.conjunctions, &after_conjunction).into_iter().collect();
         let start_prefixes: HashSet<String> = noun_prefixes.union(&present_verb_prefixes).filter(|p| !p.is_empty()).cloned().collect();
         let mut start_letters: Vec<char> = start_prefixes.iter().flat_map(|p| p.chars()).collect();
         start_letters.sort_unstable();
         start_letters.dedup();
         let max_start_chars = start_prefixes.iter().map(|p| p.chars().count()).max().unwrap_or(0);
-
-        let (mut pronouns, mut after_ta, mut possessives, mut ta_marbuta) = (HashSet::new(), HashSet::new(), HashSet::new(), None);
-        let (f, c) = enclitics;
-        for (line, cols) in rows(f, c, 2)? {
-            match cols[1] {
-                "pronoun" => pronouns.extend(forms(cols[0])),
-                "after_ta" => after_ta.extend(forms(cols[0])),
-                "possessive" => possessives.extend(forms(cols[0])),
-                "ta_marbuta" => {
-                    if ta_marbuta.is_some() {
-                        return Err(bad_line(f, line, "ta_marbuta is given once"));
-                    }
-                    let parts: Vec<&str> = cols[0].split('|').map(str::trim).collect();
-                    let &[written, before] = parts.as_slice() else {
-                        return Err(bad_line(f, line, "ta_marbuta is written ENDING|SPELLING_BEFORE_A_SUFFIX"));
-                    };
-                    if written.is_empty() || before.is_empty() {
-                        return Err(bad_line(f, line, "ta_marbuta is written ENDING|SPELLING_BEFORE_A_SUFFIX"));
-                    }
-                    ta_marbuta = Some(TaMarbuta {
-                        written: written.to_string(),
-                        norm: normalise_form(written),
-                        before_suffix: normalise_form(before),
-                    });
-                }
-                other => return Err(bad_line(f, line, format!("kind must be pronoun, after_ta, possessive or ta_marbuta, not {other:?}"))),
-            }
-        }
-
-        let (mut present_prefix, mut rows_out, mut first_present) = (None, Vec::new(), None);
-        let (f, c) = paradigm;
-        for (line, cols) in rows(f, c, 5)? {
-            let bad = |m: &str| bad_line(f, line, m);
-            let tense = match cols[1] {
-                "present_prefix" => {
-                    if present_prefix.is_some() {
-                        return Err(bad("present_prefix is given once"));
-                    }
-                    present_prefix = Some(normalise_form(cols[0]));
-                    continue;
-                }
-                "past" => Tense::Past,
-                "present" => {
-                    first_present = first_present.or(Some(line));
-                    Tense::Present
-                }
-                other => return Err(bad_line(f, line, format!("tense must be past, present or present_prefix, not {other:?}"))),
-            };
-            let Some((before, after)) = cols[0].split_once(STEM).filter(|(_, a)| !a.contains(STEM)) else {
-                return Err(bad("the form must hold {stem} once"));
-            };
-            let gender = match cols[2] {
-                "m" => Gender::Masculine,
-                "f" => Gender::Feminine,
-                _ => return Err(bad("gender must be m or f")),
-            };
-            let number = match cols[3] {
-                "sg" => Number::Singular,
-                "du" => Number::Dual,
-                "pl" => Number::Plural,
-                _ => return Err(bad("number must be sg, du or pl")),
-            };
-            let weak = if cols[4] == "-" { Vec::new() } else { forms(cols[4]) };
-            let (before, after) = (normalise_form(before), normalise_form(after));
-            rows_out.push(ParadigmRow { tense, before, after, gender, number, weak });
-        }
-        if let (None, Some(line)) = (&present_prefix, first_present) {
-            return Err(bad_line(f, line, "present rows need a present_prefix row"));
-        }
         Ok(Morphology {
             language,
-            articles,
-            fused_articles,
+            articles: pro.articles,
+            fused_articles: pro.fused_articles,
             noun_prefixes,
             past_verb_prefixes,
             present_verb_prefixes,
             start_prefixes,
             start_letters,
             max_start_chars,
-            verbal_noun_starts,
-            pronouns,
-            after_ta,
-            possessives,
-            ta_marbuta,
+            verbal_noun_starts: pro.verbal_noun_starts,
+            pronouns: enc.pronouns,
+            after_ta: enc.after_ta,
+            possessives: enc.possessives,
+            ta_marbuta: enc.ta_marbuta,
             present_prefix,
-            paradigm: rows_out,
+            paradigm,
         })
     }
 
@@ -420,6 +326,141 @@ impl Morphology {
 /// morphology (for callers that have no [`Morphology`] at hand; the lexicons carry theirs).
 pub fn is_arabic_proclitic(prefix: &str) -> bool {
     Morphology::embedded(Language::Ar).is_proclitic(prefix)
+}
+
+/// The lines of `proclitics.tsv`, by kind.
+struct Proclitics {
+    /// Starts with the empty string: a word may have no conjunction.
+    conjunctions: Vec<String>,
+    prepositions: Vec<String>,
+    /// Longest first.
+    articles: Vec<String>,
+    fused_articles: Vec<String>,
+    present: Vec<String>,
+    verbal_noun_starts: Vec<String>,
+}
+
+impl Proclitics {
+    fn read((f, c): (&str, &str)) -> Result<Proclitics, LexiconError> {
+        let mut out = Proclitics {
+            conjunctions: vec![String::new()],
+            prepositions: Vec::new(),
+            articles: Vec::new(),
+            fused_articles: Vec::new(),
+            present: Vec::new(),
+            verbal_noun_starts: Vec::new(),
+        };
+        for (line, cols) in rows(f, c, 2)? {
+            let list = match cols[1] {
+                "conjunction" => &mut out.conjunctions,
+                "preposition" => &mut out.prepositions,
+                "article" => &mut out.articles,
+                "fused_article" => &mut out.fused_articles,
+                "present_verb" => &mut out.present,
+                "verbal_noun" => {
+                    // compared with the original text: kept as written
+                    out.verbal_noun_starts.extend(cols[0].split('|').map(|s| s.trim().to_string()));
+                    continue;
+                }
+                other => {
+                    let kinds = "conjunction, preposition, article, fused_article, present_verb or verbal_noun";
+                    return Err(bad_line(f, line, format!("kind must be {kinds}, not {other:?}")));
+                }
+            };
+            list.extend(forms(cols[0]));
+        }
+        out.articles.sort_by_key(|a| std::cmp::Reverse(a.len()));
+        Ok(out)
+    }
+}
+
+/// The lines of `enclitics.tsv`, by kind.
+struct Enclitics {
+    pronouns: HashSet<String>,
+    after_ta: HashSet<String>,
+    possessives: HashSet<String>,
+    ta_marbuta: Option<TaMarbuta>,
+}
+
+impl Enclitics {
+    fn read((f, c): (&str, &str)) -> Result<Enclitics, LexiconError> {
+        let mut out = Enclitics { pronouns: HashSet::new(), after_ta: HashSet::new(), possessives: HashSet::new(), ta_marbuta: None };
+        for (line, cols) in rows(f, c, 2)? {
+            match cols[1] {
+                "pronoun" => out.pronouns.extend(forms(cols[0])),
+                "after_ta" => out.after_ta.extend(forms(cols[0])),
+                "possessive" => out.possessives.extend(forms(cols[0])),
+                "ta_marbuta" => {
+                    if out.ta_marbuta.is_some() {
+                        return Err(bad_line(f, line, "ta_marbuta is given once"));
+                    }
+                    out.ta_marbuta = Some(
+                        read_ta_marbuta(cols[0])
+                            .ok_or_else(|| bad_line(f, line, "ta_marbuta is written ENDING|SPELLING_BEFORE_A_SUFFIX"))?,
+                    );
+                }
+                other => return Err(bad_line(f, line, format!("kind must be pronoun, after_ta, possessive or ta_marbuta, not {other:?}"))),
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// `ENDING|SPELLING_BEFORE_A_SUFFIX`, both non-empty.
+fn read_ta_marbuta(column: &str) -> Option<TaMarbuta> {
+    let parts: Vec<&str> = column.split('|').map(str::trim).collect();
+    let &[written, before] = parts.as_slice() else {
+        return None;
+    };
+    (!written.is_empty() && !before.is_empty()).then(|| TaMarbuta {
+        written: written.to_string(),
+        norm: normalise_form(written),
+        before_suffix: normalise_form(before),
+    })
+}
+
+/// `verb_paradigm.tsv`: the present prefix (if the language has one) and the rows.
+fn read_paradigm((f, c): (&str, &str)) -> Result<(Option<String>, Vec<ParadigmRow>), LexiconError> {
+    let (mut present_prefix, mut rows_out, mut first_present) = (None, Vec::new(), None);
+    for (line, cols) in rows(f, c, 5)? {
+        let bad = |m: &str| bad_line(f, line, m);
+        let tense = match cols[1] {
+            "present_prefix" => {
+                if present_prefix.is_some() {
+                    return Err(bad("present_prefix is given once"));
+                }
+                present_prefix = Some(normalise_form(cols[0]));
+                continue;
+            }
+            "past" => Tense::Past,
+            "present" => {
+                first_present = first_present.or(Some(line));
+                Tense::Present
+            }
+            other => return Err(bad_line(f, line, format!("tense must be past, present or present_prefix, not {other:?}"))),
+        };
+        let Some((before, after)) = cols[0].split_once(STEM).filter(|(_, a)| !a.contains(STEM)) else {
+            return Err(bad("the form must hold {stem} once"));
+        };
+        let gender = match cols[2] {
+            "m" => Gender::Masculine,
+            "f" => Gender::Feminine,
+            _ => return Err(bad("gender must be m or f")),
+        };
+        let number = match cols[3] {
+            "sg" => Number::Singular,
+            "du" => Number::Dual,
+            "pl" => Number::Plural,
+            _ => return Err(bad("number must be sg, du or pl")),
+        };
+        let weak = if cols[4] == "-" { Vec::new() } else { forms(cols[4]) };
+        let (before, after) = (normalise_form(before), normalise_form(after));
+        rows_out.push(ParadigmRow { tense, before, after, gender, number, weak });
+    }
+    if let (None, Some(line)) = (&present_prefix, first_present) {
+        return Err(bad_line(f, line, "present rows need a present_prefix row"));
+    }
+    Ok((present_prefix, rows_out))
 }
 
 #[cfg(test)]
