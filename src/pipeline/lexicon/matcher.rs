@@ -9,7 +9,7 @@ use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::model::Language;
 use crate::pipeline::text::normalise::NormText;
-pub use morphology::{Morphology, is_arabic_proclitic};
+pub use morphology::Morphology;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};

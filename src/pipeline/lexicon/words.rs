@@ -62,6 +62,8 @@ word_classes! {
     ClauseOpener => "clause_openers": "Words that open a clause whose subject may be a count (أن; that).",
     BackgroundCue => "background_cues": "Words before a trigger that make its event the setting of the news (since, anniversary, trial, film).",
     Partitive => "partitives": "Words between a count and the people it counts (الآلاف من; thousands of).",
+    PresentPersonPrefix => "present_person_prefixes": "Person prefixes of a present verb (يقودان، تقول), which a dual or plural ending completes.",
+    ComplementPrefix => "complement_prefixes": "Prepositions glued to the word after a title's modifier that start its complement, not a name (لولاية، لبيت).",
     FuturePrefix => "future_prefixes": "Future prefixes glued to a present verb (سيجتمع): the event is planned.",
     NounPhraseEnd => "noun_phrase_ends": "Words that end a speaker noun phrase: prepositions, relatives, particles, time adverbs.",
     ChainPreposition => "chain_prepositions": "Prepositions after which a mention continues the speaker noun phrase (source in the council; spokesman of).",

@@ -4,7 +4,7 @@
 use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::gazetteer::{CountryContext, Gazetteer};
-use crate::pipeline::lexicon::matcher::{Gender, Hit, Number, is_arabic_proclitic};
+use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::model::Language;
@@ -31,7 +31,7 @@ fn is_place_link(doc: &Document, lex: &LanguageLexicons, t: usize) -> bool {
     let word = doc.word(t);
     lex.place_links.contains(word)
         || doc.language == Language::Ar
-            && word.char_indices().skip(1).take(2).any(|(i, _)| is_arabic_proclitic(&word[..i]) && lex.place_links.contains(&word[i..]))
+            && word.char_indices().skip(1).take(2).any(|(i, _)| lex.morphology.is_proclitic(&word[..i]) && lex.place_links.contains(&word[i..]))
 }
 
 /// How many tokens (punctuation, link words) may stand between a place and the country or
@@ -99,7 +99,7 @@ impl Mentions {
 /// feminine; the language's `*_suffixes` word classes).
 fn agreement_by_ending(doc: &Document, lex: &LanguageLexicons, h: &Hit, default: (Gender, Number)) -> (Gender, Number) {
     let first_word = doc.word(h.tokens.start);
-    let w = first_word.trim_start_matches(['و', 'ف']);
+    let w = lex.morphology.strip_conjunctions(first_word);
     let ends = |class| lex.words.suffix_of(class, w).is_some();
     if ends(WordClass::MasculinePluralSuffix) && w.chars().count() > 4 {
         (Gender::Masculine, Number::Plural)

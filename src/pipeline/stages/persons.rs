@@ -13,7 +13,7 @@
 use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::LanguageLexicons;
-use crate::pipeline::lexicon::matcher::{Gender, Hit, Number, is_arabic_proclitic};
+use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::model::Language;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
@@ -114,7 +114,7 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             let w = bare_word(doc, s);
             let prefix_len = if w == head {
                 0
-            } else if ar && w.ends_with(head) && is_arabic_proclitic(&w[..w.len() - head.len()]) && !ends_with_article_and(lex, w, head) {
+            } else if ar && w.ends_with(head) && lex.morphology.is_proclitic(&w[..w.len() - head.len()]) && !ends_with_article_and(lex, w, head) {
                 w.len() - head.len()
             } else {
                 continue;
@@ -210,7 +210,7 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
     }
     // after a modifier a preposition starts the title's complement, not a name: «الوالي
     // السابق لولاية الخير», «الإمام السابق لبيت الله»
-    if ar && modified && i < tokens.len() && ['ل', 'ب'].iter().any(|&p| original_word(doc, i).starts_with(p)) {
+    if ar && modified && i < tokens.len() && lex.words.prefix_of(WordClass::ComplementPrefix, original_word(doc, i)).is_some() {
         return None;
     }
     let start = i;
@@ -306,12 +306,12 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
         Language::Ar => {
             let proclitic_before_article = w.char_indices().skip(2).take(3).map(|(i, _)| &w[..i]).any(|p| {
                 let article = lex.words.suffix_of(WordClass::Article, p).is_some() || lex.words.contains(WordClass::DativePrefix, p);
-                article && !lex.words.contains(WordClass::Article, p) && is_arabic_proclitic(p)
+                article && !lex.words.contains(WordClass::Article, p) && lex.morphology.is_proclitic(p)
             });
             // و or ف after a name of two words or more is "and": the name has ended (محمد
             // شوكان وآخرين، عبد الله وولي العهد); earlier it may begin a word of the name
             // (وليد، جوكو ويدودو) unless a particle follows it (وهو)
-            let conjoined = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|rest| rest.chars().count() >= 2);
+            let conjoined = lex.morphology.strip_conjunction(w).filter(|rest| rest.chars().count() >= 2);
             let conjunction = conjoined.is_some_and(|rest| position >= 2 || lex.function_words.contains(rest));
             // a preposition glued to a hamza or to ت starts a verbal noun (لإطلاق، بأن، لتولي)
             // (proclitics.tsv, kind verbal_noun: in the original text, as normalised لإ is لا as in
@@ -321,7 +321,7 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
             // a present verb in the dual or plural after a name of two words: "وزير الداخلية
             // السابق حسين عرب يقودان" (earlier, such a word is a name: موشيه يعالون)
             let plural_verb = position >= 2
-                && (w.starts_with('ي') || w.starts_with('ت'))
+                && lex.words.prefix_of(WordClass::PresentPersonPrefix, w).is_some()
                 && lex.words.suffix_of(WordClass::VerbPluralSuffix, w).is_some()
                 && w.chars().count() >= 5;
             !(proclitic_before_article

@@ -77,6 +77,8 @@ pub struct Morphology {
     articles: Vec<String>,
     /// Prepositions fused with the article (لل).
     fused_articles: Vec<String>,
+    /// The conjunctions glued before a word (و، ف), without the empty one.
+    conjunctions: Vec<String>,
     /// Every prefix a noun may carry, the empty one included.
     noun_prefixes: HashSet<String>,
     /// Every prefix a past verb may carry, the empty one included.
@@ -169,8 +171,10 @@ impl Morphology {
         start_letters.sort_unstable();
         start_letters.dedup();
         let max_start_chars = start_prefixes.iter().map(|p| p.chars().count()).max().unwrap_or(0);
+        let conjunctions = pro.conjunctions.iter().filter(|c| !c.is_empty()).cloned().collect();
         Ok(Morphology {
             language,
+            conjunctions,
             articles: pro.articles,
             fused_articles: pro.fused_articles,
             noun_prefixes,
@@ -251,6 +255,19 @@ impl Morphology {
         self.after_ta.contains(suffix)
     }
 
+    /// `word` without the one conjunction glued to its front (وآخرين → آخرين), if it has one.
+    pub fn strip_conjunction<'w>(&self, word: &'w str) -> Option<&'w str> {
+        self.conjunctions.iter().find_map(|c| word.strip_prefix(c.as_str()))
+    }
+
+    /// `word` without every conjunction glued to its front (ووف… is rare, و or ف common).
+    pub fn strip_conjunctions<'w>(&self, mut word: &'w str) -> &'w str {
+        while let Some(rest) = self.strip_conjunction(word) {
+            word = rest;
+        }
+        word
+    }
+
     /// The starts of a verbal noun after a preposition (لإ، بأ، لت), as the original text
     /// writes them: they are compared with the original, not the normalised, text.
     pub fn verbal_noun_starts(&self) -> &[String] {
@@ -320,12 +337,6 @@ impl Morphology {
         }
         out
     }
-}
-
-/// True when `prefix` is a valid run of Arabic noun proclitics, by the embedded Arabic
-/// morphology (for callers that have no [`Morphology`] at hand; the lexicons carry theirs).
-pub fn is_arabic_proclitic(prefix: &str) -> bool {
-    Morphology::embedded(Language::Ar).is_proclitic(prefix)
 }
 
 /// The lines of `proclitics.tsv`, by kind.
