@@ -31,7 +31,11 @@ fn is_place_link(doc: &Document, lex: &LanguageLexicons, t: usize) -> bool {
     let word = doc.word(t);
     lex.place_links.contains(word)
         || doc.language == Language::Ar
-            && word.char_indices().skip(1).take(2).any(|(i, _)| lex.morphology.is_proclitic(&word[..i]) && lex.place_links.contains(&word[i..]))
+            && word
+                .char_indices()
+                .skip(1)
+                .take(2)
+                .any(|(i, _)| lex.morphology.is_proclitic(&word[..i]) && lex.place_links.contains(&word[i..]))
 }
 
 /// How many tokens (punctuation, link words) may stand between a place and the country or

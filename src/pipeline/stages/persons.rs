@@ -114,7 +114,11 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             let w = bare_word(doc, s);
             let prefix_len = if w == head {
                 0
-            } else if ar && w.ends_with(head) && lex.morphology.is_proclitic(&w[..w.len() - head.len()]) && !ends_with_article_and(lex, w, head) {
+            } else if ar
+                && w.ends_with(head)
+                && lex.morphology.is_proclitic(&w[..w.len() - head.len()])
+                && !ends_with_article_and(lex, w, head)
+            {
                 w.len() - head.len()
             } else {
                 continue;

@@ -376,7 +376,15 @@ fn count_distance(
     }
     // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
     let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
-    if at.within(c.tokens.end, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start) {
+    // (unless it stands right after this trigger: «إصابة نحو 60 آخرين بجروح»)
+    let right_after = |k: &EventMention| k.tokens.end == c.tokens.start;
+    if !right_after(e) && at.within(c.tokens.end, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start) {
+        return None;
+    }
+    // and a count right after another casualties trigger counts that one, not a trigger
+    // further on ("مقتل 40 شخصا وإصابة 60", "killed 40 and wounded 60")
+    let counted_before = |k: usize| toll(k) && right_after(&events[k]);
+    if c.tokens.last() < e.tokens.start && at.within(c.tokens.start.saturating_sub(3), c.tokens.start).any(counted_before) {
         return None;
     }
     if c.tokens.start > e.tokens.last() {

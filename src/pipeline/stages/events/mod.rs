@@ -264,6 +264,33 @@ mod tests {
     }
 
     #[test]
+    fn a_count_right_after_a_toll_trigger_is_that_toll() {
+        // (text, killed, injured) of the one casualties event
+        let cases: &[(Language, &str, Option<&str>, Option<&str>)] = &[
+            (Ar, "وأدت الغارة إلى مقتل 40 شخصا على الأقل وإصابة نحو 60 آخرين بجروح.", Some("40 شخصا على الأقل"), Some("نحو 60")),
+            (Ar, "أسفر الهجوم عن مقتل 3 أشخاص وإصابة 12 آخرين.", Some("3"), Some("12")),
+            (En, "At least nine people were killed and 21 were wounded in the attack.", Some("At least nine"), Some("21")),
+            (En, "The bombing killed 84 and wounded roughly 200.", Some("84"), Some("roughly 200")),
+        ];
+        for &(language, text, killed, injured) in cases {
+            let doc = through("event clusters", language, text);
+            let tolls: Vec<_> = doc.clusters.iter().filter(|c| doc.event_mentions[c.trigger].event_type.frame == Frame::Toll).collect();
+            assert_eq!(tolls.len(), 1, "{text:?}: one toll");
+            let words = |k: Option<usize>| {
+                k.map(|k| {
+                    let (s, e) = doc.token_span(doc.counts[k].tokens);
+                    doc.text[s..e].to_string()
+                })
+            };
+            let of = |pick: fn(&super::EventMention) -> Option<usize>| {
+                tolls[0].mentions.iter().find_map(|&m| words(pick(&doc.event_mentions[m])))
+            };
+            assert_eq!(of(|m| m.killed).as_deref(), killed, "{text:?}: killed");
+            assert_eq!(of(|m| m.injured).as_deref(), injured, "{text:?}: injured");
+        }
+    }
+
+    #[test]
     fn mentions_of_one_happening_merge_and_others_stay_apart() {
         // (text, strike clusters expected)
         let cases: &[(Language, &str, usize)] = &[

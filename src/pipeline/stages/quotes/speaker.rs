@@ -79,7 +79,10 @@ impl Ctx<'_> {
             return Some(n);
         }
         // genitive chain or adjective: مسؤول الأمن، الجانب الإيراني، مكتب رئيس الحكومة
-        let genitive = head.is_some() && end - i < 5 && !self.word_is(WordClass::NounPhraseEnd, w) && !self.starts_with(WordClass::ConjunctionPrefix, w);
+        let genitive = head.is_some()
+            && end - i < 5
+            && !self.word_is(WordClass::NounPhraseEnd, w)
+            && !self.starts_with(WordClass::ConjunctionPrefix, w);
         // an unknown head takes up to two more words
         let headless = head.is_none() && end - i < 3;
         (construct && (genitive || headless)).then_some(n)
