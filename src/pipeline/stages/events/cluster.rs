@@ -11,6 +11,8 @@
 use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, place_rank};
 use crate::pipeline::doc::Document;
 use crate::pipeline::lexicon::event_types::Frame;
+use crate::pipeline::lexicon::gazetteer::Gazetteer;
+use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use chrono::NaiveDate;
 use std::collections::HashSet;
 
@@ -22,9 +24,9 @@ const UNASSIGNED: usize = usize::MAX;
 struct Summary<'a> {
     /// Sentences of its mentions.
     sentences: HashSet<usize>,
-    /// The precise place (city or region) of its mentions; at most one, since a second
-    /// would have kept its mention out.
-    precise_place: Option<&'a str>,
+    /// The most specific precise place (city or region) of its mentions; the others
+    /// contain it, since a place apart from it would have kept their mention out.
+    precise_place: Option<&'a Mention>,
     /// The location of its first located mention.
     first_location: Option<&'a str>,
     /// The earliest end and the latest start of its mentions' time periods.
@@ -47,11 +49,26 @@ fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
 
 /// The location key when it is precise enough to identify a happening (a city or a
 /// region, not a whole country).
-fn precise_location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
-    m.location
-        .filter(|_| !m.inherited)
-        .filter(|&l| place_rank(inp.gazetteer, &inp.mentions.all[l]) >= 2)
-        .map(|l| inp.mentions.all[l].key.as_str())
+fn precise_location<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a Mention> {
+    m.location.filter(|_| !m.inherited).map(|l| &inp.mentions.all[l]).filter(|p| place_rank(inp.gazetteer, p) >= 2)
+}
+
+/// True when `outer` is `inner` or a region holding it (the governorate of Sa'dah holds the
+/// city of Sa'dah): two places of one happening at different granularity.
+fn holds(gazetteer: &Gazetteer, outer: &Mention, inner: &Mention) -> bool {
+    if outer.key == inner.key {
+        return true;
+    }
+    let (MentionKind::Place(o), MentionKind::Place(i)) = (&outer.kind, &inner.kind) else {
+        return false;
+    };
+    let (o, i) = (&gazetteer.places[*o], &gazetteer.places[*i]);
+    o.kind == "region" && i.kind != "country" && o.country.is_some() && o.country == i.country && o.admin1.is_some() && o.admin1 == i.admin1
+}
+
+/// True when one of the two places holds the other.
+fn nested(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
+    holds(gazetteer, a, b) || holds(gazetteer, b, a)
 }
 
 fn count_value(inp: &EventInputs, c: Option<usize>) -> Option<Option<u64>> {
@@ -66,7 +83,11 @@ impl<'a> Summary<'a> {
     /// Takes in what mention `m` says.
     fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention) {
         self.sentences.insert(m.sentence);
-        self.precise_place = self.precise_place.or(precise_location_key(inp, m));
+        if let Some(p) = precise_location(inp, m)
+            && self.precise_place.is_none_or(|q| place_rank(inp.gazetteer, p) > place_rank(inp.gazetteer, q))
+        {
+            self.precise_place = Some(p);
+        }
         self.first_location = self.first_location.or(location_key(inp, m));
         if let Some((start, end)) = m.time.and_then(|t| inp.times[t].range()) {
             self.earliest_end = Some(self.earliest_end.map_or(end, |e| e.min(end)));
@@ -90,8 +111,8 @@ impl<'a> Summary<'a> {
                 return false;
             }
         }
-        if let (Some(x), Some(y)) = (self.precise_place, precise_location_key(inp, m))
-            && x != y
+        if let (Some(x), Some(y)) = (self.precise_place, precise_location(inp, m))
+            && !nested(inp.gazetteer, x, y)
         {
             return false;
         }
@@ -130,11 +151,12 @@ impl<'a> Clustering<'a> {
     fn linked(&self, inp: &EventInputs, mentions: &[EventMention], c: usize, i: usize) -> bool {
         let doc = inp.doc;
         let (m, t, summary) = (&mentions[i], &mentions[self.clusters[c].trigger], &self.summaries[c]);
-        let headline = t.sentence == 0 && t.location.is_none() && first_paragraph_is_headline(doc);
+        // the headline's event is the one the lede (the first sentence after it) reports
+        let headline = t.sentence == 0 && first_paragraph_is_headline(doc) && m.sentence <= doc.seg.paragraphs[1].start + 1;
         let own_place = m.location.is_some() && !m.inherited;
         let definite = is_definite(doc, &inp.lex.words, m.tokens.start);
         let anaphor = !own_place && m.actors.is_empty() && definite;
-        let same_place = precise_location_key(inp, m).is_some() && summary.precise_place == precise_location_key(inp, m);
+        let same_place = matches!((precise_location(inp, m), summary.precise_place), (Some(a), Some(b)) if nested(inp.gazetteer, a, b));
         if m.event_type.frame == Frame::Meeting {
             let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k));
             let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);

@@ -292,21 +292,37 @@ mod tests {
 
     #[test]
     fn mentions_of_one_happening_merge_and_others_stay_apart() {
-        // (text, strike clusters expected)
-        let cases: &[(Language, &str, usize)] = &[
-            (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", 1),
-            (Ar, "قصفت الطائرات مدينة حلب يوم الاثنين. وقصفت مدينة إدلب يوم الخميس.", 2),
+        // (text, type, clusters of that type expected)
+        let cases: &[(Language, &str, &str, usize)] = &[
+            (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", "strike", 1),
+            (Ar, "قصفت الطائرات مدينة حلب يوم الاثنين. وقصفت مدينة إدلب يوم الخميس.", "strike", 2),
             // a definite anaphor refers back however far the strike stands
             (
                 Ar,
                 "شنت طائرات أمريكية غارة على البوكمال. وقال المسؤول إن الوضع هادئ. وأضاف أن المحادثات مستمرة. وتابع أن الوفد وصل. ولم يعلق الجانب الآخر. وأسفرت الغارة عن أضرار مادية.",
+                "strike",
                 1,
             ),
+            // the headline's event is the lede's, at the city or at the governorate holding it
+            (
+                Ar,
+                "مقتل قادة من ميليشيات الحوثي في صعدة\n\nأفادت قوات التحالف، الخميس، بمقتل عدد من قادة الميليشيات في غارة على محافظة صعدة.",
+                "casualties",
+                1,
+            ),
+            (
+                En,
+                "Five killed in Idlib strike\n\nFive people were killed on Monday when aircraft struck a market in Idlib province.",
+                "casualties",
+                1,
+            ),
+            // two cities of one governorate are two places
+            (Ar, "قصفت الطائرات مدينة حماة يوم الاثنين. وقصفت الطائرات مدينة السلمية يوم الاثنين.", "strike", 2),
         ];
-        for &(language, text, strikes) in cases {
+        for &(language, text, kind, expected) in cases {
             let doc = through("event clusters", language, text);
-            let n = doc.clusters.iter().filter(|c| doc.event_mentions[c.trigger].event_type.is("strike")).count();
-            assert_eq!(n, strikes, "{text:?}");
+            let n = doc.clusters.iter().filter(|c| doc.event_mentions[c.trigger].event_type.is(kind)).count();
+            assert_eq!(n, expected, "{text:?}");
         }
     }
 
