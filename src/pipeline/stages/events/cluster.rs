@@ -280,6 +280,36 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
     clusters
 }
 
+/// Marks as background the clusters that only refer to a happening the article does not
+/// report: every mention definite ("the attack", القتل، هذا الهجوم) and none saying where,
+/// when, who or how many, no cause and no toll of theirs. Such a mention points at a
+/// happening known from elsewhere — the setting of the news (GUIDELINES.md, "Background
+/// mentions") — or names a kind of act ("القتل والاختطاف").
+pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[EventCluster], mentions: &mut [EventMention]) {
+    let mut causes = vec![false; clusters.len()];
+    for c in clusters {
+        if let Some(x) = c.cause {
+            causes[x] = true;
+        }
+    }
+    let unanchored = |m: &EventMention| {
+        m.location.is_none()
+            && m.actors.is_empty()
+            && m.raw_actors.is_empty()
+            && m.time.is_none()
+            && m.killed.is_none()
+            && m.injured.is_none()
+            && is_definite(inp.doc, &inp.lex.words, m.tokens.start)
+    };
+    for (ci, c) in clusters.iter().enumerate() {
+        if c.cause.is_none() && !causes[ci] && c.mentions.iter().all(|&m| unanchored(&mentions[m])) {
+            for &m in &c.mentions {
+                mentions[m].background = true;
+            }
+        }
+    }
+}
+
 /// True when the article opens with a one-sentence line (a headline).
 fn first_paragraph_is_headline(doc: &Document) -> bool {
     doc.seg.paragraphs.first().is_some_and(|p| p.len() == 1) && doc.seg.paragraphs.len() > 1

@@ -81,7 +81,9 @@ pub fn detect(doc: &mut Document, lexicons: &Lexicons) {
 /// to their cause.
 pub fn merge(doc: &mut Document, lexicons: &Lexicons) {
     let mut mentions = std::mem::take(&mut doc.event_mentions);
-    let clusters = cluster::cluster(&EventInputs::of(doc, lexicons), &mut mentions);
+    let inputs = EventInputs::of(doc, lexicons);
+    let clusters = cluster::cluster(&inputs, &mut mentions);
+    cluster::mark_unanchored_as_background(&inputs, &clusters, &mut mentions);
     doc.event_mentions = mentions;
     doc.clusters = clusters;
 }
@@ -374,9 +376,19 @@ mod tests {
             (En, "A car bomb killed five people in Baghdad on Monday.", "car bomb", false),
             (En, "The court sentenced the men behind last year's car bomb.", "car bomb", true),
             (En, "The city has been quiet since the 2014 bombing of its market.", "bombing", true),
+            // reactions to it and who is behind it
+            (Ar, "وأدانت الحكومة الهجوم على السفارة.", "الهجوم", true),
+            (Ar, "ويعتقد أن الميليشيات كانت وراء اغتيال المحافظ.", "اغتيال", true),
+            (En, "Officials condemned the bombing.", "bombing", true),
+            // definite and unanchored: a happening known from elsewhere, or a kind of act
+            (Ar, "وأشار إلى أن القتل والاختطاف جرائم لا تغتفر.", "القتل", true),
+            (Ar, "وتابع أن السفارة أبلغت بهذا الهجوم.", "الهجوم", true),
+            // definite but anchored by its toll: news
+            (Ar, "وأسفر الهجوم عن مقتل ثلاثة جنود في كابول.", "الهجوم", false),
+            (En, "The attack killed three soldiers in Kabul.", "attack", false),
         ];
         for &(language, text, trigger, background) in cases {
-            let doc = through("event mentions", language, text);
+            let doc = through("event clusters", language, text);
             let found = doc.event_mentions.iter().find(|e| {
                 let (s, t) = doc.original(e.span.0, e.span.1);
                 doc.text[s..t].contains(trigger)
