@@ -233,6 +233,8 @@ mod tests {
             (En, "The army shelled Idlib on Monday.", "strike", "shelled", "asserted", Some("Idlib")),
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف.", "meeting", "التقى", "asserted", Some("جنيف")),
             (Ar, "ولم يجتمع الوفدان في جنيف.", "meeting", "يجتمع", "negated", Some("جنيف")),
+            // an act that is only a purpose or a fear
+            (Ar, "ونشرت السلطات قوات إضافية لمنع قتل المدنيين.", "casualties", "قتل", "hypothetical", None),
             (Ar, "سيجتمع الوفدان في جنيف الأسبوع المقبل.", "meeting", "يجتمع", "planned", Some("جنيف")),
             (En, "Officials said the airstrike hit a market in Mosul.", "strike", "airstrike", "reported", Some("Mosul")),
             (En, "The two leaders met in Geneva on Tuesday.", "meeting", "met in", "asserted", Some("Geneva")),
