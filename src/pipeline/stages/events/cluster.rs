@@ -160,7 +160,9 @@ impl<'a> Clustering<'a> {
         if m.event_type.frame == Frame::Meeting {
             let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k));
             let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);
-            let anaphoric = m.actors.is_empty() && definite && !conflicting_place;
+            // «المحادثات», «القمة», "the talks": a definite meeting noun is the meeting already
+            // reported, whoever it names, unless it stands somewhere else
+            let anaphoric = definite && !conflicting_place;
             return same_place || (shared_party && !conflicting_place) || anaphoric;
         }
         let same_sentence = summary.sentences.contains(&m.sentence);

@@ -320,6 +320,16 @@ mod tests {
                 "casualties",
                 1,
             ),
+            // a definite meeting noun is the meeting already reported, whoever it names
+            (
+                Ar,
+                "أجرت موغيريني محادثات مع حكومة الوفاق في طرابلس السبت. وقال المتحدث إن الزيارة مهمة. وتناولت المحادثات مع السراج ملف الهجرة.",
+                "meeting",
+                1,
+            ),
+            (En, "Kerry held talks with Lavrov in Geneva on Monday. The talks with the Russian minister lasted five hours.", "meeting", 1),
+            // unless it stands somewhere else
+            (Ar, "عقد الوزيران اجتماعا في جنيف. وعقد الاجتماع الثاني في فيينا.", "meeting", 2),
             // two cities of one governorate are two places
             (Ar, "قصفت الطائرات مدينة حماة يوم الاثنين. وقصفت الطائرات مدينة السلمية يوم الاثنين.", "strike", 2),
         ];
