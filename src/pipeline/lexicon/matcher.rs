@@ -508,7 +508,9 @@ impl<T> Matcher<T> {
             morphology.is_proclitic(prefix)
         };
         let suffix_ok = if p.needs_suffix { morphology.is_after_ta(suffix) } else { morphology.is_enclitic(suffix, self.enclitics) };
-        prefix_ok && suffix_ok
+        // a noun with the article takes no pronoun: «الاجتماعي» is "social", not «الاجتماع + ي»
+        let article_and_pronoun = !p.verb && !suffix.is_empty() && (p.stripped_article || morphology.ends_with_article(prefix));
+        prefix_ok && suffix_ok && !article_and_pronoun
     }
 }
 
@@ -534,6 +536,18 @@ mod tests {
         let got = words(Language::Ar, vec![("قصف", FormKind::Plain)], "والقصف بقصف وبالقصف مقصف فقصفها");
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, vec!["القصف", "قصف", "القصف", "قصفها"]);
+    }
+
+    #[test]
+    fn a_noun_with_the_article_takes_no_pronoun() {
+        // (text, matched forms of the entry اجتماع)
+        let cases: &[(&str, &[&str])] =
+            &[("الاجتماع", &["الاجتماع"]), ("اجتماعه", &["اجتماعه"]), ("باجتماعهم", &["اجتماعهم"]), ("الاجتماعي", &[]), ("والاجتماعية", &[])];
+        for &(text, expected) in cases {
+            let got = words(Language::Ar, vec![("اجتماع", FormKind::Plain)], text);
+            let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+            assert_eq!(texts, expected, "{text}");
+        }
     }
 
     #[test]
