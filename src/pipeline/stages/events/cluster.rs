@@ -5,7 +5,7 @@
 //! two times, precise places or counts that differ, no party attacking in one and attacked
 //! in the other, no second cause) and that something ties it to (the same sentence, the
 //! same precise place, the same cause, a definite anaphor, the headline's event continued
-//! by the lede, or for meetings a shared party). What each cluster's mentions say is kept
+//! by the lede, for strikes the same attacker or target, for meetings a shared party). What each cluster's mentions say is kept
 //! in a [`Summary`], so a mention is compared with a cluster in constant time.
 
 use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, place_rank};
@@ -167,7 +167,10 @@ impl<'a> Clustering<'a> {
         }
         let same_sentence = summary.sentences.contains(&m.sentence);
         let same_cause = m.event_type.frame == Frame::Toll && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
-        headline || anaphor || same_place || same_sentence || same_cause
+        // the same attacker, or the same target: one side of the same attacks
+        let shared_side = actor_keys(inp, m, "attacker").any(|k| summary.attackers.contains(k))
+            || actor_keys(inp, m, "target").any(|k| summary.targets.contains(k));
+        headline || anaphor || same_place || same_sentence || same_cause || shared_side
     }
 
     /// True when mention `i` may join cluster `c`.

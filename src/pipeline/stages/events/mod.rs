@@ -320,6 +320,16 @@ mod tests {
                 "casualties",
                 1,
             ),
+            // the same attacker's strikes on the same side, paragraphs apart
+            (
+                Ar,
+                "شنت طائرات إسرائيلية غارات على مواقع في سوريا. وقال المتحدث إن الوضع هادئ. وأضاف أن المحادثات مستمرة. وقالت إسرائيل إن غارات الطائرات الإسرائيلية ستستمر.",
+                "strike",
+                1,
+            ),
+            // but not strikes of the same attacker at two places, or on two days
+            (Ar, "قصفت الطائرات الأمريكية مدينة حلب. وقصفت الطائرات الأمريكية مدينة إدلب.", "strike", 2),
+            (Ar, "شنت طائرات إسرائيلية غارات على مواقع في سوريا. وشنت طائرات إسرائيلية غارات مجددا على سوريا.", "strike", 2),
             // a definite meeting noun is the meeting already reported, whoever it names
             (
                 Ar,
