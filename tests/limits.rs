@@ -3,85 +3,13 @@
 //! connection caps and idle timeouts, header caps, readable early answers, trusted proxies,
 //! bounded metrics and the small items (408 problem, Host, grace period, request ids).
 
-use hadath::http::{AppState, serve};
-use hadath::pipeline::Pipeline;
+mod common;
+
+use common::{Child, SEED, Server, is_problem, post_json, raw, read_response, send_all_then_read};
 use hadath::settings::Settings;
 use serde_json::{Value, json};
-use std::io::{Read, Write};
-use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
-static SEED: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(include_str!("fixtures/seed.json")).expect("seed fixture"));
-
-struct Server {
-    base: String,
-    addr: String,
-    state: AppState,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl Server {
-    async fn start(env: &[(&str, &str)]) -> Server {
-        let settings = Settings::load(None, env.iter().map(|(k, v)| (k.to_string(), v.to_string()))).expect("settings");
-        let state = AppState::new(PIPELINE.clone(), settings);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().unwrap().to_string();
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(serve(listener, None, state.clone(), async move {
-            let _ = rx.await;
-        }));
-        Server { base: format!("http://{addr}"), addr, state, stop: Some(tx), task }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
-
-/// One HTTP/1.1 response read off a raw connection: status, lower-cased head, body.
-struct Raw {
-    status: u16,
-    head: String,
-    body: Vec<u8>,
-}
-
-/// Reads one response (head, then a `content-length` body) from `stream`.
-async fn read_response(stream: &mut tokio::net::TcpStream) -> Option<Raw> {
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    while !buf.ends_with(b"\r\n\r\n") {
-        if stream.read(&mut byte).await.ok()? == 0 {
-            return None;
-        }
-        buf.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&buf).to_ascii_lowercase();
-    let status = head.get(9..12)?.parse().ok()?;
-    let len = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(0);
-    let mut body = vec![0u8; len];
-    stream.read_exact(&mut body).await.ok()?;
-    Some(Raw { status, head, body })
-}
-
-/// Sends `request` on a new connection and reads one response.
-async fn raw(addr: &str, request: &[u8]) -> Option<Raw> {
-    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
-    stream.write_all(request).await.ok()?;
-    tokio::time::timeout(Duration::from_secs(10), read_response(&mut stream)).await.ok()?
-}
-
-fn is_problem(r: &Raw, status: u16) -> bool {
-    let body: Value = serde_json::from_slice(&r.body).unwrap_or_default();
-    r.status == status && r.head.contains("content-type: application/problem+json") && body["status"] == status
-}
-
-fn post_json(path: &str, body: &str, extra: &str) -> Vec<u8> {
-    format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{extra}\r\n{body}", body.len())
-        .into_bytes()
-}
 
 #[tokio::test]
 async fn a_long_job_is_stopped_at_its_budget_while_others_are_served() {
@@ -260,17 +188,6 @@ async fn head_size_cap_and_host_required() {
     assert_eq!(r.status, 200, "HTTP/1.0 needs no Host");
 }
 
-/// Sends the whole request (head and body) before reading, as urllib does; the status line.
-fn send_all_then_read(addr: &str, request: Vec<u8>) -> String {
-    let mut stream = std::net::TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let sent = stream.write_all(&request);
-    let mut out = Vec::new();
-    let _ = stream.read_to_end(&mut out);
-    assert!(sent.is_ok(), "broken pipe while sending: {sent:?}");
-    String::from_utf8_lossy(&out).to_ascii_lowercase()
-}
-
 #[tokio::test]
 async fn early_answers_are_readable_by_clients_that_send_everything_first() {
     let s = Server::start(&[]).await;
@@ -403,67 +320,6 @@ async fn the_grace_period_ending_with_requests_in_flight_is_an_error() {
 }
 
 // ---- the binary itself: standard error, file-descriptor limits, memory ----
-
-struct Child {
-    child: std::process::Child,
-    addr: String,
-}
-
-impl Child {
-    /// Starts `hadath serve` under `sh -c` (for `prelude`, e.g. a ulimit) with `stderr`.
-    fn start(prelude: &str, env: &[(&str, &str)], stderr: std::process::Stdio) -> Child {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let addr = format!("127.0.0.1:{port}");
-        let mut cmd = std::process::Command::new("sh");
-        cmd.arg("-c")
-            .arg(format!("{prelude} exec \"$0\" serve --addr {addr}"))
-            .arg(env!("CARGO_BIN_EXE_hadath"))
-            .env_clear()
-            .stdout(std::process::Stdio::null())
-            .stderr(stderr);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = cmd.spawn().expect("hadath starts");
-        let c = Child { child, addr };
-        for _ in 0..200 {
-            if c.get("/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
-                return c;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("the server did not become healthy");
-    }
-
-    fn get(&self, path: &str) -> Option<String> {
-        let mut conn = std::net::TcpStream::connect(&self.addr).ok()?;
-        conn.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-        conn.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes()).ok()?;
-        let mut out = String::new();
-        conn.read_to_string(&mut out).ok()?;
-        Some(out)
-    }
-
-    fn post(&self, path: &str, body: &str) -> Option<String> {
-        let mut conn = std::net::TcpStream::connect(&self.addr).ok()?;
-        conn.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-        conn.write_all(&post_json(path, body, "Connection: close\r\n")).ok()?;
-        let mut out = Vec::new();
-        conn.read_to_end(&mut out).ok()?;
-        Some(String::from_utf8_lossy(&out).to_string())
-    }
-
-    fn status_kib(&self, field: &str) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
-        status.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok()).unwrap_or(0)
-    }
-
-    /// SIGTERM, then the exit status.
-    fn stop(mut self) -> std::process::ExitStatus {
-        let _ = std::process::Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        self.child.wait().unwrap()
-    }
-}
 
 #[test]
 fn the_server_keeps_serving_with_standard_error_full_or_closed() {
