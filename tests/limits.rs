@@ -177,15 +177,133 @@ async fn head_size_cap_and_host_required() {
     let r = raw(&s.addr, big.as_bytes()).await.expect("answered");
     assert!(is_problem(&r, 431), "{} {}", r.status, r.head);
     assert!(r.head.contains("connection: close"));
-    let huge = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(400_000));
-    let r = raw(&s.addr, huge.as_bytes()).await;
-    assert!(r.is_none_or(|r| r.status == 431));
     let ok = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(30_000));
     assert_eq!(raw(&s.addr, ok.as_bytes()).await.unwrap().status, 200);
     let r = raw(&s.addr, b"GET /healthz HTTP/1.1\r\n\r\n").await.unwrap();
     assert!(is_problem(&r, 400), "{}", r.status);
     let r = raw(&s.addr, b"GET /healthz HTTP/1.0\r\n\r\n").await.unwrap();
     assert_eq!(r.status, 200, "HTTP/1.0 needs no Host");
+}
+
+// ---- HTTP/2 (prior knowledge, as gRPC-style clients and proxies speak it) ----
+
+type H2Body = http_body_util::combinators::BoxBody<bytes::Bytes, std::convert::Infallible>;
+
+/// An HTTP/2 connection from hyper's client (which answers pings): the request sender and
+/// the connection's task, which ends when the server closes the connection.
+async fn h2_connect(addr: &str) -> (hyper::client::conn::http2::SendRequest<H2Body>, tokio::task::JoinHandle<Result<(), hyper::Error>>) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (send, conn) = hyper::client::conn::http2::Builder::new(TokioExecutor::new())
+        .timer(TokioTimer::new())
+        .handshake(TokioIo::new(stream))
+        .await
+        .expect("HTTP/2 handshake");
+    (send, tokio::spawn(conn))
+}
+
+fn h2_request(method: &str, path: &str, headers: &[(&str, &str)], body: H2Body) -> hyper::Request<H2Body> {
+    let mut req = hyper::Request::builder().method(method).uri(format!("http://x{path}"));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.body(body).unwrap()
+}
+
+fn full(body: impl Into<bytes::Bytes>) -> H2Body {
+    use http_body_util::BodyExt;
+    http_body_util::Full::new(body.into()).boxed()
+}
+
+async fn h2_send(send: &mut hyper::client::conn::http2::SendRequest<H2Body>, req: hyper::Request<H2Body>) -> (u16, String, Value) {
+    use http_body_util::BodyExt;
+    let res = tokio::time::timeout(Duration::from_secs(10), send.send_request(req)).await.expect("answered").expect("a response");
+    let status = res.status().as_u16();
+    let ct = res.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, ct, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn http2_is_served_with_heads_capped_like_http1() {
+    let s = Server::start(&[]).await;
+    let (mut send, _conn) = h2_connect(&s.addr).await;
+    let (status, _, _) = h2_send(&mut send, h2_request("GET", "/healthz", &[], full(""))).await;
+    assert_eq!(status, 200);
+    let article = json!({"text": "Officials said the airstrike killed 12 people in Mosul."}).to_string();
+    let (status, _, v) =
+        h2_send(&mut send, h2_request("POST", "/v1/extract", &[("content-type", "application/json")], full(article))).await;
+    assert_eq!(status, 200);
+    assert_eq!(v["language"], "en", "{v}");
+    // over the cap: the head check's problem, on the same connection
+    let big = "a".repeat(100_000);
+    let (status, ct, p) = h2_send(&mut send, h2_request("GET", "/healthz", &[("x-big", &big)], full(""))).await;
+    assert_eq!((status, ct.as_str(), &p["status"]), (431, "application/problem+json", &json!(431)), "{p}");
+    let (status, _, _) = h2_send(&mut send, h2_request("GET", "/healthz", &[], full(""))).await;
+    assert_eq!(status, 200, "the connection serves on");
+}
+
+#[tokio::test]
+async fn silent_http2_connections_are_pinged_then_closed() {
+    let s = Server::start(&[
+        ("HADATH_SERVER__HTTP2_KEEP_ALIVE_INTERVAL_SECS", "1"),
+        ("HADATH_SERVER__HTTP2_KEEP_ALIVE_TIMEOUT_SECS", "1"),
+        // long enough that only the unanswered ping can close this connection
+        ("HADATH_SERVER__HEADER_READ_TIMEOUT_SECS", "30"),
+    ])
+    .await;
+    let mut stream = tokio::net::TcpStream::connect(&s.addr).await.unwrap();
+    // the preface and an empty SETTINGS frame; then nothing: no ACK, no ping answered
+    stream.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").await.unwrap();
+    stream.write_all(&[0, 0, 0, 4, 0, 0, 0, 0, 0]).await.unwrap();
+    let started = Instant::now();
+    let mut pinged = None;
+    let closed = loop {
+        let mut head = [0u8; 9];
+        match tokio::time::timeout(Duration::from_secs(10), stream.read_exact(&mut head)).await {
+            Err(_) => break None,
+            Ok(Err(_)) => break Some(started.elapsed()),
+            Ok(Ok(_)) => {}
+        }
+        let len = usize::from(head[0]) << 16 | usize::from(head[1]) << 8 | usize::from(head[2]);
+        let mut payload = vec![0u8; len];
+        if stream.read_exact(&mut payload).await.is_err() {
+            break Some(started.elapsed());
+        }
+        // type 6 is PING; flag 1 would be an ACK
+        if head[3] == 6 && head[4] & 1 == 0 && pinged.is_none() {
+            pinged = Some(started.elapsed());
+        }
+    };
+    let pinged = pinged.expect("the server pinged the silent connection");
+    assert!(pinged >= Duration::from_millis(800) && pinged < Duration::from_millis(2500), "pinged after {pinged:?}");
+    let closed = closed.expect("the server closed the silent connection");
+    assert!(closed < Duration::from_secs(5), "closed after {closed:?}");
+}
+
+#[tokio::test]
+async fn idle_http2_connections_are_closed_and_busy_ones_are_not() {
+    use http_body_util::BodyExt;
+    let s =
+        Server::start(&[("HADATH_SERVER__HEADER_READ_TIMEOUT_SECS", "1"), ("HADATH_SERVER__HTTP2_KEEP_ALIVE_INTERVAL_SECS", "1")]).await;
+    let (mut send, conn) = h2_connect(&s.addr).await;
+    // a request whose body takes longer than the idle period is not cut off
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<hyper::body::Frame<bytes::Bytes>, std::convert::Infallible>>(8);
+    let article = json!({"text": "Officials said the airstrike killed 12 people in Mosul."}).to_string().into_bytes();
+    tokio::spawn(async move {
+        for piece in article.chunks(article.len().div_ceil(5)) {
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            let _ = tx.send(Ok(hyper::body::Frame::data(bytes::Bytes::copy_from_slice(piece)))).await;
+        }
+    });
+    let body = http_body_util::StreamBody::new(tokio_stream::wrappers::ReceiverStream::new(rx)).boxed();
+    let (status, _, v) = h2_send(&mut send, h2_request("POST", "/v1/extract", &[("content-type", "application/json")], body)).await;
+    assert_eq!(status, 200, "{v}");
+    // then, with no request in flight (and the client answering pings), it is closed
+    let idle = Instant::now();
+    let ended = tokio::time::timeout(Duration::from_secs(5), conn).await;
+    assert!(ended.is_ok(), "the idle connection was still open after 5 s");
+    assert!(idle.elapsed() >= Duration::from_millis(800), "closed after {:?}, before the idle period", idle.elapsed());
 }
 
 #[tokio::test]
