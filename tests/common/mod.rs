@@ -146,14 +146,19 @@ impl Child {
             cmd.env(k, v);
         }
         let child = cmd.spawn().expect("hadath starts");
-        let c = Child { child, addr };
-        for _ in 0..200 {
+        let mut c = Child { child, addr };
+        // a debug build loads its lexicons in about 3 s, several times that on a busy machine
+        let started = std::time::Instant::now();
+        while started.elapsed() < Duration::from_secs(30) {
             if c.get("/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
                 return c;
             }
+            if let Ok(Some(status)) = c.child.try_wait() {
+                panic!("the server exited before it was healthy: {status}");
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
-        panic!("the server did not become healthy");
+        panic!("the server did not become healthy in {:?}", started.elapsed());
     }
 
     /// `GET path` on a new connection; the whole response.
