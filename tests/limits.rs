@@ -185,6 +185,52 @@ async fn head_size_cap_and_host_required() {
     assert_eq!(r.status, 200, "HTTP/1.0 needs no Host");
 }
 
+/// Status, head and problem document of an answer read by [`send_all_then_read`].
+fn problem_in(answer: &str) -> (u16, &str, Value) {
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((answer, ""));
+    let status = head.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head, serde_json::from_str(body).unwrap_or_default())
+}
+
+#[tokio::test]
+async fn every_head_over_the_cap_gets_a_readable_problem() {
+    let s = Server::start(&[]).await;
+    let addr = s.addr.clone();
+    let answers = tokio::task::spawn_blocking(move || {
+        let mut answers = Vec::new();
+        // from just over the cap (measured by the head check) to far beyond what hyper
+        // buffers, each sent whole before reading, as urllib does
+        for size in [70_000, 130_000, 200_000, 400_000, 1_000_000] {
+            let head = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(size));
+            answers.push((format!("{size}-byte header"), 431, send_all_then_read(&addr, head.into_bytes())));
+        }
+        let many: String = (0..150).map(|i| format!("X-F{i}: v\r\n")).collect();
+        answers.push((
+            "150 fields".into(),
+            431,
+            send_all_then_read(&addr, format!("GET /healthz HTTP/1.1\r\nHost: x\r\n{many}\r\n").into_bytes()),
+        ));
+        // a head over the cap with a body behind it
+        let mut with_body = post_json("/v1/extract", &"b".repeat(1_000_000), &format!("X-Big: {}\r\n", "a".repeat(200_000))).to_vec();
+        with_body.extend_from_slice(b"trailing bytes the server never reads as a request");
+        answers.push(("200 KB head and a 1 MB body".into(), 431, send_all_then_read(&addr, with_body)));
+        let long_target = format!("GET /healthz?q={} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(100_000));
+        answers.push(("100 KB target".into(), 414, send_all_then_read(&addr, long_target.into_bytes())));
+        answers
+    })
+    .await
+    .unwrap();
+    for (what, want, answer) in &answers {
+        let (status, head, p) = problem_in(answer);
+        assert_eq!(status, *want, "{what}: {}", &answer[..answer.len().min(300)]);
+        assert!(head.contains("content-type: application/problem+json") && head.contains("connection: close"), "{what}: {head}");
+        assert_eq!(p["status"], *want, "{what}: {p}");
+    }
+    assert_eq!(reqwest::get(s.url("/healthz")).await.unwrap().status(), 200);
+    let metrics = reqwest::get(s.url("/metrics")).await.unwrap().text().await.unwrap();
+    assert!(metrics.lines().any(|l| l.contains("route=\"unparsed\"") && l.contains("status=\"431\"")), "hyper's 431s are counted");
+}
+
 // ---- HTTP/2 (prior knowledge, as gRPC-style clients and proxies speak it) ----
 
 type H2Body = http_body_util::combinators::BoxBody<bytes::Bytes, std::convert::Infallible>;

@@ -1,7 +1,12 @@
 //! Connections: the accept loop with its cap, the time a new connection has to send its
 //! first bytes, HTTP/1.1 and HTTP/2 served by hyper with bounded heads and HTTP/2
-//! keep-alive pings, and idle HTTP/2 connections closed like idle HTTP/1.1 ones.
+//! keep-alive pings, idle HTTP/2 connections closed like idle HTTP/1.1 ones, and a
+//! lingering close (the rest of what a client sends is read and discarded, within bounds)
+//! so that a client still sending when the server answers and closes reads the answer
+//! instead of a reset.
 
+use super::middleware::Drain;
+use super::socket::{Lent, ParseErrorAnswers};
 use crate::settings::Settings;
 use axum::Router;
 use axum::body::{Body, Bytes, HttpBody};
@@ -15,6 +20,7 @@ use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, watch};
 use tower::ServiceExt;
@@ -32,6 +38,7 @@ pub(super) struct ConnectionLimits {
     max_header_bytes: usize,
     keep_alive_interval: Duration,
     keep_alive_timeout: Duration,
+    linger: Drain,
 }
 
 impl ConnectionLimits {
@@ -54,12 +61,14 @@ impl ConnectionLimits {
             max_header_bytes: s.max_header_bytes,
             keep_alive_interval: Duration::from_secs(s.http2_keep_alive_interval_secs),
             keep_alive_timeout: Duration::from_secs(s.http2_keep_alive_timeout_secs),
+            linger: Drain { limit: s.drain_limit_bytes, time: Duration::from_millis(s.drain_timeout_ms) },
         }
     }
 
     /// hyper's connection builder under these limits. Heads up to twice the cap are read
     /// whole and answered 431 (problem+json, `Connection: close`) by the head check, which
-    /// measures them; hyper answers 431 itself beyond that (and beyond [`MAX_HEADER_FIELDS`]).
+    /// measures them; hyper stops reading beyond that (and beyond [`MAX_HEADER_FIELDS`]),
+    /// and its bare 431 is rewritten into the same problem+json on the way out.
     fn builder(&self) -> Builder<TokioExecutor> {
         let mut builder = Builder::new(TokioExecutor::new());
         let twice_the_cap = (self.max_header_bytes * 2).max(16 * 1024);
@@ -110,6 +119,7 @@ async fn stopped(rx: &mut watch::Receiver<bool>) {
 struct Serving {
     app: Router,
     builder: Arc<Builder<TokioExecutor>>,
+    answers: Arc<ParseErrorAnswers>,
     limits: ConnectionLimits,
 }
 
@@ -124,7 +134,12 @@ pub(super) async fn accept_loop(
     mut stop: watch::Receiver<bool>,
     grace: Duration,
 ) -> std::io::Result<()> {
-    let serving = Serving { app, builder: Arc::new(limits.builder()), limits };
+    let serving = Serving {
+        app,
+        builder: Arc::new(limits.builder()),
+        answers: Arc::new(ParseErrorAnswers::new(limits.max_header_bytes, MAX_HEADER_FIELDS)),
+        limits,
+    };
     let open = Arc::new(Semaphore::new(limits.max_connections));
     loop {
         tokio::select! {
@@ -198,18 +213,22 @@ async fn first_bytes(stream: &TcpStream, within: Duration) -> Option<Protocol> {
 /// Serves one connection: the first bytes within the idle timeout, then hyper until the
 /// connection ends, a shutdown closes it gracefully, or — HTTP/2 — it has had no request
 /// in flight for the header timeout (a GOAWAY, then at most the keep-alive timeout for the
-/// client to go). The slot is released when this returns.
+/// client to go). Then the lingering close. The slot is released when this returns.
 async fn serve_connection(stream: TcpStream, peer: SocketAddr, _slot: OwnedSemaphorePermit, s: Serving, mut stop: watch::Receiver<bool>) {
     let protocol = tokio::select! {
         p = first_bytes(&stream, s.limits.idle_timeout) => p,
         _ = stopped(&mut stop) => None,
     };
     let Some(protocol) = protocol else { return };
-    drive(stream, peer, protocol, &s, &mut stop).await;
+    let (io, back) = Lent::new(stream, s.answers.clone());
+    drive(io, peer, protocol, &s, &mut stop).await;
+    if let Ok(stream) = back.await {
+        linger(stream, s.limits.linger, &mut stop).await;
+    }
 }
 
-/// Runs hyper on `io` until the connection is over.
-async fn drive(io: TcpStream, peer: SocketAddr, protocol: Protocol, s: &Serving, stop: &mut watch::Receiver<bool>) {
+/// Runs hyper on `io` until the connection is over; `io` is dropped (given back) on return.
+async fn drive(io: Lent, peer: SocketAddr, protocol: Protocol, s: &Serving, stop: &mut watch::Receiver<bool>) {
     let activity = Activity::default();
     let service = counted(s.app.clone(), peer, activity.clone());
     let connection = s.builder.serve_connection_with_upgrades(TokioIo::new(io), TowerToHyperService::new(service));
@@ -232,6 +251,28 @@ async fn drive(io: TcpStream, peer: SocketAddr, protocol: Protocol, s: &Serving,
             // a client that neither answers the GOAWAY's ping nor closes
             _ = tokio::time::sleep(s.limits.keep_alive_timeout), if idle_closed => return,
         }
+    }
+}
+
+/// Closes `stream` after hyper is done: the write side first (the answer is complete), then
+/// whatever the client still sends is read and discarded, up to `linger.limit` bytes and
+/// `linger.time`, until it closes its side. Closing with unread bytes would reset the
+/// connection, and a client still sending its head or body would lose the answer.
+async fn linger(mut stream: TcpStream, linger: Drain, stop: &mut watch::Receiver<bool>) {
+    let _ = stream.shutdown().await;
+    let discard = async {
+        let mut buf = [0u8; 8192];
+        let mut read = 0usize;
+        while let Ok(n) = stream.read(&mut buf).await {
+            read += n;
+            if n == 0 || read > linger.limit {
+                break;
+            }
+        }
+    };
+    tokio::select! {
+        _ = tokio::time::timeout(linger.time, discard) => {}
+        _ = stopped(stop) => {}
     }
 }
 
@@ -344,7 +385,6 @@ mod tests {
 
     #[tokio::test]
     async fn the_first_bytes_tell_the_protocol() {
-        use tokio::io::AsyncWriteExt;
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         for (sent, want) in [

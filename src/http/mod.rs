@@ -10,6 +10,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod page;
 pub mod problem;
+mod socket;
 
 use crate::pipeline::Pipeline;
 use crate::settings::Settings;
