@@ -219,7 +219,11 @@ async fn serve_connection(stream: TcpStream, peer: SocketAddr, _slot: OwnedSemap
         p = first_bytes(&stream, s.limits.idle_timeout) => p,
         _ = stopped(&mut stop) => None,
     };
-    let Some(protocol) = protocol else { return };
+    let Some(protocol) = protocol else {
+        // what was peeked is read, so that the close is a FIN and not a reset
+        let _ = stream.try_read(&mut [0u8; H2_PREFACE.len()]);
+        return;
+    };
     let (io, back) = Lent::new(stream, s.answers.clone());
     drive(io, peer, protocol, &s, &mut stop).await;
     if let Ok(stream) = back.await {
