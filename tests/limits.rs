@@ -1,6 +1,8 @@
 //! Bounded work, memory and connections, over a real socket: deadlines that free the worker,
 //! capped answers, admission before the body, a log sink that cannot fail, caught panics,
-//! connection caps and idle timeouts, header caps, readable early answers, trusted proxies,
+//! connection caps and idle timeouts, header caps (a readable problem+json 431 however large
+//! the head), HTTP/2 (pings, idle and silent connections closed, capped header lists),
+//! readable early answers, trusted proxies,
 //! bounded metrics and the small items (408 problem, Host, grace period, request ids).
 
 mod common;
