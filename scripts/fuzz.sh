@@ -7,8 +7,9 @@
 # Targets (fuzz/fuzz_targets/):
 #   extract  arbitrary (lossy UTF-8) text through Pipeline::extract; the first byte picks
 #            the language (ar/en/auto) and offset unit; every span must satisfy
-#            text[start..end] == span.text in that unit, confidences lie in 0..=1, and the
-#            answer must survive a JSON round trip.
+#            text[start..end] == span.text in that unit, confidences lie in 0..=1, the
+#            answer must survive a JSON round trip, and its JSON must stay within
+#            64 bytes per byte of text + 4096 (the output bound of tests/output_bound.rs).
 #   request  arbitrary bytes parsed as an ExtractRequest JSON body; extracts and checks
 #            the same invariants when it parses.
 #

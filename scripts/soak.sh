@@ -4,8 +4,13 @@
 # The mix includes the bounded-work cases: repeated-token texts (200, or 408 at the
 # deadline), nested quotes (an answer over 20x its input is a warning), a 4 MB batch of tiny
 # objects (422), a 4.3 MB body sent whole by urllib (413 read, not a broken pipe), invented
-# methods, requests without Host, long request ids, long X-Forwarded-For chains and silent
-# connections (closed after server.idle_timeout_secs).
+# methods, requests without Host, long request ids, heads from 16 KB to 1 MB sent whole
+# (a readable 431 over the cap), spoofed X-Forwarded-For chains (the server trusts the header
+# and rate-limits by it, with a limit no client reaches and a small max_tracked_clients, so
+# every spoofed address is limiter state that must stay bounded), and silent connections:
+# HTTP/1.1 ones and half an HTTP/2 preface (closed after server.idle_timeout_secs), and HTTP/2
+# ones that send the preface and nothing more (closed after a GOAWAY or an unanswered ping).
+# Answers to repeated-token texts over the output bound of tests/output_bound.rs are warnings.
 #
 #   scripts/soak.sh
 #   SOAK_SECONDS=120 SOAK_WORKERS=4 SOAK_SLOW_CLIENTS=3 scripts/soak.sh
@@ -55,6 +60,8 @@ if (( ${#corpus_args[@]} == 0 )); then
 fi
 
 HADATH_ADDR="127.0.0.1:$PORT" HADATH_LOG__FORMAT=json HADATH_LOG__LEVEL="${HADATH_LOG__LEVEL:-warn}" \
+    HADATH_AUTH__TRUST_FORWARDED_FOR=true HADATH_AUTH__REQUESTS_PER_MINUTE=60000000 HADATH_AUTH__BURST=1000000 \
+    HADATH_AUTH__MAX_TRACKED_CLIENTS=256 \
     "$SERVER_BIN" serve >"$WORK/server.log" 2>&1 &
 SERVER_PID=$!
 t0=$(date +%s%N)

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 use hadath::http::logging::{DroppingStderr, eprint_line};
 use hadath::http::{AppState, serve, shutdown_signal};
 use hadath::pipeline::Pipeline;
-use hadath::pipeline::model::ExtractRequest;
+use hadath::pipeline::model::{ExtractRequest, OffsetUnit};
 use hadath::settings::Settings;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -81,126 +81,125 @@ fn load_pipeline(settings: &Settings) -> Result<Pipeline, String> {
     Ok(pipeline)
 }
 
+/// Exit codes: 1 for a failure while running, 2 for a bad configuration or input.
+const FAILURE: u8 = 1;
+const BAD_SETUP: u8 = 2;
+
+/// Why a command stopped: the message printed on standard error and the exit code.
+struct Failure {
+    code: u8,
+    message: String,
+}
+
+impl Failure {
+    fn new(code: u8, message: impl Into<String>) -> Failure {
+        Failure { code, message: message.into() }
+    }
+}
+
+/// The exit code of a command's result, with its message printed on standard error.
+fn exit(result: Result<(), Failure>) -> ExitCode {
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) => {
+            eprint_line(&format!("hadath: {}", f.message));
+            ExitCode::from(f.code)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     hadath::allocator::tune();
     let cli = Cli::parse();
-    match cli.command {
-        Command::Serve { addr, config, log_format } => {
-            let settings = match load_settings(config.as_ref(), addr) {
-                Ok(mut s) => {
-                    if let Some(format) = log_format {
-                        s.log.format = format;
-                    }
-                    s
-                }
-                Err(e) => {
-                    eprint_line(&format!("hadath: {e}"));
-                    return ExitCode::from(2);
-                }
-            };
-            init_tracing(&settings);
-            let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
-                Ok(r) => r,
-                Err(e) => {
-                    eprint_line(&format!("hadath: cannot start the runtime: {e}"));
-                    return ExitCode::FAILURE;
-                }
-            };
-            runtime.block_on(async move {
-                let started = std::time::Instant::now();
-                let pipeline = match load_pipeline(&settings) {
-                    Ok(p) => p,
-                    Err(e) => {
-                        tracing::error!("{e}");
-                        eprint_line(&format!("hadath: {e}"));
-                        return ExitCode::from(2);
-                    }
-                };
-                let listener = match tokio::net::TcpListener::bind(&settings.server.addr).await {
-                    Ok(l) => l,
-                    Err(e) => {
-                        eprint_line(&format!("hadath: cannot listen on {}: {e}", settings.server.addr));
-                        return ExitCode::FAILURE;
-                    }
-                };
-                let admin = if settings.server.admin_addr.is_empty() {
-                    None
-                } else {
-                    match tokio::net::TcpListener::bind(&settings.server.admin_addr).await {
-                        Ok(l) => Some(l),
-                        Err(e) => {
-                            eprint_line(&format!("hadath: cannot listen on {}: {e}", settings.server.admin_addr));
-                            return ExitCode::FAILURE;
-                        }
-                    }
-                };
-                tracing::info!(addr = %settings.server.addr, admin = %settings.server.admin_addr, ready_ms = started.elapsed().as_millis() as u64, "hadath ready");
-                let state = AppState::new(pipeline, settings);
-                match serve(listener, admin, state, shutdown_signal()).await {
-                    Ok(()) => {
-                        tracing::info!("stopped");
-                        ExitCode::SUCCESS
-                    }
-                    Err(e) => {
-                        eprint_line(&format!("hadath: server error: {e}"));
-                        ExitCode::FAILURE
-                    }
-                }
-            })
-        }
+    exit(match cli.command {
+        Command::Serve { addr, config, log_format } => serve_command(config.as_ref(), addr, log_format),
         Command::Extract { file, published_at, language, offsets, config } => {
-            let settings = match load_settings(config.as_ref(), None) {
-                Ok(s) => s,
-                Err(e) => {
-                    eprint_line(&format!("hadath: {e}"));
-                    return ExitCode::from(2);
-                }
-            };
-            let mut text = String::new();
-            let read = if file == "-" {
-                std::io::stdin().read_to_string(&mut text).map(|_| ())
-            } else {
-                std::fs::read_to_string(&file).map(|t| text = t)
-            };
-            if let Err(e) = read {
-                eprint_line(&format!("hadath: cannot read {file}: {e}"));
-                return ExitCode::FAILURE;
-            }
-            let offsets = match offsets.as_str() {
-                "chars" => hadath::pipeline::model::OffsetUnit::Chars,
-                "utf16" => hadath::pipeline::model::OffsetUnit::Utf16,
-                "bytes" => hadath::pipeline::model::OffsetUnit::Bytes,
-                other => {
-                    eprint_line(&format!("hadath: unknown offset unit {other:?}: use chars, utf16 or bytes"));
-                    return ExitCode::from(2);
-                }
-            };
-            let pipeline = match load_pipeline(&settings) {
-                Ok(p) => p,
-                Err(e) => {
-                    eprint_line(&format!("hadath: {e}"));
-                    return ExitCode::from(2);
-                }
-            };
-            let req = ExtractRequest { text, id: None, language, published_at, offsets: Some(offsets) };
-            match pipeline.extract(&req) {
-                Ok(x) => {
-                    // the same caps as the server's answers
-                    let answer = hadath::http::limits::cap(x, &settings.limits);
-                    let mut out = std::io::stdout().lock();
-                    let written =
-                        serde_json::to_writer_pretty(&mut out, &answer).map_err(std::io::Error::from).and_then(|()| writeln!(out));
-                    if let Err(e) = written.and_then(|()| out.flush()) {
-                        eprint_line(&format!("hadath: cannot write the answer: {e}"));
-                        return ExitCode::FAILURE;
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(e) => {
-                    eprint_line(&format!("hadath: {e}"));
-                    ExitCode::from(1)
-                }
-            }
+            extract_command(&file, published_at, language, &offsets, config.as_ref())
         }
+    })
+}
+
+/// `hadath serve`: settings, logging and the runtime, then the server until it stops.
+fn serve_command(config: Option<&PathBuf>, addr: Option<String>, log_format: Option<String>) -> Result<(), Failure> {
+    let mut settings = load_settings(config, addr).map_err(|e| Failure::new(BAD_SETUP, e))?;
+    if let Some(format) = log_format {
+        settings.log.format = format;
     }
+    init_tracing(&settings);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::new(FAILURE, format!("cannot start the runtime: {e}")))?;
+    runtime.block_on(run_server(settings))
+}
+
+/// Loads the pipeline, binds the listeners and serves until SIGTERM or SIGINT.
+async fn run_server(settings: Settings) -> Result<(), Failure> {
+    let started = std::time::Instant::now();
+    let pipeline = load_pipeline(&settings).map_err(|e| {
+        tracing::error!("{e}");
+        Failure::new(BAD_SETUP, e)
+    })?;
+    let listener = bind(&settings.server.addr).await?;
+    let admin = if settings.server.admin_addr.is_empty() { None } else { Some(bind(&settings.server.admin_addr).await?) };
+    tracing::info!(addr = %settings.server.addr, admin = %settings.server.admin_addr, ready_ms = started.elapsed().as_millis() as u64, "hadath ready");
+    let state = AppState::new(pipeline, settings);
+    serve(listener, admin, state, shutdown_signal()).await.map_err(|e| Failure::new(FAILURE, format!("server error: {e}")))?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// A listener on `addr`.
+async fn bind(addr: &str) -> Result<tokio::net::TcpListener, Failure> {
+    tokio::net::TcpListener::bind(addr).await.map_err(|e| Failure::new(FAILURE, format!("cannot listen on {addr}: {e}")))
+}
+
+/// `hadath extract`: one article from `file` (or standard input) through the pipeline, its
+/// answer (capped as the server's are) printed as JSON.
+fn extract_command(
+    file: &str,
+    published_at: Option<String>,
+    language: Option<String>,
+    offsets: &str,
+    config: Option<&PathBuf>,
+) -> Result<(), Failure> {
+    let settings = load_settings(config, None).map_err(|e| Failure::new(BAD_SETUP, e))?;
+    let text = read_article(file).map_err(|e| Failure::new(FAILURE, format!("cannot read {file}: {e}")))?;
+    let offsets = offset_unit(offsets)
+        .ok_or_else(|| Failure::new(BAD_SETUP, format!("unknown offset unit {offsets:?}: use chars, utf16 or bytes")))?;
+    let pipeline = load_pipeline(&settings).map_err(|e| Failure::new(BAD_SETUP, e))?;
+    let req = ExtractRequest { text, id: None, language, published_at, offsets: Some(offsets) };
+    let extraction = pipeline.extract(&req).map_err(|e| Failure::new(FAILURE, e.to_string()))?;
+    // the same caps as the server's answers
+    let answer = hadath::http::limits::cap(extraction, &settings.limits);
+    print_answer(&answer).map_err(|e| Failure::new(FAILURE, format!("cannot write the answer: {e}")))
+}
+
+/// The text of `file`, or of standard input for `-`.
+fn read_article(file: &str) -> std::io::Result<String> {
+    if file == "-" {
+        let mut text = String::new();
+        std::io::stdin().read_to_string(&mut text)?;
+        Ok(text)
+    } else {
+        std::fs::read_to_string(file)
+    }
+}
+
+/// The offset unit named `name`.
+fn offset_unit(name: &str) -> Option<OffsetUnit> {
+    match name {
+        "chars" => Some(OffsetUnit::Chars),
+        "utf16" => Some(OffsetUnit::Utf16),
+        "bytes" => Some(OffsetUnit::Bytes),
+        _ => None,
+    }
+}
+
+/// Writes `answer` as pretty JSON and a newline to standard output.
+fn print_answer(answer: &hadath::http::limits::Answer) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, answer).map_err(std::io::Error::from)?;
+    writeln!(out)?;
+    out.flush()
 }

@@ -23,7 +23,8 @@ pub struct ServerSettings {
     pub max_concurrency: usize,
     /// Drain period after SIGTERM, in seconds.
     pub grace_period_secs: u64,
-    /// Time a client has to send its request headers, in seconds.
+    /// Time a client has to send its request headers, in seconds; also the idle time allowed
+    /// between requests (HTTP/1.1 keep-alive, or HTTP/2 with no request in flight).
     pub header_read_timeout_secs: u64,
     /// Threads that run extractions (0: one per CPU core); requests beyond them wait, up to
     /// `max_concurrency` in all.
@@ -33,9 +34,11 @@ pub struct ServerSettings {
     /// Open connections at most (excess connections are refused at accept); clamped below
     /// the process's file-descriptor limit.
     pub max_connections: usize,
-    /// Time a new connection has to send its first bytes, in seconds.
+    /// Time a new connection has to send its first bytes (enough to tell its protocol), in
+    /// seconds.
     pub idle_timeout_secs: u64,
-    /// Largest request head (request line and headers), in bytes (431 above it).
+    /// Largest request head (request line and headers), in bytes (431 above it); the HTTP/2
+    /// header list is capped alike.
     pub max_header_bytes: usize,
     /// HTTP/2: interval between keep-alive pings, in seconds.
     pub http2_keep_alive_interval_secs: u64,

@@ -1,47 +1,14 @@
 //! HTTP tests against a real socket: the server is started on 127.0.0.1:0 for each test,
 //! exactly as `hadath serve` runs it.
 
-use hadath::http::{AppState, serve};
-use hadath::pipeline::Pipeline;
-use hadath::settings::Settings;
+mod common;
+
+use common::{Child, Server, seed_text};
 use serde_json::{Value, json};
-use std::sync::LazyLock;
 use std::sync::atomic::Ordering;
-
-static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
-static SEED: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(include_str!("fixtures/seed.json")).expect("seed fixture"));
-
-struct Server {
-    base: String,
-    state: AppState,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl Server {
-    async fn start(env: &[(&str, &str)]) -> Server {
-        let settings = Settings::load(None, env.iter().map(|(k, v)| (k.to_string(), v.to_string()))).expect("settings");
-        let state = AppState::new(PIPELINE.clone(), settings);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let base = format!("http://{}", listener.local_addr().unwrap());
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(serve(listener, None, state.clone(), async move {
-            let _ = rx.await;
-        }));
-        Server { base, state, stop: Some(tx), task }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
 
 fn client() -> reqwest::Client {
     reqwest::Client::new()
-}
-
-fn seed_text() -> String {
-    SEED["text"].as_str().unwrap().to_string()
 }
 
 /// Slices `text` by `start..end` counted in `unit`.
@@ -279,7 +246,7 @@ async fn request_ids_security_headers_cors_and_compression() {
 async fn a_stalled_client_is_cut_off() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let s = Server::start(&[("HADATH_SERVER__HEADER_READ_TIMEOUT_SECS", "1")]).await;
-    let addr = s.base.trim_start_matches("http://").to_string();
+    let addr = s.addr.clone();
     let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
     stream.write_all(b"POST /v1/extract HTTP/1.1\r\nHost: x\r\nContent-Type: appl").await.unwrap();
     let mut buf = Vec::new();
@@ -294,7 +261,7 @@ async fn a_stalled_client_is_cut_off() {
 async fn draining_lets_a_request_in_flight_finish() {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
     let mut s = Server::start(&[]).await;
-    let addr = s.base.trim_start_matches("http://").to_string();
+    let addr = s.addr.clone();
     // a request whose body is half sent when SIGTERM arrives
     let body = serde_json::to_vec(&json!({"text": "Officials said the airstrike killed 12 people in Mosul."})).unwrap();
     let mut stream = tokio::net::TcpStream::connect(&addr).await.unwrap();
@@ -317,37 +284,10 @@ async fn draining_lets_a_request_in_flight_finish() {
 
 #[test]
 fn the_binary_starts_on_embedded_defaults() {
-    use std::io::Read;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hadath"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-        .env_clear()
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("hadath starts");
-    let mut healthy = false;
-    for _ in 0..100 {
-        if let Ok(mut conn) = std::net::TcpStream::connect(("127.0.0.1", port)) {
-            use std::io::Write;
-            conn.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").unwrap();
-            let mut out = String::new();
-            let _ = conn.read_to_string(&mut out);
-            if out.starts_with("HTTP/1.1 200") {
-                healthy = true;
-                break;
-            }
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    // SIGTERM: drains and exits 0
-    unsafe_free_sigterm(child.id());
-    let status = child.wait().unwrap();
-    assert!(healthy, "no 200 from /healthz");
+    // no environment at all: the embedded settings and lexicons; healthy, then SIGTERM
+    // drains and exits 0
+    let server = Child::start("", &[], std::process::Stdio::null());
+    assert!(server.get("/readyz").is_some_and(|r| r.starts_with("HTTP/1.1 200")));
+    let status = server.stop();
     assert!(status.success(), "exit status {status}");
-}
-
-/// Sends SIGTERM with the `kill` command (no unsafe code in tests).
-fn unsafe_free_sigterm(pid: u32) {
-    let _ = std::process::Command::new("kill").args(["-TERM", &pid.to_string()]).status();
 }

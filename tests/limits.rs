@@ -1,87 +1,17 @@
 //! Bounded work, memory and connections, over a real socket: deadlines that free the worker,
 //! capped answers, admission before the body, a log sink that cannot fail, caught panics,
-//! connection caps and idle timeouts, header caps, readable early answers, trusted proxies,
+//! connection caps and idle timeouts, header caps (a readable problem+json 431 however large
+//! the head), HTTP/2 (pings, idle and silent connections closed, capped header lists),
+//! readable early answers, trusted proxies,
 //! bounded metrics and the small items (408 problem, Host, grace period, request ids).
 
-use hadath::http::{AppState, serve};
-use hadath::pipeline::Pipeline;
+mod common;
+
+use common::{Child, SEED, Server, is_problem, post_json, raw, read_response, send_all_then_read};
 use hadath::settings::Settings;
 use serde_json::{Value, json};
-use std::io::{Read, Write};
-use std::sync::LazyLock;
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
-static SEED: LazyLock<Value> = LazyLock::new(|| serde_json::from_str(include_str!("fixtures/seed.json")).expect("seed fixture"));
-
-struct Server {
-    base: String,
-    addr: String,
-    state: AppState,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl Server {
-    async fn start(env: &[(&str, &str)]) -> Server {
-        let settings = Settings::load(None, env.iter().map(|(k, v)| (k.to_string(), v.to_string()))).expect("settings");
-        let state = AppState::new(PIPELINE.clone(), settings);
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
-        let addr = listener.local_addr().unwrap().to_string();
-        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-        let task = tokio::spawn(serve(listener, None, state.clone(), async move {
-            let _ = rx.await;
-        }));
-        Server { base: format!("http://{addr}"), addr, state, stop: Some(tx), task }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
-    }
-}
-
-/// One HTTP/1.1 response read off a raw connection: status, lower-cased head, body.
-struct Raw {
-    status: u16,
-    head: String,
-    body: Vec<u8>,
-}
-
-/// Reads one response (head, then a `content-length` body) from `stream`.
-async fn read_response(stream: &mut tokio::net::TcpStream) -> Option<Raw> {
-    let mut buf = Vec::new();
-    let mut byte = [0u8; 1];
-    while !buf.ends_with(b"\r\n\r\n") {
-        if stream.read(&mut byte).await.ok()? == 0 {
-            return None;
-        }
-        buf.push(byte[0]);
-    }
-    let head = String::from_utf8_lossy(&buf).to_ascii_lowercase();
-    let status = head.get(9..12)?.parse().ok()?;
-    let len = head.lines().find_map(|l| l.strip_prefix("content-length:")).and_then(|v| v.trim().parse::<usize>().ok()).unwrap_or(0);
-    let mut body = vec![0u8; len];
-    stream.read_exact(&mut body).await.ok()?;
-    Some(Raw { status, head, body })
-}
-
-/// Sends `request` on a new connection and reads one response.
-async fn raw(addr: &str, request: &[u8]) -> Option<Raw> {
-    let mut stream = tokio::net::TcpStream::connect(addr).await.ok()?;
-    stream.write_all(request).await.ok()?;
-    tokio::time::timeout(Duration::from_secs(10), read_response(&mut stream)).await.ok()?
-}
-
-fn is_problem(r: &Raw, status: u16) -> bool {
-    let body: Value = serde_json::from_slice(&r.body).unwrap_or_default();
-    r.status == status && r.head.contains("content-type: application/problem+json") && body["status"] == status
-}
-
-fn post_json(path: &str, body: &str, extra: &str) -> Vec<u8> {
-    format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: {}\r\n{extra}\r\n{body}", body.len())
-        .into_bytes()
-}
 
 #[tokio::test]
 async fn a_long_job_is_stopped_at_its_budget_while_others_are_served() {
@@ -249,9 +179,6 @@ async fn head_size_cap_and_host_required() {
     let r = raw(&s.addr, big.as_bytes()).await.expect("answered");
     assert!(is_problem(&r, 431), "{} {}", r.status, r.head);
     assert!(r.head.contains("connection: close"));
-    let huge = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(400_000));
-    let r = raw(&s.addr, huge.as_bytes()).await;
-    assert!(r.is_none_or(|r| r.status == 431));
     let ok = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(30_000));
     assert_eq!(raw(&s.addr, ok.as_bytes()).await.unwrap().status, 200);
     let r = raw(&s.addr, b"GET /healthz HTTP/1.1\r\n\r\n").await.unwrap();
@@ -260,15 +187,171 @@ async fn head_size_cap_and_host_required() {
     assert_eq!(r.status, 200, "HTTP/1.0 needs no Host");
 }
 
-/// Sends the whole request (head and body) before reading, as urllib does; the status line.
-fn send_all_then_read(addr: &str, request: Vec<u8>) -> String {
-    let mut stream = std::net::TcpStream::connect(addr).unwrap();
-    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    let sent = stream.write_all(&request);
-    let mut out = Vec::new();
-    let _ = stream.read_to_end(&mut out);
-    assert!(sent.is_ok(), "broken pipe while sending: {sent:?}");
-    String::from_utf8_lossy(&out).to_ascii_lowercase()
+/// Status, head and problem document of an answer read by [`send_all_then_read`].
+fn problem_in(answer: &str) -> (u16, &str, Value) {
+    let (head, body) = answer.split_once("\r\n\r\n").unwrap_or((answer, ""));
+    let status = head.get(9..12).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, head, serde_json::from_str(body).unwrap_or_default())
+}
+
+#[tokio::test]
+async fn every_head_over_the_cap_gets_a_readable_problem() {
+    let s = Server::start(&[]).await;
+    let addr = s.addr.clone();
+    let answers = tokio::task::spawn_blocking(move || {
+        let mut answers = Vec::new();
+        // from just over the cap (measured by the head check) to far beyond what hyper
+        // buffers, each sent whole before reading, as urllib does
+        for size in [70_000, 130_000, 200_000, 400_000, 1_000_000] {
+            let head = format!("GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: {}\r\n\r\n", "a".repeat(size));
+            answers.push((format!("{size}-byte header"), 431, send_all_then_read(&addr, head.into_bytes())));
+        }
+        let many: String = (0..150).map(|i| format!("X-F{i}: v\r\n")).collect();
+        answers.push((
+            "150 fields".into(),
+            431,
+            send_all_then_read(&addr, format!("GET /healthz HTTP/1.1\r\nHost: x\r\n{many}\r\n").into_bytes()),
+        ));
+        // a head over the cap with a body behind it
+        let mut with_body = post_json("/v1/extract", &"b".repeat(1_000_000), &format!("X-Big: {}\r\n", "a".repeat(200_000))).to_vec();
+        with_body.extend_from_slice(b"trailing bytes the server never reads as a request");
+        answers.push(("200 KB head and a 1 MB body".into(), 431, send_all_then_read(&addr, with_body)));
+        let long_target = format!("GET /healthz?q={} HTTP/1.1\r\nHost: x\r\n\r\n", "a".repeat(100_000));
+        answers.push(("100 KB target".into(), 414, send_all_then_read(&addr, long_target.into_bytes())));
+        answers
+    })
+    .await
+    .unwrap();
+    for (what, want, answer) in &answers {
+        let (status, head, p) = problem_in(answer);
+        assert_eq!(status, *want, "{what}: {}", &answer[..answer.len().min(300)]);
+        assert!(head.contains("content-type: application/problem+json") && head.contains("connection: close"), "{what}: {head}");
+        assert_eq!(p["status"], *want, "{what}: {p}");
+    }
+    assert_eq!(reqwest::get(s.url("/healthz")).await.unwrap().status(), 200);
+    let metrics = reqwest::get(s.url("/metrics")).await.unwrap().text().await.unwrap();
+    assert!(metrics.lines().any(|l| l.contains("route=\"unparsed\"") && l.contains("status=\"431\"")), "hyper's 431s are counted");
+}
+
+// ---- HTTP/2 (prior knowledge, as gRPC-style clients and proxies speak it) ----
+
+type H2Body = http_body_util::combinators::BoxBody<bytes::Bytes, std::convert::Infallible>;
+
+/// An HTTP/2 connection from hyper's client (which answers pings): the request sender and
+/// the connection's task, which ends when the server closes the connection.
+async fn h2_connect(addr: &str) -> (hyper::client::conn::http2::SendRequest<H2Body>, tokio::task::JoinHandle<Result<(), hyper::Error>>) {
+    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
+    let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    let (send, conn) = hyper::client::conn::http2::Builder::new(TokioExecutor::new())
+        .timer(TokioTimer::new())
+        .handshake(TokioIo::new(stream))
+        .await
+        .expect("HTTP/2 handshake");
+    (send, tokio::spawn(conn))
+}
+
+fn h2_request(method: &str, path: &str, headers: &[(&str, &str)], body: H2Body) -> hyper::Request<H2Body> {
+    let mut req = hyper::Request::builder().method(method).uri(format!("http://x{path}"));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    req.body(body).unwrap()
+}
+
+fn full(body: impl Into<bytes::Bytes>) -> H2Body {
+    use http_body_util::BodyExt;
+    http_body_util::Full::new(body.into()).boxed()
+}
+
+async fn h2_send(send: &mut hyper::client::conn::http2::SendRequest<H2Body>, req: hyper::Request<H2Body>) -> (u16, String, Value) {
+    use http_body_util::BodyExt;
+    let res = tokio::time::timeout(Duration::from_secs(10), send.send_request(req)).await.expect("answered").expect("a response");
+    let status = res.status().as_u16();
+    let ct = res.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let body = res.into_body().collect().await.unwrap().to_bytes();
+    (status, ct, serde_json::from_slice(&body).unwrap_or(Value::Null))
+}
+
+#[tokio::test]
+async fn http2_is_served_with_heads_capped_like_http1() {
+    let s = Server::start(&[]).await;
+    let (mut send, _conn) = h2_connect(&s.addr).await;
+    let (status, _, _) = h2_send(&mut send, h2_request("GET", "/healthz", &[], full(""))).await;
+    assert_eq!(status, 200);
+    let article = json!({"text": "Officials said the airstrike killed 12 people in Mosul."}).to_string();
+    let (status, _, v) =
+        h2_send(&mut send, h2_request("POST", "/v1/extract", &[("content-type", "application/json")], full(article))).await;
+    assert_eq!(status, 200);
+    assert_eq!(v["language"], "en", "{v}");
+    // over the cap: the head check's problem, on the same connection
+    let big = "a".repeat(100_000);
+    let (status, ct, p) = h2_send(&mut send, h2_request("GET", "/healthz", &[("x-big", &big)], full(""))).await;
+    assert_eq!((status, ct.as_str(), &p["status"]), (431, "application/problem+json", &json!(431)), "{p}");
+    let (status, _, _) = h2_send(&mut send, h2_request("GET", "/healthz", &[], full(""))).await;
+    assert_eq!(status, 200, "the connection serves on");
+}
+
+#[tokio::test]
+async fn silent_http2_connections_are_pinged_then_closed() {
+    let s = Server::start(&[
+        ("HADATH_SERVER__HTTP2_KEEP_ALIVE_INTERVAL_SECS", "1"),
+        ("HADATH_SERVER__HTTP2_KEEP_ALIVE_TIMEOUT_SECS", "1"),
+        // long enough that only the unanswered ping can close this connection
+        ("HADATH_SERVER__HEADER_READ_TIMEOUT_SECS", "30"),
+    ])
+    .await;
+    let mut stream = tokio::net::TcpStream::connect(&s.addr).await.unwrap();
+    // the preface and an empty SETTINGS frame; then nothing: no ACK, no ping answered
+    stream.write_all(b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n").await.unwrap();
+    stream.write_all(&[0, 0, 0, 4, 0, 0, 0, 0, 0]).await.unwrap();
+    let started = Instant::now();
+    let mut pinged = None;
+    let closed = loop {
+        let mut head = [0u8; 9];
+        match tokio::time::timeout(Duration::from_secs(10), stream.read_exact(&mut head)).await {
+            Err(_) => break None,
+            Ok(Err(_)) => break Some(started.elapsed()),
+            Ok(Ok(_)) => {}
+        }
+        let len = usize::from(head[0]) << 16 | usize::from(head[1]) << 8 | usize::from(head[2]);
+        let mut payload = vec![0u8; len];
+        if stream.read_exact(&mut payload).await.is_err() {
+            break Some(started.elapsed());
+        }
+        // type 6 is PING; flag 1 would be an ACK
+        if head[3] == 6 && head[4] & 1 == 0 && pinged.is_none() {
+            pinged = Some(started.elapsed());
+        }
+    };
+    let pinged = pinged.expect("the server pinged the silent connection");
+    assert!(pinged >= Duration::from_millis(800) && pinged < Duration::from_millis(2500), "pinged after {pinged:?}");
+    let closed = closed.expect("the server closed the silent connection");
+    assert!(closed < Duration::from_secs(5), "closed after {closed:?}");
+}
+
+#[tokio::test]
+async fn idle_http2_connections_are_closed_and_busy_ones_are_not() {
+    use http_body_util::BodyExt;
+    let s =
+        Server::start(&[("HADATH_SERVER__HEADER_READ_TIMEOUT_SECS", "1"), ("HADATH_SERVER__HTTP2_KEEP_ALIVE_INTERVAL_SECS", "1")]).await;
+    let (mut send, conn) = h2_connect(&s.addr).await;
+    // a request whose body takes longer than the idle period is not cut off
+    let (tx, rx) = tokio::sync::mpsc::channel::<Result<hyper::body::Frame<bytes::Bytes>, std::convert::Infallible>>(8);
+    let article = json!({"text": "Officials said the airstrike killed 12 people in Mosul."}).to_string().into_bytes();
+    tokio::spawn(async move {
+        for piece in article.chunks(article.len().div_ceil(5)) {
+            tokio::time::sleep(Duration::from_millis(400)).await;
+            let _ = tx.send(Ok(hyper::body::Frame::data(bytes::Bytes::copy_from_slice(piece)))).await;
+        }
+    });
+    let body = http_body_util::StreamBody::new(tokio_stream::wrappers::ReceiverStream::new(rx)).boxed();
+    let (status, _, v) = h2_send(&mut send, h2_request("POST", "/v1/extract", &[("content-type", "application/json")], body)).await;
+    assert_eq!(status, 200, "{v}");
+    // then, with no request in flight (and the client answering pings), it is closed
+    let idle = Instant::now();
+    let ended = tokio::time::timeout(Duration::from_secs(5), conn).await;
+    assert!(ended.is_ok(), "the idle connection was still open after 5 s");
+    assert!(idle.elapsed() >= Duration::from_millis(800), "closed after {:?}, before the idle period", idle.elapsed());
 }
 
 #[tokio::test]
@@ -403,67 +486,6 @@ async fn the_grace_period_ending_with_requests_in_flight_is_an_error() {
 }
 
 // ---- the binary itself: standard error, file-descriptor limits, memory ----
-
-struct Child {
-    child: std::process::Child,
-    addr: String,
-}
-
-impl Child {
-    /// Starts `hadath serve` under `sh -c` (for `prelude`, e.g. a ulimit) with `stderr`.
-    fn start(prelude: &str, env: &[(&str, &str)], stderr: std::process::Stdio) -> Child {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let addr = format!("127.0.0.1:{port}");
-        let mut cmd = std::process::Command::new("sh");
-        cmd.arg("-c")
-            .arg(format!("{prelude} exec \"$0\" serve --addr {addr}"))
-            .arg(env!("CARGO_BIN_EXE_hadath"))
-            .env_clear()
-            .stdout(std::process::Stdio::null())
-            .stderr(stderr);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        let child = cmd.spawn().expect("hadath starts");
-        let c = Child { child, addr };
-        for _ in 0..200 {
-            if c.get("/healthz").is_some_and(|r| r.starts_with("HTTP/1.1 200")) {
-                return c;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("the server did not become healthy");
-    }
-
-    fn get(&self, path: &str) -> Option<String> {
-        let mut conn = std::net::TcpStream::connect(&self.addr).ok()?;
-        conn.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
-        conn.write_all(format!("GET {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").as_bytes()).ok()?;
-        let mut out = String::new();
-        conn.read_to_string(&mut out).ok()?;
-        Some(out)
-    }
-
-    fn post(&self, path: &str, body: &str) -> Option<String> {
-        let mut conn = std::net::TcpStream::connect(&self.addr).ok()?;
-        conn.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
-        conn.write_all(&post_json(path, body, "Connection: close\r\n")).ok()?;
-        let mut out = Vec::new();
-        conn.read_to_end(&mut out).ok()?;
-        Some(String::from_utf8_lossy(&out).to_string())
-    }
-
-    fn status_kib(&self, field: &str) -> u64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
-        status.lines().find_map(|l| l.strip_prefix(field)).and_then(|v| v.trim().trim_end_matches(" kB").trim().parse().ok()).unwrap_or(0)
-    }
-
-    /// SIGTERM, then the exit status.
-    fn stop(mut self) -> std::process::ExitStatus {
-        let _ = std::process::Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status();
-        self.child.wait().unwrap()
-    }
-}
 
 #[test]
 fn the_server_keeps_serving_with_standard_error_full_or_closed() {

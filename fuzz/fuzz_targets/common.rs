@@ -1,5 +1,6 @@
 //! Shared by the fuzz targets: one pipeline per process and the invariants every
-//! extraction must keep (API.md: `text[start..end]` is exactly the span's `text`).
+//! extraction must keep (API.md: `text[start..end]` is exactly the span's `text`; the
+//! serialised answer bounded by a constant times the text).
 
 use hadath::pipeline::Pipeline;
 use hadath::pipeline::model::{ExtractRequest, Extraction, OffsetUnit};
@@ -7,6 +8,19 @@ use std::sync::OnceLock;
 
 /// The same limit as the default `limits.max_text_chars`.
 pub const MAX_TEXT_CHARS: usize = 200_000;
+
+/// The serialised extraction is at most this many bytes per byte of text ...
+///
+/// Measured (`tests/output_bound.rs` holds the same bound and the measurements): the densest
+/// output is one event per short trigger — "met " repeated gives about 176 bytes of JSON per
+/// 4-byte token, 44× the text; entity mentions ("US " repeated) give 12.5×, quotes ("«أ» قال "
+/// repeated) 10×, ordinary articles 3–15×, and repeated quote cues (`said "`) under 1× since
+/// quote nesting is bounded. 64 leaves room over 44 for offsets and ids that gain digits in
+/// long texts; an answer that grows faster than the text is a bug the fuzzer should report.
+pub const OUT_PER_IN_BYTE: usize = 64;
+/// ... plus this many: the fixed fields (81 bytes for an answer with nothing in it) and a
+/// first event or entity found in a text of a few bytes (at most about 600 bytes measured).
+pub const OUT_CONSTANT: usize = 4096;
 
 /// The pipeline with the embedded lexicons, built once per fuzzing process.
 pub fn pipeline() -> &'static Pipeline {
@@ -110,6 +124,17 @@ pub fn check(text: &str, unit: OffsetUnit, out: &Extraction) {
     }
     // The answer must serialise to JSON and read back the same (no NaN, no lost fields).
     let json = serde_json::to_string(out).expect("the extraction serialises");
+    // ... and grow at most linearly with the text.
+    let bound = OUT_PER_IN_BYTE * text.len() + OUT_CONSTANT;
+    assert!(
+        json.len() <= bound,
+        "{} bytes of output for {} bytes of text (bound {bound}; {} events, {} quotes, {} entities)",
+        json.len(),
+        text.len(),
+        out.events.len(),
+        out.quotes.len(),
+        out.entities.len()
+    );
     let back: Extraction = serde_json::from_str(&json).expect("the serialised extraction parses back");
     assert!(back == *out, "the extraction does not survive a JSON round trip");
 }

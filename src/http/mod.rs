@@ -2,6 +2,7 @@
 //! [`serve`] runs it with graceful shutdown. Handlers only translate; the pipeline works.
 
 pub mod auth;
+mod connections;
 pub mod handlers;
 pub mod limits;
 pub mod logging;
@@ -9,6 +10,7 @@ pub mod middleware;
 pub mod openapi;
 pub mod page;
 pub mod problem;
+mod socket;
 
 use crate::pipeline::Pipeline;
 use crate::settings::Settings;
@@ -230,149 +232,7 @@ pub async fn serve(
             let _ = axum::serve(admin, admin_app).with_graceful_shutdown(wait(rx)).await;
         });
     }
-    let limits = ConnectionLimits::of(&state.settings);
+    let limits = connections::ConnectionLimits::of(&state.settings);
     let app = router(state);
-    accept_loop(listener, app, limits, rx, grace).await
-}
-
-/// The connection settings of `[server]`.
-#[derive(Debug, Clone, Copy)]
-struct ConnectionLimits {
-    header_timeout: Duration,
-    idle_timeout: Duration,
-    max_connections: usize,
-    max_header_bytes: usize,
-    keep_alive_interval: Duration,
-    keep_alive_timeout: Duration,
-}
-
-impl ConnectionLimits {
-    fn of(settings: &Settings) -> ConnectionLimits {
-        let s = &settings.server;
-        let fd_room = open_file_limit().map(|n| n.saturating_sub(FD_RESERVE).max(1));
-        let max_connections = match fd_room {
-            Some(room) if room < s.max_connections => {
-                tracing::warn!(configured = s.max_connections, used = room, "server.max_connections lowered below the open-file limit");
-                room
-            }
-            _ => s.max_connections,
-        };
-        ConnectionLimits {
-            header_timeout: Duration::from_secs(s.header_read_timeout_secs),
-            idle_timeout: Duration::from_secs(s.idle_timeout_secs),
-            max_connections,
-            max_header_bytes: s.max_header_bytes,
-            keep_alive_interval: Duration::from_secs(s.http2_keep_alive_interval_secs),
-            keep_alive_timeout: Duration::from_secs(s.http2_keep_alive_timeout_secs),
-        }
-    }
-}
-
-/// File descriptors kept free of connections (listeners, logs, the admin port, bursts).
-const FD_RESERVE: usize = 64;
-
-/// The process's soft limit on open files, where the platform tells.
-fn open_file_limit() -> Option<usize> {
-    #[cfg(unix)]
-    {
-        let mut lim = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
-        // SAFETY: getrlimit only writes the struct it is given, which lives on this stack.
-        let ok = unsafe { libc::getrlimit(libc::RLIMIT_NOFILE, &mut lim) } == 0;
-        if ok && lim.rlim_cur != libc::RLIM_INFINITY {
-            return usize::try_from(lim.rlim_cur).ok();
-        }
-    }
-    None
-}
-
-/// What an over-the-cap connection is told before it is closed.
-const REFUSED: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/problem+json\r\nretry-after: 1\r\nconnection: close\r\ncontent-length: 132\r\n\r\n{\"type\":\"https://hadath.dev/problems/unavailable\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"too many open connections\"}";
-
-/// Resolves once the shutdown flag turns true (or its sender is gone).
-async fn stopped(rx: &mut tokio::sync::watch::Receiver<bool>) {
-    let _ = rx.wait_for(|v| *v).await;
-}
-
-/// Accepts connections and serves `app` on each until `stop` turns true; then stops
-/// accepting and lets open connections finish, for at most `grace` (an error when the grace
-/// period ends with connections still open). Beyond `max_connections` a connection is
-/// refused at once; a new connection must send its first bytes within `idle_timeout`, and
-/// its request headers within `header_timeout` (a stalled client cannot hold a connection).
-async fn accept_loop(
-    listener: TcpListener,
-    app: Router,
-    limits: ConnectionLimits,
-    mut stop: tokio::sync::watch::Receiver<bool>,
-    grace: Duration,
-) -> std::io::Result<()> {
-    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-    use hyper_util::server::conn::auto::Builder;
-    use hyper_util::service::TowerToHyperService;
-    use tower::ServiceExt;
-
-    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let mut builder = Builder::new(TokioExecutor::new());
-    builder
-        .http1()
-        .timer(TokioTimer::new())
-        .header_read_timeout(limits.header_timeout)
-        // heads up to twice the cap are read and answered 431 by the head check (with
-        // Connection: close); hyper answers 431 itself beyond that
-        .max_buf_size((limits.max_header_bytes * 2).max(16 * 1024));
-    builder
-        .http2()
-        .timer(TokioTimer::new())
-        .keep_alive_interval(Some(limits.keep_alive_interval))
-        .keep_alive_timeout(limits.keep_alive_timeout)
-        .max_header_list_size(u32::try_from(limits.max_header_bytes).unwrap_or(u32::MAX))
-        .max_concurrent_streams(Some(256));
-    let builder = Arc::new(builder);
-    let open = Arc::new(Semaphore::new(limits.max_connections));
-    loop {
-        tokio::select! {
-            accepted = listener.accept() => {
-                let (stream, peer) = match accepted {
-                    Ok(pair) => pair,
-                    Err(e) => {
-                        // out of file descriptors and the like: back off instead of spinning
-                        tracing::warn!(error = %e, "accept failed");
-                        tokio::time::sleep(Duration::from_millis(50)).await;
-                        continue;
-                    }
-                };
-                let Ok(slot) = open.clone().try_acquire_owned() else {
-                    metrics::counter!("hadath_connections_refused_total").increment(1);
-                    let _ = stream.try_write(REFUSED);
-                    drop(stream);
-                    continue;
-                };
-                let _ = stream.set_nodelay(true);
-                let service = app.clone().map_request(move |mut req: axum::http::Request<hyper::body::Incoming>| {
-                    req.extensions_mut().insert(axum::extract::ConnectInfo(peer));
-                    req
-                });
-                let builder = builder.clone();
-                let watcher = graceful.watcher();
-                tokio::spawn(async move {
-                    let _slot = slot;
-                    // the idle timeout runs from accept: a connection that sends nothing is closed
-                    let mut first = [0u8; 1];
-                    match tokio::time::timeout(limits.idle_timeout, stream.peek(&mut first)).await {
-                        Ok(Ok(n)) if n > 0 => {}
-                        _ => return,
-                    }
-                    let connection = builder.serve_connection_with_upgrades(TokioIo::new(stream), TowerToHyperService::new(service)).into_owned();
-                    let _ = watcher.watch(connection).await;
-                });
-            }
-            _ = stopped(&mut stop) => break,
-        }
-    }
-    drop(listener);
-    // draining: in-flight requests finish, bounded by the grace period
-    if tokio::time::timeout(grace, graceful.shutdown()).await.is_err() {
-        tracing::warn!("grace period over; exiting with requests still in flight");
-        return Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "the grace period ended with requests still in flight"));
-    }
-    Ok(())
+    connections::accept_loop(listener, app, limits, rx, grace).await
 }
