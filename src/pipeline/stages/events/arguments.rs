@@ -355,6 +355,20 @@ fn opens_clause(inp: &EventInputs, i: usize) -> bool {
         || inp.lex.words.contains(WordClass::ClauseOpener, doc.word(i - 1))
 }
 
+/// True when the number or qualifier word at token `i` carries a conjunction (وأكثر، و52):
+/// it opens a phrase of its own, not the end of the one before.
+fn conjoined(inp: &EventInputs, i: usize) -> bool {
+    let doc = inp.doc;
+    let hits = [&doc.hits.qualifiers, &doc.hits.numbers];
+    hits.iter().any(|layer| {
+        let at = layer.partition_point(|h| h.tokens.start < i);
+        layer[at..].iter().take_while(|h| h.tokens.start == i).any(|h| {
+            let start = doc.tokens()[i].start;
+            h.prefix_len > 0 && inp.lex.morphology.strip_conjunction(&doc.norm.norm[start..start + h.prefix_len]).is_some()
+        })
+    })
+}
+
 /// The distance from casualties trigger `e` to count `ci` and how far it may be, or `None`
 /// when the count cannot be that toll (a date, a duration, another trigger's count).
 fn count_distance(
@@ -377,7 +391,7 @@ fn count_distance(
     // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
     let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
     // (unless it stands right after this trigger: «إصابة نحو 60 آخرين بجروح»)
-    let right_after = |k: &EventMention| k.tokens.end == c.tokens.start;
+    let right_after = |k: &EventMention| k.tokens.end == c.tokens.start && !conjoined(inp, c.tokens.start);
     if !right_after(e) && at.within(c.tokens.end, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start) {
         return None;
     }

@@ -273,6 +273,8 @@ mod tests {
         let cases: &[(Language, &str, Option<&str>, Option<&str>)] = &[
             (Ar, "وأدت الغارة إلى مقتل 40 شخصا على الأقل وإصابة نحو 60 آخرين بجروح.", Some("40 شخصا على الأقل"), Some("نحو 60")),
             (Ar, "أسفر الهجوم عن مقتل 3 أشخاص وإصابة 12 آخرين.", Some("3"), Some("12")),
+            // a count glued to «و» opens its own phrase: «52 شهيدا وأكثر من ألفي جريح»
+            (Ar, "وسقط في المجزرة 52 شهيدا وأكثر من ألفي جريح.", Some("52"), Some("وأكثر من ألفي")),
             (En, "At least nine people were killed and 21 were wounded in the attack.", Some("At least nine"), Some("21")),
             (En, "The bombing killed 84 and wounded roughly 200.", Some("84"), Some("roughly 200")),
         ];
