@@ -519,20 +519,16 @@ impl LanguageLexicons {
         let mut places = gazetteer.matcher(&morphology);
 
         let abbreviations = match language {
-            Language::En => {
-                let (f, c) = get("abbreviations.tsv")?;
-                readers::abbreviations((&f, &c))?
-            }
+            Language::En => get("abbreviations.tsv").and_then(|(f, c)| readers::abbreviations((&f, &c)))?,
             Language::Ar => HashSet::new(),
         };
-        let (f, c) = file("titles.tsv")?;
         // a title only one language's roles know is simply unused in the other
-        let titles = readers::titles((&f, &c), |t| roles.entries().iter().any(|r| r.role == t))?;
+        let titles = file("titles.tsv").and_then(|(f, c)| readers::titles((&f, &c), |t| roles.entries().iter().any(|r| r.role == t)))?;
         let word_set = |name: &str| get(name).and_then(|(f, c)| readers::word_set((&f, &c)));
         let (function_words, maqsura_function_words) = word_set("function_words.tsv")?;
-        let (name_connectors, _) = word_set("name_connectors.tsv")?;
-        let (title_modifiers, _) = word_set("title_modifiers.tsv")?;
-        let (place_links, _) = word_set("place_links.tsv")?;
+        let [name_connectors, title_modifiers, place_links] =
+            ["name_connectors.tsv", "title_modifiers.tsv", "place_links.tsv"].map(|name| word_set(name).map(|(all, _)| all));
+        let (name_connectors, title_modifiers, place_links) = (name_connectors?, title_modifiers?, place_links?);
         let words = WordClasses::load(language, overridden)?;
 
         let scanner = share_one_scanner(

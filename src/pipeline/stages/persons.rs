@@ -111,16 +111,7 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
                 break;
             }
             let j = s + k - 1;
-            let w = bare_word(doc, s);
-            let prefix_len = if w == head {
-                0
-            } else if ar
-                && w.ends_with(head)
-                && lex.morphology.is_proclitic(&w[..w.len() - head.len()])
-                && !ends_with_article_and(lex, w, head)
-            {
-                w.len() - head.len()
-            } else {
+            let Some(prefix_len) = surname_at(doc, lex, s, head) else {
                 continue;
             };
             if (1..k).any(|t| bare_word(doc, s + t) != surname[t]) || !ar && !capitalised(doc, lex, s) {
@@ -150,6 +141,21 @@ pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], me
             && persons.iter().any(|p| p.tokens.start <= m.tokens.last() && m.tokens.start <= p.tokens.last()))
     });
     mentions.extend(persons);
+}
+
+/// Where token `s` is the surname `head`: the length of the proclitics before it (0 when
+/// bare; Arabic «ولعباس» is و + ل + عباس), or `None` when it is another word.
+fn surname_at(doc: &Document, lex: &LanguageLexicons, s: usize, head: &str) -> Option<usize> {
+    let w = bare_word(doc, s);
+    if w == head {
+        return Some(0);
+    }
+    let clitics = w.len().checked_sub(head.len())?;
+    let glued = doc.language == Language::Ar
+        && w.ends_with(head)
+        && lex.morphology.is_proclitic(&w[..clitics])
+        && !ends_with_article_and(lex, w, head);
+    glued.then_some(clitics)
 }
 
 /// The names written after the titles `titles`, one per first token.
