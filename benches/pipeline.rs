@@ -45,6 +45,20 @@ fn bench(c: &mut Criterion) {
         });
         group.finish();
     }
+    // repeated-token texts, twice as long each time: the time per byte must stay flat
+    // (work linear in the text); names, tolls and speech cues repeated are the cases that
+    // once cost quadratic time
+    let mut group = c.benchmark_group("repeated_tokens");
+    group.sample_size(10);
+    for (lang, piece) in [("en", "Syria "), ("ar", "سوريا "), ("ar", "قتل 5 "), ("en", "said \"")] {
+        for times in [2_000, 4_000, 8_000] {
+            let text = piece.repeat(times);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            let request = ExtractRequest { text, language: Some(lang.into()), ..Default::default() };
+            group.bench_function(format!("{piece:?} x {times}"), |b| b.iter(|| black_box(pipeline.extract(&request).expect("extracts"))));
+        }
+    }
+    group.finish();
     // the drop of the loaded data is no part of start-up: it is kept out of the timing
     c.bench_function("load lexicons (start-up)", |b| b.iter_with_large_drop(|| Pipeline::load(None, 1_000_000).expect("loads")));
 }

@@ -312,6 +312,10 @@ fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer,
 /// against the place it names).
 fn actor_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>) {
     let ar = doc.language == Language::Ar;
+    // the places found so far, by first token: the check below looks at those starting
+    // where the actor starts, not at every mention (repeated names cost linear work)
+    let mut places: Vec<usize> = (0..all.len()).filter(|&i| matches!(all[i].kind, MentionKind::Place(_))).collect();
+    places.sort_by_key(|&i| all[i].tokens.start);
     for h in doc.hits.actors.iter() {
         if doc.out_of_time() {
             break;
@@ -327,7 +331,9 @@ fn actor_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>
                 && m.tokens.last() == h.tokens.last()
                 && m.country != a.country
         };
-        if a.actor_type == "country" && all.iter().any(other_city) {
+        let from = places.partition_point(|&i| all[i].tokens.start < h.tokens.start);
+        let at_start = places[from..].iter().take_while(|&&i| all[i].tokens.start == h.tokens.start);
+        if a.actor_type == "country" && at_start.map(|&i| &all[i]).any(other_city) {
             continue;
         }
         let key = if a.actor_type == "country" && a.id.len() == 2 { format!("country:{}", a.id) } else { format!("actor:{}", a.id) };
