@@ -1,23 +1,11 @@
 //! Access control over a real socket: API keys (both header forms and digest-configured
 //! keys), open health routes, per-client rate limits with recovery, security headers.
 
-use hadath::http::{AppState, serve};
-use hadath::pipeline::Pipeline;
-use hadath::settings::Settings;
+mod common;
+
+use common::Server;
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use std::sync::LazyLock;
-
-static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("embedded lexicons load"));
-
-async fn start(env: &[(&str, &str)]) -> String {
-    let settings = Settings::load(None, env.iter().map(|(k, v)| (k.to_string(), v.to_string()))).expect("settings");
-    let state = AppState::new(PIPELINE.clone(), settings);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    tokio::spawn(serve(listener, None, state, std::future::pending()));
-    base
-}
 
 fn extract(c: &reqwest::Client, base: &str) -> reqwest::RequestBuilder {
     c.post(format!("{base}/v1/extract")).json(&json!({"text": "The army shelled Idlib."}))
@@ -27,7 +15,8 @@ fn extract(c: &reqwest::Client, base: &str) -> reqwest::RequestBuilder {
 async fn keys_are_required_on_the_api_only() {
     let digest = hex::encode(Sha256::digest(b"digest-key"));
     let keys = format!("plain-key,{digest}");
-    let base = start(&[("HADATH_AUTH__API_KEYS", keys.as_str())]).await;
+    let server = Server::start(&[("HADATH_AUTH__API_KEYS", keys.as_str())]).await;
+    let base = server.base.clone();
     let c = reqwest::Client::new();
 
     let res = extract(&c, &base).send().await.unwrap();
@@ -54,7 +43,8 @@ async fn keys_are_required_on_the_api_only() {
 #[tokio::test]
 async fn rate_limit_answers_429_then_recovers() {
     // 60 per minute = one more request every second; a burst of 2
-    let base = start(&[("HADATH_AUTH__REQUESTS_PER_MINUTE", "60"), ("HADATH_AUTH__BURST", "2")]).await;
+    let server = Server::start(&[("HADATH_AUTH__REQUESTS_PER_MINUTE", "60"), ("HADATH_AUTH__BURST", "2")]).await;
+    let base = server.base.clone();
     let c = reqwest::Client::new();
     assert_eq!(extract(&c, &base).send().await.unwrap().status(), 200);
     assert_eq!(extract(&c, &base).send().await.unwrap().status(), 200);
@@ -71,7 +61,9 @@ async fn rate_limit_answers_429_then_recovers() {
 
 #[tokio::test]
 async fn keys_are_limited_separately() {
-    let base = start(&[("HADATH_AUTH__API_KEYS", "k1,k2"), ("HADATH_AUTH__REQUESTS_PER_MINUTE", "1"), ("HADATH_AUTH__BURST", "1")]).await;
+    let server =
+        Server::start(&[("HADATH_AUTH__API_KEYS", "k1,k2"), ("HADATH_AUTH__REQUESTS_PER_MINUTE", "1"), ("HADATH_AUTH__BURST", "1")]).await;
+    let base = server.base.clone();
     let c = reqwest::Client::new();
     assert_eq!(extract(&c, &base).bearer_auth("k1").send().await.unwrap().status(), 200);
     assert_eq!(extract(&c, &base).bearer_auth("k1").send().await.unwrap().status(), 429);
