@@ -363,6 +363,9 @@ mod tests {
             (Ar, "وأفرجت السلطات عن والد أحد الانتحاريين."),
             (En, "The protesters' families asked for an inquiry."),
             (En, "The gunmen's identities were not known."),
+            // a verbal or political attack
+            (Ar, "وتعرض محيط المجلس إلى هجوم إعلامي كثيف."),
+            (En, "The senator made a scathing attack on his rival."),
         ];
         for &(language, text) in cases {
             assert!(detected(language, text).is_empty(), "{text:?}: {:?}", detected(language, text));
