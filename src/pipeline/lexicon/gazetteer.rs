@@ -44,6 +44,18 @@ fn is_arabic_script(s: &str) -> bool {
 }
 
 impl Gazetteer {
+    /// True when place `outer` is a region holding place `inner` (the governorate of Sa'dah
+    /// holds the city of Sa'dah): one country and one first-level division (admin1).
+    pub fn holds(&self, outer: usize, inner: usize) -> bool {
+        let (o, i) = (&self.places[outer], &self.places[inner]);
+        o.kind == "region"
+            && i.kind != "country"
+            && o.country.is_some()
+            && o.country == i.country
+            && o.admin1.is_some()
+            && o.admin1 == i.admin1
+    }
+
     /// Parses the place files, given as (name, content).
     pub fn parse(files: &[(&str, &str)]) -> Result<Gazetteer, LexiconError> {
         let mut places = Vec::new();
@@ -194,6 +206,19 @@ mod tests {
         assert_eq!(country(&own_ch).as_deref(), Some("CH"));
         let own_ch_us_next = CountryContext { own: set(&["CH"]), next: set(&["US"]), ..Default::default() };
         assert_eq!(country(&own_ch_us_next).as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn a_region_holds_the_places_of_its_division() {
+        let extra = "4\tCanton of Geneva\tregion\tCH\t07\t46.2\t6.1\t500000\tCanton of Geneva\n\
+5\tVaud\tregion\tCH\t19\t46.6\t6.6\t800000\tVaud\n\
+6\tSomewhere\tregion\tCH\t-\t46\t7\t0\tSomewhere\n";
+        let g = Gazetteer::parse(&[("t", SAMPLE), ("x", extra)]).unwrap();
+        // (outer, inner, holds): ids are file order
+        let cases = [(3, 0, true), (0, 3, false), (4, 0, false), (3, 1, false), (5, 0, false), (2, 0, false), (3, 2, false)];
+        for (outer, inner, holds) in cases {
+            assert_eq!(g.holds(outer, inner), holds, "{} holds {}", g.places[outer].name, g.places[inner].name);
+        }
     }
 
     #[test]

@@ -53,22 +53,15 @@ fn precise_location<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a Me
     m.location.filter(|_| !m.inherited).map(|l| &inp.mentions.all[l]).filter(|p| place_rank(inp.gazetteer, p) >= 2)
 }
 
-/// True when `outer` is `inner` or a region holding it (the governorate of Sa'dah holds the
-/// city of Sa'dah): two places of one happening at different granularity.
-fn holds(gazetteer: &Gazetteer, outer: &Mention, inner: &Mention) -> bool {
-    if outer.key == inner.key {
+/// True when the two mentions name one place or one of them a region holding the other.
+fn nested(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
+    if a.key == b.key {
         return true;
     }
-    let (MentionKind::Place(o), MentionKind::Place(i)) = (&outer.kind, &inner.kind) else {
-        return false;
-    };
-    let (o, i) = (&gazetteer.places[*o], &gazetteer.places[*i]);
-    o.kind == "region" && i.kind != "country" && o.country.is_some() && o.country == i.country && o.admin1.is_some() && o.admin1 == i.admin1
-}
-
-/// True when one of the two places holds the other.
-fn nested(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
-    holds(gazetteer, a, b) || holds(gazetteer, b, a)
+    match (&a.kind, &b.kind) {
+        (MentionKind::Place(x), MentionKind::Place(y)) => gazetteer.holds(*x, *y) || gazetteer.holds(*y, *x),
+        _ => false,
+    }
 }
 
 fn count_value(inp: &EventInputs, c: Option<usize>) -> Option<Option<u64>> {
