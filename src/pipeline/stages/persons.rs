@@ -18,6 +18,7 @@ use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::model::Language;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use crate::pipeline::text::segment::TokenKind;
+use std::collections::HashMap;
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
@@ -69,111 +70,246 @@ fn bare_word<'d>(doc: &'d Document, i: usize) -> &'d str {
 /// Finds titled names and links their other mentions. `mentions` are the place, actor,
 /// nationality and role mentions; places on the words of a name are dropped from it (a
 /// surname is not the village of the same name) and the person mentions are added.
+///
+/// Linear in the text: names are grouped by surname, the surnames' positions are found in
+/// one pass over the tokens, and overlaps are checked against per-token flags. Where several
+/// names share a surname, a mention written in full belongs to its own name and the surname
+/// alone to the first name written with more than the surname.
 pub fn add_persons(doc: &Document, lex: &LanguageLexicons, role_hits: &[Hit], mentions: &mut Vec<Mention>) {
     let titles: Vec<&Hit> = role_hits.iter().filter(|h| is_title(doc, lex, h)).collect();
     if titles.is_empty() {
         return;
     }
-    let ar = doc.language == Language::Ar;
     let names = titled_names(doc, lex, &titles, mentions);
-    let mut persons: Vec<Mention> = Vec::new();
-    for n in &names {
+    let mut claims = Claims::new(doc, mentions);
+    for group in SurnameGroups::new(doc, lex, &names).groups {
         if doc.out_of_time() {
             break;
         }
-        let words: Vec<&str> = (n.tokens.start..=n.tokens.last()).map(|i| bare_word(doc, i)).collect();
-        let key = format!("person:{}", words.join(" ").to_lowercase());
-        let (s, e) = doc.original(doc.tokens()[n.tokens.start].start, doc.tokens()[n.tokens.last()].end);
-        let display = doc.text[s..e].trim_end_matches("'s").trim_end_matches('\'').to_string();
-        let person = |first: usize, last: usize, start: usize, end: usize| Mention {
+        let Some(positions) = &group.positions else {
+            // a surname too short to look for: each name alone
+            for n in &group.members {
+                let last = n.name.tokens.last();
+                let end = doc.tokens()[last].start + n.words[n.words.len() - 1].len();
+                claims.add(doc, n, n.name.tokens.start, last, doc.tokens()[n.name.tokens.start].start, end);
+            }
+            continue;
+        };
+        // every mention of the surname, with a name's other words before it where they are
+        let k = group.surname_words;
+        for &(s, prefix_len) in positions {
+            let j = s + k - 1;
+            let head = group.members.iter().find(|n| n.words.len() > k).unwrap_or(&group.members[0]);
+            let rest_matches =
+                (1..k).all(|t| doc.tokens().get(s + t).is_some_and(|_| bare_word(doc, s + t) == head.words[head.words.len() - k + t]));
+            if !rest_matches || doc.language == Language::En && !capitalised(doc, lex, s) {
+                continue;
+            }
+            let written_in_full = |n: &&NamedPerson| {
+                let before = n.words.len() - k;
+                before > 0 && prefix_len == 0 && s >= before && (0..before).all(|t| bare_word(doc, s - before + t) == n.words[t])
+            };
+            let (n, first) = match group.members.iter().find(written_in_full) {
+                Some(n) => (n, s - (n.words.len() - k)),
+                None => (head, s),
+            };
+            let start = doc.tokens()[first].start + if first == s { prefix_len } else { 0 };
+            let end = doc.tokens()[j].start + bare_word(doc, j).len();
+            claims.claim(doc, n, first, j, start, end);
+        }
+    }
+    claims.finish(mentions);
+}
+
+/// The person mentions found so far, and which tokens they and the other mentions hold.
+struct Claims {
+    persons: Vec<Mention>,
+    by_person: Vec<bool>,
+    by_other: Vec<bool>,
+}
+
+impl Claims {
+    fn new(doc: &Document, mentions: &[Mention]) -> Self {
+        let n = doc.tokens().len();
+        let mut by_other = vec![false; n];
+        for m in mentions.iter().filter(|m| !matches!(m.kind, MentionKind::Place(_))) {
+            by_other[m.tokens.range()].iter_mut().for_each(|f| *f = true);
+        }
+        Claims { persons: Vec::new(), by_person: vec![false; n], by_other }
+    }
+
+    /// Adds a mention of `n` on tokens `first..=last` (bytes `start..end` of the normalised
+    /// text) unless another person or a mention other than a place holds one of them.
+    fn claim(&mut self, doc: &Document, n: &NamedPerson, first: usize, last: usize, start: usize, end: usize) {
+        if self.by_person[first..=last].iter().chain(&self.by_other[first..=last]).any(|&f| f) {
+            return;
+        }
+        self.add(doc, n, first, last, start, end);
+    }
+
+    /// Adds a mention of `n` as [`Claims::claim`] does, whatever else holds its tokens: a
+    /// name found after its title is a person even where its words are known otherwise.
+    fn add(&mut self, doc: &Document, n: &NamedPerson, first: usize, last: usize, start: usize, end: usize) {
+        self.by_person[first..=last].iter_mut().for_each(|f| *f = true);
+        let name = n.name;
+        let (s, e) = doc.original(doc.tokens()[name.tokens.start].start, doc.tokens()[name.tokens.last()].end);
+        self.persons.push(Mention {
             tokens: TokenSpan::inclusive(first, last),
             start,
             end,
             kind: MentionKind::Person,
-            key: key.clone(),
-            name: display.clone(),
-            country: n.country.clone(),
-            gender: n.gender,
+            key: format!("person:{}", n.words.join(" ").to_lowercase()),
+            name: doc.text[s..e].trim_end_matches("'s").trim_end_matches('\'').to_string(),
+            country: name.country.clone(),
+            gender: name.gender,
             number: Number::Singular,
-        };
-        // the surname: the last word, or the last two after a connector (عبد الرحمن)
-        let k = if words.len() >= 2 && ar && is_connector(lex, words[words.len() - 2]) { 2 } else { 1 };
-        let surname = &words[words.len() - k..];
-        let head = surname[0];
-        if surname.concat().chars().count() < 3 || k == 1 && lex.function_words.contains(head) {
-            let end = doc.tokens()[n.tokens.last()].start + words[words.len() - 1].len();
-            persons.push(person(n.tokens.start, n.tokens.last(), doc.tokens()[n.tokens.start].start, end));
-            continue;
-        }
-        // every mention of the surname, with the name's other words before it where they are
-        for s in 0..doc.tokens().len().saturating_sub(k - 1) {
-            if doc.out_of_time() {
-                break;
-            }
-            let j = s + k - 1;
-            let Some(prefix_len) = surname_at(doc, lex, s, head) else {
-                continue;
-            };
-            if (1..k).any(|t| bare_word(doc, s + t) != surname[t]) || !ar && !capitalised(doc, lex, s) {
-                continue;
-            }
-            let before = words.len() - k;
-            let mut first = s;
-            if prefix_len == 0 && s >= before && (0..before).all(|t| bare_word(doc, s - before + t) == words[t]) {
-                first = s - before;
-            }
-            if persons.iter().any(|p| p.tokens.start <= j && first <= p.tokens.last()) {
-                continue;
-            }
-            if mentions.iter().any(|m| !matches!(m.kind, MentionKind::Place(_)) && m.tokens.start <= j && first <= m.tokens.last()) {
-                continue;
-            }
-            let start = doc.tokens()[first].start + if first == s { prefix_len } else { 0 };
-            let end = doc.tokens()[j].start + bare_word(doc, j).len();
-            persons.push(person(first, j, start, end));
-        }
+        });
     }
-    if persons.is_empty() {
-        return;
+
+    /// Adds the persons to `mentions`, dropping the places on their words.
+    fn finish(self, mentions: &mut Vec<Mention>) {
+        if self.persons.is_empty() {
+            return;
+        }
+        let by_person = &self.by_person;
+        mentions.retain(|m| !(matches!(m.kind, MentionKind::Place(_)) && by_person[m.tokens.start..=m.tokens.last()].iter().any(|&f| f)));
+        mentions.extend(self.persons);
     }
-    mentions.retain(|m| {
-        !(matches!(m.kind, MentionKind::Place(_))
-            && persons.iter().any(|p| p.tokens.start <= m.tokens.last() && m.tokens.start <= p.tokens.last()))
-    });
-    mentions.extend(persons);
 }
 
-/// Where token `s` is the surname `head`: the length of the proclitics before it (0 when
-/// bare; Arabic «ولعباس» is و + ل + عباس), or `None` when it is another word.
-fn surname_at(doc: &Document, lex: &LanguageLexicons, s: usize, head: &str) -> Option<usize> {
-    let w = bare_word(doc, s);
-    if w == head {
-        return Some(0);
-    }
-    let clitics = w.len().checked_sub(head.len())?;
-    let glued = doc.language == Language::Ar
-        && w.ends_with(head)
-        && lex.morphology.is_proclitic(&w[..clitics])
-        && !ends_with_article_and(lex, w, head);
-    glued.then_some(clitics)
+/// A titled name with its words.
+struct NamedPerson<'n> {
+    name: &'n TitledName,
+    /// The name's words, bare (no possessive).
+    words: Vec<&'n str>,
 }
+
+/// The names that share one surname, in the order they are written.
+struct SurnameGroup<'n> {
+    members: Vec<NamedPerson<'n>>,
+    /// How many of the last words are the surname: 1, or 2 after a connector (عبد الرحمن).
+    surname_words: usize,
+    /// Where the surname stands: the token of its first word and the length of the
+    /// proclitics glued to it; `None` for a surname too short to look for.
+    positions: Option<Vec<(usize, usize)>>,
+}
+
+/// The most names kept for one surname (the rest are not linked).
+const MAX_NAMES_PER_SURNAME: usize = 8;
+
+/// The titled names of a text grouped by surname.
+struct SurnameGroups<'n> {
+    groups: Vec<SurnameGroup<'n>>,
+}
+
+impl<'n> SurnameGroups<'n> {
+    fn new(doc: &'n Document, lex: &LanguageLexicons, titled: &'n [TitledName]) -> Self {
+        let ar = doc.language == Language::Ar;
+        let mut groups: Vec<SurnameGroup<'n>> = Vec::new();
+        let mut group_of_surname: HashMap<Vec<&str>, usize> = HashMap::new();
+        for n in titled {
+            let words: Vec<&str> = (n.tokens.start..=n.tokens.last()).map(|i| bare_word(doc, i)).collect();
+            let k = if words.len() >= 2 && ar && is_connector(lex, words[words.len() - 2]) { 2 } else { 1 };
+            let surname = words[words.len() - k..].to_vec();
+            let searchable = surname.concat().chars().count() >= 3 && !(k == 1 && lex.function_words.contains(surname[0]));
+            let member = NamedPerson { name: n, words };
+            if !searchable {
+                groups.push(SurnameGroup { members: vec![member], surname_words: k, positions: None });
+                continue;
+            }
+            match group_of_surname.get(&surname) {
+                Some(&g) if groups[g].members.len() < MAX_NAMES_PER_SURNAME => groups[g].members.push(member),
+                Some(_) => {}
+                None => {
+                    group_of_surname.insert(surname, groups.len());
+                    groups.push(SurnameGroup { members: vec![member], surname_words: k, positions: Some(Vec::new()) });
+                }
+            }
+        }
+        let mut groups_of_head: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (surname, &g) in &group_of_surname {
+            groups_of_head.entry(surname[0]).or_default().push(g);
+        }
+        for s in 0..doc.tokens().len() {
+            for (head, prefix_len) in surname_candidates(lex, ar, bare_word(doc, s)) {
+                for &g in groups_of_head.get(head).into_iter().flatten() {
+                    groups[g].positions.get_or_insert_with(Vec::new).push((s, prefix_len));
+                }
+            }
+        }
+        SurnameGroups { groups }
+    }
+}
+
+/// The words token text `w` can be as a surname: itself, and in Arabic the rest after
+/// proclitics («ولعباس» is و + ل + عباس), unless the article stands before the rest
+/// (بالأسد is not a glued form of أسد).
+fn surname_candidates<'w>(lex: &LanguageLexicons, ar: bool, w: &'w str) -> impl Iterator<Item = (&'w str, usize)> {
+    let glued = w
+        .char_indices()
+        .skip(1)
+        .take(MAX_PROCLITIC_CHARS)
+        .map(|(i, _)| i)
+        .filter(move |&i| ar && lex.morphology.is_proclitic(&w[..i]) && !ends_with_article_and(lex, w, &w[i..]))
+        .map(move |i| (&w[i..], i));
+    std::iter::once((w, 0)).chain(glued)
+}
+
+/// The most characters of proclitics glued before a surname (و + ل + ب…).
+const MAX_PROCLITIC_CHARS: usize = 4;
 
 /// The names written after the titles `titles`, one per first token.
 fn titled_names(doc: &Document, lex: &LanguageLexicons, titles: &[&Hit], mentions: &[Mention]) -> Vec<TitledName> {
     let claimed = claimed_tokens(doc);
+    let mentions = MentionIndex::new(doc, mentions);
     let mut names: Vec<TitledName> = Vec::new();
     let mut firsts = std::collections::HashSet::new();
     for h in titles {
         if doc.out_of_time() {
             break;
         }
-        if let Some(name) = name_after(doc, lex, &claimed, mentions, h)
+        if let Some(name) = name_after(doc, lex, &claimed, &mentions, h)
             && firsts.insert(name.tokens.start)
         {
             names.push(name);
         }
     }
     names
+}
+
+/// The mentions by token, so that the words after a title are read in constant time each.
+struct MentionIndex<'m> {
+    mentions: &'m [Mention],
+    /// For each token, the longest mention starting there.
+    longest_at: Vec<Option<usize>>,
+    /// For each token, the first nationality or actor mention ending just before it.
+    affiliation_before: Vec<Option<usize>>,
+}
+
+impl<'m> MentionIndex<'m> {
+    fn new(doc: &Document, mentions: &'m [Mention]) -> Self {
+        let n = doc.tokens().len();
+        let mut longest_at: Vec<Option<usize>> = vec![None; n + 1];
+        let mut affiliation_before: Vec<Option<usize>> = vec![None; n + 1];
+        for (k, m) in mentions.iter().enumerate() {
+            let slot = &mut longest_at[m.tokens.start.min(n)];
+            if slot.is_none_or(|o| mentions[o].tokens.last() <= m.tokens.last()) {
+                *slot = Some(k);
+            }
+            if matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Actor(_)) {
+                affiliation_before[m.tokens.end.min(n)].get_or_insert(k);
+            }
+        }
+        MentionIndex { mentions, longest_at, affiliation_before }
+    }
+
+    fn longest_at(&self, i: usize) -> Option<&'m Mention> {
+        self.longest_at.get(i).copied().flatten().map(|k| &self.mentions[k])
+    }
+
+    fn affiliation_before(&self, i: usize) -> Option<&'m Mention> {
+        self.affiliation_before.get(i).copied().flatten().map(|k| &self.mentions[k])
+    }
 }
 
 /// True when role hit `h` is a title that may stand before a name.
@@ -192,15 +328,12 @@ fn is_title(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
 }
 
 /// The name after title `h`, if the words there make one.
-fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions: &[Mention], h: &Hit) -> Option<TitledName> {
+fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions: &MentionIndex, h: &Hit) -> Option<TitledName> {
     let tokens = doc.tokens();
     let ar = doc.language == Language::Ar;
-    let mention_at = |i: usize| mentions.iter().filter(|m| m.tokens.start == i).max_by_key(|m| m.tokens.last());
+    let mention_at = |i: usize| mentions.longest_at(i);
     let is_place = |m: &Mention| matches!(m.kind, MentionKind::Place(_));
-    let mut country = mentions
-        .iter()
-        .find(|m| !ar && m.tokens.end == h.tokens.start && matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Actor(_)))
-        .and_then(|m| m.country.clone());
+    let mut country = if ar { None } else { mentions.affiliation_before(h.tokens.start).and_then(|m| m.country.clone()) };
     // the country or body the title serves: الرئيس الأمريكي، وزير خارجية إيران، المتحدث باسم الخارجية
     let mut i = h.tokens.end;
     // and the title's modifiers: الرئيس السابق، المتحدث باسم
@@ -379,6 +512,30 @@ mod tests {
         // connectors keep the name going and never end it
         let found = persons(Language::Ar, "وقال الرئيس عبد الفتاح البرهان إن الأمير محمد بن نايف بن عبدالعزيز بن");
         assert_eq!(texts(&found), ["عبد الفتاح البرهان", "محمد بن نايف بن عبدالعزيز"], "{found:?}");
+    }
+
+    #[test]
+    fn names_sharing_a_surname() {
+        // a name written in full is its own; the surname alone belongs to the first name
+        // written with it
+        type Case = (Language, &'static str, &'static [(&'static str, &'static str)]);
+        let cases: &[Case] = &[
+            (
+                Language::Ar,
+                "قال الرئيس خالد حداد إن وزير الخارجية رامي حداد وصل، وأضاف حداد",
+                &[("خالد حداد", "person:خالد حداد"), ("رامي حداد", "person:رامي حداد"), ("حداد", "person:خالد حداد")],
+            ),
+            (
+                Language::En,
+                "President Tom Harlan met Senator Ruth Harlan. Harlan said",
+                &[("Tom Harlan", "person:tom harlan"), ("Ruth Harlan", "person:ruth harlan"), ("Harlan", "person:tom harlan")],
+            ),
+        ];
+        for (lang, text, expected) in cases {
+            let found = persons(*lang, text);
+            let got: Vec<(&str, &str)> = found.iter().map(|(t, n, _)| (t.as_str(), n.as_str())).collect();
+            assert_eq!(&got, expected, "{text}");
+        }
     }
 
     #[test]
