@@ -16,7 +16,7 @@
 //!     classes), `event_types` (the one table of event types), `gazetteer` — and compiles
 //!     the one matching engine, `matcher` with its `morphology`.
 //!   - [`pipeline::stages`]: one module per stage, each `run(doc, lexicons)`: `hits` (each
-//!     lexicon searched once), `mentions` (with `persons`), `numbers`, `dates`, `quotes/`
+//!     lexicon searched once), `mentions` (with `persons`), `phrases`, `numbers`, `dates`, `quotes/`
 //!     (cues, the per-language readers, speaker, continuation, the output bound) and
 //!     `events/` (detect, arguments, cluster, window).
 //!   - [`pipeline::lang`]: per-language behaviour that is not a list (`ar`, `en` behind

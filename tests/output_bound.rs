@@ -54,6 +54,7 @@ fn check_bound(text: &str, offsets: OffsetUnit, language: Option<&str>) -> Resul
 /// names, quote marks and cues, dates; plus plain words and separators.
 const TOKENS: &[&str] = &[
     "قتل 5 ",
+    "الرئيس خالد حداد ",
     "said \"",
     "وأضاف أن ",
     "met ",

@@ -70,6 +70,7 @@ pub type Stage = fn(&mut Document, &Lexicons);
 pub const STAGES: &[(&str, Stage)] = &[
     ("hits", stages::hits::run),
     ("mentions", stages::mentions::run),
+    ("phrases", stages::phrases::run),
     ("counts", stages::numbers::run),
     ("times", stages::dates::run),
     ("quotes", stages::quotes::run),
@@ -174,9 +175,10 @@ mod tests {
     #[test]
     fn the_stages_fill_the_layers_in_order() {
         let names: Vec<&str> = STAGES.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, ["hits", "mentions", "counts", "times", "quotes", "event mentions", "event clusters"]);
+        assert_eq!(names, ["hits", "mentions", "phrases", "counts", "times", "quotes", "event mentions", "event clusters"]);
         let doc = testing::through("event clusters", Language::Ar, "قال المسؤول إن الغارة على البوكمال قتلت سبعة أشخاص الاثنين.");
         assert!(!doc.hits.events.is_empty() && !doc.mentions.all.is_empty() && !doc.counts.is_empty());
+        assert!(!doc.phrases.phrases.is_empty());
         assert!(!doc.times.is_empty() && !doc.quotes.is_empty() && !doc.event_mentions.is_empty() && !doc.clusters.is_empty());
     }
 }

@@ -16,6 +16,7 @@ use crate::pipeline::stages::events::{EventCluster, EventMention};
 use crate::pipeline::stages::hits::Hits;
 use crate::pipeline::stages::mentions::Mentions;
 use crate::pipeline::stages::numbers::CountMention;
+use crate::pipeline::stages::phrases::Phrases;
 use crate::pipeline::stages::quotes::QuoteMention;
 use crate::pipeline::text::normalise::NormText;
 use crate::pipeline::text::segment::{Segmentation, Token, TokenKind, segment};
@@ -45,6 +46,8 @@ pub struct Document<'a> {
     pub hits: Hits,
     /// Layer: entity mentions — places, actors, nationalities, roles, persons (`mentions::run`).
     pub mentions: Mentions,
+    /// Layer: noun phrases and their coordinations (`phrases::run`).
+    pub phrases: Phrases,
     /// Layer: count phrases (`numbers::run`).
     pub counts: Vec<CountMention>,
     /// Layer: time expressions (`dates::run`).
@@ -77,6 +80,7 @@ impl<'a> Document<'a> {
             budget: None,
             hits: Hits::default(),
             mentions: Mentions::default(),
+            phrases: Phrases::default(),
             counts: Vec::new(),
             times: Vec::new(),
             quotes: Vec::new(),

@@ -34,6 +34,21 @@ pub struct Hits {
     pub places: Vec<Hit>,
 }
 
+impl Hits {
+    /// For each of `n` tokens, whether a lexicon other than places, actors, nationalities and
+    /// roles claims it (cues, triggers, times, numbers…): such a word is no part of a name.
+    pub fn claimed_tokens(&self, n: usize) -> Vec<bool> {
+        let mut claimed = vec![false; n];
+        let lists = [&self.quote_cues, &self.events, &self.time, &self.numbers, &self.qualifiers, &self.modality, &self.complementizers];
+        for h in lists.into_iter().flatten() {
+            for c in claimed.iter_mut().take(h.tokens.end).skip(h.tokens.start) {
+                *c = true;
+            }
+        }
+        claimed
+    }
+}
+
 /// Fills [`Document::hits`]: each lexicon searched once.
 pub fn run(doc: &mut Document, lexicons: &Lexicons) {
     let lex = lexicons.get(doc.language);

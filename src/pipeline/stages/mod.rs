@@ -16,4 +16,5 @@ pub mod hits;
 pub mod mentions;
 pub mod numbers;
 pub mod persons;
+pub mod phrases;
 pub mod quotes;

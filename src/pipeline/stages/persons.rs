@@ -33,25 +33,6 @@ struct TitledName {
     country: Option<String>,
 }
 
-/// Tokens that some lexicon other than places, actors, nationalities and roles claims
-/// (cues, triggers, times, numbers…): such a word is not part of a name.
-fn claimed_tokens(doc: &Document) -> Vec<bool> {
-    let mut claimed = vec![false; doc.tokens().len()];
-    let mut mark = |hits: &[Hit]| {
-        for h in hits {
-            claimed[h.tokens.start..=h.tokens.last()].iter_mut().for_each(|c| *c = true);
-        }
-    };
-    mark(&doc.hits.quote_cues);
-    mark(&doc.hits.events);
-    mark(&doc.hits.time);
-    mark(&doc.hits.numbers);
-    mark(&doc.hits.qualifiers);
-    mark(&doc.hits.modality);
-    mark(&doc.hits.complementizers);
-    claimed
-}
-
 /// True when the original text of token `i` starts with a capital letter, after a glued
 /// lower-case particle (al-Assad, el-Sisi).
 fn capitalised(doc: &Document, lex: &LanguageLexicons, i: usize) -> bool {
@@ -260,7 +241,7 @@ const MAX_PROCLITIC_CHARS: usize = 4;
 
 /// The names written after the titles `titles`, one per first token.
 fn titled_names(doc: &Document, lex: &LanguageLexicons, titles: &[&Hit], mentions: &[Mention]) -> Vec<TitledName> {
-    let claimed = claimed_tokens(doc);
+    let claimed = doc.hits.claimed_tokens(doc.tokens().len());
     let mentions = MentionIndex::new(doc, mentions);
     let mut names: Vec<TitledName> = Vec::new();
     let mut firsts = std::collections::HashSet::new();

@@ -308,8 +308,13 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
             seen.push(&m.key);
             actors.push((role, mi));
         }
+        let mut raw = Vec::new();
+        if e.event_type.frame == Frame::Meeting {
+            add_phrase_parties(inp, e, &mut actors, &mut raw);
+        }
         let e = &mut events[ei];
         e.actors = actors;
+        e.raw_actors.extend(raw);
         // "سيجتمع مع نظيريه وزير الخارجية وانغ يي": parties with no known entity are kept as
         // the words of the phrase
         if between.is_some() && e.actors.is_empty() && lo <= hi && hi - lo < 14 {
@@ -317,6 +322,68 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         }
     }
 }
+
+/// Meeting parties read from the phrase layer: the phrases coordinated with a party already
+/// found («تركيا وروسيا وإيران», "Russia, China and France"), and the phrase a participation
+/// verb after the trigger introduces, with its conjuncts («قمة يشارك فيها الرئيسان الأوغندي
+/// يويري موسيفيني والكيني أوهورو كيناتا», "a summit attended by"). A conjunct with no
+/// mention that may be a party is kept as the words of the phrase.
+fn add_phrase_parties(
+    inp: &EventInputs,
+    e: &EventMention,
+    actors: &mut Vec<(&'static str, usize)>,
+    raw: &mut Vec<(&'static str, TokenSpan)>,
+) {
+    let doc = inp.doc;
+    let phrases = &doc.phrases;
+    let mut seeds: Vec<usize> = actors.iter().filter_map(|&(_, mi)| phrases.of_mention(mi)).collect();
+    seeds.extend(participation_phrase(inp, e));
+    // the subject written just before the trigger: «الرئيس الشيشاني يجتمع بالملك سلمان»
+    seeds.extend(
+        e.tokens.start.checked_sub(1).and_then(|k| phrases.at_token(k)).filter(|&p| phrases.phrases[p].tokens.end == e.tokens.start),
+    );
+    let mut conjuncts: Vec<usize> = seeds.iter().flat_map(|&p| phrases.conjuncts(p).iter().copied()).collect();
+    conjuncts.sort_unstable();
+    conjuncts.dedup();
+    for p in conjuncts {
+        let phrase = &phrases.phrases[p];
+        if phrase.tokens.overlaps(e.tokens) {
+            continue;
+        }
+        let parties: Vec<usize> = phrase.mentions.iter().copied().filter(|&mi| may_be_party(inp, e, mi, &inp.mentions.all[mi])).collect();
+        if parties.is_empty() {
+            let holds_role = phrase.mentions.iter().any(|&mi| matches!(inp.mentions.all[mi].kind, MentionKind::Role(_)));
+            if holds_role && phrase.tokens.len() > 1 && !raw.iter().any(|(_, t)| *t == phrase.tokens) {
+                raw.push(("participant", phrase.tokens));
+            }
+            continue;
+        }
+        for mi in parties {
+            let key = inp.mentions.all[mi].key.as_str();
+            if !actors.iter().any(|&(_, a)| inp.mentions.all[a].key == key) {
+                actors.push(("participant", mi));
+            }
+        }
+    }
+}
+
+/// The phrase a participation verb introduces after meeting trigger `e` in its clause: the
+/// first phrase after the verb, past at most two function words («يشارك فيها», "attended by").
+fn participation_phrase(inp: &EventInputs, e: &EventMention) -> Option<usize> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let last_token = sentence_tokens(doc, e.sentence).end.saturating_sub(1);
+    let reach = (e.tokens.last() + MAX_PARTICIPATION_DISTANCE).min(last_token);
+    // commas may stand between: «والمحادثات في فيينا الجمعة، مراجعة روتينية للاتفاق، تشارك فيها»
+    let verb = (e.tokens.end..=reach)
+        .take_while(|&k| !words.contains(WordClass::ClauseStop, doc.word(k)) || words.contains(WordClass::Comma, doc.word(k)))
+        .find(|&k| words.contains(WordClass::ParticipationVerb, doc.word(k)))?;
+    (verb + 1..=(verb + 3).min(last_token)).find_map(|k| doc.phrases.at_token(k).filter(|&p| doc.phrases.phrases[p].tokens.start == k))
+}
+
+/// How far after a meeting trigger a participation verb may stand («قمة إقليمية مصغرة حول
+/// الأزمة … يشارك فيها»).
+const MAX_PARTICIPATION_DISTANCE: usize = 12;
 
 /// Each event takes the nearest time expression of its sentence.
 fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
@@ -445,6 +512,73 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
             } else {
                 e.killed = Some(ci);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::lexicon::event_types::Frame;
+    use crate::pipeline::model::Language::{self, Ar, En};
+    use crate::pipeline::testing::through;
+
+    /// The parties of the first meeting mention of `text`: each actor's and raw actor's text.
+    fn meeting_parties(language: Language, text: &str) -> Vec<String> {
+        let doc = through("event mentions", language, text);
+        let Some(e) = doc.event_mentions.iter().find(|e| e.event_type.frame == Frame::Meeting) else {
+            return Vec::new();
+        };
+        let mut parties: Vec<String> = e
+            .actors
+            .iter()
+            .map(|&(_, mi)| {
+                let m = &doc.mentions.all[mi];
+                let (s, t) = doc.original(m.start, m.end);
+                doc.text[s..t].to_string()
+            })
+            .collect();
+        parties.extend(e.raw_actors.iter().map(|&(_, tokens)| {
+            let (s, t) = doc.token_span(tokens);
+            doc.text[s..t].to_string()
+        }));
+        parties
+    }
+
+    #[test]
+    fn meeting_parties_come_from_phrases() {
+        let cases: &[(Language, &str, &[&str])] = &[
+            // a coordinated list brings every member
+            (Ar, "وعقد وزراء خارجية تركيا وروسيا وإيران اجتماعا في أستانا.", &["تركيا", "روسيا", "إيران"]),
+            (En, "Russia, China and France held talks in Vienna.", &["Russia", "China", "France"]),
+            // a participation verb after the meeting noun introduces its parties
+            (
+                Ar,
+                "وذلك قبل قمة إقليمية حول الأزمة يفترض أن يشارك فيها الرئيسان الأوغندي يويري موسيفيني والكيني أوهورو كيناتا.",
+                &["الأوغندي", "الكيني"],
+            ),
+            (Ar, "والمحادثات في فيينا، مراجعة روتينية، تشارك فيها إيران وممثلين عن روسيا والصين.", &["إيران", "روسيا", "الصين"]),
+            (En, "The summit, attended by Iran and representatives of Russia, ended.", &["Iran", "Russia"]),
+            // the subject just before the verb, a title with its nationality
+            (Ar, "الرئيس الشيشاني يجتمع بالملك سلمان في جدة", &["الرئيس الشيشاني"]),
+        ];
+        for (language, text, expected) in cases {
+            let parties = meeting_parties(*language, text);
+            for want in *expected {
+                assert!(parties.iter().any(|p| p.contains(want)), "{text}: {want} not among {parties:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn parties_stay_in_their_phrase() {
+        // a country named in another clause, with no conjunction to the parties, stays out
+        let cases: &[(Language, &str, &str)] = &[
+            (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف، بينما قصفت إسرائيل سوريا.", "سوريا"),
+            (En, "Iran and Iraq met in Baghdad. Syria was shelled later.", "Syria"),
+        ];
+        for (language, text, absent) in cases {
+            let parties = meeting_parties(*language, text);
+            assert!(!parties.iter().any(|p| p.contains(absent)), "{text}: {absent} among {parties:?}");
         }
     }
 }
