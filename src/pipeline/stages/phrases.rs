@@ -51,6 +51,9 @@ pub struct Phrases {
     phrase_of_mention: Vec<Option<usize>>,
     /// For each token, the phrase holding it.
     phrase_at_token: Vec<Option<usize>>,
+    /// For each token, the parenthetical aside holding it (numbered from 0): «(تنظيم
+    /// القاعدة في بلاد الشام)» names no scene of the sentence around it.
+    aside_at_token: Vec<Option<usize>>,
 }
 
 impl Phrases {
@@ -62,6 +65,11 @@ impl Phrases {
     /// The phrase holding token `i`.
     pub fn at_token(&self, i: usize) -> Option<usize> {
         self.phrase_at_token.get(i).copied().flatten()
+    }
+
+    /// The parenthetical aside holding token `i`, if any.
+    pub fn aside_at(&self, i: usize) -> Option<usize> {
+        self.aside_at_token.get(i).copied().flatten()
     }
 
     /// The phrases coordinated with phrase `p`, itself included, in text order.
@@ -119,7 +127,30 @@ pub fn build(doc: &Document, lex: &LanguageLexicons) -> Phrases {
             *slot = Some(pi);
         }
     }
-    Phrases { phrases, coordinations, phrase_of_mention, phrase_at_token }
+    Phrases { phrases, coordinations, phrase_of_mention, phrase_at_token, aside_at_token: asides(doc) }
+}
+
+/// Numbers the parenthetical asides of `doc` by token: the tokens between an opening and a
+/// closing parenthesis of one sentence (an unclosed one marks nothing).
+fn asides(doc: &Document) -> Vec<Option<usize>> {
+    let tokens = doc.tokens();
+    let mut at = vec![None; tokens.len()];
+    let mut count = 0;
+    let mut open: Option<usize> = None;
+    for i in 0..tokens.len() {
+        if open.is_some_and(|o| tokens[o].sentence != tokens[i].sentence) {
+            open = None;
+        }
+        if doc.is_punct(i, "(") {
+            open = Some(i);
+        } else if doc.is_punct(i, ")") {
+            if let Some(o) = open.take() {
+                at[o + 1..i].iter_mut().for_each(|a| *a = Some(count));
+                count += 1;
+            }
+        }
+    }
+    at
 }
 
 /// True for mentions that name one entity by its own name (a person, a place, an actor):

@@ -63,6 +63,10 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
     // Arabic puts the place after the event ("قصف … في البوكمال"); English as often before
     // it ("In Nice, a truck … killing 80")
     let before_factor = grammar(doc.language).place_before_trigger_factor();
+    // a place fronted at the head of its sentence sets the scene of all of it: «وفي الغوطة
+    // الشرقية بريف دمشق، غادر 20 ألف شخص المناطق التي تستهدفها القوات»
+    let sentence_start = doc.seg.sentences[s].tokens.start;
+    let fronted = locative_before(doc, &inp.lex.words, m) && m.tokens.start <= sentence_start + 1;
     let mut best: Option<(usize, usize)> = None;
     for ei in at.within_in_order(m.tokens.start.saturating_sub(PLACE_REACH), m.tokens.last() + PLACE_REACH) {
         let e = &events[ei];
@@ -74,7 +78,7 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
         } else {
             (e.tokens.start - m.tokens.last().min(e.tokens.start)) * before_factor + 2
         };
-        if d > 16 + 4 * (2 - before_factor) {
+        if d > 16 + 4 * (2 - before_factor) && !fronted {
             continue;
         }
         if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) {
@@ -107,6 +111,12 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
             continue;
         }
         if let Some((ei, d)) = nearest_trigger(inp, events, &at, &strikes, m) {
+            // a place in an aside is no scene of the sentence around it: «جبهة النصرة
+            // (تنظيم القاعدة في بلاد الشام)»
+            let aside = doc.phrases.aside_at(m.tokens.start);
+            if aside.is_some() && aside != doc.phrases.aside_at(events[ei].tokens.start) {
+                continue;
+            }
             let cost = place_cost(inp, m, d);
             if cost < best_cost[ei] {
                 best_cost[ei] = cost;

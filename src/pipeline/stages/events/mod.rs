@@ -233,6 +233,17 @@ mod tests {
             (En, "The army shelled Idlib on Monday.", "strike", "shelled", "asserted", Some("Idlib")),
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف.", "meeting", "التقى", "asserted", Some("جنيف")),
             (Ar, "ولم يجتمع الوفدان في جنيف.", "meeting", "يجتمع", "negated", Some("جنيف")),
+            // a place in a parenthetical aside is no scene; a fronted one is the whole sentence's
+            (Ar, "غارات على مقرات جبهة النصرة (تنظيم القاعدة في بلاد الشام) أمس", "strike", "غارات", "asserted", None),
+            (En, "Airstrikes hit the Nusra Front (al-Qaeda in Syria) on Monday", "strike", "Airstrikes", "asserted", None),
+            (
+                Ar,
+                "وفي الغوطة الشرقية بريف دمشق، غادر 20 ألف شخص منازلهم في المناطق التي تستهدفها القوات الحكومية",
+                "strike",
+                "تستهدفها",
+                "asserted",
+                Some("الغوطة الشرقية"),
+            ),
             // an act that is only a purpose or a fear
             (Ar, "ونشرت السلطات قوات إضافية لمنع قتل المدنيين.", "casualties", "قتل", "hypothetical", None),
             (Ar, "سيجتمع الوفدان في جنيف الأسبوع المقبل.", "meeting", "يجتمع", "planned", Some("جنيف")),
