@@ -53,6 +53,7 @@ word_classes! {
     TargetMarker => "target_markers": "Prepositions between a strike trigger and its target (على، ضد; on, against, targeting).",
     PartyMarker => "party_markers": "Prepositions after a meeting trigger that introduce its parties (بين، مع; between, with).",
     AdjectiveSuffix => "adjective_suffixes": "Endings of an adjective that a noun phrase takes after its head (the Arabic nisba: الشيشاني).",
+    YearMarker => "year_markers": "Words before a number in digits that make it a year, not a count (في 2012، منذ 2014; in, since).",
     Coordinator => "coordinators": "Standalone words that coordinate two noun phrases (و; and).",
     ConjunctLink => "conjunct_links": "Words between a coordinator and the phrase they join that link it to its body (وممثلين عن روسيا; representatives of).",
     ParticipationVerb => "participation_verbs": "Verbs after a meeting noun that introduce its parties (تشارك فيها; attended by).",

@@ -110,6 +110,9 @@ fn find_pieces(doc: &Document, lex: &LanguageLexicons) -> Pieces {
                 let is_decimal = doc.word(i).contains('.') && !doc.word(i).contains(',');
                 if let (false, Ok(v)) = (is_decimal, digits.parse::<u64>()) {
                     pieces.insert(i, (i, Piece::Value(v, NumberKind::Unit)));
+                } else if let Some((value, last)) = decimal_times_multiplier(doc, &pieces, i) {
+                    // «2.6 مليون», "1.5 million": one number over both tokens
+                    pieces.insert(i, (last, Piece::Value(value, NumberKind::Unit)));
                 }
             }
             TokenKind::Word if doc.word(i).contains('-') => {
@@ -130,6 +133,16 @@ fn find_pieces(doc: &Document, lex: &LanguageLexicons) -> Pieces {
         }
     }
     pieces
+}
+
+/// The value of decimal token `i` times the multiplier word right after it («2.6 مليون»),
+/// with that word's last token; `None` when no multiplier follows.
+fn decimal_times_multiplier(doc: &Document, pieces: &Pieces, i: usize) -> Option<(u64, usize)> {
+    let decimal: f64 = doc.word(i).parse().ok()?;
+    let (last, piece) = pieces.get(&(i + 1))?;
+    let scale = multiplier(piece)?;
+    let value = decimal * scale as f64;
+    (value.is_finite() && value >= 1.0 && value < u64::MAX as f64).then(|| (value.round() as u64, *last))
 }
 
 /// Adds one piece to a number being read: units and tens add, a hundred multiplies what came

@@ -10,6 +10,7 @@ use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
+use crate::pipeline::stages::numbers::CountMention;
 use crate::pipeline::text::segment::TokenKind;
 
 /// Farthest a place may stand from a trigger, in tokens, on either side (the scoring below
@@ -446,6 +447,58 @@ fn conjoined(inp: &EventInputs, i: usize) -> bool {
     })
 }
 
+/// Counts that a casualties trigger without one implies by its victim: one person named or
+/// described in the singular right after it («مقتل المحامي الروسي سيرغي ماغنيتسكي», «قتل
+/// محتج», "killing a soldier") is a toll of one. Each comes with the event it counts.
+pub(super) fn implied_counts(inp: &EventInputs, events: &[EventMention]) -> Vec<(usize, CountMention)> {
+    let doc = inp.doc;
+    let phrases = &doc.phrases;
+    let mut implied = Vec::new();
+    for (ei, e) in events.iter().enumerate() {
+        if e.event_type.frame != Frame::Toll || e.killed.is_some() || e.injured.is_some() || e.tokens.end >= doc.tokens().len() {
+            continue;
+        }
+        // past one determiner ("killing a soldier"): the phrase that starts there
+        let mut start = e.tokens.end;
+        if inp.lex.words.contains(WordClass::Determiner, doc.word(start)) || inp.lex.words.contains(WordClass::Article, doc.word(start)) {
+            start += 1;
+        }
+        let Some(p) = phrases.at_token(start).filter(|&p| phrases.phrases[p].tokens.start == start && phrases.conjuncts(p).len() == 1)
+        else {
+            continue;
+        };
+        let phrase = &phrases.phrases[p];
+        let victim = &inp.mentions.all[phrase.mentions[0]];
+        let one = match victim.kind {
+            MentionKind::Person => true,
+            MentionKind::Role(r) => inp.lex.roles.entries()[r].number == crate::pipeline::lexicon::matcher::Number::Singular,
+            _ => false,
+        };
+        // the victim is the phrase's own word, not one glued to a preposition («قتل بالمحتج»)
+        let bare = victim.start == doc.tokens()[victim.tokens.start].start;
+        if one && bare && doc.sentence_of(phrase.tokens.start) == e.sentence {
+            let count = CountMention { tokens: phrase.tokens, number: phrase.tokens, value: Some(1), qualifier: "exact".to_string() };
+            implied.push((ei, count));
+        }
+    }
+    implied
+}
+
+/// True when count `c` is a year written in digits after a word that introduces one («في
+/// 2012», «منذ 2014», "in 2012"): a date, not a toll.
+fn is_year(inp: &EventInputs, c: &CountMention) -> bool {
+    let doc = inp.doc;
+    let k = c.number.start;
+    c.number.len() == 1
+        && doc.tokens()[k].kind == TokenKind::Number
+        && c.value.is_some_and(|v| YEARS.contains(&v))
+        && k > 0
+        && inp.lex.words.contains(WordClass::YearMarker, doc.word(k - 1))
+}
+
+/// The years a four-digit number after a year marker is read as.
+const YEARS: std::ops::RangeInclusive<u64> = 1900..=2100;
+
 /// The distance from casualties trigger `e` to count `ci` and how far it may be, or `None`
 /// when the count cannot be that toll (a date, a duration, another trigger's count).
 fn count_distance(
@@ -462,14 +515,19 @@ fn count_distance(
         return None;
     }
     let in_time = inp.time_reach.get(c.number.start).copied().flatten().is_some_and(|last| last >= c.number.last());
-    if in_time || durations.get(c.number.last() + 1).copied().unwrap_or(false) {
+    if in_time || is_year(inp, c) || durations.get(c.number.last() + 1).copied().unwrap_or(false) {
         return None;
     }
     // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
     let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
     // (unless it stands right after this trigger: «إصابة نحو 60 آخرين بجروح»)
     let right_after = |k: &EventMention| k.tokens.end == c.tokens.start && !conjoined(inp, c.tokens.start);
-    if !right_after(e) && at.within(c.tokens.end, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start) {
+    // (and unless this trigger is the one right after it: «رجلا واحدا على الأقل قتل وأصيب»)
+    let before_this = e.tokens.start == c.tokens.end;
+    if !right_after(e)
+        && !before_this
+        && at.within(c.tokens.end, c.tokens.last() + 2).any(|k| toll(k) && events[k].tokens.start != e.tokens.start)
+    {
         return None;
     }
     // and a count right after another casualties trigger counts that one, not a trigger
@@ -477,6 +535,19 @@ fn count_distance(
     let counted_before = |k: usize| toll(k) && right_after(&events[k]);
     if c.tokens.last() < e.tokens.start && at.within(c.tokens.start.saturating_sub(3), c.tokens.start).any(counted_before) {
         return None;
+    }
+    // a count after this trigger with another casualties trigger between counts that one
+    // («قتل وأصيب 6 مدنيين»: the six are the wounded)
+    if c.tokens.start > e.tokens.last()
+        && at
+            .within(e.tokens.end, c.tokens.start)
+            .any(|k| toll(k) && events[k].tokens.last() < c.tokens.start && events[k].tokens.start > e.tokens.last())
+    {
+        return None;
+    }
+    if c.number.last() < e.tokens.start && c.tokens.last() >= e.tokens.start {
+        // the count's qualifier after the trigger: «سقوط 20 ألف قتيل على الأقل»
+        return Some((e.tokens.start - c.number.last(), 4));
     }
     if c.tokens.start > e.tokens.last() {
         // "ارتفعت حصيلة القتلى … إلى 149", "rose to 30": a toll may come further on

@@ -73,7 +73,16 @@ pub struct EventCluster {
 
 /// Fills [`Document::event_mentions`]: triggers with modality and arguments.
 pub fn detect(doc: &mut Document, lexicons: &Lexicons) {
-    let found = detect::find_event_mentions(&EventInputs::of(doc, lexicons));
+    let inputs = EventInputs::of(doc, lexicons);
+    let mut found = detect::find_event_mentions(&inputs);
+    let implied = arguments::implied_counts(&inputs, &found);
+    // the counts a victim implies join the count layer, so that they are reported as any other
+    for (ei, count) in implied {
+        let injured = found[ei].subtype.as_deref() == Some("injured");
+        let slot = if injured { &mut found[ei].injured } else { &mut found[ei].killed };
+        *slot = Some(doc.counts.len());
+        doc.counts.push(count);
+    }
     doc.event_mentions = found;
 }
 
@@ -288,6 +297,16 @@ mod tests {
             (Ar, "وسقط في المجزرة 52 شهيدا وأكثر من ألفي جريح.", Some("52"), Some("وأكثر من ألفي")),
             (En, "At least nine people were killed and 21 were wounded in the attack.", Some("At least nine"), Some("21")),
             (En, "The bombing killed 84 and wounded roughly 200.", Some("84"), Some("roughly 200")),
+            // the count just before its trigger, though another trigger follows
+            (Ar, "إن رجلا واحدا على الأقل قتل وأصيب 6 مدنيين في غارة.", Some("واحدا على الأقل"), Some("6")),
+            // a qualifier after the trigger is the count's
+            (Ar, "وأسفر التمرد عن سقوط 20 ألف قتيل على الأقل.", Some("20 ألف قتيل على الأقل"), None),
+            // a decimal before a multiplier is one number
+            (En, "The war killed 2.6 million people.", Some("2.6 million"), None),
+            // a year is no toll; one victim in the singular is a toll of one
+            (Ar, "وكان الكونغرس قد مرر القانون في 2012 ردا على مقتل محتج في موسكو.", Some("محتج"), None),
+            (En, "The law was passed in 2012 after the killing of a soldier.", Some("a soldier"), None),
+            (Ar, "قتل محتج وأصيب ستة آخرون بجروح في اشتباكات.", Some("محتج"), Some("ستة")),
         ];
         for &(language, text, killed, injured) in cases {
             let doc = through("event clusters", language, text);
