@@ -26,4 +26,8 @@ impl Grammar for Arabic {
     fn construct_state(&self) -> bool {
         true
     }
+
+    fn subject_follows_verb(&self) -> bool {
+        true
+    }
 }

@@ -26,4 +26,8 @@ impl Grammar for English {
     fn construct_state(&self) -> bool {
         false
     }
+
+    fn subject_follows_verb(&self) -> bool {
+        false
+    }
 }

@@ -30,6 +30,10 @@ pub trait Grammar: Sync {
     /// a noun phrase grows rightwards by genitives and adjectives (Arabic مكتب رئيس الحكومة،
     /// الجانب الإيراني); false when a phrase ends at its head noun (English).
     fn construct_state(&self) -> bool;
+
+    /// True when a verb's subject may follow it (Arabic verb–subject–object: «قصفت الطائرات
+    /// مدينة حلب»); false when the subject stands before the verb (English).
+    fn subject_follows_verb(&self) -> bool;
 }
 
 /// The grammar of `language`.
@@ -53,6 +57,7 @@ mod tests {
             assert_eq!(g.place_before_trigger_factor(), factor, "{language:?}");
             assert_eq!(g.locative_cancels_direction(), cancels, "{language:?}");
             assert_eq!(g.construct_state(), construct, "{language:?}");
+            assert_eq!(g.subject_follows_verb(), construct, "{language:?}: verb-initial clauses go with construct state here");
             assert!(g.modifier_window() >= 1);
         }
     }

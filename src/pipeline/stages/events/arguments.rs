@@ -253,6 +253,9 @@ fn attack_role(
     let doc = inp.doc;
     let words = &inp.lex.words;
     if m.tokens.start > e.tokens.last() {
+        if let Some(role) = clause_role(inp, e, m) {
+            return Some(role);
+        }
         let against = (e.tokens.end..m.tokens.start).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
             || words.prefix_of(WordClass::TargetPrefix, doc.word(m.tokens.start)).is_some();
         let by_agent = agent.is_some_and(|a| a < m.tokens.start && m.tokens.start <= a + 6);
@@ -273,6 +276,35 @@ fn attack_role(
         .within(m.tokens.end, e.tokens.start)
         .any(|k| events[k].event_type.frame == Frame::Toll && events[k].tokens.last() < e.tokens.start);
     (!victims_between).then_some("attacker")
+}
+
+/// The role of mention `m` after verb trigger `e` from the clause: in a verb-initial clause
+/// the phrase right after the verb is its subject, the attacker («قصفت القوات الحكومية
+/// السورية مدينة دوما»), and the phrase right after that its object, the target; where the
+/// subject stands before the verb, the phrase right after it (past a determiner) is the
+/// object ("Israeli jets struck Hezbollah positions"). A mention glued to a preposition is
+/// neither, and a place after the verb stays the scene.
+fn clause_role(inp: &EventInputs, e: &EventMention, m: &Mention) -> Option<&'static str> {
+    let doc = inp.doc;
+    if !e.verb || m.start != doc.tokens()[m.tokens.start].start {
+        return None;
+    }
+    let phrases = &doc.phrases;
+    let starting_at = |k: usize| phrases.at_token(k).filter(|&p| phrases.phrases[p].tokens.start == k);
+    let p = phrases.at_token(m.tokens.start)?;
+    if !grammar(doc.language).subject_follows_verb() {
+        let mut k = e.tokens.end;
+        if k < doc.tokens().len() && inp.lex.words.contains(WordClass::Determiner, doc.word(k)) {
+            k += 1;
+        }
+        return (starting_at(k) == Some(p) && !is_place(m)).then_some("target");
+    }
+    let subject = starting_at(e.tokens.end)?;
+    if p == subject {
+        return Some("attacker");
+    }
+    let object_start = phrases.phrases[subject].tokens.end;
+    (phrases.phrases[p].tokens.start == object_start && !is_place(m)).then_some("target")
 }
 
 /// True when mention `m` can be a party at all: not the scene, no media, no role on its
@@ -520,6 +552,19 @@ fn count_distance(
     }
     // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
     let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
+    // a count of strikes or meetings counts no victims («إحدى الغارات», "three airstrikes",
+    // "one of the airstrikes")
+    let mut counted = c.number.end;
+    while counted < doc.tokens().len()
+        && counted < c.number.end + 2
+        && (inp.lex.words.contains(WordClass::Partitive, doc.word(counted))
+            || inp.lex.words.contains(WordClass::Determiner, doc.word(counted)))
+    {
+        counted += 1;
+    }
+    if at.within(counted, counted).any(|k| !toll(k)) {
+        return None;
+    }
     // (unless it stands right after this trigger: «إصابة نحو 60 آخرين بجروح»)
     let right_after = |k: &EventMention| k.tokens.end == c.tokens.start && !conjoined(inp, c.tokens.start);
     // (and unless this trigger is the one right after it: «رجلا واحدا على الأقل قتل وأصيب»)
@@ -647,6 +692,42 @@ mod tests {
             for want in *expected {
                 assert!(parties.iter().any(|p| p.contains(want)), "{text}: {want} not among {parties:?}");
             }
+        }
+    }
+
+    /// The (role, text) of the actors of the first strike mention of `text`.
+    fn strike_sides(language: Language, text: &str) -> Vec<(&'static str, String)> {
+        let doc = through("event mentions", language, text);
+        let Some(e) = doc.event_mentions.iter().find(|e| e.event_type.frame == Frame::Attack) else {
+            return Vec::new();
+        };
+        e.actors
+            .iter()
+            .map(|&(role, mi)| {
+                let m = &doc.mentions.all[mi];
+                let (s, t) = doc.original(m.start, m.end);
+                (role, doc.text[s..t].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn attackers_and_targets_from_the_clause() {
+        type Case = (Language, &'static str, &'static [(&'static str, &'static str)]);
+        let cases: &[Case] = &[
+            // verb-initial: the subject after the verb attacks, the object after it is hit
+            (Ar, "قصفت القوات الحكومية السورية مدينة دوما يوم الاثنين.", &[("attacker", "القوات الحكومية السورية")]),
+            (Ar, "قصفت إسرائيل مواقع لحزب الله في سوريا.", &[("attacker", "إسرائيل"), ("target", "حزب الله")]),
+            // subject before the verb, object after it
+            (En, "Israeli jets struck Hezbollah positions in Syria.", &[("attacker", "Israeli"), ("target", "Hezbollah")]),
+        ];
+        for (language, text, expected) in cases {
+            let sides = strike_sides(*language, text);
+            for (role, who) in *expected {
+                assert!(sides.iter().any(|(r, t)| r == role && t.contains(who)), "{text}: {role} {who} not among {sides:?}");
+            }
+            // a place after the verb stays the scene, never a side
+            assert!(!sides.iter().any(|(_, t)| t.contains("دوما") || t.contains("سوريا") || t.contains("Syria")), "{text}: {sides:?}");
         }
     }
 

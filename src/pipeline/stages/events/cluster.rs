@@ -268,6 +268,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
             None => state.open(inp, mentions, i),
         }
     }
+    join_split_clusters(inp, mentions, &mut state);
     let Clustering { mut clusters, cluster_of, causes, .. } = state;
     for (i, cause) in causes.iter().enumerate() {
         let (Some(j), ci) = (*cause, cluster_of[i]) else { continue };
@@ -276,6 +277,76 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         }
     }
     clusters
+}
+
+/// Most earlier clusters a cluster is compared with for one key.
+const MAX_JOIN_CANDIDATES: usize = 4;
+
+/// The second pass: clusters that the first pass opened apart because their tie came later
+/// join when nothing sets them apart — the same precise place stated by both («القصف على
+/// البوكمال» in the lede and «القصف … في البوكمال» where a nearer strike took the attacker),
+/// or for casualties the same causing strike («الأشخاص قتلوا خلال إحدى الغارات» before the
+/// raid is named). Candidates are found by key, so the pass is linear in the clusters.
+fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], state: &mut Clustering<'a>) {
+    let n = state.clusters.len();
+    let mut root: Vec<usize> = (0..n).collect();
+    let find = |root: &[usize], mut c: usize| {
+        while root[c] != c {
+            c = root[c];
+        }
+        c
+    };
+    // first the shared places, then the shared causes (whose clusters the first may join)
+    for by_cause in [false, true] {
+        let mut candidates: std::collections::HashMap<(u16, String), Vec<usize>> = std::collections::HashMap::new();
+        for c in 0..n {
+            let trigger = &mentions[state.clusters[c].trigger];
+            if is_non_event(trigger.modality) || root[c] != c {
+                continue;
+            }
+            let key = if by_cause {
+                let causes: HashSet<usize> = state.summaries[c].cause_clusters.iter().map(|&x| find(&root, x)).collect();
+                match (trigger.event_type.frame, causes.len()) {
+                    (Frame::Toll, 1) => causes.into_iter().next().map(|x| x.to_string()),
+                    _ => None,
+                }
+            } else {
+                state.summaries[c].precise_place.map(|p| p.key.clone())
+            };
+            let Some(key) = key else { continue };
+            let list = candidates.entry((trigger.event_type.id, key)).or_default();
+            let target = list.iter().copied().take(MAX_JOIN_CANDIDATES).find(|&d| {
+                let d = find(&root, d);
+                state.clusters[c].mentions.iter().all(|&i| state.summaries[d].compatible(inp, &mentions[i]) && !mentions[i].distinct)
+            });
+            match target {
+                Some(d) => {
+                    let d = find(&root, d);
+                    root[c] = d;
+                    for i in std::mem::take(&mut state.clusters[c].mentions) {
+                        state.place(inp, mentions, d, i);
+                    }
+                }
+                None => list.push(c),
+            }
+        }
+    }
+    // the joined clusters are emptied: drop them, renumbering the mentions' clusters
+    let mut new_index = vec![UNASSIGNED; n];
+    let mut kept = Vec::new();
+    for (c, cluster) in std::mem::take(&mut state.clusters).into_iter().enumerate() {
+        if !cluster.mentions.is_empty() {
+            new_index[c] = kept.len();
+            kept.push(cluster);
+        }
+    }
+    for cluster in &mut kept {
+        cluster.mentions.sort_unstable();
+    }
+    for c in state.cluster_of.iter_mut().filter(|c| **c != UNASSIGNED) {
+        *c = new_index[*c];
+    }
+    state.clusters = kept;
 }
 
 /// Marks as background the clusters that only refer to a happening the article does not

@@ -110,6 +110,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             event_type,
             subtype: entry.subtype.clone(),
             weight: entry.weight,
+            verb: entry.verb,
             tokens: h.tokens,
             span: (h.start, h.end),
             sentence: doc.sentence_of(h.tokens.start),

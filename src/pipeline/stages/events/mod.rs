@@ -30,6 +30,8 @@ pub struct EventMention {
     pub subtype: Option<String>,
     /// Trigger specificity 1–3.
     pub weight: u8,
+    /// True when the trigger is a verb (its subject and object are the clause's parties).
+    pub verb: bool,
     /// Its tokens.
     pub tokens: TokenSpan,
     /// Normalised byte span of the trigger.
@@ -307,6 +309,9 @@ mod tests {
             (Ar, "وكان الكونغرس قد مرر القانون في 2012 ردا على مقتل محتج في موسكو.", Some("محتج"), None),
             (En, "The law was passed in 2012 after the killing of a soldier.", Some("a soldier"), None),
             (Ar, "قتل محتج وأصيب ستة آخرون بجروح في اشتباكات.", Some("محتج"), Some("ستة")),
+            // a number that counts strikes counts no victims
+            (Ar, "وقال إن الأشخاص قتلوا خلال إحدى الغارات على منشأة تدريب.", None, None),
+            (En, "Five people were killed in one of the airstrikes.", Some("Five"), None),
         ];
         for &(language, text, killed, injured) in cases {
             let doc = through("event clusters", language, text);
@@ -332,6 +337,19 @@ mod tests {
         let cases: &[(Language, &str, &str, usize)] = &[
             (Ar, "شنت طائرات أمريكية غارة على البوكمال. وأسفرت الغارة عن مقتل سبعة أشخاص.", "strike", 1),
             (Ar, "قصفت الطائرات مدينة حلب يوم الاثنين. وقصفت مدينة إدلب يوم الخميس.", "strike", 2),
+            // casualties whose cause is named after them join the toll of that cause
+            (
+                Ar,
+                "قصفت الطائرات الأمريكية البوكمال وقتل سبعة أشخاص. وقال المسؤول إن الأشخاص قتلوا خلال إحدى الغارات على منشأة تدريب.",
+                "casualties",
+                1,
+            ),
+            (
+                En,
+                "US jets bombed Mosul, killing seven people. The official said the people were killed during one of the airstrikes on a depot.",
+                "casualties",
+                1,
+            ),
             // a definite anaphor refers back however far the strike stands
             (
                 Ar,
