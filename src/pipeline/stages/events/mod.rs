@@ -260,6 +260,8 @@ mod tests {
             (Ar, "سيجتمع الوفدان في جنيف الأسبوع المقبل.", "meeting", "يجتمع", "planned", Some("جنيف")),
             (En, "Officials said the airstrike hit a market in Mosul.", "strike", "airstrike", "reported", Some("Mosul")),
             (En, "The two leaders met in Geneva on Tuesday.", "meeting", "met in", "asserted", Some("Geneva")),
+            // an immigration raid is an arrest, no armed raid
+            (En, "The deportation raids in Atlanta began on Monday.", "arrest", "deportation raids", "asserted", Some("Atlanta")),
         ];
         for &(language, text, kind, trigger, modality, place) in cases {
             let found = detected(language, text);
