@@ -139,7 +139,9 @@ fn written_subject(ctx: &Ctx, cue: &Hit, mut region_start: usize, stop: usize) -
     }
     let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
     let topic = ctx.is(WordClass::TopicMarker, ctx.sentence_start(cue.tokens.start));
-    let np = ctx.noun_phrase(start, stop).filter(|np| !ctx.has_preposition(np.0) && !topic)?;
+    let np = ctx
+        .noun_phrase(start, stop)
+        .filter(|np| !ctx.has_preposition(np.0) && !topic && !(np.2.is_none() && no_subject_word(ctx, np.0)))?;
     // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
     let object = cue.features.gender == Some(Gender::Masculine)
         && np.2.is_some_and(|h| {
@@ -147,6 +149,20 @@ fn written_subject(ctx: &Ctx, cue: &Hit, mut region_start: usize, stop: usize) -
             m.gender == Gender::Feminine && matches!(m.kind, MentionKind::Place(_) | MentionKind::Actor(_))
         });
     (!object).then(|| ctx.subject(np, cue))
+}
+
+/// True when the word at `i`, heading a phrase no lexicon knows, cannot be a subject: a
+/// function word («فيه») or a word behind a preposition with the article («بالقول»,
+/// «للتقرير»).
+fn no_subject_word(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.doc().word(i);
+    if ctx.lex.function_words.contains(w) {
+        return true;
+    }
+    ctx.lex.words.prefix_of(WordClass::PrepositionProclitic, w).is_some_and(|p| {
+        let rest = &w[p.len()..];
+        ctx.starts_with(WordClass::Article, rest) || rest.starts_with('ل') && ctx.starts_with(WordClass::Article, &format!("ا{rest}"))
+    })
 }
 
 /// «أعلن مكتب رئيس الحكومة في بيان …، لافتا إلى أن»: a participle shares the subject of the

@@ -12,6 +12,9 @@ use crate::pipeline::text::segment::TokenKind;
 /// A noun phrase: first and last token, and the mention at its head (index into the mentions).
 pub(super) type NounPhrase = (usize, usize, Option<usize>);
 
+/// How many sentences back a pronoun speaker looks for a person named before it.
+const PERSON_SENTENCES: usize = 3;
+
 /// The longest noun phrase, in tokens.
 const NOUN_PHRASE_TOKENS: usize = 9;
 
@@ -161,8 +164,26 @@ impl Ctx<'_> {
         {
             return Some(s);
         }
-        // the most recent speaker that agrees
-        self.latest_speaker(agrees).map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() })
+        // the most recent speaker that agrees, else the nearest person named before
+        self.latest_speaker(agrees)
+            .map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() })
+            .or_else(|| self.person_before(cue, &agrees))
+    }
+
+    /// The nearest person mention before token `cue` that agrees, within the cue's sentence
+    /// and the [`PERSON_SENTENCES`] before it.
+    fn person_before(&self, cue: usize, agrees: &dyn Fn(Gender, Number) -> bool) -> Option<SpeakerRef> {
+        let doc = self.doc();
+        let first_sentence = doc.sentence_of(cue).saturating_sub(PERSON_SENTENCES);
+        let from = doc.seg.sentences[first_sentence].tokens.start;
+        let all = &self.mentions.all;
+        let upto = all.partition_point(|m| m.tokens.start < cue);
+        let lo = all.partition_point(|m| m.tokens.start < from);
+        let mi = (lo..upto).rev().find(|&mi| {
+            matches!(all[mi].kind, MentionKind::Person) && all[mi].tokens.last() < cue && agrees(all[mi].gender, all[mi].number)
+        })?;
+        let m = &all[mi];
+        Some(SpeakerRef { tokens: m.tokens, resolution: Resolution::Implicit, mention: Some(mi), gender: m.gender, number: m.number })
     }
 
     /// The antecedent of a relative pronoun before `cue`: the last mention of the sentence

@@ -147,3 +147,21 @@ fn quotes_nested_in_reported_speech_are_all_found() {
     let found = quotes(Ar, text);
     assert!(found.len() >= 2, "{found:?}");
 }
+
+#[test]
+fn speakers_are_noun_phrases() {
+    // (text, the speaker of its last quote): no subordinator, adverb, preposition or
+    // function word is a speaker; a pronoun behind them resolves to the person before
+    let cases: &[(Language, &str, &str)] = &[
+        (En, "President Tom Harlan spoke on Monday. Although he said the event was tragic, nothing changed.", "Tom Harlan"),
+        (En, "Senator Ruth Harlan arrived. Harlan now says the party is united.", "Harlan"),
+        (Ar, "وصل وزير الخارجية خالد حداد. وعلق حداد على ذلك بالقول إن الحل قريب.", "حداد"),
+        (Ar, "وقال الجيش في بيان إن الوضع هادئ. وأضاف فيه أن القوات انسحبت من المدينة.", "الجيش"),
+    ];
+    for &(language, text, speaker) in cases {
+        let found = quotes(language, text);
+        let last = found.last().unwrap_or_else(|| panic!("no quote in {text:?}"));
+        let got = last.2.as_deref().unwrap_or("");
+        assert!(got.contains(speaker), "{text:?}: speaker {got:?}, expected {speaker:?}");
+    }
+}
