@@ -139,9 +139,8 @@ fn written_subject(ctx: &Ctx, cue: &Hit, mut region_start: usize, stop: usize) -
     }
     let start = if doc.tokens()[region_start].kind == TokenKind::Quote { region_start + 1 } else { region_start };
     let topic = ctx.is(WordClass::TopicMarker, ctx.sentence_start(cue.tokens.start));
-    let np = ctx
-        .noun_phrase(start, stop)
-        .filter(|np| !ctx.has_preposition(np.0) && !topic && !(np.2.is_none() && no_subject_word(ctx, np.0)))?;
+    let np =
+        ctx.noun_phrase(start, stop).filter(|np| !(ctx.has_preposition(np.0) || topic || np.2.is_none() && no_subject_word(ctx, np.0)))?;
     // a masculine verb before a feminine place name: the name is the object (طالب واشنطن)
     let object = cue.features.gender == Some(Gender::Masculine)
         && np.2.is_some_and(|h| {
