@@ -183,7 +183,7 @@ fn relative_antecedent(ctx: &Ctx, pronoun: usize, s_start: usize) -> Option<Noun
 /// The speaker of a cue from its subject: a name, a pronoun resolved by agreement, or the
 /// previous speaker.
 fn speaker_of(ctx: &Ctx, cue: &Hit, subject: Option<NounPhrase>) -> Option<SpeakerRef> {
-    match subject {
+    match subject.and_then(|np| noun_phrase_of(ctx, np)) {
         Some(np) if !(np.0 == np.1 && ctx.is(WordClass::SubjectPronoun, np.0)) => Some(ctx.speaker(np, Resolution::Explicit)),
         Some(np) => {
             let g = ctx.is(WordClass::FemininePronoun, np.0).then_some(Gender::Feminine);
@@ -192,6 +192,25 @@ fn speaker_of(ctx: &Ctx, cue: &Hit, subject: Option<NounPhrase>) -> Option<Speak
         }
         None => ctx.speakers.last().cloned().map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s }),
     }
+}
+
+/// The noun phrase inside subject words `np`: what follows their last comma ("at the
+/// Democratic convention, he"), without a subordinator or preposition before it ("Although
+/// he", "but") or a preposition after it ("deputy sheriff in"); `None` when nothing is left.
+fn noun_phrase_of(ctx: &Ctx, np: NounPhrase) -> Option<NounPhrase> {
+    let doc = ctx.doc();
+    let (mut start, mut end, _) = np;
+    if let Some(comma) = (start..end).rev().find(|&k| doc.word(k) == ",") {
+        start = comma + 1;
+    }
+    let opener = |k: usize| ctx.is(WordClass::SubjectBoundary, k) || ctx.is(WordClass::Locative, k);
+    while start <= end && opener(start) {
+        start += 1;
+    }
+    while end > start && ctx.is(WordClass::Locative, end) {
+        end -= 1;
+    }
+    (start <= end).then(|| if (start, end) == (np.0, np.1) { np } else { (start, end, ctx.last_mention_within(start, end)) })
 }
 
 /// The subject before the cue at `cue`: the words back to a boundary, past adverbs ("Trump

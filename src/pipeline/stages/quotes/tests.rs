@@ -155,6 +155,8 @@ fn speakers_are_noun_phrases() {
     let cases: &[(Language, &str, &str)] = &[
         (En, "President Tom Harlan spoke on Monday. Although he said the event was tragic, nothing changed.", "Tom Harlan"),
         (En, "Senator Ruth Harlan arrived. Harlan now says the party is united.", "Harlan"),
+        (En, "President Tom Harlan arrived. Speaking at the convention, he said the party is united.", "Tom Harlan"),
+        (En, "The protesters marched downtown. The crowd chanted \"Power to the people!\"", "The crowd"),
         (Ar, "وصل وزير الخارجية خالد حداد. وعلق حداد على ذلك بالقول إن الحل قريب.", "حداد"),
         (Ar, "وقال الجيش في بيان إن الوضع هادئ. وأضاف فيه أن القوات انسحبت من المدينة.", "الجيش"),
     ];
