@@ -113,9 +113,12 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
         }
         if let Some((ei, d)) = nearest_trigger(inp, events, &at, &strikes, m) {
             // a place in an aside is no scene of the sentence around it: «جبهة النصرة
-            // (تنظيم القاعدة في بلاد الشام)»
+            // (تنظيم القاعدة في بلاد الشام)»; unless it is all the aside says, naming the
+            // place before it: «في العاصمة السويسرية (جنيف)»
             let aside = doc.phrases.aside_at(m.tokens.start);
-            if aside.is_some() && aside != doc.phrases.aside_at(events[ei].tokens.start) {
+            let whole_aside =
+                m.tokens.start > 0 && doc.phrases.aside_at(m.tokens.start - 1) != aside && doc.phrases.aside_at(m.tokens.end) != aside;
+            if aside.is_some() && !whole_aside && aside != doc.phrases.aside_at(events[ei].tokens.start) {
                 continue;
             }
             let cost = place_cost(inp, m, d);

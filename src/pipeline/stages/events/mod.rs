@@ -247,6 +247,9 @@ mod tests {
             // a place in a parenthetical aside is no scene; a fronted one is the whole sentence's
             (Ar, "غارات على مقرات جبهة النصرة (تنظيم القاعدة في بلاد الشام) أمس", "strike", "غارات", "asserted", None),
             (En, "Airstrikes hit the Nusra Front (al-Qaeda in Syria) on Monday", "strike", "Airstrikes", "asserted", None),
+            // an aside that is only the place names the place before it
+            (Ar, "وجرى الاجتماع في العاصمة السويسرية (جنيف) أمس.", "meeting", "الاجتماع", "asserted", Some("جنيف")),
+            (En, "Airstrikes hit the northern city (Raqqa) on Monday.", "strike", "Airstrikes", "asserted", Some("Raqqa")),
             (
                 Ar,
                 "وفي الغوطة الشرقية بريف دمشق، غادر 20 ألف شخص منازلهم في المناطق التي تستهدفها القوات الحكومية",
