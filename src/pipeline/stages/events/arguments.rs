@@ -519,6 +519,45 @@ pub(super) fn implied_counts(inp: &EventInputs, events: &[EventMention]) -> Vec<
     implied
 }
 
+/// A strike or casualties happening that no mention places takes the country the article is
+/// about — the country of most of its places, when it holds at least
+/// [`ARTICLE_COUNTRY_SHARE`] percent of them and [`ARTICLE_COUNTRY_MIN`] mentions — as an
+/// inherited, country-level place (an article on Nigeria's insurgency: «وأسفرت حركة التمرد
+/// هذه عن سقوط 20 ألف قتيل»).
+pub(super) fn place_in_the_article_country(inp: &EventInputs, clusters: &[super::EventCluster], mentions: &mut [EventMention]) {
+    let mut per_country: std::collections::HashMap<&str, (usize, usize)> = std::collections::HashMap::new();
+    let mut total = 0;
+    for (mi, m) in inp.mentions.all.iter().enumerate() {
+        if let (true, Some(c)) = (is_place(m), m.country.as_deref()) {
+            per_country.entry(c).or_insert((0, mi)).0 += 1;
+            total += 1;
+        }
+    }
+    let Some((_, &(count, first))) = per_country.iter().max_by_key(|(c, (n, _))| (*n, std::cmp::Reverse(*c))) else {
+        return;
+    };
+    if count < ARTICLE_COUNTRY_MIN || count * 100 < total * ARTICLE_COUNTRY_SHARE {
+        return;
+    }
+    // the country itself when the article names it, else its first place
+    let code = inp.mentions.all[first].country.as_deref();
+    let country = inp.mentions.all.iter().position(|m| is_place(m) && m.key.strip_prefix("country:") == code).unwrap_or(first);
+    for c in clusters {
+        let placed = c.mentions.iter().any(|&m| mentions[m].location.is_some());
+        let t = &mentions[c.trigger];
+        if placed || !t.event_type.inherits_location || t.background || is_non_event(t.modality) {
+            continue;
+        }
+        mentions[c.trigger].location = Some(country);
+        mentions[c.trigger].inherited = true;
+    }
+}
+
+/// The least share, in percent, of an article's places that its country must hold.
+const ARTICLE_COUNTRY_SHARE: usize = 50;
+/// The fewest place mentions of the article's country.
+const ARTICLE_COUNTRY_MIN: usize = 3;
+
 /// True when count `c` is a year written in digits after a word that introduces one («في
 /// 2012», «منذ 2014», "in 2012"): a date, not a toll.
 fn is_year(inp: &EventInputs, c: &CountMention) -> bool {

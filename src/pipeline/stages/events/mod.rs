@@ -95,6 +95,7 @@ pub fn merge(doc: &mut Document, lexicons: &Lexicons) {
     let inputs = EventInputs::of(doc, lexicons);
     let clusters = cluster::cluster(&inputs, &mut mentions);
     cluster::mark_unanchored_as_background(&inputs, &clusters, &mut mentions);
+    arguments::place_in_the_article_country(&inputs, &clusters, &mut mentions);
     doc.event_mentions = mentions;
     doc.clusters = clusters;
 }
@@ -291,6 +292,31 @@ mod tests {
             assert_eq!(killed.as_deref(), Some(count), "{text:?}");
             let cause = toll.cause.map(|c| doc.event_mentions[doc.clusters[c].trigger].event_type.name.to_string());
             assert_eq!(cause.as_deref(), Some("strike"), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn an_unplaced_happening_takes_the_article_country() {
+        // (text, the place of its casualties): the country of most places, or none when no
+        // country has most of them
+        let cases: &[(Language, &str, Option<&str>)] = &[
+            (
+                Ar,
+                "تواصل الحكومة في نيجيريا حربها. وقال مسؤول في لاغوس إن الجيش انتشر في أبوجا. وأسفر التمرد عن سقوط 20 ألف قتيل.",
+                Some("نيجيريا"),
+            ),
+            (En, "Nigeria's army deployed in Lagos and Abuja. Officials in Nigeria said 20 people were killed.", Some("Nigeria")),
+            (En, "Officials in Paris, Berlin and Rome met. Later 20 people were killed.", None),
+        ];
+        for &(language, text, place) in cases {
+            let doc = through("event clusters", language, text);
+            let toll = doc.clusters.iter().find(|c| doc.event_mentions[c.trigger].event_type.frame == Frame::Toll).expect(text);
+            let got = doc.event_mentions[toll.trigger].location.map(|l| {
+                let m = &doc.mentions.all[l];
+                let (s, e) = doc.original(m.start, m.end);
+                doc.text[s..e].to_string()
+            });
+            assert_eq!(got.as_deref(), place, "{text:?}");
         }
     }
 
