@@ -343,6 +343,9 @@ mod tests {
             // a number that counts strikes counts no victims
             (Ar, "وقال إن الأشخاص قتلوا خلال إحدى الغارات على منشأة تدريب.", None, None),
             (En, "Five people were killed in one of the airstrikes.", Some("Five"), None),
+            // abducted people are a toll without a count
+            (Ar, "وخطفت بوكو حرام أكثر من 100 تلميذة في نيجيريا.", None, None),
+            (En, "Boko Haram kidnapped 276 schoolgirls in Chibok, Nigeria.", None, None),
         ];
         for &(language, text, killed, injured) in cases {
             let doc = through("event clusters", language, text);
