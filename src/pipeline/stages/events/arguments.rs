@@ -357,6 +357,7 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         let mut raw = Vec::new();
         if e.event_type.frame == Frame::Meeting {
             add_phrase_parties(inp, e, &mut actors, &mut raw);
+            add_speaker_party(inp, e, &mut actors);
         }
         let e = &mut events[ei];
         e.actors = actors;
@@ -410,6 +411,24 @@ fn add_phrase_parties(
                 actors.push(("participant", mi));
             }
         }
+    }
+}
+
+/// A meeting reported in a speaker's own words is the speaker's: «وقال هوك "نجري مباحثات
+/// جيدة جدا في لندن"», "'We held good talks,' the minister said". The speaker, when a known
+/// entity, is a party.
+fn add_speaker_party(inp: &EventInputs, e: &EventMention, actors: &mut Vec<(&'static str, usize)>) {
+    let doc = inp.doc;
+    let Some(q) = doc.quotes.iter().find(|q| q.content.contains(e.tokens.start)) else {
+        return;
+    };
+    let Some(mi) = q.speaker.as_ref().and_then(|s| s.mention) else {
+        return;
+    };
+    let m = &inp.mentions.all[mi];
+    let known = actors.iter().any(|&(_, a)| inp.mentions.all[a].key == m.key);
+    if !known && !is_media(inp, m) && !matches!(m.kind, MentionKind::Role(_)) {
+        actors.push(("participant", mi));
     }
 }
 
@@ -739,6 +758,9 @@ mod tests {
             (En, "The summit, attended by Iran and representatives of Russia, ended.", &["Iran", "Russia"]),
             // the subject just before the verb, a title with its nationality
             (Ar, "الرئيس الشيشاني يجتمع بالملك سلمان في جدة", &["الرئيس الشيشاني"]),
+            // a meeting in a speaker's own words is the speaker's
+            (Ar, "وقال وزير الخارجية خالد حداد \"نجري مباحثات جيدة جدا في لندن\".", &["حداد"]),
+            (En, "\"We held very good talks in London,\" Senator Tom Harlan said.", &["Tom Harlan"]),
         ];
         for (language, text, expected) in cases {
             let parties = meeting_parties(*language, text);
