@@ -1,0 +1,180 @@
+//! `POST /v1/extract/batch`: many articles in one call. The items run side by side on the
+//! worker pool (as many at once as it has threads) under the batch's one admission slot;
+//! the JSON answer keeps their order, the NDJSON stream gives each line as its item is done.
+
+mod parse;
+
+use super::AppState;
+use super::auth::ClientKey;
+use super::handlers::{admit, deadline_of, media_type, read_body, request_from_value, run_extraction, settle_after};
+use super::limits::Answer;
+use super::problem::Problem;
+use crate::pipeline::model::ExtractRequest;
+use axum::body::{Body, Bytes};
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Json};
+use futures::{Stream, StreamExt};
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+use std::time::Instant;
+use tokio::sync::OwnedSemaphorePermit;
+use tracing::Instrument;
+use utoipa::ToSchema;
+
+/// A batch in its wrapped form, `{"items": [...]}`.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+pub struct BatchRequest {
+    /// The articles.
+    pub items: Vec<ExtractRequest>,
+}
+
+/// A batch body: a JSON array of requests, or `{"items": [...]}`.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum BatchBody {
+    /// A JSON array of requests.
+    List(Vec<ExtractRequest>),
+    /// `{"items": [...]}`.
+    Wrapped(BatchRequest),
+}
+
+/// One slot of a batch answer: an extraction or the item's problem (with its `index` and
+/// the client's `id`).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum BatchItem {
+    /// The item's extraction.
+    Ok(Box<Answer>),
+    /// Why the item failed.
+    Err(Problem),
+}
+
+/// An extraction as an NDJSON line: the item's position and its answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct IndexedAnswer {
+    /// Position of the item in the batch.
+    pub index: usize,
+    /// The item's extraction (its fields appear at the top level; `id` is the client's).
+    #[serde(flatten)]
+    pub answer: Box<Answer>,
+}
+
+/// One line of the NDJSON answer, in completion order: an extraction with its `index`, or
+/// the item's problem (with `index` and the client's `id`).
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(untagged)]
+pub enum BatchLine {
+    /// The item's extraction.
+    Ok(IndexedAnswer),
+    /// Why the item failed.
+    Err(Problem),
+}
+
+/// What every item of one batch shares.
+#[derive(Clone)]
+struct Shared {
+    state: AppState,
+    /// The batch's admission slot, released when its last item is done.
+    slot: Arc<OwnedSemaphorePermit>,
+    deadline: Instant,
+    /// The request's `x-request-id`, the `instance` of item problems.
+    request_id: String,
+}
+
+/// One batch item: its position and its outcome.
+async fn run_item(shared: Shared, index: usize, value: serde_json::Value) -> (usize, BatchItem) {
+    let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
+    let fail = |p: Problem| BatchItem::Err(p.at(index, id.clone()).of_request(&shared.request_id));
+    let item = match request_from_value(value) {
+        Ok(req) => match run_extraction(&shared.state, shared.slot.clone(), req, shared.deadline).await {
+            Ok(x) => BatchItem::Ok(Box::new(x)),
+            Err(p) => fail(p),
+        },
+        Err(p) => fail(p),
+    };
+    (index, item)
+}
+
+/// The items' outcomes as they finish, as many at once as the pool has workers; in the
+/// items' order when `ordered`.
+fn outcomes(shared: Shared, items: Vec<serde_json::Value>, ordered: bool) -> impl Stream<Item = (usize, BatchItem)> {
+    let width = shared.state.workers.current_num_threads().max(1);
+    let jobs = futures::stream::iter(items.into_iter().enumerate()).map(move |(i, v)| run_item(shared.clone(), i, v));
+    if ordered { jobs.buffered(width).left_stream() } else { jobs.buffer_unordered(width).right_stream() }
+}
+
+/// The NDJSON line of an outcome.
+fn ndjson_line(index: usize, item: BatchItem) -> Bytes {
+    let line = match item {
+        BatchItem::Ok(answer) => BatchLine::Ok(IndexedAnswer { index, answer }),
+        BatchItem::Err(p) => BatchLine::Err(p),
+    };
+    let mut bytes = serde_json::to_vec(&line).unwrap_or_default();
+    bytes.push(b'\n');
+    Bytes::from(bytes)
+}
+
+/// Checks the media type, takes the admission slot, reads and parses the body and charges
+/// the rate limit; the batch's slot and items.
+async fn admit_batch(
+    state: &AppState,
+    client: Option<&ClientKey>,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<(OwnedSemaphorePermit, Vec<serde_json::Value>), Problem> {
+    match media_type(headers).as_deref() {
+        Some("application/json") | Some("application/x-json") => {}
+        Some(other) => return Err(Problem::unsupported_media(format!("{other} is not accepted: send a JSON array"))),
+        None => return Err(Problem::unsupported_media("send Content-Type: application/json")),
+    }
+    let permit = admit(state)?;
+    let body = read_body(headers, body, state.settings.server.body_limit_bytes).await?;
+    settle_after(body.len());
+    let items = parse::batch_items(&body, state.settings.limits.max_batch_items)?;
+    state.access.charge_batch(client, items.len())?;
+    Ok((permit, items))
+}
+
+/// `POST /v1/extract/batch`: many articles; NDJSON streaming with `Accept: application/x-ndjson`.
+/// A batch takes one admission permit for its whole run (before its body is read) and is
+/// charged one request per item against the rate limit.
+#[utoipa::path(post, path = "/v1/extract/batch", tag = "extract", operation_id = "extract_batch",
+    request_body(content = BatchBody, description = "A JSON array of requests, or {\"items\": [...]}"),
+    responses(
+        (status = 200, description = "One slot per item, in order: an extraction or that item's problem. With Accept: application/x-ndjson, one line per item as it is done, each with its index", body = [BatchItem]),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not JSON, or a content encoding other than gzip or br", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Too many items", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Over the rate limit, counting each item", body = Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn batch(State(state): State<AppState>, client: Option<Extension<ClientKey>>, headers: HeaderMap, body: Body) -> Response {
+    let deadline = deadline_of(&state);
+    let (permit, items) = match admit_batch(&state, client.as_ref().map(|c| &c.0), &headers, body).await {
+        Ok(x) => x,
+        Err(p) => return p.into_response(),
+    };
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_string();
+    let shared = Shared { state, slot: Arc::new(permit), deadline, request_id };
+    let ndjson = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/x-ndjson"));
+    if ndjson {
+        // the lines are produced in a task of their own, under the request's span: it goes
+        // on when the handler has returned the streaming response
+        let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
+        let lines = async move {
+            let mut done = std::pin::pin!(outcomes(shared, items, false));
+            while let Some((index, item)) = done.next().await {
+                if tx.send(Ok(ndjson_line(index, item))).await.is_err() {
+                    break; // the client went away
+                }
+            }
+        };
+        tokio::spawn(lines.instrument(tracing::Span::current()));
+        let mut res = Response::new(Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(rx)));
+        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
+        return res;
+    }
+    let out: Vec<BatchItem> = outcomes(shared, items, true).map(|(_, item)| item).collect().await;
+    Json(out).into_response()
+}
