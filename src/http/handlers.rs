@@ -155,18 +155,20 @@ pub(super) fn deadline_of(state: &AppState) -> Instant {
 }
 
 /// Runs one extraction on the worker pool under `slot`, stopped at `deadline`; the answer
-/// is capped by `[limits]`. The slot travels with the job — it is released when the last job
-/// holding it ends, not when the client goes away; the items of a batch share one.
-pub(super) async fn run_extraction(
+/// is capped by `[limits]`, then handed to `finish` on the same worker (which renders it, so
+/// that serialising big answers is spread over the pool too). The slot travels with the job
+/// — it is released when the last job holding it ends, not when the client goes away; the
+/// items of a batch share one.
+pub(super) async fn run_extraction<T: Send + 'static>(
     state: &AppState,
     slot: Arc<OwnedSemaphorePermit>,
     req: ExtractRequest,
     deadline: Instant,
-) -> Result<Answer, Problem> {
+    finish: impl FnOnce(Answer) -> T + Send + 'static,
+) -> Result<T, Problem> {
     let pipeline = state.pipeline.clone();
     let settings = state.settings.clone();
     let span = tracing::Span::current();
-    let chars = req.text.len();
     if state.settings.log.debug_log_text {
         // explicitly turned on for debugging: never with real copy
         tracing::debug!(text = %req.text, "article text (log.debug_log_text is on)");
@@ -177,11 +179,14 @@ pub(super) async fn run_extraction(
     state.workers.spawn(move || {
         let _enter = span.enter();
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            if Instant::now() >= deadline {
+            let result = if Instant::now() >= deadline {
                 // waited in the queue past the deadline: not started at all
-                return Err(ExtractError::DeadlineExceeded);
-            }
-            pipeline.extract_within(&req, &Budget::until(deadline)).map(|x| limits::cap(x, &settings.limits))
+                Err(ExtractError::DeadlineExceeded)
+            } else {
+                pipeline.extract_within(&req, &Budget::until(deadline)).map(|x| limits::cap(x, &settings.limits))
+            };
+            record_outcome(&result, req.text.len());
+            result.map(finish)
         }));
         // free the slot before the answer goes out: an answered request holds none
         drop(slot);
@@ -189,19 +194,22 @@ pub(super) async fn run_extraction(
     });
     let internal =
         || Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error", "the extraction failed; it has been logged");
-    let result = match rx.await {
-        Ok(Ok(result)) => result,
+    match rx.await {
+        Ok(Ok(result)) => result.map_err(Problem::from),
         Ok(Err(_panic)) => {
             tracing::error!("extraction panicked");
-            return Err(internal());
+            Err(internal())
         }
         Err(_) => {
             tracing::error!("extraction worker went away");
-            return Err(internal());
+            Err(internal())
         }
-    };
-    record_outcome(&result, chars);
-    result.map_err(Problem::from)
+    }
+}
+
+/// An answer rendered as JSON.
+pub(super) fn to_json(answer: Answer) -> Bytes {
+    Bytes::from(serde_json::to_vec(&answer).unwrap_or_default())
 }
 
 /// Counts and logs the outcome of one extraction of `chars` bytes (counts, never text).
@@ -260,11 +268,11 @@ pub async fn extract(State(state): State<AppState>, headers: HeaderMap, uri: axu
         let body = read_body(&headers, body, state.settings.server.body_limit_bytes).await?;
         body_len = body.len();
         let req = read_request(&headers, uri.query().unwrap_or(""), body)?;
-        run_extraction(&state, Arc::new(permit), req, deadline).await
+        run_extraction(&state, Arc::new(permit), req, deadline, to_json).await
     }
     .await;
     let res = match outcome {
-        Ok(x) => Json(x).into_response(),
+        Ok(json) => ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response(),
         Err(p) => p.into_response(),
     };
     settle_after(body_len);

@@ -6,15 +6,15 @@ mod parse;
 
 use super::AppState;
 use super::auth::ClientKey;
-use super::handlers::{admit, deadline_of, media_type, read_body, request_from_value, run_extraction, settle_after};
+use super::handlers::{admit, deadline_of, media_type, read_body, request_from_value, run_extraction, settle_after, to_json};
 use super::limits::Answer;
 use super::problem::Problem;
 use crate::pipeline::model::ExtractRequest;
+use axum::Extension;
 use axum::body::{Body, Bytes};
 use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use futures::{Stream, StreamExt};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -83,37 +83,51 @@ struct Shared {
     request_id: String,
 }
 
-/// One batch item: its position and its outcome.
-async fn run_item(shared: Shared, index: usize, value: serde_json::Value) -> (usize, BatchItem) {
+/// One batch item, rendered on the worker as an element of the JSON array or as an NDJSON
+/// line (with its index and a newline); its position and its outcome.
+async fn run_item(shared: Shared, index: usize, value: serde_json::Value, ndjson: bool) -> (usize, Bytes) {
     let id = value.get("id").and_then(|v| v.as_str()).map(str::to_string);
-    let fail = |p: Problem| BatchItem::Err(p.at(index, id.clone()).of_request(&shared.request_id));
-    let item = match request_from_value(value) {
-        Ok(req) => match run_extraction(&shared.state, shared.slot.clone(), req, shared.deadline).await {
-            Ok(x) => BatchItem::Ok(Box::new(x)),
-            Err(p) => fail(p),
-        },
-        Err(p) => fail(p),
+    let render = move |answer: Answer| {
+        if ndjson { line(&IndexedAnswer { index, answer: Box::new(answer) }) } else { to_json(answer) }
     };
-    (index, item)
+    let outcome = match request_from_value(value) {
+        Ok(req) => run_extraction(&shared.state, shared.slot.clone(), req, shared.deadline, render).await,
+        Err(p) => Err(p),
+    };
+    let rendered = outcome.unwrap_or_else(|p| {
+        let p = p.at(index, id).of_request(&shared.request_id);
+        if ndjson { line(&p) } else { Bytes::from(serde_json::to_vec(&p).unwrap_or_default()) }
+    });
+    (index, rendered)
 }
 
-/// The items' outcomes as they finish, as many at once as the pool has workers; in the
-/// items' order when `ordered`.
-fn outcomes(shared: Shared, items: Vec<serde_json::Value>, ordered: bool) -> impl Stream<Item = (usize, BatchItem)> {
-    let width = shared.state.workers.current_num_threads().max(1);
-    let jobs = futures::stream::iter(items.into_iter().enumerate()).map(move |(i, v)| run_item(shared.clone(), i, v));
-    if ordered { jobs.buffered(width).left_stream() } else { jobs.buffer_unordered(width).right_stream() }
-}
-
-/// The NDJSON line of an outcome.
-fn ndjson_line(index: usize, item: BatchItem) -> Bytes {
-    let line = match item {
-        BatchItem::Ok(answer) => BatchLine::Ok(IndexedAnswer { index, answer }),
-        BatchItem::Err(p) => BatchLine::Err(p),
-    };
-    let mut bytes = serde_json::to_vec(&line).unwrap_or_default();
+/// `value` as one NDJSON line.
+fn line(value: &impl Serialize) -> Bytes {
+    let mut bytes = serde_json::to_vec(value).unwrap_or_default();
     bytes.push(b'\n');
     Bytes::from(bytes)
+}
+
+/// The items' rendered outcomes as they finish, as many at once as the pool has workers:
+/// NDJSON lines in completion order, or JSON elements in the items' order.
+fn outcomes(shared: Shared, items: Vec<serde_json::Value>, ndjson: bool) -> impl Stream<Item = (usize, Bytes)> {
+    let width = shared.state.workers.current_num_threads().max(1);
+    let jobs = futures::stream::iter(items.into_iter().enumerate()).map(move |(i, v)| run_item(shared.clone(), i, v, ndjson));
+    if ndjson { jobs.buffer_unordered(width).left_stream() } else { jobs.buffered(width).right_stream() }
+}
+
+/// The JSON array of the rendered elements.
+fn json_array(elements: Vec<Bytes>) -> Bytes {
+    let mut out = Vec::with_capacity(elements.iter().map(|e| e.len() + 1).sum::<usize>() + 2);
+    out.push(b'[');
+    for (i, e) in elements.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.extend_from_slice(e);
+    }
+    out.push(b']');
+    Bytes::from(out)
 }
 
 /// Checks the media type, takes the admission slot, reads and parses the body and charges
@@ -163,9 +177,9 @@ pub async fn batch(State(state): State<AppState>, client: Option<Extension<Clien
         // on when the handler has returned the streaming response
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
         let lines = async move {
-            let mut done = std::pin::pin!(outcomes(shared, items, false));
-            while let Some((index, item)) = done.next().await {
-                if tx.send(Ok(ndjson_line(index, item))).await.is_err() {
+            let mut done = std::pin::pin!(outcomes(shared, items, true));
+            while let Some((_, line)) = done.next().await {
+                if tx.send(Ok(line)).await.is_err() {
                     break; // the client went away
                 }
             }
@@ -175,6 +189,6 @@ pub async fn batch(State(state): State<AppState>, client: Option<Extension<Clien
         res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
         return res;
     }
-    let out: Vec<BatchItem> = outcomes(shared, items, true).map(|(_, item)| item).collect().await;
-    Json(out).into_response()
+    let elements: Vec<Bytes> = outcomes(shared, items, false).map(|(_, element)| element).collect().await;
+    ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json_array(elements)).into_response()
 }
