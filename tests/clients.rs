@@ -257,3 +257,56 @@ async fn gzip_and_brotli_bodies_are_decoded_and_the_limit_applies_after() {
         .unwrap();
     assert_eq!(res.status(), 400);
 }
+
+/// The label names of each sample line of `name` in the exposition `text`.
+fn label_names(text: &str, name: &str) -> BTreeSet<Vec<String>> {
+    text.lines()
+        .filter(|l| l.starts_with(&format!("{name}{{")))
+        .map(|l| {
+            let labels = &l[name.len() + 1..l.find('}').unwrap()];
+            let mut names: Vec<String> = labels.split("\",").filter_map(|kv| kv.split_once('=')).map(|(k, _)| k.to_string()).collect();
+            names.retain(|k| k != "le");
+            names.sort();
+            names
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn metrics_are_described_present_from_start_and_labelled_alike() {
+    let s = Server::start(&[("HADATH_SERVER__MAX_CONCURRENCY", "1")]).await;
+    let c = client();
+    let text = c.get(s.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    for series in [
+        "hadath_load_shed_total 0",
+        "hadath_rate_limited_total 0",
+        "hadath_deadline_exceeded_total 0",
+        "hadath_articles_extracted_total{language=\"en\"}",
+        "hadath_http_requests_in_flight",
+        "hadath_extraction_slots 1",
+        "hadath_extraction_slots_in_use 0",
+        "process_cpu_seconds_total",
+        "process_resident_memory_bytes",
+        "process_open_fds",
+        "process_start_time_seconds",
+    ] {
+        assert!(text.contains(series), "{series} missing from the start");
+    }
+    let build = text.lines().find(|l| l.starts_with("hadath_build_info{")).expect("build_info");
+    assert!(build.ends_with(" 1") && build.contains(&format!("version=\"{}\"", env!("CARGO_PKG_VERSION"))), "{build}");
+    // shed one request, answer another, then every series is described and labelled alike
+    let held = s.state.limiter.clone().try_acquire_owned().unwrap();
+    assert_eq!(c.post(s.url("/v1/extract")).json(&json!({"text": "x"})).send().await.unwrap().status(), 503);
+    drop(held);
+    assert_eq!(c.post(s.url("/v1/extract")).json(&json!({"text": "Troops shelled Idlib."})).send().await.unwrap().status(), 200);
+    let text = c.get(s.url("/metrics")).send().await.unwrap().text().await.unwrap();
+    for line in text.lines().filter(|l| l.starts_with("# TYPE ")) {
+        let name = line.split_whitespace().nth(2).unwrap();
+        assert!(text.contains(&format!("# HELP {name} ")), "{name} has no HELP");
+    }
+    assert!(text.contains("hadath_load_shed_total 1"), "the shed request is counted");
+    let counter = label_names(&text, "hadath_http_requests_total");
+    let histogram = label_names(&text, "hadath_http_request_duration_seconds_bucket");
+    assert_eq!(counter.iter().next(), Some(&vec!["method".to_string(), "route".to_string(), "status".to_string()]));
+    assert_eq!(counter, histogram);
+}

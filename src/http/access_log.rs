@@ -1,7 +1,8 @@
-//! The access log: one line per request at info, written when its answer has been sent (or
-//! abandoned), in the request's span — so with its request id, method and route template —
-//! with the status, the time to the end of the answer and the bytes of the answer's body as
-//! sent. Never the request's text or client values.
+//! A request's lifetime: the access log — one line per request at info, written when its
+//! answer has been sent (or abandoned), in the request's span, so with its request id,
+//! method and route template, and with the status, the time to the end of the answer and the
+//! bytes of the answer's body as sent; never the request's text or client values — and the
+//! `hadath_http_requests_in_flight` gauge, which counts the request until then.
 
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
@@ -12,8 +13,25 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Instant;
 
+/// One request counted in `hadath_http_requests_in_flight` while this lives.
+struct InFlight;
+
+impl InFlight {
+    fn new() -> InFlight {
+        metrics::gauge!("hadath_http_requests_in_flight").increment(1.0);
+        InFlight
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        metrics::gauge!("hadath_http_requests_in_flight").decrement(1.0);
+    }
+}
+
 /// A response body that counts what passes and writes the access line when dropped.
 struct Logged {
+    _in_flight: InFlight,
     inner: Body,
     bytes: u64,
     status: u16,
@@ -63,8 +81,9 @@ impl Drop for Logged {
 /// Logs every request once its answer is done (see the module doc).
 pub async fn access_log(req: Request, next: Next) -> Response {
     let start = Instant::now();
+    let in_flight = InFlight::new();
     let span = tracing::Span::current();
     let res = next.run(req).await;
     let status = res.status().as_u16();
-    res.map(|inner| Body::new(Logged { inner, bytes: 0, status, start, span, open: true }))
+    res.map(|inner| Body::new(Logged { _in_flight: in_flight, inner, bytes: 0, status, start, span, open: true }))
 }

@@ -103,7 +103,10 @@ pub(super) fn request_from_value(value: serde_json::Value) -> Result<ExtractRequ
 /// Takes an admission permit (503 when the server is at its concurrency limit); taken
 /// before the body is read or parsed, so a rejected request costs neither.
 pub(super) fn admit(state: &AppState) -> Result<OwnedSemaphorePermit, Problem> {
-    state.limiter.clone().try_acquire_owned().map_err(|_| Problem::unavailable("the server is at its concurrency limit; retry shortly", 1))
+    state.limiter.clone().try_acquire_owned().map_err(|_| {
+        metrics::counter!("hadath_load_shed_total").increment(1);
+        Problem::unavailable("the server is at its concurrency limit; retry shortly", 1)
+    })
 }
 
 /// Bodies at least this large return their memory to the kernel once answered.
@@ -356,8 +359,7 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
 /// `GET /metrics`: Prometheus text.
 #[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text exposition", body = String)))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
-    metrics::counter!("hadath_log_write_failures_total").absolute(super::logging::failures());
-    let mut res = state.metrics.render().into_response();
+    let mut res = super::telemetry::render(&state).into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"));
     res
 }

@@ -46,7 +46,7 @@ pub async fn record_metrics(req: Request, next: Next) -> Response {
     let status = res.status().as_u16().to_string();
     let elapsed = start.elapsed().as_secs_f64();
     metrics::counter!("hadath_http_requests_total", "route" => route.clone(), "method" => method, "status" => status.clone()).increment(1);
-    metrics::histogram!("hadath_http_request_duration_seconds", "route" => route, "status" => status).record(elapsed);
+    metrics::histogram!("hadath_http_request_duration_seconds", "route" => route, "method" => method, "status" => status).record(elapsed);
     res
 }
 

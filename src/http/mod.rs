@@ -13,6 +13,7 @@ pub mod openapi;
 pub mod page;
 pub mod problem;
 mod socket;
+pub mod telemetry;
 
 use crate::pipeline::Pipeline;
 use crate::settings::Settings;
@@ -20,10 +21,11 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::routing::{get, post};
-use metrics_exporter_prometheus::{Matcher as MetricMatcher, PrometheusBuilder, PrometheusHandle};
+use metrics_exporter_prometheus::PrometheusHandle;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+pub use telemetry::metrics_handle;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -76,26 +78,6 @@ impl AppState {
             openapi: Arc::new(OnceLock::new()),
         }
     }
-}
-
-/// The process-wide Prometheus recorder (installed once).
-pub fn metrics_handle() -> PrometheusHandle {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE
-        .get_or_init(|| {
-            let recorder = PrometheusBuilder::new()
-                .set_buckets_for_metric(
-                    MetricMatcher::Suffix("duration_seconds".into()),
-                    &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0],
-                )
-                .expect("bucket list is not empty")
-                .build_recorder();
-            let handle = recorder.handle();
-            // another recorder may already be installed (tests); this one still renders
-            let _ = metrics::set_global_recorder(recorder);
-            handle
-        })
-        .clone()
 }
 
 fn cors(settings: &Settings) -> CorsLayer {
