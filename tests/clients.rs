@@ -119,6 +119,15 @@ async fn answers_keep_to_the_declared_enums() {
         assert_eq!(undeclared(&doc, &answer), Vec::<String>::new());
     }
     assert!(seen > 3, "the texts report events");
+    // places carry the English name news uses (GeoNames writes "Ālbū Kamāl") and the Arabic one
+    let text = "قال المسؤول الأمريكي إن الغارة على البوكمال أسفرت عن مقتل سبعة أشخاص.";
+    let answer: Value = client().post(s.url("/v1/extract")).json(&json!({"text": text})).send().await.unwrap().json().await.unwrap();
+    let place = answer["entities"].as_array().unwrap().iter().find(|n| n["geonames_id"] == "174448").expect("Abu Kamal");
+    assert_eq!((place["name"].as_str(), place["name_ar"].as_str()), (Some("Abu Kamal"), Some("البوكمال")));
+    let location = &answer["events"].as_array().unwrap().iter().find(|e| e["location"].is_object()).unwrap()["location"];
+    assert_eq!((location["name"].as_str(), location["name_ar"].as_str()), (Some("Abu Kamal"), Some("البوكمال")));
+    let us = answer["entities"].as_array().unwrap().iter().find(|n| n["name"] == "United States").expect("the US");
+    assert_eq!(us["name_ar"], "الولايات المتحدة");
     let info: Value = client().get(s.url("/v1/info")).send().await.unwrap().json().await.unwrap();
     assert_eq!(info["schema_version"], "1.1");
 }
