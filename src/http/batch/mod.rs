@@ -112,7 +112,10 @@ fn line(value: &impl Serialize) -> Bytes {
 /// NDJSON lines in completion order, or JSON elements in the items' order.
 fn outcomes(shared: Shared, items: Vec<serde_json::Value>, ndjson: bool) -> impl Stream<Item = (usize, Bytes)> {
     let width = shared.state.workers.current_num_threads().max(1);
-    let jobs = futures::stream::iter(items.into_iter().enumerate()).map(move |(i, v)| run_item(shared.clone(), i, v, ndjson));
+    // each item runs in the request's span, wherever the stream is polled from
+    let span = tracing::Span::current();
+    let jobs = futures::stream::iter(items.into_iter().enumerate())
+        .map(move |(i, v)| run_item(shared.clone(), i, v, ndjson).instrument(span.clone()));
     if ndjson { jobs.buffer_unordered(width).left_stream() } else { jobs.buffered(width).right_stream() }
 }
 
@@ -173,19 +176,10 @@ pub async fn batch(State(state): State<AppState>, client: Option<Extension<Clien
     let shared = Shared { state, slot: Arc::new(permit), deadline, request_id };
     let ndjson = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/x-ndjson"));
     if ndjson {
-        // the lines are produced in a task of their own, under the request's span: it goes
-        // on when the handler has returned the streaming response
-        let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
-        let lines = async move {
-            let mut done = std::pin::pin!(outcomes(shared, items, true));
-            while let Some((_, line)) = done.next().await {
-                if tx.send(Ok(line)).await.is_err() {
-                    break; // the client went away
-                }
-            }
-        };
-        tokio::spawn(lines.instrument(tracing::Span::current()));
-        let mut res = Response::new(Body::from_stream(tokio_stream::wrappers::ReceiverStream::new(rx)));
+        // hyper pulls the lines as it sends them; when the client goes away the stream is
+        // dropped, and with it the items not yet started
+        let lines = outcomes(shared, items, true).map(|(_, line)| Ok::<_, std::convert::Infallible>(line));
+        let mut res = Response::new(Body::from_stream(lines));
         res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
         return res;
     }
