@@ -107,6 +107,11 @@ EVENT_TYPE_TABLE = [('type', lambda v: re.fullmatch(r'[a-z_]+', v) is not None a
 
 WORDS = [('forms', None)]
 
+# config/gazetteer/names.tsv (scripts/gen_place_names.py): the names answers show
+NAMES = [('key', lambda v: re.fullmatch(r'\d+|(x|iso|actor):\S+', v) is not None),
+         ('name_en', lambda v: v.isascii()),
+         ('name_ar', lambda v: v == '-' or any('\u0600' <= c <= '\u06ff' for c in v))]
+
 # config/lexicons/{ar,en}/morphology/: the files src/pipeline/lexicon/matcher/morphology.rs reads
 MORPHOLOGY = {
     'proclitics.tsv': [('forms', None),
@@ -130,6 +135,8 @@ def schema_for(path):
         return MORPHOLOGY[base], 'morphology/' + base
     if base.startswith('places'):
         return PLACES, 'places'
+    if base == 'names.tsv' and os.path.basename(os.path.dirname(os.path.abspath(path))) == 'gazetteer':
+        return NAMES, 'names'
     if base in SCHEMAS:
         return SCHEMAS[base], base
     return None, base
@@ -165,7 +172,7 @@ def check_file(path):
                         errors.append('%s: empty form in %r' % (where, val[:80]))
                 elif check is not None and not check(val):
                     errors.append('%s: bad %s %r' % (where, cname, val))
-            key_col = {'places': 'id', 'actors.tsv': 'id', 'event_types': 'type'}.get(kind)
+            key_col = {'places': 'id', 'actors.tsv': 'id', 'event_types': 'type', 'names': 'key'}.get(kind)
             if key_col:
                 idx = [c for c, _ in schema].index(key_col)
                 v = cols[idx]
@@ -174,7 +181,7 @@ def check_file(path):
                 else:
                     ids[v] = lineno
             # (a morphology form may well stand in several kinds: ل is a preposition and a verb prefix)
-            if kind not in ('places', 'event_types') and not kind.startswith('morphology/'):
+            if kind not in ('places', 'event_types', 'names') and not kind.startswith('morphology/'):
                 fidx = [c for c, _ in schema].index('forms')
                 rest = tuple(c for i, c in enumerate(cols) if i != fidx)
                 for form in cols[fidx].split('|'):

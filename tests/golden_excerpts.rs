@@ -260,10 +260,10 @@ fn no_entity_named(x: &Extraction, name: &str) {
         .map(|n| format!("entity {} {:?}", n.id, n.mentions.iter().map(|m| &m.text).collect::<Vec<_>>()))
         .collect();
     for q in &x.quotes {
-        if let Some(s) = &q.speaker {
-            if s.name.as_deref() == Some(name) {
-                bad.push(format!("speaker of {}: {:?}", q.id, s.text));
-            }
+        if let Some(s) = &q.speaker
+            && s.name.as_deref() == Some(name)
+        {
+            bad.push(format!("speaker of {}: {:?}", q.id, s.text));
         }
     }
     for e in &x.events {

@@ -107,7 +107,7 @@ fn open_file_limit() -> Option<usize> {
 }
 
 /// What an over-the-cap connection is told before it is closed.
-const REFUSED: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/problem+json\r\nretry-after: 1\r\nconnection: close\r\ncontent-length: 132\r\n\r\n{\"type\":\"https://hadath.dev/problems/unavailable\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"too many open connections\"}";
+const REFUSED: &[u8] = b"HTTP/1.1 503 Service Unavailable\r\ncontent-type: application/problem+json\r\nretry-after: 1\r\nconnection: close\r\ncontent-length: 112\r\n\r\n{\"type\":\"/problems/unavailable\",\"title\":\"Service unavailable\",\"status\":503,\"detail\":\"too many open connections\"}";
 
 /// Resolves once the shutdown flag turns true (or its sender is gone).
 async fn stopped(rx: &mut watch::Receiver<bool>) {
@@ -364,6 +364,17 @@ impl HttpBody for Counted {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_refusal_declares_its_length() {
+        let text = std::str::from_utf8(super::REFUSED).unwrap();
+        let (head, body) = text.split_once("\r\n\r\n").unwrap();
+        assert!(
+            head.contains(&format!("content-length: {}\r\n", body.len())) || head.ends_with(&format!("content-length: {}", body.len()))
+        );
+        let p: serde_json::Value = serde_json::from_str(body).unwrap();
+        assert_eq!(p["type"], "/problems/unavailable");
+    }
+
     use super::*;
 
     #[tokio::test]

@@ -1,38 +1,55 @@
 //! Route handlers: they only translate between HTTP and the pipeline.
 
 use super::AppState;
-use super::auth::ClientKey;
 use super::limits::{self, Answer};
 use super::problem::Problem;
 use crate::pipeline::ExtractError;
 use crate::pipeline::budget::Budget;
 use crate::pipeline::model::{ExtractRequest, OffsetUnit};
+use axum::Json;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::{Extension, Json};
 use http_body_util::BodyExt;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 use tokio::sync::OwnedSemaphorePermit;
 use utoipa::{IntoParams, ToSchema};
 
-/// Options of a `text/plain` request, as query parameters.
+/// Options of a `text/plain` request, as query parameters (a JSON body carries them as
+/// fields instead).
 #[derive(Debug, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct TextOptions {
     /// Client id, echoed back.
     pub id: Option<String>,
-    /// `ar`, `en` or `auto`.
+    /// `ar`, `en` or `auto` (the default).
+    #[param(value_type = Option<RequestLanguage>)]
     pub language: Option<String>,
-    /// Publication date.
+    /// Publication date, `YYYY-MM-DD` or RFC 3339: anchors relative dates.
+    #[param(example = "2023-11-15")]
     pub published_at: Option<String>,
-    /// `chars`, `utf16` or `bytes`.
+    /// `chars` (the default), `utf16` or `bytes`.
+    #[param(value_type = Option<OffsetUnit>)]
     pub offsets: Option<String>,
 }
 
-fn media_type(headers: &HeaderMap) -> Option<String> {
+/// The language a client asks for: `auto` (the default) detects it.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RequestLanguage {
+    /// Arabic.
+    Ar,
+    /// English.
+    En,
+    /// Detect it.
+    Auto,
+}
+
+pub(super) fn media_type(headers: &HeaderMap) -> Option<String> {
     headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).map(|v| v.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
 }
 
@@ -70,7 +87,7 @@ fn serde_urlencoded_query(query: &str) -> Result<TextOptions, Problem> {
 }
 
 /// Turns a JSON value into a request, with clear messages for wrong shapes.
-fn request_from_value(value: serde_json::Value) -> Result<ExtractRequest, Problem> {
+pub(super) fn request_from_value(value: serde_json::Value) -> Result<ExtractRequest, Problem> {
     if !value.is_object() {
         return Err(Problem::bad_request("the body must be a JSON object with a \"text\" field"));
     }
@@ -85,15 +102,18 @@ fn request_from_value(value: serde_json::Value) -> Result<ExtractRequest, Proble
 
 /// Takes an admission permit (503 when the server is at its concurrency limit); taken
 /// before the body is read or parsed, so a rejected request costs neither.
-fn admit(state: &AppState) -> Result<OwnedSemaphorePermit, Problem> {
-    state.limiter.clone().try_acquire_owned().map_err(|_| Problem::unavailable("the server is at its concurrency limit; retry shortly", 1))
+pub(super) fn admit(state: &AppState) -> Result<OwnedSemaphorePermit, Problem> {
+    state.limiter.clone().try_acquire_owned().map_err(|_| {
+        metrics::counter!("hadath_load_shed_total").increment(1);
+        Problem::unavailable("the server is at its concurrency limit; retry shortly", 1)
+    })
 }
 
 /// Bodies at least this large return their memory to the kernel once answered.
 const LARGE_BODY: usize = 1 << 20;
 
 /// After a large request: gives the freed heap back to the kernel (at most once a second).
-fn settle_after(body_len: usize) {
+pub(super) fn settle_after(body_len: usize) {
     static LAST: AtomicU64 = AtomicU64::new(0);
     if body_len < LARGE_BODY {
         return;
@@ -105,7 +125,7 @@ fn settle_after(body_len: usize) {
 }
 
 /// Reads the whole body, at most `limit` bytes (413 above it).
-async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Problem> {
+pub(super) async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Bytes, Problem> {
     let too_large = || Problem::too_large("the request body is over the configured limit");
     let declared = headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.trim().parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
@@ -128,7 +148,7 @@ async fn read_body(headers: &HeaderMap, body: Body, limit: usize) -> Result<Byte
 
 /// The deadline of a request that arrived now: `server.request_timeout_secs` away, or
 /// `limits.max_extraction_ms` when that is set and sooner.
-fn deadline_of(state: &AppState) -> Instant {
+pub(super) fn deadline_of(state: &AppState) -> Instant {
     let timeout = Duration::from_secs(state.settings.server.request_timeout_secs);
     let budget = match state.settings.limits.max_extraction_ms {
         0 => timeout,
@@ -137,51 +157,67 @@ fn deadline_of(state: &AppState) -> Instant {
     Instant::now() + budget
 }
 
-/// Runs one extraction on the worker pool under `permit`, stopped at `deadline`; the
-/// answer is capped by `[limits]`. The permit travels with the job — it is released when the
-/// job ends, not when the client goes away — and comes back for the next batch item.
-async fn run_extraction(
+/// Runs one extraction on the worker pool under `slot`, stopped at `deadline`; the answer
+/// is capped by `[limits]`, then handed to `finish` on the same worker (which renders it, so
+/// that serialising big answers is spread over the pool too). The slot travels with the job
+/// — it is released when the last job holding it ends, not when the client goes away; the
+/// items of a batch share one.
+pub(super) async fn run_extraction<T: Send + 'static>(
     state: &AppState,
-    permit: OwnedSemaphorePermit,
+    slot: Arc<OwnedSemaphorePermit>,
     req: ExtractRequest,
     deadline: Instant,
-) -> (Result<Answer, Problem>, Option<OwnedSemaphorePermit>) {
+    finish: impl FnOnce(Answer) -> T + Send + 'static,
+) -> Result<T, Problem> {
     let pipeline = state.pipeline.clone();
     let settings = state.settings.clone();
     let span = tracing::Span::current();
-    let chars = req.text.len();
     if state.settings.log.debug_log_text {
         // explicitly turned on for debugging: never with real copy
         tracing::debug!(text = %req.text, "article text (log.debug_log_text is on)");
     }
     // CPU work runs on the fixed worker pool (one thread per core by default); requests beyond
-    // it wait in the pool's queue, their number bounded by the admission permit
+    // it wait in the pool's queue, their number bounded by the admission permits
     let (tx, rx) = tokio::sync::oneshot::channel();
     state.workers.spawn(move || {
         let _enter = span.enter();
         let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            if Instant::now() >= deadline {
+            let result = if Instant::now() >= deadline {
                 // waited in the queue past the deadline: not started at all
-                return Err(ExtractError::DeadlineExceeded);
-            }
-            pipeline.extract_within(&req, &Budget::until(deadline)).map(|x| limits::cap(x, &settings.limits))
+                Err(ExtractError::DeadlineExceeded)
+            } else {
+                pipeline.extract_within(&req, &Budget::until(deadline)).map(|x| limits::cap(x, &settings.limits))
+            };
+            record_outcome(&result, req.text.len());
+            result.map(finish)
         }));
-        let _ = tx.send((outcome, permit));
+        // free the slot before the answer goes out: an answered request holds none
+        drop(slot);
+        let _ = tx.send(outcome);
     });
     let internal =
         || Problem::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal error", "the extraction failed; it has been logged");
-    let (result, permit) = match rx.await {
-        Ok((Ok(result), permit)) => (result, permit),
-        Ok((Err(_panic), permit)) => {
+    match rx.await {
+        Ok(Ok(result)) => result.map_err(Problem::from),
+        Ok(Err(_panic)) => {
             tracing::error!("extraction panicked");
-            return (Err(internal()), Some(permit));
+            Err(internal())
         }
         Err(_) => {
             tracing::error!("extraction worker went away");
-            return (Err(internal()), None);
+            Err(internal())
         }
-    };
-    match &result {
+    }
+}
+
+/// An answer rendered as JSON.
+pub(super) fn to_json(answer: Answer) -> Bytes {
+    Bytes::from(serde_json::to_vec(&answer).unwrap_or_default())
+}
+
+/// Counts and logs the outcome of one extraction of `chars` bytes (counts, never text).
+fn record_outcome(result: &Result<Answer, ExtractError>, chars: usize) {
+    match result {
         Ok(a) => {
             let x = &a.extraction;
             metrics::counter!("hadath_articles_extracted_total", "language" => x.language.code()).increment(1);
@@ -206,11 +242,10 @@ async fn run_extraction(
             tracing::info!(bytes = chars, reason = e.code(), "rejected");
         }
     }
-    (result.map_err(Problem::from), Some(permit))
 }
 
 /// `POST /v1/extract`: one article → events, quotes, entities.
-#[utoipa::path(post, path = "/v1/extract", tag = "extract",
+#[utoipa::path(post, path = "/v1/extract", tag = "extract", operation_id = "extract",
     request_body(content(
         (ExtractRequest = "application/json"),
         (String = "text/plain")
@@ -219,14 +254,9 @@ async fn run_extraction(
     responses(
         (status = 200, description = "The extraction (with \"truncated\": true when the caps of /v1/info cut it short)", body = Answer),
         (status = 400, description = "Malformed JSON or invalid UTF-8, or an HTTP/1.1 request without Host", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or wrong API key", body = Problem, content_type = "application/problem+json"),
-        (status = 408, description = "The request took longer than server.request_timeout_secs (the extraction is stopped)", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Body or text over the limit", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Unsupported media type", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "A media type other than JSON or plain text, or a content encoding other than gzip or br", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Empty text, unknown language or bad date", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit (Retry-After)", body = Problem, content_type = "application/problem+json"),
-        (status = 431, description = "Request head over server.max_header_bytes", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Overloaded or draining (Retry-After)", body = Problem, content_type = "application/problem+json"),
     ))]
 pub async fn extract(State(state): State<AppState>, headers: HeaderMap, uri: axum::http::Uri, body: Body) -> Response {
     let deadline = deadline_of(&state);
@@ -241,212 +271,15 @@ pub async fn extract(State(state): State<AppState>, headers: HeaderMap, uri: axu
         let body = read_body(&headers, body, state.settings.server.body_limit_bytes).await?;
         body_len = body.len();
         let req = read_request(&headers, uri.query().unwrap_or(""), body)?;
-        run_extraction(&state, permit, req, deadline).await.0
+        run_extraction(&state, Arc::new(permit), req, deadline, to_json).await
     }
     .await;
     let res = match outcome {
-        Ok(x) => Json(x).into_response(),
+        Ok(json) => ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], json).into_response(),
         Err(p) => p.into_response(),
     };
     settle_after(body_len);
     res
-}
-
-/// One NDJSON line: the item's index and its extraction.
-#[derive(Serialize)]
-struct Indexed<'a> {
-    index: usize,
-    #[serde(flatten)]
-    extraction: &'a Answer,
-}
-
-/// A batch: a JSON array of requests, or `{"items": [...]}`.
-#[derive(Debug, Deserialize, Serialize, ToSchema)]
-pub struct BatchRequest {
-    /// The articles.
-    pub items: Vec<ExtractRequest>,
-}
-
-/// One slot of a batch answer: an extraction or the item's problem.
-#[derive(Debug, Serialize, ToSchema)]
-#[serde(untagged)]
-pub enum BatchItem {
-    /// The item's extraction.
-    Ok(Box<Answer>),
-    /// Why the item failed.
-    Err(Problem),
-}
-
-/// The items of a batch body, parsed without building more than `max` of them: the rest
-/// are skipped (counted, not kept), so a huge array of tiny objects costs no memory.
-struct BatchItems {
-    /// The first `max` items.
-    items: Vec<serde_json::Value>,
-    /// How many the body holds.
-    total: usize,
-}
-
-/// The `serde` visitor of a batch body: an array, or an object with an `items` array.
-struct BatchVisitor {
-    max: usize,
-    /// Inside `{"items": ...}`: only an array is accepted.
-    array_only: bool,
-}
-
-impl<'de> serde::de::DeserializeSeed<'de> for BatchVisitor {
-    type Value = BatchItems;
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<BatchItems, D::Error> {
-        if self.array_only { d.deserialize_seq(self) } else { d.deserialize_any(self) }
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for BatchVisitor {
-    type Value = BatchItems;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-        f.write_str("a JSON array of requests or {\"items\": [...]}")
-    }
-
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<BatchItems, A::Error> {
-        let mut items = Vec::new();
-        while items.len() < self.max {
-            match seq.next_element::<serde_json::Value>()? {
-                Some(v) => items.push(v),
-                None => return Ok(BatchItems { total: items.len(), items }),
-            }
-        }
-        let mut total = items.len();
-        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
-            total += 1;
-        }
-        Ok(BatchItems { items, total })
-    }
-
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<BatchItems, A::Error> {
-        if self.array_only {
-            return Err(serde::de::Error::custom("\"items\" must be an array"));
-        }
-        let mut found = None;
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            if key == "items" && found.is_none() {
-                found = Some(map.next_value_seed(BatchVisitor { max: self.max, array_only: true })?);
-            } else {
-                map.next_value::<serde::de::IgnoredAny>()?;
-            }
-        }
-        found.ok_or_else(|| serde::de::Error::custom("a batch is a JSON array of requests or {\"items\": [...]}"))
-    }
-}
-
-/// Parses a batch body into at most `max` items (422 when it holds more).
-fn batch_items(body: &[u8], max: usize) -> Result<Vec<serde_json::Value>, Problem> {
-    use serde::de::DeserializeSeed;
-    let mut de = serde_json::Deserializer::from_slice(body);
-    let parsed = BatchVisitor { max, array_only: false }.deserialize(&mut de).and_then(|b| de.end().map(|()| b));
-    let batch = parsed.map_err(|e| Problem::bad_request(format!("invalid batch: {e}")))?;
-    if batch.total > max {
-        return Err(Problem::unprocessable("too-many-items", "Too many batch items", format!("{} items; the limit is {max}", batch.total)));
-    }
-    Ok(batch.items)
-}
-
-/// One batch item: uses the batch's permit (taking one again only if a worker lost it).
-async fn batch_slot(
-    state: &AppState,
-    permit: &mut Option<OwnedSemaphorePermit>,
-    index: usize,
-    value: serde_json::Value,
-    deadline: Instant,
-) -> BatchItem {
-    let req = match request_from_value(value) {
-        Ok(req) => req,
-        Err(p) => return BatchItem::Err(p.at(index)),
-    };
-    let held = match permit.take() {
-        Some(p) => p,
-        None => match admit(state) {
-            Ok(p) => p,
-            Err(p) => return BatchItem::Err(p.at(index)),
-        },
-    };
-    let (result, back) = run_extraction(state, held, req, deadline).await;
-    *permit = back;
-    match result {
-        Ok(x) => BatchItem::Ok(Box::new(x)),
-        Err(p) => BatchItem::Err(p.at(index)),
-    }
-}
-
-/// `POST /v1/extract/batch`: many articles; NDJSON streaming with `Accept: application/x-ndjson`.
-/// A batch takes one admission permit for its whole run (before its body is read) and is
-/// charged one request per item against the rate limit.
-#[utoipa::path(post, path = "/v1/extract/batch", tag = "extract",
-    request_body(content = BatchRequest, description = "A JSON array of requests, or {\"items\": [...]}"),
-    responses(
-        (status = 200, description = "One slot per item, in order: an extraction or that item's problem (NDJSON: one line per item as it is done, each with its index)", body = [BatchItem]),
-        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing or wrong API key", body = Problem, content_type = "application/problem+json"),
-        (status = 408, description = "The request took longer than server.request_timeout_secs", body = Problem, content_type = "application/problem+json"),
-        (status = 413, description = "Body over the limit", body = Problem, content_type = "application/problem+json"),
-        (status = 415, description = "Unsupported media type", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Too many items", body = Problem, content_type = "application/problem+json"),
-        (status = 429, description = "Over the rate limit, counting each item (Retry-After)", body = Problem, content_type = "application/problem+json"),
-        (status = 503, description = "Overloaded or draining", body = Problem, content_type = "application/problem+json"),
-    ))]
-pub async fn batch(State(state): State<AppState>, client: Option<Extension<ClientKey>>, headers: HeaderMap, body: Body) -> Response {
-    let deadline = deadline_of(&state);
-    let mut body_len = 0;
-    let admitted = async {
-        match media_type(&headers).as_deref() {
-            Some("application/json") | Some("application/x-json") => {}
-            Some(other) => {
-                return Err(Problem::unsupported_media(format!("{other} is not accepted: send a JSON array")));
-            }
-            None => {
-                return Err(Problem::unsupported_media("send Content-Type: application/json"));
-            }
-        }
-        let permit = admit(&state)?;
-        let body = read_body(&headers, body, state.settings.server.body_limit_bytes).await?;
-        body_len = body.len();
-        let items = batch_items(&body, state.settings.limits.max_batch_items)?;
-        state.access.charge_batch(client.as_ref().map(|c| &c.0), items.len())?;
-        Ok((permit, items))
-    }
-    .await;
-    settle_after(body_len);
-    let (permit, items) = match admitted {
-        Ok(x) => x,
-        Err(p) => return p.into_response(),
-    };
-    let mut permit = Some(permit);
-    let ndjson = headers.get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("application/x-ndjson"));
-    if ndjson {
-        let (tx, rx) = tokio::sync::mpsc::channel::<Result<Bytes, std::io::Error>>(4);
-        tokio::spawn(async move {
-            for (index, value) in items.into_iter().enumerate() {
-                let slot = batch_slot(&state, &mut permit, index, value, deadline).await;
-                let mut line = match &slot {
-                    BatchItem::Ok(x) => serde_json::to_vec(&Indexed { index, extraction: x }).unwrap_or_default(),
-                    BatchItem::Err(p) => serde_json::to_vec(p).unwrap_or_default(),
-                };
-                line.push(b'\n');
-                if tx.send(Ok(Bytes::from(line))).await.is_err() {
-                    break; // the client went away
-                }
-            }
-        });
-        let stream = tokio_stream::wrappers::ReceiverStream::new(rx);
-        let mut res = Response::new(Body::from_stream(stream));
-        res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-ndjson"));
-        return res;
-    }
-    let mut out = Vec::with_capacity(items.len());
-    for (index, value) in items.into_iter().enumerate() {
-        out.push(batch_slot(&state, &mut permit, index, value, deadline).await);
-    }
-    Json(out).into_response()
 }
 
 /// `GET /healthz`: 200 while the process serves.
@@ -474,6 +307,8 @@ pub struct Info {
     pub name: String,
     /// Its version.
     pub version: String,
+    /// The version of the answers' schema (as in every answer's `schema_version`).
+    pub schema_version: String,
     /// Languages it reads.
     pub languages: Vec<String>,
     /// Event types it can produce.
@@ -507,6 +342,7 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
     Json(Info {
         name: "hadath".into(),
         version: env!("CARGO_PKG_VERSION").into(),
+        schema_version: limits::SCHEMA_VERSION.into(),
         languages: vec!["ar".into(), "en".into()],
         event_types: lex.event_types.names(),
         offset_units: ["chars", "utf16", "bytes"].map(String::from).to_vec(),
@@ -523,8 +359,7 @@ pub async fn info(State(state): State<AppState>) -> Json<Info> {
 /// `GET /metrics`: Prometheus text.
 #[utoipa::path(get, path = "/metrics", tag = "operations", responses((status = 200, description = "Prometheus text exposition", body = String)))]
 pub async fn metrics(State(state): State<AppState>) -> Response {
-    metrics::counter!("hadath_log_write_failures_total").absolute(super::logging::failures());
-    let mut res = state.metrics.render().into_response();
+    let mut res = super::telemetry::render(&state).into_response();
     res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4"));
     res
 }

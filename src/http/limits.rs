@@ -8,9 +8,17 @@ use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use utoipa::ToSchema;
 
+/// The version of the answer's schema: the major version changes only with the API's
+/// (`/v1`), the minor one when fields are added. `/v1/info` and every answer carry it.
+pub const SCHEMA_VERSION: &str = "1.1";
+
 /// The answer to one article: the extraction, and whether a cap cut it short.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Answer {
+    /// The version of this answer's schema ([`SCHEMA_VERSION`]; `1.1` is the first to
+    /// carry it).
+    #[schema(examples("1.1"))]
+    pub schema_version: String,
     /// The extraction (its fields appear at the top level).
     #[serde(flatten)]
     pub extraction: Extraction,
@@ -26,7 +34,7 @@ pub struct Answer {
 pub fn cap(mut x: Extraction, limits: &LimitSettings) -> Answer {
     let truncated = x.events.len() > limits.max_events || x.quotes.len() > limits.max_quotes || x.entities.len() > limits.max_entities;
     if !truncated {
-        return Answer { extraction: x, truncated };
+        return Answer { schema_version: SCHEMA_VERSION.to_string(), extraction: x, truncated };
     }
     x.events.truncate(limits.max_events);
     x.quotes.truncate(limits.max_quotes);
@@ -52,5 +60,5 @@ pub fn cap(mut x: Extraction, limits: &LimitSettings) -> Answer {
             keep(&mut s.entity, &entities);
         }
     }
-    Answer { extraction: x, truncated }
+    Answer { schema_version: SCHEMA_VERSION.to_string(), extraction: x, truncated }
 }

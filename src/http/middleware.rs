@@ -46,7 +46,7 @@ pub async fn record_metrics(req: Request, next: Next) -> Response {
     let status = res.status().as_u16().to_string();
     let elapsed = start.elapsed().as_secs_f64();
     metrics::counter!("hadath_http_requests_total", "route" => route.clone(), "method" => method, "status" => status.clone()).increment(1);
-    metrics::histogram!("hadath_http_request_duration_seconds", "route" => route, "status" => status).record(elapsed);
+    metrics::histogram!("hadath_http_request_duration_seconds", "route" => route, "method" => method, "status" => status).record(elapsed);
     res
 }
 
@@ -63,31 +63,52 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
     res
 }
 
-/// Turns error responses made by layers (413 from the body limit, 408 from the timeout,
-/// 405 from the router) into problem+json.
+/// Problem documents for every error: error responses made by layers (413 from the body
+/// limit, 408 from the timeout, 405 from the router, 415 from the decompression) become
+/// problem+json, and every problem document gets its `instance`, the request's id.
 pub async fn problem_for_errors(req: Request, next: Next) -> Response {
+    let request_id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-").to_string();
     let res = next.run(req).await;
     let status = res.status();
     if !(status.is_client_error() || status.is_server_error()) {
         return res;
     }
     let is_problem = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with(PROBLEM_JSON));
-    if is_problem {
-        return res;
+    if is_problem { own_problem(res, &request_id).await } else { layer_problem(res, status, &request_id) }
+}
+
+/// A handler's problem document, with its `instance` set.
+async fn own_problem(res: Response, request_id: &str) -> Response {
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, 1 << 16).await else {
+        return Response::from_parts(parts, Body::empty());
+    };
+    match serde_json::from_slice::<Problem>(&bytes) {
+        Ok(p) if p.instance.is_none() => {
+            parts.headers.remove(header::CONTENT_LENGTH);
+            Response::from_parts(parts, Body::from(serde_json::to_vec(&p.of_request(request_id)).unwrap_or_default()))
+        }
+        _ => Response::from_parts(parts, Body::from(bytes)),
     }
+}
+
+/// The problem document of an error response a layer made, keeping its headers.
+fn layer_problem(res: Response, status: StatusCode, request_id: &str) -> Response {
     let (slug, title, detail) = match status {
         StatusCode::PAYLOAD_TOO_LARGE => ("too-large", "Request too large", "the request body is over the configured limit"),
         StatusCode::REQUEST_TIMEOUT => ("timeout", "Request timeout", "the request took longer than the configured timeout"),
         StatusCode::METHOD_NOT_ALLOWED => ("method-not-allowed", "Method not allowed", "this route does not accept that method"),
         StatusCode::NOT_FOUND => ("not-found", "Not found", "no such route"),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => ("unsupported-media-type", "Unsupported media type", "send application/json or text/plain"),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => {
+            ("unsupported-media-type", "Unsupported media type", "send application/json or text/plain, identity, gzip or br encoded")
+        }
         s if s.is_server_error() => ("internal", "Internal error", "the request failed; it has been logged"),
         _ => ("error", "Request error", "the request could not be served"),
     };
     if status.is_server_error() {
         tracing::error!(status = status.as_u16(), "server error");
     }
-    let mut out = Problem::new(status, slug, title, detail).into_response();
+    let mut out = Problem::new(status, slug, title, detail).of_request(request_id).into_response();
     for (k, v) in res.headers() {
         if k != header::CONTENT_TYPE && k != header::CONTENT_LENGTH {
             out.headers_mut().insert(k.clone(), v.clone());

@@ -1,7 +1,9 @@
 //! The HTTP layer: [`router`] builds every route of `API.md` with its middleware, and
 //! [`serve`] runs it with graceful shutdown. Handlers only translate; the pipeline works.
 
+pub mod access_log;
 pub mod auth;
+pub mod batch;
 mod connections;
 pub mod handlers;
 pub mod limits;
@@ -11,6 +13,7 @@ pub mod openapi;
 pub mod page;
 pub mod problem;
 mod socket;
+pub mod telemetry;
 
 use crate::pipeline::Pipeline;
 use crate::settings::Settings;
@@ -18,15 +21,17 @@ use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
 use axum::routing::{get, post};
-use metrics_exporter_prometheus::{Matcher as MetricMatcher, PrometheusBuilder, PrometheusHandle};
+use metrics_exporter_prometheus::PrometheusHandle;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
+pub use telemetry::metrics_handle;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::decompression::RequestDecompressionLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -49,6 +54,8 @@ pub struct AppState {
     pub metrics: PrometheusHandle,
     /// API keys and rate limits of the `/v1/*` routes.
     pub access: Arc<auth::Access>,
+    /// The OpenAPI document, rendered on first request.
+    pub openapi: Arc<OnceLock<axum::body::Bytes>>,
 }
 
 impl AppState {
@@ -68,28 +75,9 @@ impl AppState {
             settings: Arc::new(settings),
             draining: Arc::new(AtomicBool::new(false)),
             metrics: metrics_handle(),
+            openapi: Arc::new(OnceLock::new()),
         }
     }
-}
-
-/// The process-wide Prometheus recorder (installed once).
-pub fn metrics_handle() -> PrometheusHandle {
-    static HANDLE: OnceLock<PrometheusHandle> = OnceLock::new();
-    HANDLE
-        .get_or_init(|| {
-            let recorder = PrometheusBuilder::new()
-                .set_buckets_for_metric(
-                    MetricMatcher::Suffix("duration_seconds".into()),
-                    &[0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0],
-                )
-                .expect("bucket list is not empty")
-                .build_recorder();
-            let handle = recorder.handle();
-            // another recorder may already be installed (tests); this one still renders
-            let _ = metrics::set_global_recorder(recorder);
-            handle
-        })
-        .clone()
 }
 
 fn cors(settings: &Settings) -> CorsLayer {
@@ -118,13 +106,14 @@ pub fn router(state: AppState) -> Router {
     // the API proper: keys and rate limits apply here only
     let api = Router::new()
         .route("/v1/extract", post(handlers::extract))
-        .route("/v1/extract/batch", post(handlers::batch))
+        .route("/v1/extract/batch", post(batch::batch))
         .route("/v1/info", get(handlers::info))
         .route_layer(axum::middleware::from_fn_with_state(state.access.clone(), auth::guard));
     let mut app = Router::new()
         .merge(api)
         .route("/", get(page::index))
         .route("/static/{file}", get(page::asset))
+        .route("/problems/{slug}", get(page::problem_type))
         .route("/healthz", get(handlers::healthz))
         .route("/readyz", get(handlers::readyz))
         .route("/openapi.json", get(openapi::openapi_json));
@@ -135,9 +124,11 @@ pub fn router(state: AppState) -> Router {
 }
 
 /// Wraps `app` in the middleware every route runs under (inner to outer): panics caught
-/// as problem+json 500s, the body limit, problem+json for the layers' own errors, the head
-/// checks (431, `Host`), the drain of bodies left unread by an early answer, the request
-/// timeout (408), compression, CORS, security headers, metrics, request ids and spans.
+/// as problem+json 500s, the body limit (on the decoded body), the decoding of `gzip` and
+/// `br` request bodies, the head checks (431, `Host`), the drain of bodies left unread by an
+/// early answer, the request timeout (408), problem+json for every error (with its
+/// `instance`), compression, CORS, security headers, the access log, metrics, request ids
+/// and spans.
 pub fn layered(app: Router, settings: &Settings) -> Router {
     let x_request_id = HeaderName::from_static("x-request-id");
     let drain =
@@ -145,6 +136,7 @@ pub fn layered(app: Router, settings: &Settings) -> Router {
     app.layer(CatchPanicLayer::custom(middleware::panic_response))
         .layer(DefaultBodyLimit::max(settings.server.body_limit_bytes))
         .layer(RequestBodyLimitLayer::new(settings.server.body_limit_bytes))
+        .layer(RequestDecompressionLayer::new())
         .layer(axum::middleware::from_fn_with_state(settings.server.max_header_bytes, middleware::check_head))
         .layer(axum::middleware::from_fn_with_state(drain, middleware::drain_unread))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, Duration::from_secs(settings.server.request_timeout_secs)))
@@ -152,6 +144,7 @@ pub fn layered(app: Router, settings: &Settings) -> Router {
         .layer(CompressionLayer::new())
         .layer(cors(settings))
         .layer(axum::middleware::from_fn(middleware::security_headers))
+        .layer(axum::middleware::from_fn(access_log::access_log))
         .layer(axum::middleware::from_fn(middleware::record_metrics))
         .layer(PropagateRequestIdLayer::new(x_request_id.clone()))
         .layer(TraceLayer::new_for_http().make_span_with(middleware::make_span))

@@ -34,3 +34,38 @@ pub async fn asset(Path(file): Path<String>) -> Response {
         None => super::problem::Problem::new(StatusCode::NOT_FOUND, "not-found", "Not found", format!("no asset {file:?}")).into_response(),
     }
 }
+
+/// The descriptions of the problem types, one `## \`slug\`` section each.
+pub const ERRORS_MD: &str = include_str!("../../docs/errors.md");
+
+/// The section of [`ERRORS_MD`] that describes the problem type `slug`.
+pub fn problem_section(slug: &str) -> Option<&'static str> {
+    let heading = format!("## `{slug}`\n");
+    let start = ERRORS_MD.find(&heading)?;
+    let end = ERRORS_MD[start + heading.len()..].find("\n## ").map_or(ERRORS_MD.len(), |i| start + heading.len() + i + 1);
+    Some(&ERRORS_MD[start..end])
+}
+
+/// `GET /problems/{slug}`: what a problem type means (the `type` of problem documents).
+#[utoipa::path(get, path = "/problems/{slug}", tag = "operations", operation_id = "problem_type",
+    params(("slug" = String, Path, description = "The problem type's slug, e.g. empty-text")),
+    responses(
+        (status = 200, description = "The description of the problem type", body = String, content_type = "text/markdown"),
+        (status = 404, description = "No such problem type", body = super::problem::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn problem_type(Path(slug): Path<String>) -> Response {
+    match problem_section(&slug) {
+        Some(text) => {
+            let mut res = text.into_response();
+            res.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/markdown; charset=utf-8"));
+            res
+        }
+        None => super::problem::Problem::new(
+            StatusCode::NOT_FOUND,
+            "not-found",
+            "Not found",
+            format!("no problem type {slug:?}; see /problems/not-found"),
+        )
+        .into_response(),
+    }
+}

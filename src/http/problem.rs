@@ -9,11 +9,17 @@ use utoipa::ToSchema;
 /// The media type of problem documents.
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
+/// Where problem types are described: `/problems/{slug}` on the service itself (a relative
+/// reference, resolved against the request's URL), from `docs/errors.md`.
+pub const TYPE_BASE: &str = "/problems/";
+
 /// A problem document.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema, PartialEq)]
 pub struct Problem {
-    /// A URI reference naming the problem type.
+    /// A URI reference naming the problem type: `/problems/{slug}`, described at that path
+    /// and in `docs/errors.md`.
     #[serde(rename = "type")]
+    #[schema(examples("/problems/empty-text"))]
     pub problem_type: String,
     /// A short summary of the problem type.
     pub title: String,
@@ -21,9 +27,17 @@ pub struct Problem {
     pub status: u16,
     /// What went wrong with this request.
     pub detail: String,
+    /// This occurrence: `urn:hadath:request:` and the request's `x-request-id`, the key to
+    /// its log lines.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(examples("urn:hadath:request:5f0c6b1e-8d7a-4c1e-9a57-0b6e8d1c2f3a"))]
+    pub instance: Option<String>,
     /// Position of the item in a batch, for batch item errors.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
+    /// The client's `id` of the batch item, for batch item errors that have one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// Seconds to wait before retrying (503, 429).
     #[serde(skip_serializing_if = "Option::is_none", skip)]
     pub retry_after: Option<u64>,
@@ -33,11 +47,13 @@ impl Problem {
     /// A problem of `status` with a slug for its type, a title and a detail.
     pub fn new(status: StatusCode, slug: &str, title: &str, detail: impl Into<String>) -> Problem {
         Problem {
-            problem_type: format!("https://hadath.dev/problems/{slug}"),
+            problem_type: format!("{TYPE_BASE}{slug}"),
             title: title.to_string(),
             status: status.as_u16(),
             detail: detail.into(),
+            instance: None,
             index: None,
+            id: None,
             retry_after: None,
         }
     }
@@ -79,11 +95,32 @@ impl Problem {
         StatusCode::from_u16(self.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    /// Marks the problem as belonging to batch item `index`.
-    pub fn at(mut self, index: usize) -> Problem {
+    /// Marks the problem as belonging to batch item `index`, with the client's `id`.
+    pub fn at(mut self, index: usize, id: Option<String>) -> Problem {
         self.index = Some(index);
+        self.id = id;
         self
     }
+
+    /// Names the occurrence: the request whose id is `request_id`.
+    pub fn of_request(mut self, request_id: &str) -> Problem {
+        self.instance = Some(instance_of(request_id));
+        self
+    }
+}
+
+/// The `instance` URI of the request `request_id`: its characters outside the URI's
+/// unreserved set percent-encoded.
+pub fn instance_of(request_id: &str) -> String {
+    let mut out = String::from("urn:hadath:request:");
+    for b in request_id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 impl From<ExtractError> for Problem {
@@ -125,5 +162,11 @@ mod tests {
         let p = Problem::from(ExtractError::DeadlineExceeded);
         assert_eq!((p.status, p.retry_after), (408, None));
         assert!(p.problem_type.ends_with("/timeout"));
+    }
+
+    #[test]
+    fn instance_is_a_uri_of_the_request_id() {
+        assert_eq!(instance_of("ab-12_x.y~"), "urn:hadath:request:ab-12_x.y~");
+        assert_eq!(instance_of("a b/c%"), "urn:hadath:request:a%20b%2Fc%25");
     }
 }

@@ -41,7 +41,7 @@ impl Budget {
         let Some(deadline) = self.deadline else { return false };
         let n = self.calls.get().wrapping_add(1);
         self.calls.set(n);
-        if n % CHECKS_PER_CLOCK_READ == 0 && Instant::now() >= deadline {
+        if n.is_multiple_of(CHECKS_PER_CLOCK_READ) && Instant::now() >= deadline {
             self.spent.set(true);
         }
         self.spent.get()

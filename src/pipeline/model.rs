@@ -83,6 +83,9 @@ pub struct Actor {
     /// Canonical English name, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The entity's Arabic name, where known (schema 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_ar: Option<String>,
     /// Id of the entity in `entities`, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
@@ -97,8 +100,11 @@ pub struct Location {
     pub start: usize,
     /// End offset.
     pub end: usize,
-    /// Canonical English name.
+    /// The English name news uses, without transliteration marks ("Abu Kamal").
     pub name: String,
+    /// The Arabic name, where known (schema 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_ar: Option<String>,
     /// ISO 3166-1 alpha-2 country code, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
@@ -256,8 +262,11 @@ pub struct Entity {
     /// `country`, `city`, `region`, `organization`, `armed_group`, `media`, `person` or `role`.
     #[serde(rename = "type")]
     pub entity_type: String,
-    /// Canonical English name.
+    /// Canonical English name; for places the one news uses, without transliteration marks.
     pub name: String,
+    /// The Arabic name of places and actors, where known (schema 1.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_ar: Option<String>,
     /// ISO 3166-1 alpha-2 country code, where known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,

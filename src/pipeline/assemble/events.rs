@@ -82,7 +82,8 @@ fn location(doc: &Document, lexicons: &Lexicons, registry: &Registry, li: usize)
         text: s.text,
         start: s.start,
         end: s.end,
-        name: p.name.clone(),
+        name: super::names::english(&p.id).unwrap_or(&p.name).to_string(),
+        name_ar: super::names::arabic(&p.id).map(str::to_string),
         country: p.country.clone(),
         admin1: p.admin1.clone(),
         geonames_id: Some(p.id.clone()),
@@ -105,14 +106,16 @@ fn actors(doc: &Document, registry: &Registry, cl: &EventCluster) -> Vec<model::
                 continue;
             }
             let name = entity.as_deref().and_then(|id| registry.name(id)).map(str::to_string);
-            actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, entity });
+            let name_ar = entity.as_deref().and_then(|id| registry.name_ar(id)).map(str::to_string);
+            actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, name_ar, entity });
         }
     }
     for &mi in &cl.mentions {
         for &(role, tokens) in &event_mentions[mi].raw_actors {
             let s = token_span(doc, tokens);
             if !actors.iter().any(|a| a.start == s.start && a.end == s.end) {
-                actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name: None, entity: None });
+                let (name, name_ar, entity) = (None, None, None);
+                actors.push(model::Actor { role: role.to_string(), text: s.text, start: s.start, end: s.end, name, name_ar, entity });
             }
         }
     }

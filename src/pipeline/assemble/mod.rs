@@ -3,6 +3,7 @@
 //! with byte offsets into the submitted text (the caller converts them to the asked unit).
 
 mod events;
+mod names;
 mod quotes;
 mod registry;
 

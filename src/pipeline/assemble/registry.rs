@@ -1,7 +1,7 @@
 //! The entity registry: each entity once, with all its mentions and its id (`n1`, `n2` …
 //! in order of first mention); roles become entities with the country they serve.
 
-use super::span_of;
+use super::{names, span_of};
 use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
@@ -79,21 +79,24 @@ impl Registry {
                 continue;
             }
             let id = format!("n{}", reg.entities.len() + 1);
+            let place_name = |p: &crate::pipeline::lexicon::gazetteer::Place| names::english(&p.id).unwrap_or(&p.name).to_string();
+            let mut name_ar = None;
             let (entity_type, name, country, place, wikidata_key) = match &m.kind {
                 MentionKind::Place(p) => {
                     let p = &gazetteer.places[*p];
                     let wikidata_key = if p.kind == "country" { p.country.clone() } else { None };
-                    (p.kind.clone(), p.name.clone(), p.country.clone(), Some(p), wikidata_key)
+                    (p.kind.clone(), place_name(p), p.country.clone(), Some(p), wikidata_key)
                 }
                 MentionKind::Actor(a) => {
                     let a = &lex.actors.entries()[*a];
                     let country_place =
                         if a.actor_type == "country" { a.country.as_deref().and_then(|c| gazetteer.country(c)) } else { None };
+                    name_ar = names::actor_arabic(&a.id);
                     (a.actor_type.clone(), a.name.clone(), a.country.clone(), country_place, Some(a.id.clone()))
                 }
                 MentionKind::Nationality(c) => {
                     let place = gazetteer.country(c);
-                    ("country".to_string(), place.map_or_else(|| c.clone(), |p| p.name.clone()), Some(c.clone()), place, Some(c.clone()))
+                    ("country".to_string(), place.map_or_else(|| c.clone(), place_name), Some(c.clone()), place, Some(c.clone()))
                 }
                 MentionKind::Role(_) => {
                     let country = served.flatten();
@@ -113,6 +116,7 @@ impl Registry {
                 id,
                 entity_type,
                 name,
+                name_ar: name_ar.or_else(|| place.and_then(|p| names::arabic(&p.id))).map(str::to_string),
                 country,
                 wikidata: wikidata_key.and_then(|k| lexicons.wikidata.get(&k)).map(str::to_string),
                 geonames_id: place.map(|p| p.id.clone()),
@@ -129,6 +133,12 @@ impl Registry {
     pub(super) fn name(&self, id: &str) -> Option<&str> {
         let idx = id.strip_prefix('n')?.parse::<usize>().ok()?.checked_sub(1)?;
         self.entities.get(idx).map(|e| e.name.as_str())
+    }
+
+    /// The Arabic name of the entity with id `id`, where known.
+    pub(super) fn name_ar(&self, id: &str) -> Option<&str> {
+        let idx = id.strip_prefix('n')?.parse::<usize>().ok()?.checked_sub(1)?;
+        self.entities.get(idx).and_then(|e| e.name_ar.as_deref())
     }
 
     /// The id of the entity with registry key `key`.

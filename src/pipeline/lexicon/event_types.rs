@@ -139,6 +139,17 @@ impl EventTypes {
         self.types.iter().map(|t| t.name.to_string()).collect()
     }
 
+    /// Every weapon the table reports, each once, in table order (for the OpenAPI document).
+    pub fn weapon_names(&self) -> Vec<String> {
+        let mut names: Vec<String> = Vec::new();
+        for (_, _, w) in &self.weapons {
+            if !names.contains(w) {
+                names.push(w.clone());
+            }
+        }
+        names
+    }
+
     /// The weapon reported for an event of type `t` and subtype `subtype`.
     pub fn weapon(&self, t: &EventType, subtype: Option<&str>) -> Option<&str> {
         let subtype = subtype?;
