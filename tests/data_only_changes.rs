@@ -48,9 +48,9 @@ fn types(x: &Extraction) -> Vec<(&str, &str)> {
 fn a_new_event_type_is_a_line_in_the_table_plus_trigger_lines() {
     let o = Overrides::new("new-type");
     o.write("event_types.tsv", &format!("{EVENT_TYPES}kidnapping\tactors\tno\town\tno\t-\n"));
-    // the kidnapping triggers move from arrest to the new type: only data changes
-    o.write("lexicons/ar/events.tsv", &AR_EVENTS.replace("\tarrest\tkidnapping\t1", "\tkidnapping\t-\t3"));
-    o.write("lexicons/en/events.tsv", &EN_EVENTS.replace("\tarrest\tkidnapping\t1", "\tkidnapping\t-\t3"));
+    // the kidnapping (and missing) triggers move from casualties to the new type: only data changes
+    o.write("lexicons/ar/events.tsv", &AR_EVENTS.replace("\tcasualties\tmissing\t1", "\tkidnapping\t-\t3"));
+    o.write("lexicons/en/events.tsv", &EN_EVENTS.replace("\tcasualties\tmissing\t1", "\tkidnapping\t-\t3"));
     let pipeline = Pipeline::load(Some(&o.lexicons()), 200_000).expect("the overrides load");
     assert!(pipeline.lexicons().event_types.get("kidnapping").is_some());
     let ar = extract(&pipeline, "واختطف مسلحون مجهولون صحفيا في بغداد يوم الاثنين.");

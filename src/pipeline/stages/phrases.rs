@@ -143,11 +143,11 @@ fn asides(doc: &Document) -> Vec<Option<usize>> {
         }
         if doc.is_punct(i, "(") {
             open = Some(i);
-        } else if doc.is_punct(i, ")") {
-            if let Some(o) = open.take() {
-                at[o + 1..i].iter_mut().for_each(|a| *a = Some(count));
-                count += 1;
-            }
+        } else if doc.is_punct(i, ")")
+            && let Some(o) = open.take()
+        {
+            at[o + 1..i].iter_mut().for_each(|a| *a = Some(count));
+            count += 1;
         }
     }
     at
