@@ -6,12 +6,12 @@
 #
 #   scripts/openapi_client_check.sh
 #
-# Environment: SERVER_BIN (default target/release/hadath, built if missing), VENV (default
+# Environment: SERVER_BIN (default target/release/hadath under CARGO_TARGET_DIR when set, built if missing), VENV (default
 # target/openapi-venv; the pinned tools are installed there from PyPI when missing).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-SERVER_BIN="${SERVER_BIN:-$ROOT/target/release/hadath}"
+SERVER_BIN="${SERVER_BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/hadath}"
 VENV="${VENV:-$ROOT/target/openapi-venv}"
 TOOLS=(openapi-spec-validator==0.9.0 openapi-python-client==0.29.1)
 
