@@ -178,17 +178,7 @@ async fn batch_item_problems_carry_index_and_client_id() {
     assert_eq!((v[1]["index"].as_u64(), v[1]["id"].as_str(), v[1]["status"].as_u64()), (Some(1), Some("empty"), Some(422)));
     assert_eq!((v[2]["index"].as_u64(), v[2]["id"].as_str()), (Some(2), Some("fr")));
     assert_eq!(v[1]["instance"], "urn:hadath:request:batch-7");
-    let text = client()
-        .post(s.url("/v1/extract/batch"))
-        .header("accept", "application/x-ndjson")
-        .json(&body)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let lines: Vec<Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let lines = common::ndjson_batch(&client(), s.url("/v1/extract/batch"), &body).await;
     let empty = lines.iter().find(|l| l["index"] == 1).expect("a line for item 1");
     assert_eq!((empty["id"].as_str(), empty["status"].as_u64()), (Some("empty"), Some(422)));
 }

@@ -77,17 +77,7 @@ async fn answers_are_capped_and_marked_truncated() {
     assert!(doc["paths"]["/v1/extract"]["post"]["responses"]["200"].to_string().contains("Answer"));
     assert!(doc["components"]["schemas"]["Info"]["properties"]["max_quotes"].is_object());
     // batches and NDJSON lines carry the flag too; an answer under the caps has none
-    let lines = c
-        .post(s.url("/v1/extract/batch"))
-        .header("accept", "application/x-ndjson")
-        .json(&json!([{"text": text}, {"text": "Troops shelled Idlib."}]))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let mut lines: Vec<Value> = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let mut lines = common::ndjson_batch(&c, s.url("/v1/extract/batch"), &json!([{"text": text}, {"text": "Troops shelled Idlib."}])).await;
     lines.sort_by_key(|l| l["index"].as_u64());
     assert_eq!(lines[0]["truncated"], true);
     assert!(lines[1].get("truncated").is_none(), "{}", lines[1]);

@@ -193,3 +193,9 @@ impl Child {
         self.child.wait().unwrap()
     }
 }
+
+/// Posts `body` to the batch route at `url` asking for NDJSON, and parses each line.
+pub async fn ndjson_batch(client: &reqwest::Client, url: String, body: &Value) -> Vec<Value> {
+    let text = client.post(url).header("accept", "application/x-ndjson").json(body).send().await.unwrap().text().await.unwrap();
+    text.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
