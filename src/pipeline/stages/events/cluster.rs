@@ -12,6 +12,7 @@ use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, 
 use crate::pipeline::doc::Document;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::gazetteer::Gazetteer;
+use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use chrono::NaiveDate;
 use std::collections::HashSet;
@@ -351,32 +352,52 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
 
 /// Marks as background the clusters that only refer to a happening the article does not
 /// report: every mention definite ("the attack", القتل، هذا الهجوم) and none saying where,
-/// when, who or how many, no cause and no toll of theirs. Such a mention points at a
-/// happening known from elsewhere — the setting of the news (GUIDELINES.md, "Background
-/// mentions") — or names a kind of act ("القتل والاختطاف").
+/// when, who or how many. A cause link anchors a cluster only when the cluster at its other
+/// end is anchored: "الضرب والاعتداء الجنسي والوعيد بالقتل" names kinds of acts, and the
+/// killing there caused by the assault does not make either of them news. Such a mention
+/// points at a happening known from elsewhere — the setting of the news (GUIDELINES.md,
+/// "Background mentions") — or names a kind of act ("القتل والاختطاف").
 pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[EventCluster], mentions: &mut [EventMention]) {
-    let mut causes = vec![false; clusters.len()];
-    for c in clusters {
-        if let Some(x) = c.cause {
-            causes[x] = true;
-        }
-    }
-    let unanchored = |m: &EventMention| {
+    let unanchored_mention = |m: &EventMention| {
         m.location.is_none()
             && m.actors.is_empty()
             && m.raw_actors.is_empty()
             && m.time.is_none()
             && m.killed.is_none()
             && m.injured.is_none()
-            && is_definite(inp.doc, &inp.lex.words, m.tokens.start)
+            && (is_definite(inp.doc, &inp.lex.words, m.tokens.start) || names_its_victim(inp, m))
     };
+    let unanchored: Vec<bool> = clusters.iter().map(|c| c.mentions.iter().all(|&m| unanchored_mention(&mentions[m]))).collect();
+    let mut anchored_by_link = vec![false; clusters.len()];
     for (ci, c) in clusters.iter().enumerate() {
-        if c.cause.is_none() && !causes[ci] && c.mentions.iter().all(|&m| unanchored(&mentions[m])) {
+        if let Some(x) = c.cause
+            && x < clusters.len()
+            && !(unanchored[ci] && unanchored[x])
+        {
+            anchored_by_link[ci] = true;
+            anchored_by_link[x] = true;
+        }
+    }
+    for (ci, c) in clusters.iter().enumerate() {
+        if unanchored[ci] && !anchored_by_link[ci] {
             for &m in &c.mentions {
                 mentions[m].background = true;
             }
         }
     }
+}
+
+/// True when the trigger stands in construct with a named person or a definite role
+/// ("اغتيال الحريري", "مقتل الرئيس"): definite by its victim, a happening the reader knows.
+fn names_its_victim(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let next = m.tokens.end;
+    next < doc.seg.tokens.len()
+        && doc.mentions.starting_at(next).is_some_and(|x| match x.kind {
+            MentionKind::Person => true,
+            MentionKind::Role(_) => inp.lex.words.prefix_of(WordClass::DefinitePrefix, doc.word(next)).is_some(),
+            _ => false,
+        })
 }
 
 /// True when the article opens with a one-sentence line (a headline).

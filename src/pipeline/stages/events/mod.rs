@@ -492,6 +492,14 @@ mod tests {
             // definite and unanchored: a happening known from elsewhere, or a kind of act
             (Ar, "وأشار إلى أن القتل والاختطاف جرائم لا تغتفر.", "القتل", true),
             (Ar, "وتابع أن السفارة أبلغت بهذا الهجوم.", "الهجوم", true),
+            // a kind of act that causes another kind of act: neither is news
+            (Ar, "وحدد التقرير انواع العنف بالضرب والاعتداء الجنسي والوعيد بالقتل.", "القتل", true),
+            (En, "The report listed the violence: the beatings and the killing.", "killing", true),
+            // definite by its victim: a named person or a definite role in construct
+            (Ar, "وتحدث التقرير عن اغتيال الرئيس رفيق الحريري.", "اغتيال", true),
+            (En, "He wrote a book about the assassination of President Kennedy.", "assassination", true),
+            // the same construct with a place and a time: news
+            (Ar, "وجرى اغتيال المحافظ في كركوك أمس.", "اغتيال", false),
             // definite but anchored by its toll: news
             (Ar, "وأسفر الهجوم عن مقتل ثلاثة جنود في كابول.", "الهجوم", false),
             (En, "The attack killed three soldiers in Kabul.", "attack", false),
