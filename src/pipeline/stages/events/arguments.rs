@@ -569,7 +569,7 @@ pub(super) fn place_in_the_article_country(inp: &EventInputs, clusters: &[super:
     for c in clusters {
         let placed = c.mentions.iter().any(|&m| mentions[m].location.is_some());
         let t = &mentions[c.trigger];
-        if placed || !t.event_type.inherits_location || t.background || is_non_event(t.modality) {
+        if placed || !t.event_type.inherits_location || is_non_event(t.modality) {
             continue;
         }
         mentions[c.trigger].location = Some(country);

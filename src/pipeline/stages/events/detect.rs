@@ -5,10 +5,10 @@ use super::arguments::attach_arguments;
 use super::window::ByToken;
 use super::{EventInputs, EventMention, locative_before};
 use crate::pipeline::lang::grammar;
-use crate::pipeline::lexicon::Modality;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::matcher::Hit;
 use crate::pipeline::lexicon::words::WordClass;
+use crate::pipeline::lexicon::{Modality, TimeKind};
 
 /// How strongly a modality overrides another: the strongest cue near a trigger wins.
 fn rank(m: Modality) -> u8 {
@@ -74,12 +74,22 @@ fn marked_distinct(inp: &EventInputs, markers: &ByToken, h: &Hit) -> bool {
 /// 2014 war", "محاكمة المتهمين في تفجيرات").
 const BACKGROUND_REACH: usize = 6;
 
+/// How many words after a trigger a cumulative marker may stand ("قتل 76 صحافيا منذ
+/// الغزو", "killed since 2003").
+const CUMULATIVE_REACH: usize = 4;
+
 /// True when a background cue stands a few words before trigger `h` in its sentence, or is
-/// glued to the word before it behind a conjunction or preposition (والمتهمين).
+/// glued to the word before it behind a conjunction or preposition (والمتهمين), or when a
+/// cumulative marker follows it closely: a tally since some time is the setting of the news.
 fn in_background(inp: &EventInputs, h: &Hit) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    let start = doc.seg.sentences[doc.sentence_of(h.tokens.start)].tokens.start;
+    let sentence = &doc.seg.sentences[doc.sentence_of(h.tokens.start)];
+    let start = sentence.tokens.start;
+    let after = h.tokens.end..(h.tokens.end + CUMULATIVE_REACH).min(sentence.tokens.end);
+    if after.clone().any(|k| words.contains(WordClass::CumulativeMarker, doc.word(k)) && !names_a_recent_day(inp, k + 1)) {
+        return true;
+    }
     (h.tokens.start.saturating_sub(BACKGROUND_REACH).max(start)..h.tokens.start).any(|k| {
         let w = doc.word(k);
         let bare = [WordClass::ConjunctionPrefix, WordClass::PrepositionProclitic]
@@ -88,6 +98,17 @@ fn in_background(inp: &EventInputs, h: &Hit) -> bool {
             .unwrap_or(w);
         words.contains(WordClass::BackgroundCue, w) || words.contains(WordClass::BackgroundCue, bare)
     })
+}
+
+/// True when a weekday or a day relative to publication begins at token `k` ("منذ صباح
+/// اليوم", "since Monday"): a toll since then is the news, not its setting.
+fn names_a_recent_day(inp: &EventInputs, k: usize) -> bool {
+    let times = &inp.doc.hits.time; // in text order
+    let first = times.partition_point(|h| h.tokens.start < k);
+    times[first..]
+        .iter()
+        .take_while(|h| h.tokens.start == k)
+        .any(|h| matches!(inp.lex.time.entries()[h.entry].kind, TimeKind::Weekday | TimeKind::RelativeDay))
 }
 
 /// The event mentions of the trigger hits, before arguments.

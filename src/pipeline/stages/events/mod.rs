@@ -495,6 +495,11 @@ mod tests {
             // a kind of act that causes another kind of act: neither is news
             (Ar, "وحدد التقرير انواع العنف بالضرب والاعتداء الجنسي والوعيد بالقتل.", "القتل", true),
             (En, "The report listed the violence: the beatings and the killing.", "killing", true),
+            // a tally over a period, unless the period starts on a recent day
+            (Ar, "وقتل 76 صحافيا عراقيا منذ الغزو الأمريكي للعراق.", "قتل", true),
+            (En, "Seventy journalists were killed since the invasion.", "killed", true),
+            (Ar, "وقتل خمسة أشخاص منذ صباح اليوم في حلب.", "قتل", false),
+            (En, "Five people were killed since Monday in Aleppo.", "killed", false),
             // definite by its victim: a named person or a definite role in construct
             (Ar, "وتحدث التقرير عن اغتيال الرئيس رفيق الحريري.", "اغتيال", true),
             (En, "He wrote a book about the assassination of President Kennedy.", "assassination", true),
