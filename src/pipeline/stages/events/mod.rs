@@ -447,6 +447,8 @@ mod tests {
             (En, "The gunmen's identities were not known."),
             // a verbal or political attack
             (Ar, "وتعرض محيط المجلس إلى هجوم إعلامي كثيف."),
+            (Ar, "وشن النائب هجوما شديدا على الحكومة والحزب الحاكم."),
+            (Ar, "وشن الرئيس أعنف هجوم له على الحركة في كلمة ألقاها أمس."),
             (En, "The senator made a scathing attack on his rival."),
         ];
         for &(language, text) in cases {
@@ -489,6 +491,9 @@ mod tests {
             (Ar, "وأدانت الحكومة الهجوم على السفارة.", "الهجوم", true),
             (Ar, "ويعتقد أن الميليشيات كانت وراء اغتيال المحافظ.", "اغتيال", true),
             (En, "Officials condemned the bombing.", "bombing", true),
+            // claims of responsibility and condolences
+            (Ar, "وتبنت الحركة مسؤولية هذا الاعتداء في بيان.", "الاعتداء", true),
+            (En, "A little-known group claimed responsibility for the bombing.", "bombing", true),
             // definite and unanchored: a happening known from elsewhere, or a kind of act
             (Ar, "وأشار إلى أن القتل والاختطاف جرائم لا تغتفر.", "القتل", true),
             (Ar, "وتابع أن السفارة أبلغت بهذا الهجوم.", "الهجوم", true),
