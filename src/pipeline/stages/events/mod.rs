@@ -449,6 +449,11 @@ mod tests {
             (Ar, "وتعرض محيط المجلس إلى هجوم إعلامي كثيف."),
             (Ar, "وشن النائب هجوما شديدا على الحكومة والحزب الحاكم."),
             (Ar, "وشن الرئيس أعنف هجوم له على الحركة في كلمة ألقاها أمس."),
+            (Ar, "وتلقت الشركة ضربة قوية العام الماضي."),
+            (En, "The company suffered a heavy blow last year."),
+            // a blockade or sanctions: no armed attack
+            (Ar, "وفرضت واشنطن حصارا شاملا على القطاع."),
+            (En, "Washington imposed a blockade on the strip."),
             (En, "The senator made a scathing attack on his rival."),
         ];
         for &(language, text) in cases {
