@@ -451,6 +451,10 @@ mod tests {
             (Ar, "وشن الرئيس أعنف هجوم له على الحركة في كلمة ألقاها أمس."),
             (Ar, "وقالت الصحيفة إن الحزب تلقى ضربة قوية في الانتخابات."),
             (En, "The company suffered a heavy blow last year."),
+            // a death sentence: a court's act, no killing yet
+            (Ar, "ونقل المحكوم بالاعدام في العراق الى المستشفى."),
+            (En, "The court sentenced him to death on Monday."),
+            (En, "He has been on death row since 2009."),
             // a blockade or sanctions: no armed attack
             (Ar, "وفرضت واشنطن حصارا شاملا على القطاع."),
             (En, "Washington imposed a blockade on the strip."),
@@ -541,6 +545,21 @@ mod tests {
         for &(language, text) in cases {
             let found = detected(language, text);
             assert!(found.iter().any(|e| e.0 == "protest"), "{text:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_killing_done_to_death_is_casualties_but_a_death_sentence_is_none() {
+        let cases: &[(Language, &str, bool)] = &[
+            (En, "A man was beaten to death in Basra on Monday.", true),
+            (En, "Two guards were stabbed to death at the gate.", true),
+            (En, "The court sentenced him to death on Monday.", false),
+            (Ar, "وتعرض رجل للضرب حتى الموت في البصرة أمس.", true),
+            (Ar, "وقضت المحكمة عليه بالإعدام أمس.", false),
+        ];
+        for &(language, text, killed) in cases {
+            let found = detected(language, text);
+            assert_eq!(found.iter().any(|e| e.0 == "casualties"), killed, "{text:?}: {found:?}");
         }
     }
 }
