@@ -44,14 +44,27 @@ fn modality_of(inp: &EventInputs, cues: &ByToken, widest: usize, h: &Hit, verb: 
             modality = e.modality;
         }
     }
-    let prefix = &doc.norm.norm[doc.tokens()[h.tokens.start].start..doc.tokens()[h.tokens.start].start + h.prefix_len];
-    if verb && h.features.present && lex.words.words(WordClass::FuturePrefix).iter().any(|f| prefix.ends_with(f.as_str())) {
+    if verb && h.features.present && has_future_prefix(inp, h) {
         modality = if rank(modality) > rank(Modality::Planned) { modality } else { Modality::Planned };
     }
     if modality == Modality::Asserted && inp.quoted.get(h.tokens.start).copied().unwrap_or(false) {
         modality = Modality::Reported;
     }
     modality
+}
+
+/// True when trigger `h` is a present verb form: by the verb paradigm (يقتلون), or listed
+/// as one where the language has none (kills).
+fn is_present(inp: &EventInputs, h: &Hit) -> bool {
+    h.features.present || (h.tokens.len() == 1 && inp.lex.words.contains(WordClass::PresentVerbForm, inp.doc.word(h.tokens.start)))
+}
+
+/// True when trigger `h` carries a future prefix (سيجتمع).
+fn has_future_prefix(inp: &EventInputs, h: &Hit) -> bool {
+    let doc = inp.doc;
+    let start = doc.tokens()[h.tokens.start].start;
+    let prefix = &doc.norm.norm[start..start + h.prefix_len];
+    inp.lex.words.words(WordClass::FuturePrefix).iter().any(|f| prefix.ends_with(f.as_str()))
 }
 
 /// True when a word beside trigger `h` marks a different happening (غارة مماثلة, another
@@ -132,6 +145,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             subtype: entry.subtype.clone(),
             weight: entry.weight,
             verb: entry.verb,
+            present: entry.verb && is_present(inp, h) && !has_future_prefix(inp, h),
             tokens: h.tokens,
             span: (h.start, h.end),
             sentence: doc.sentence_of(h.tokens.start),
@@ -195,5 +209,8 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
             || (m.event_type.frame == Frame::Actors && counted(inp, m))
     });
+    // a killing or wounding in the present with no toll is a habit or a general statement
+    // ("الذين يقتلون العراقيين"); a present headline with its toll is news ("غارة تقتل 14")
+    out.retain(|m| !(m.present && m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none()));
     out
 }

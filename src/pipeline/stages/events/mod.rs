@@ -32,6 +32,9 @@ pub struct EventMention {
     pub weight: u8,
     /// True when the trigger is a verb (its subject and object are the clause's parties).
     pub verb: bool,
+    /// True when the trigger is a present verb with no future prefix ("يقتلون"): without a
+    /// toll such a killing or wounding is a habit or a general statement, not a happening.
+    pub present: bool,
     /// Its tokens.
     pub tokens: TokenSpan,
     /// Normalised byte span of the trigger.
@@ -556,6 +559,22 @@ mod tests {
             (En, "The court sentenced him to death on Monday.", false),
             (Ar, "وتعرض رجل للضرب حتى الموت في البصرة أمس.", true),
             (Ar, "وقضت المحكمة عليه بالإعدام أمس.", false),
+        ];
+        for &(language, text, killed) in cases {
+            let found = detected(language, text);
+            assert_eq!(found.iter().any(|e| e.0 == "casualties"), killed, "{text:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn a_killing_in_the_present_needs_its_toll() {
+        // (text, casualties expected)
+        let cases: &[(Language, &str, bool)] = &[
+            (Ar, "وقال إن كل الذين يقتلون العراقيين سيحاسبون.", false),
+            (Ar, "كانوا يخطفون ويقتلون ويسرقون.", false),
+            (Ar, "غارة أمريكية تقتل 14 جنديا أفغانيا.", true),
+            (En, "Those who kill civilians will be punished.", false),
+            (En, "US airstrike kills 14 Afghan soldiers.", true),
         ];
         for &(language, text, killed) in cases {
             let found = detected(language, text);
