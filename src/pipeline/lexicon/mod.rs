@@ -604,6 +604,20 @@ mod tests {
         assert!(lex.en.quote_cues.len() > 5);
     }
 
+    /// A hand-kept province carries its GeoNames division code, so that the cities of the
+    /// division lie inside it (a strike at the town and one in the province can be one).
+    #[test]
+    fn embedded_provinces_hold_their_cities() {
+        let lex = Lexicons::load(None).expect("embedded lexicons are valid");
+        let g = &lex.gazetteer;
+        let find = |name: &str| g.places.iter().position(|p| p.name == name).unwrap_or_else(|| panic!("no {name}"));
+        let cases = [("Logar", "Baraki Barak"), ("Anbar", "Ramadi"), ("Nineveh", "Mosul"), ("Helmand", "Lashkar Gāh")];
+        for (outer, inner) in cases {
+            assert!(g.holds(find(outer), find(inner)), "{outer} holds {inner}");
+        }
+        assert!(!g.holds(find("Logar"), find("Mosul")));
+    }
+
     #[test]
     fn bad_line_names_file_and_line() {
         let err = rows("ar/events.tsv", "# comment\nقصف\tnoun\tstrike\n", 5).unwrap_err();
