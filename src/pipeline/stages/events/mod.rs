@@ -248,6 +248,9 @@ mod tests {
             (En, "The army shelled Idlib on Monday.", "strike", "shelled", "asserted", Some("Idlib")),
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف.", "meeting", "التقى", "asserted", Some("جنيف")),
             (Ar, "ولم يجتمع الوفدان في جنيف.", "meeting", "يجتمع", "negated", Some("جنيف")),
+            // no reports of casualties: none happened that the article knows
+            (Ar, "ولم ترد تقارير عن وقوع إصابات في الرياض.", "casualties", "إصابات", "negated", Some("الرياض")),
+            (En, "There were no reports of casualties in Riyadh.", "casualties", "casualties", "negated", Some("Riyadh")),
             // a place in a parenthetical aside is no scene; a fronted one is the whole sentence's
             (Ar, "غارات على مقرات جبهة النصرة (تنظيم القاعدة في بلاد الشام) أمس", "strike", "غارات", "asserted", None),
             (En, "Airstrikes hit the Nusra Front (al-Qaeda in Syria) on Monday", "strike", "Airstrikes", "asserted", None),
