@@ -451,6 +451,9 @@ mod tests {
             (Ar, "وأفرجت السلطات عن والد أحد الانتحاريين."),
             (En, "The protesters' families asked for an inquiry."),
             (En, "The gunmen's identities were not known."),
+            (Ar, "وأراد المتمردون جلب مقاتلين جرحى على متن الطائرة."),
+            (Ar, "وتواصل الفرق جهودها لإجلاء المصابين."),
+            (En, "The rebels wanted to bring the wounded on board."),
             // a verbal or political attack
             (Ar, "وتعرض محيط المجلس إلى هجوم إعلامي كثيف."),
             (Ar, "وشن النائب هجوما شديدا على الحكومة والحزب الحاكم."),
@@ -562,6 +565,9 @@ mod tests {
             (En, "The court sentenced him to death on Monday.", false),
             (Ar, "وتعرض رجل للضرب حتى الموت في البصرة أمس.", true),
             (Ar, "وقضت المحكمة عليه بالإعدام أمس.", false),
+            // the wounded with their count are a toll
+            (Ar, "وأسفر القصف عن سقوط 30 جرحى في حلب.", true),
+            (Ar, "ونقل 12 مصابا إلى المستشفى.", true),
         ];
         for &(language, text, killed) in cases {
             let found = detected(language, text);
