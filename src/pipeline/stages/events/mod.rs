@@ -468,6 +468,9 @@ mod tests {
             (Ar, "وفرضت واشنطن حصارا شاملا على القطاع."),
             (En, "Washington imposed a blockade on the strip."),
             (En, "The senator made a scathing attack on his rival."),
+            // a chance or a chant, not gunfire or a killing
+            (En, "This is her last-chance shot to bring those voters over."),
+            (En, "The crowd kept saying 'Death to Israel.'"),
         ];
         for &(language, text) in cases {
             assert!(detected(language, text).is_empty(), "{text:?}: {:?}", detected(language, text));
