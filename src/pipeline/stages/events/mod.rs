@@ -248,6 +248,9 @@ mod tests {
             (En, "The army shelled Idlib on Monday.", "strike", "shelled", "asserted", Some("Idlib")),
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف.", "meeting", "التقى", "asserted", Some("جنيف")),
             (Ar, "ولم يجتمع الوفدان في جنيف.", "meeting", "يجتمع", "negated", Some("جنيف")),
+            // a demand to stop it: no concrete happening
+            (En, "They chanted stop killing black people in Philadelphia.", "casualties", "killing", "hypothetical", Some("Philadelphia")),
+            (Ar, "وطالب المتظاهرون بوقف القصف على حلب.", "strike", "القصف", "hypothetical", Some("حلب")),
             // no reports of casualties: none happened that the article knows
             (Ar, "ولم ترد تقارير عن وقوع إصابات في الرياض.", "casualties", "إصابات", "negated", Some("الرياض")),
             (En, "There were no reports of casualties in Riyadh.", "casualties", "casualties", "negated", Some("Riyadh")),
