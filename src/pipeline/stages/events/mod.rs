@@ -515,6 +515,9 @@ mod tests {
             (Ar, "وأدانت الحكومة الهجوم على السفارة.", "الهجوم", true),
             (Ar, "ويعتقد أن الميليشيات كانت وراء اغتيال المحافظ.", "اغتيال", true),
             (En, "Officials condemned the bombing.", "bombing", true),
+            // the day after it, the eve of it
+            (Ar, "وفي اليوم التالي لمقتل رئيسة الوزراء السابقة أعلنت السلطات حالة الطوارئ.", "مقتل", true),
+            (En, "In the wake of the bombing, the city closed its schools.", "bombing", true),
             // claims of responsibility and condolences
             (Ar, "وتبنت الحركة مسؤولية هذا الاعتداء في بيان.", "الاعتداء", true),
             (En, "A little-known group claimed responsibility for the bombing.", "bombing", true),
