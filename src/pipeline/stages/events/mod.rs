@@ -463,6 +463,9 @@ mod tests {
             (Ar, "وشن الرئيس أعنف هجوم له على الحركة في كلمة ألقاها أمس."),
             (Ar, "وقالت الصحيفة إن الحزب تلقى ضربة قوية في الانتخابات."),
             (En, "The company suffered a heavy blow last year."),
+            // launchers are weapons, not a launch
+            (Ar, "وعرض الجيش منصات إطلاق صواريخ في العرض العسكري."),
+            (En, "The army showed its rocket launchers at the parade."),
             // a death sentence: a court's act, no killing yet
             (Ar, "ونقل المحكوم بالاعدام في العراق الى المستشفى."),
             (En, "The court sentenced him to death on Monday."),
