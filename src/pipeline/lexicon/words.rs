@@ -68,6 +68,7 @@ word_classes! {
     BackgroundCue => "background_cues": "Words before a trigger that make its event the setting of the news (since, anniversary, trial, film).",
     CumulativeMarker => "cumulative_markers": "Words just after a trigger that make it a tally over a period, the setting of the news (قتل 76 صحافيا منذ الغزو; since).",
     PresentVerbForm => "present_verb_forms": "Present forms of event verbs, for a language whose morphology has no verb paradigm to tell them (kill, kills).",
+    DatelineMark => "dateline_marks": "Punctuation after a paragraph's opening place that makes it a dateline, where the report was filed (بيروت - رويترز; BEIRUT (Reuters) -).",
     Partitive => "partitives": "Words between a count and the people it counts (الآلاف من; thousands of).",
     PresentPersonPrefix => "present_person_prefixes": "Person prefixes of a present verb (يقودان، تقول), which a dual or plural ending completes.",
     ComplementPrefix => "complement_prefixes": "Prepositions glued to the word after a title's modifier that start its complement, not a name (لولاية، لبيت).",

@@ -99,8 +99,9 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
     let at = events_at(events);
     let strikes = sentences_with_strikes(inp, events);
     let mut best_cost: Vec<usize> = vec![usize::MAX; events.len()];
+    let dateline = dateline_tokens(inp);
     for (mi, m) in inp.mentions.all.iter().enumerate() {
-        if !is_place(m) || doc.out_of_time() {
+        if !is_place(m) || dateline[m.tokens.start] || doc.out_of_time() {
             continue;
         }
         // a word that is both a trigger and a place (تدمر "destroys" / Palmyra) is the place
@@ -128,6 +129,42 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
             }
         }
     }
+}
+
+/// Most tokens between a dateline's opening place and its mark ("، الولايات المتحدة
+/// الأمريكية").
+const DATELINE_REACH: usize = 6;
+
+/// Per token, true inside a dateline: the place where the report was filed, opening its
+/// paragraph ("أتلانتا، الولايات المتحدة الأمريكية (CNN)--", "BEIRUT (Reuters) -"), with
+/// only commas and other places before a dateline mark. No place there is a scene.
+fn dateline_tokens(inp: &EventInputs) -> Vec<bool> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let all = &inp.mentions.all; // sorted by first token
+    let place_at = |k: usize| {
+        let first = all.partition_point(|x| x.tokens.start < k);
+        all[first..].iter().take_while(|x| x.tokens.start == k).find(|x| is_place(x))
+    };
+    let mut inside = vec![false; doc.tokens().len()];
+    for p in &doc.seg.paragraphs {
+        let Some(sentence) = doc.seg.sentences.get(p.start) else { continue };
+        let Some(opening) = place_at(sentence.tokens.start) else { continue };
+        let mut k = opening.tokens.end;
+        while k < sentence.tokens.end && k < opening.tokens.end + DATELINE_REACH {
+            let w = doc.word(k);
+            if words.contains(WordClass::DatelineMark, w) {
+                inside[sentence.tokens.start..k].iter_mut().for_each(|t| *t = true);
+                break;
+            }
+            match place_at(k) {
+                Some(next) => k = next.tokens.end,
+                None if words.contains(WordClass::Comma, w) => k += 1,
+                None => break,
+            }
+        }
+    }
+    inside
 }
 
 /// A strike or casualties mention without a place takes the place of a neighbouring

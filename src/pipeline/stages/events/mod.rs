@@ -248,6 +248,11 @@ mod tests {
             (En, "The army shelled Idlib on Monday.", "strike", "shelled", "asserted", Some("Idlib")),
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف.", "meeting", "التقى", "asserted", Some("جنيف")),
             (Ar, "ولم يجتمع الوفدان في جنيف.", "meeting", "يجتمع", "negated", Some("جنيف")),
+            // a dateline is where the report was filed, not a scene
+            (Ar, "بيروت - قصفت طائرات حربية مواقع في حلب أمس.", "strike", "قصفت", "asserted", Some("حلب")),
+            (En, "BEIRUT (Reuters) - Airstrikes hit Aleppo on Monday.", "strike", "Airstrikes", "asserted", Some("Aleppo")),
+            (Ar, "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- انفجرت سيارة مفخخة قرب كنيسة.", "strike", "سيارة مفخخة", "asserted", None),
+            (En, "WASHINGTON — A car bomb exploded near a church.", "strike", "car bomb", "asserted", None),
             // a demand to stop it: no concrete happening
             (En, "They chanted stop killing black people in Philadelphia.", "casualties", "killing", "hypothetical", Some("Philadelphia")),
             (Ar, "وطالب المتظاهرون بوقف القصف على حلب.", "strike", "القصف", "hypothetical", Some("حلب")),
