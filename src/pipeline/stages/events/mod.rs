@@ -468,6 +468,10 @@ mod tests {
             (Ar, "وشن الرئيس أعنف هجوم له على الحركة في كلمة ألقاها أمس."),
             (Ar, "وقالت الصحيفة إن الحزب تلقى ضربة قوية في الانتخابات."),
             (En, "The company suffered a heavy blow last year."),
+            // an operation that is no attack: rescue, evacuation, smuggling, voting
+            (Ar, "وتواصلت عمليات الإنقاذ في المدينة طوال الليل."),
+            (Ar, "وبدأت عملية الفرز بعد إغلاق مراكز الاقتراع."),
+            (En, "The rescue operation went on through the night."),
             // launchers are weapons, not a launch
             (Ar, "وعرض الجيش منصات إطلاق صواريخ في العرض العسكري."),
             (En, "The army showed its rocket launchers at the parade."),
