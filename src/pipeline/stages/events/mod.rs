@@ -468,6 +468,9 @@ mod tests {
             (Ar, "وشن الرئيس أعنف هجوم له على الحركة في كلمة ألقاها أمس."),
             (Ar, "وقالت الصحيفة إن الحزب تلقى ضربة قوية في الانتخابات."),
             (En, "The company suffered a heavy blow last year."),
+            // a cyber attack is no armed one
+            (Ar, "وتعرضت مواقع الوزارة لهجوم إلكتروني واسع."),
+            (En, "The ministry's websites were hit by a cyberattack."),
             // an operation that is no attack: rescue, evacuation, smuggling, voting
             (Ar, "وتواصلت عمليات الإنقاذ في المدينة طوال الليل."),
             (Ar, "وبدأت عملية الفرز بعد إغلاق مراكز الاقتراع."),
