@@ -90,9 +90,10 @@ for i, t in enumerate(texts):
 print(f"seeds: {n} per target in {out}")
 PY
 
-# The fuzz crate is its own workspace; start its lock file from the main one so the fuzzed
-# code uses the same dependency versions as the service.
+# The fuzz crate is its own workspace; its lock file must be current and lock the service's
+# own versions, so that the fuzzed code is the shipped code (and the build changes no file).
 if [[ ! -f fuzz/Cargo.lock ]]; then cp Cargo.lock fuzz/Cargo.lock; fi
+python3 scripts/check_fuzz_lock.py
 
 # --- build (once, so the timed runs measure fuzzing only) ---------------------------------------
 for t in $FUZZ_TARGETS; do

@@ -1,6 +1,14 @@
 //! Settings, layered: the embedded `config/default.toml` → an optional TOML file →
 //! `HADATH_<SECTION>__<KEY>` environment variables → command-line flags. An unknown key
 //! or a bad value stops start-up with a message naming it.
+//!
+//! The layering is the `toml` crate's own tables merged, not a configuration library such as
+//! `figment`, because what the environment layer has to do is the part such a library does
+//! not: a value is read in the type of the default it replaces (a numeric API key stays a
+//! string, `a, b` is a list, `yes`/`on`/`1` are booleans), a `HADATH_*` variable that names
+//! no setting is refused by its own name while Kubernetes service links (`HADATH_PORT…`,
+//! `HADATH_SERVICE_…`) are skipped, and the variables come from the caller (tests pass
+//! their own). With `figment` all of that would stay here as a custom provider.
 
 use serde::{Deserialize, Serialize};
 use std::path::Path;

@@ -1,7 +1,8 @@
 //! Bounded work, memory and connections, over a real socket: deadlines that free the worker,
 //! capped answers, admission before the body, a log sink that cannot fail, caught panics,
 //! connection caps and idle timeouts, header caps (a readable problem+json 431 however large
-//! the head), HTTP/2 (pings, idle and silent connections closed, capped header lists),
+//! an HTTP/1.1 head), HTTP/2 (pings, idle and silent connections closed, capped header lists,
+//! the protocol layer's bare 431 past twice the cap),
 //! readable early answers, trusted proxies,
 //! bounded metrics and the small items (408 problem, Host, grace period, request ids).
 
@@ -286,6 +287,40 @@ async fn http2_is_served_with_heads_capped_like_http1() {
     assert_eq!((status, ct.as_str(), &p["status"]), (431, "application/problem+json", &json!(431)), "{p}");
     let (status, _, _) = h2_send(&mut send, h2_request("GET", "/healthz", &[], full(""))).await;
     assert_eq!(status, 200, "the connection serves on");
+}
+
+/// What a client gets for a request on an HTTP/2 connection: the status, content type and
+/// body length of the answer, or the error that stood for it.
+async fn h2_outcome(
+    send: &mut hyper::client::conn::http2::SendRequest<H2Body>,
+    req: hyper::Request<H2Body>,
+) -> Result<(u16, String, usize), String> {
+    use http_body_util::BodyExt;
+    let res = tokio::time::timeout(Duration::from_secs(10), send.send_request(req)).await.expect("answered").map_err(|e| e.to_string())?;
+    let status = res.status().as_u16();
+    let ct = res.headers().get("content-type").map(|v| v.to_str().unwrap().to_string()).unwrap_or_default();
+    let body = res.into_body().collect().await.map_err(|e| e.to_string())?.to_bytes();
+    Ok((status, ct, body.len()))
+}
+
+/// Past twice `max_header_bytes` an HTTP/2 header list is refused inside the HTTP/2 library,
+/// before the request exists for the service: its own 431, a HEADERS frame with no body (so
+/// no problem+json, as docs/errors.md says), and the connection serves on.
+#[tokio::test]
+async fn http2_header_lists_past_twice_the_cap_get_the_protocol_layers_bare_431() {
+    let s = Server::start(&[]).await;
+    let (mut send, _conn) = h2_connect(&s.addr).await;
+    // 200 fields of 1 KB, then one field of 300 KB: both over the 128 KiB the server announces
+    let value = "v".repeat(1000);
+    let names: Vec<String> = (0..200).map(|i| format!("x-field-{i}")).collect();
+    let many: Vec<(&str, &str)> = names.iter().map(|n| (n.as_str(), value.as_str())).collect();
+    let huge = "a".repeat(300_000);
+    for (what, fields) in [("200 fields of 1 KB", many), ("one 300 KB field", vec![("x-big", huge.as_str())])] {
+        let outcome = h2_outcome(&mut send, h2_request("GET", "/healthz", &fields, full(""))).await;
+        assert_eq!(outcome, Ok((431, String::new(), 0)), "{what}: the bare 431 of the HTTP/2 library");
+        let (status, _, _) = h2_send(&mut send, h2_request("GET", "/healthz", &[], full(""))).await;
+        assert_eq!(status, 200, "{what}: the connection serves on");
+    }
 }
 
 #[tokio::test]

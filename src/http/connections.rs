@@ -68,7 +68,10 @@ impl ConnectionLimits {
     /// hyper's connection builder under these limits. Heads up to twice the cap are read
     /// whole and answered 431 (problem+json, `Connection: close`) by the head check, which
     /// measures them; hyper stops reading beyond that (and beyond [`MAX_HEADER_FIELDS`]),
-    /// and its bare 431 is rewritten into the same problem+json on the way out.
+    /// and its bare 431 is rewritten into the same problem+json on the way out. An HTTP/2
+    /// header list past twice the cap is refused by `h2` itself while decoding (a HEADERS
+    /// frame with `:status: 431` and no body, then a stream reset): no request reaches the
+    /// service, so that one 431 cannot be problem+json.
     fn builder(&self) -> Builder<TokioExecutor> {
         let mut builder = Builder::new(TokioExecutor::new());
         let twice_the_cap = (self.max_header_bytes * 2).max(16 * 1024);
