@@ -1,4 +1,8 @@
 //! `application/problem+json` errors (RFC 9457).
+//!
+//! The document is a plain serde type rather than a problem-details crate's: it carries the
+//! batch fields `index` and `id` as members of its own, has a `utoipa` schema for the
+//! OpenAPI document, and is read back by the middleware that adds `instance`.
 
 use crate::pipeline::ExtractError;
 use axum::http::{HeaderValue, StatusCode, header};

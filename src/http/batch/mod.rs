@@ -1,6 +1,10 @@
 //! `POST /v1/extract/batch`: many articles in one call. The items run side by side on the
 //! worker pool (as many at once as it has threads) under the batch's one admission slot;
 //! the JSON answer keeps their order, the NDJSON stream gives each line as its item is done.
+//!
+//! The lines are serialised by the worker that extracted the item, so the stream only
+//! passes bytes on; `axum-extra`'s `JsonLines` would serialise each answer again on the
+//! async threads, which serve every connection.
 
 mod parse;
 

@@ -1,4 +1,8 @@
 //! Converts the pipeline's byte offsets into the unit the client asked for.
+//!
+//! One pass over the text builds a table from every byte offset to its character or UTF-16
+//! offset, so each of the answer's spans is converted in constant time (index-conversion
+//! crates such as `str_indices` scan the text for every offset instead).
 
 use crate::pipeline::model::{Extraction, OffsetUnit};
 
