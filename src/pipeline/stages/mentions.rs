@@ -93,9 +93,16 @@ impl Mentions {
         self.all.iter().filter(move |m| m.tokens.start >= from && m.tokens.start <= to)
     }
 
-    /// The mention starting at token `i`, if any.
+    /// The mention starting at token `i`, if any (the first of them).
     pub fn starting_at(&self, i: usize) -> Option<&Mention> {
-        self.all.iter().find(|m| m.tokens.start == i)
+        self.all_starting_at(i).next()
+    }
+
+    /// Every mention starting at token `i`, found by binary search (`all` is sorted by
+    /// first token).
+    pub fn all_starting_at(&self, i: usize) -> impl Iterator<Item = &Mention> {
+        let first = self.all.partition_point(|m| m.tokens.start < i);
+        self.all[first..].iter().take_while(move |m| m.tokens.start == i)
     }
 }
 

@@ -141,11 +141,7 @@ const DATELINE_REACH: usize = 6;
 fn dateline_tokens(inp: &EventInputs) -> Vec<bool> {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    let all = &inp.mentions.all; // sorted by first token
-    let place_at = |k: usize| {
-        let first = all.partition_point(|x| x.tokens.start < k);
-        all[first..].iter().take_while(|x| x.tokens.start == k).find(|x| is_place(x))
-    };
+    let place_at = |k: usize| inp.mentions.all_starting_at(k).find(|x| is_place(x));
     let mut inside = vec![false; doc.tokens().len()];
     for p in &doc.seg.paragraphs {
         let Some(sentence) = doc.seg.sentences.get(p.start) else { continue };

@@ -99,8 +99,8 @@ fn in_background(inp: &EventInputs, h: &Hit) -> bool {
     let words = &inp.lex.words;
     let sentence = &doc.seg.sentences[doc.sentence_of(h.tokens.start)];
     let start = sentence.tokens.start;
-    let after = h.tokens.end..(h.tokens.end + CUMULATIVE_REACH).min(sentence.tokens.end);
-    if after.clone().any(|k| words.contains(WordClass::CumulativeMarker, doc.word(k)) && !names_a_recent_day(inp, k + 1)) {
+    let mut after = h.tokens.end..(h.tokens.end + CUMULATIVE_REACH).min(sentence.tokens.end);
+    if after.any(|k| words.contains(WordClass::CumulativeMarker, doc.word(k)) && !names_a_recent_day(inp, k + 1)) {
         return true;
     }
     (h.tokens.start.saturating_sub(BACKGROUND_REACH).max(start)..h.tokens.start).any(|k| {
