@@ -233,7 +233,7 @@ fn is_unknown_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool]
         return false;
     }
     let w = doc.word(i);
-    if lex.function_words.contains(w) || lex.words.contains(WordClass::Coordinator, w) {
+    if lex.function_words.contains(w) || lex.words.contains(WordClass::Coordinator, w) || lex.words.contains(WordClass::PartyLink, w) {
         return false;
     }
     match doc.language {

@@ -269,7 +269,12 @@ fn actor_window(inp: &EventInputs, e: &EventMention) -> (usize, usize, Option<us
             (b + 1, stop.saturating_sub(1).min(b + 12))
         }
         // meetings: the subject just before a verb and the parties just after
-        _ if meeting_like => (e.tokens.start.saturating_sub(4).max(range.start), (e.tokens.last() + 6).min(last_token)),
+        // (up to the clause's end: a list there is brought whole by its conjuncts)
+        _ if meeting_like => {
+            let reach = (e.tokens.last() + 6).min(last_token);
+            let stop = (e.tokens.end..=reach).find(|&k| words.contains(WordClass::ClauseStop, doc.word(k))).unwrap_or(reach + 1);
+            (e.tokens.start.saturating_sub(4).max(range.start), stop - 1)
+        }
         _ => (e.tokens.start.saturating_sub(8).max(range.start), (e.tokens.last() + 8).min(last_token)),
     };
     (lo, hi, between.filter(|_| meeting_like))
@@ -418,6 +423,7 @@ fn add_phrase_parties(
     let phrases = &doc.phrases;
     let mut seeds: Vec<usize> = actors.iter().filter_map(|&(_, mi)| phrases.of_mention(mi)).collect();
     seeds.extend(participation_phrase(inp, e));
+    seeds.extend(party_chain(inp, e));
     // the subject written just before the trigger: «الرئيس الشيشاني يجتمع بالملك سلمان»
     seeds.extend(
         e.tokens.start.checked_sub(1).and_then(|k| phrases.at_token(k)).filter(|&p| phrases.phrases[p].tokens.end == e.tokens.start),
@@ -458,10 +464,14 @@ fn add_speaker_party(inp: &EventInputs, e: &EventMention, actors: &mut Vec<(&'st
     let Some(mi) = q.speaker.as_ref().and_then(|s| s.mention) else {
         return;
     };
-    let m = &inp.mentions.all[mi];
-    let known = actors.iter().any(|&(_, a)| inp.mentions.all[a].key == m.key);
-    if !known && !is_media(inp, m) && !matches!(m.kind, MentionKind::Role(_)) {
-        actors.push(("participant", mi));
+    // the speaker's whole phrase: "Senator Tom Harlan" is named by the name after the title
+    let in_phrase = inp.doc.phrases.of_mention(mi).map(|p| inp.doc.phrases.phrases[p].mentions.as_slice()).unwrap_or(&[]);
+    for &pi in in_phrase.iter().chain([&mi]) {
+        let m = &inp.mentions.all[pi];
+        let known = actors.iter().any(|&(_, a)| inp.mentions.all[a].key == m.key);
+        if !known && !is_media(inp, m) && !matches!(m.kind, MentionKind::Role(_)) {
+            actors.push(("participant", pi));
+        }
     }
 }
 
@@ -478,6 +488,41 @@ fn participation_phrase(inp: &EventInputs, e: &EventMention) -> Option<usize> {
         .find(|&k| words.contains(WordClass::ParticipationVerb, doc.word(k)))?;
     (verb + 1..=(verb + 3).min(last_token)).find_map(|k| doc.phrases.at_token(k).filter(|&p| doc.phrases.phrases[p].tokens.start == k))
 }
+
+/// The phrases that follow meeting trigger `e` one after another in its clause: the
+/// subject and object of a verb-initial clause, a possessor with its apposition and the host
+/// after it («التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي», «بزيارة ولي العهد
+/// السعودي، الأمير محمد بن سلمان للكويت», "talks with his Iranian counterpart"). Between
+/// two phrases may stand a comma (an apposition), a party marker or a party link (مع، إلى;
+/// with, to) or a determiner; anything else ends the chain.
+fn party_chain(inp: &EventInputs, e: &EventMention) -> Vec<usize> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let phrases = &doc.phrases;
+    let end = sentence_tokens(doc, e.sentence).end;
+    let mut chain = Vec::new();
+    let mut k = e.tokens.end;
+    while k < end && chain.len() < MAX_PARTY_CHAIN {
+        if let Some(p) = phrases.at_token(k).filter(|&p| phrases.phrases[p].tokens.start == k) {
+            chain.push(p);
+            k = phrases.phrases[p].tokens.end;
+            continue;
+        }
+        let w = doc.word(k);
+        let links = words.contains(WordClass::PartyMarker, w)
+            || words.contains(WordClass::PartyLink, w)
+            || words.contains(WordClass::Determiner, w);
+        let apposition = !chain.is_empty() && words.contains(WordClass::Comma, w);
+        if !(links || apposition) {
+            break;
+        }
+        k += 1;
+    }
+    chain
+}
+
+/// Most phrases [`party_chain`] reads after a meeting trigger.
+const MAX_PARTY_CHAIN: usize = 4;
 
 /// How far after a meeting trigger a participation verb may stand («قمة إقليمية مصغرة حول
 /// الأزمة … يشارك فيها»).
@@ -791,6 +836,12 @@ mod tests {
             (En, "The summit, attended by Iran and representatives of Russia, ended.", &["Iran", "Russia"]),
             // the subject just before the verb, a title with its nationality
             (Ar, "الرئيس الشيشاني يجتمع بالملك سلمان في جدة", &["الرئيس الشيشاني"]),
+            // the phrases that follow the trigger one after another: subject and counterpart,
+            // possessor, apposition and host
+            (Ar, "التقى وزير الخارجية الروسي سيرغي لافروف نظيره التركي في أنقرة.", &["سيرغي لافروف", "التركي"]),
+            (Ar, "وأشادت الصحيفة بزيارة ولي العهد السعودي، الأمير محمد بن سلمان للكويت.", &["ولي العهد السعودي", "كويت"]),
+            (En, "The talks with his Iranian counterpart, Javad Zarif, ended in Oman.", &["Iranian"]),
+            (En, "The minister met his counterpart from Turkey in Ankara.", &["Turkey"]),
             // a meeting in a speaker's own words is the speaker's
             (Ar, "وقال وزير الخارجية خالد حداد \"نجري مباحثات جيدة جدا في لندن\".", &["حداد"]),
             (En, "\"We held very good talks in London,\" Senator Tom Harlan said.", &["Tom Harlan"]),
@@ -845,6 +896,9 @@ mod tests {
         let cases: &[(Language, &str, &str)] = &[
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف، بينما قصفت إسرائيل سوريا.", "سوريا"),
             (En, "Iran and Iraq met in Baghdad. Syria was shelled later.", "Syria"),
+            // the chain ends at anything but a comma, a determiner or a party link
+            (Ar, "وصل الوفد الإيراني إلى فيينا للمشاركة في محادثات، وهاجمت إسرائيل سوريا.", "سوريا"),
+            (En, "The talks in Vienna ended, and Israel struck Syria.", "Israel"),
         ];
         for (language, text, absent) in cases {
             let parties = meeting_parties(*language, text);
