@@ -879,6 +879,9 @@ mod tests {
             (Ar, "قصفت إسرائيل مواقع لحزب الله في سوريا.", &[("attacker", "إسرائيل"), ("target", "حزب الله")]),
             // subject before the verb, object after it
             (En, "Israeli jets struck Hezbollah positions in Syria.", &[("attacker", "Israeli"), ("target", "Hezbollah")]),
+            // the agent of a passive: "at the hands of", "by"
+            (Ar, "وذكر البيان أن الهجوم نفذ على يد أحد عناصر تنظيم الدولة الإسلامية.", &[("attacker", "الدولة الإسلامية")]),
+            (En, "The raid carried out by Hezbollah fighters ended at dawn.", &[("attacker", "Hezbollah")]),
         ];
         for (language, text, expected) in cases {
             let sides = strike_sides(*language, text);
