@@ -148,7 +148,8 @@ impl<'a> Clustering<'a> {
         // the headline's event is the one the lede (the first sentence after it) reports
         let headline = t.sentence == 0 && first_paragraph_is_headline(doc) && m.sentence <= doc.seg.paragraphs[1].start + 1;
         let own_place = m.location.is_some() && !m.inherited;
-        let definite = is_definite(doc, &inp.lex.words, m.tokens.start);
+        // «مقتل المحتج» (the killing of the protester): a toll definite by its victim
+        let definite = is_definite(doc, &inp.lex.words, m.tokens.start) || (m.event_type.frame == Frame::Toll && names_its_victim(inp, m));
         let anaphor = !own_place && m.actors.is_empty() && definite;
         let same_place = matches!((precise_location(inp, m), summary.precise_place), (Some(a), Some(b)) if nested(inp.gazetteer, a, b));
         if m.event_type.frame == Frame::Meeting {

@@ -436,6 +436,14 @@ mod tests {
                 1,
             ),
             (En, "Kerry held talks with Lavrov in Geneva on Monday. The talks with the Russian minister lasted five hours.", "meeting", 1),
+            // a toll definite by its victim is the toll already reported
+            (Ar, "قتل محتج وأصيب ستة آخرون في اشتباكات في البصرة. وطالب المسؤول بالتحقيق في مقتل المحتج.", "casualties", 1),
+            (
+                En,
+                "A protester was killed in Basra on Monday. The official called for an inquiry into the killing of the protester.",
+                "casualties",
+                1,
+            ),
             // unless it stands somewhere else
             (Ar, "عقد الوزيران اجتماعا في جنيف. وعقد الاجتماع الثاني في فيينا.", "meeting", 2),
             // two cities of one governorate are two places
