@@ -9,6 +9,7 @@ use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::matcher::Hit;
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::lexicon::{Modality, TimeKind};
+use std::collections::HashSet;
 
 /// How strongly a modality overrides another: the strongest cue near a trigger wins.
 fn rank(m: Modality) -> u8 {
@@ -183,6 +184,19 @@ fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
     out.retain(|e| e.event_type.core || !counted[e.tokens.start]);
 }
 
+/// "clashes between protesters and police", «قتل محتج في اشتباكات مع قوات الأمن»: a clash in
+/// a sentence that names a protest or its crowd is the protest's violence, not an armed
+/// attack (GUIDELINES.md, `strike`); the toll it caused stays an event.
+fn drop_protest_violence(out: &mut Vec<EventMention>) {
+    let protest_sentences: HashSet<usize> = out.iter().filter(|e| e.event_type.is(PROTEST)).map(|e| e.sentence).collect();
+    out.retain(|e| !(e.subtype.as_deref() == Some(CLASH_SUBTYPE) && protest_sentences.contains(&e.sentence)));
+}
+
+/// The event type whose crowd turns a clash beside it into protest violence.
+const PROTEST: &str = "protest";
+/// The strike subtype of clashes.
+const CLASH_SUBTYPE: &str = "ground_assault";
+
 /// True when a count stands right before trigger `m`, or before a partitive before it: a
 /// crowd of the participants it names ("آلاف المتظاهرين", "thousands of protesters").
 fn counted(inp: &EventInputs, m: &EventMention) -> bool {
@@ -199,6 +213,8 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let mut out = trigger_mentions(inp);
     drop_counted_victims(inp, &mut out);
     attach_arguments(inp, &mut out);
+    // (after the arguments: the clash still holds the place beside it)
+    drop_protest_violence(&mut out);
     // weak triggers need some argument to count: a place of their own after a locative
     // preposition, a count, or (meetings) two parties
     out.retain(|m| {

@@ -504,6 +504,24 @@ mod tests {
     }
 
     #[test]
+    fn a_clash_beside_a_protest_is_its_violence() {
+        // (text, a strike expected): the toll of a protest's clash stays an event
+        let cases: &[(Language, &str, bool)] = &[
+            (Ar, "قتل محتج وأصيب ستة آخرون في اشتباكات مع قوات الأمن خلال احتجاجات في البصرة.", false),
+            (Ar, "وقتل متظاهر في اشتباكات بين المتظاهرين والشرطة وسط العاصمة.", false),
+            (En, "One protester was killed in clashes between demonstrators and police in Basra.", false),
+            // clashes with no crowd in the sentence stay strikes
+            (Ar, "وقتل خمسة جنود في اشتباكات مع مسلحين في ريف إدلب.", true),
+            (En, "Five soldiers were killed in clashes with militants near Idlib.", true),
+        ];
+        for &(language, text, strike) in cases {
+            let found = detected(language, text);
+            assert_eq!(found.iter().any(|(t, ..)| t == "strike"), strike, "{text:?}: {found:?}");
+            assert!(found.iter().any(|(t, ..)| t == "casualties"), "{text:?}: {found:?}");
+        }
+    }
+
+    #[test]
     fn repeated_tokens_cost_linear_work() {
         // each once took minutes: every trigger paired with every count, place and cluster
         let cases: &[(Language, &str, usize)] = &[
