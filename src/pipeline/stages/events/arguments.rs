@@ -316,8 +316,16 @@ fn attack_role(
     let victims_between = at
         .within(m.tokens.end, e.tokens.start)
         .any(|k| events[k].event_type.frame == Frame::Toll && events[k].tokens.last() < e.tokens.start);
-    (!victims_between).then_some("attacker")
+    // «مقتل 3042 من داعش والنصرة جراء غارات التحالف»: a mention after a toll trigger and
+    // before the strike names the dead
+    let victims_of_toll = at
+        .within(m.tokens.start.saturating_sub(VICTIM_REACH), m.tokens.start)
+        .any(|k| events[k].event_type.frame == Frame::Toll && events[k].tokens.last() < m.tokens.start);
+    (!victims_between && !victims_of_toll).then_some("attacker")
 }
+
+/// How many tokens before a mention a toll trigger makes it the dead ("مقتل 3042 من داعش").
+const VICTIM_REACH: usize = 5;
 
 /// The role of mention `m` after verb trigger `e` from the clause: in a verb-initial clause
 /// the phrase right after the verb is its subject, the attacker («قصفت القوات الحكومية
@@ -890,6 +898,20 @@ mod tests {
             }
             // a place after the verb stays the scene, never a side
             assert!(!sides.iter().any(|(_, t)| t.contains("دوما") || t.contains("سوريا") || t.contains("Syria")), "{text}: {sides:?}");
+        }
+    }
+
+    #[test]
+    fn the_dead_are_no_attackers() {
+        // (text, the dead, named between the toll and the strike)
+        let cases: &[(Language, &str, &str)] = &[
+            (Ar, "وأعلن المرصد مقتل 3042 من داعش والنصرة جراء غارات التحالف في سوريا.", "داعش"),
+            (Ar, "وقتل 20 من عناصر حزب الله في غارة إسرائيلية على القصير.", "حزب الله"),
+            (En, "The deaths of 40 Hezbollah fighters in Israeli strikes were confirmed.", "Hezbollah"),
+        ];
+        for (language, text, dead) in cases {
+            let sides = strike_sides(*language, text);
+            assert!(!sides.iter().any(|(r, t)| *r == "attacker" && t.contains(dead)), "{text}: {sides:?}");
         }
     }
 
