@@ -167,3 +167,31 @@ fn speakers_are_noun_phrases() {
         assert!(got.contains(speaker), "{text:?}: speaker {got:?}, expected {speaker:?}");
     }
 }
+
+#[test]
+fn quoted_labels_are_no_quotes() {
+    // (text, the label that is no quote's content)
+    let cases: &[(Language, &str, &str)] = &[
+        (Ar, "ووصف ترامب الاتفاق بـ\"الفظيع\" في تغريدة.", "الفظيع"),
+        (Ar, "وشن الحرس الثوري هجوما على مقر من وصفهم بـ\"الإرهابيين\" بسوريا.", "الإرهابيين"),
+        (Ar, "وقال مصدر في التحالف لـ\"سكاي نيوز عربية\"، إن الوفد وصل.", "سكاي نيوز عربية"),
+        (Ar, "وقال \"الزوي\": \"القوات تصدت للهجوم\".", "الزوي"),
+        (En, "The group, the so-called \"Islamic Army\", claimed the raid.", "Islamic Army"),
+        (En, "He was shot by a deputy in an alleged \"road rage incident\" last week.", "road rage incident"),
+    ];
+    for &(language, text, label) in cases {
+        let found = quotes(language, text);
+        assert!(!found.iter().any(|q| q.1.contains(label)), "{text:?}: {found:?}");
+    }
+    // a short quote after a colon, a fragment of reported speech, or a whole sentence stays
+    let kept: &[(Language, &str, &str)] = &[
+        (Ar, "وأكد الوزير أن الوضع صعب، وختم قائلاً: \"صبرنا ينفد\".", "صبرنا ينفد"),
+        (En, "Flynn said Trump was \"absolutely right\" on Wednesday.", "absolutely right"),
+        (En, "The senator wrote on Twitter: \"This Cannot Continue.\"", "This Cannot Continue."),
+        (En, "The lawyer alleged that the police had lied.", "the police had lied"),
+    ];
+    for &(language, text, content) in kept {
+        let found = quotes(language, text);
+        assert!(found.iter().any(|q| q.1.contains(content)), "{text:?}: {found:?}");
+    }
+}

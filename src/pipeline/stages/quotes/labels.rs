@@ -1,0 +1,41 @@
+//! Quoted labels: words inside quotation marks that name or tag something rather than report
+//! speech — a scare-quoted word («وصفه ترامب بـ"الفظيع"», "an alleged "road rage incident""),
+//! a name («لـ"سكاي نيوز عربية"», "“Ted Cruz” campaign pins»), a quoted name heading its own
+//! quote («وقال "الزوي": …»). Such a span is no quote (GUIDELINES.md, "Quotes"; the quotes
+//! issue's extra quotes).
+//!
+//! A short direct quote is a label when a label marker stands right before its opening mark
+//! (a preposition glued to it, بـ"…", لـ"…"; "so-called", "alleged": lexicon data), or a colon
+//! right after its closing one. A short quote after a verb ("was “absolutely right”": a
+//! fragment of reported speech), or one that ends as a sentence ("This Cannot Continue."),
+//! stays a quote.
+
+use super::QuoteMention;
+use super::context::Ctx;
+use crate::pipeline::lexicon::words::WordClass;
+use crate::pipeline::text::segment::TokenKind;
+
+/// Most words a quoted label has.
+const MAX_LABEL_WORDS: usize = 3;
+
+/// True when direct quote `q` is a quoted label, not speech.
+pub(super) fn is_quoted_label(ctx: &Ctx, q: &QuoteMention) -> bool {
+    let doc = ctx.doc();
+    let tokens = doc.tokens();
+    if q.kind != "direct" || q.content.start == 0 || q.content.end >= tokens.len() {
+        return false;
+    }
+    let (open, close) = (q.content.start - 1, q.content.end);
+    let words = (q.content.start..q.content.end).filter(|&k| tokens[k].kind == TokenKind::Word).count();
+    if words > MAX_LABEL_WORDS || ctx.is(WordClass::SentenceEnd, q.content.last()) {
+        return false;
+    }
+    // «"الزوي": "…"»: a quoted name heading the quote after it
+    if close + 1 < tokens.len() && doc.is_punct(close + 1, ":") {
+        return true;
+    }
+    let Some(before) = open.checked_sub(1).filter(|&b| tokens[b].sentence == tokens[open].sentence) else {
+        return false;
+    };
+    tokens[before].kind == TokenKind::Word && ctx.is(WordClass::LabelMarker, before)
+}
