@@ -16,6 +16,9 @@ use crate::pipeline::text::segment::TokenKind;
 /// How far after its cue a complementiser or quotation may open the content, in tokens.
 const CLAUSE_TOKENS: usize = 25;
 
+/// Most words of a quoted name that heads a colon as the cue's subject («وقال "الزوي": …»).
+const MAX_QUOTED_SUBJECT_WORDS: usize = 3;
+
 /// Modern Standard Arabic.
 pub(super) struct Arabic;
 
@@ -69,6 +72,12 @@ fn introducer(ctx: &Ctx, cue: &Hit, s_end: usize) -> Option<Introducer> {
             let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
             let clause_goes_on =
                 doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
+            // «وقال "الزوي": "…"»: a quoted name heading a colon is the subject
+            let heads_colon = words <= MAX_QUOTED_SUBJECT_WORDS && doc.is_punct(m.close + 1, ":");
+            if heads_colon {
+                j = m.close + 1;
+                continue;
+            }
             let is_name = words <= 6 && clause_goes_on && m.close < s_end;
             if is_name && fallback.is_none() && close_to_cue(ctx, cue, m.open) {
                 fallback = Some(m);

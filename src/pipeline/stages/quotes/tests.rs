@@ -38,6 +38,15 @@ fn cues_give_quotes_with_their_speakers() {
             Resolution::Explicit,
         ),
         (Ar, "وأكدت الوزارة في بيان أن المحادثات ستستأنف.", "indirect", "المحادثات ستستأنف", "الوزارة", Resolution::Explicit),
+        // a quoted name heading a colon is the subject
+        (
+            Ar,
+            "وصل العقيد ميلود الزوي. وقال \"الزوي\": \"القوات الخاصة تصدت لهجوم عنيف\".",
+            "direct",
+            "القوات الخاصة تصدت لهجوم عنيف",
+            "الزوي",
+            Resolution::Explicit,
+        ),
         (En, "\"We will respond,\" the spokesman said.", "direct", "We will respond", "the spokesman", Resolution::Explicit),
         (
             En,
