@@ -5,6 +5,7 @@
 
 use super::context::Ctx;
 use super::cues::{CueReader, QuoteMarks, close_to_cue, closing_attribution};
+use super::labels;
 use super::{QuoteMention, SpeakerRef};
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::CueKind;
@@ -15,9 +16,6 @@ use crate::pipeline::text::segment::TokenKind;
 
 /// How far after its cue a complementiser or quotation may open the content, in tokens.
 const CLAUSE_TOKENS: usize = 25;
-
-/// Most words of a quoted name that heads a colon as the cue's subject («وقال "الزوي": …»).
-const MAX_QUOTED_SUBJECT_WORDS: usize = 3;
 
 /// Modern Standard Arabic.
 pub(super) struct Arabic;
@@ -72,9 +70,9 @@ fn introducer(ctx: &Ctx, cue: &Hit, s_end: usize) -> Option<Introducer> {
             let words = (m.open + 1..m.close).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
             let clause_goes_on =
                 doc.tokens().get(m.close + 1).is_some_and(|t| t.kind == TokenKind::Word) && ctx.cue_at(m.close + 1).is_none();
-            // «وقال "الزوي": "…"»: a quoted name heading a colon is the subject
-            let heads_colon = words <= MAX_QUOTED_SUBJECT_WORDS && doc.is_punct(m.close + 1, ":");
-            if heads_colon {
+            // a label inside the clause («وقال "الزوي": "…"», «لـ"سكاي نيوز عربية"، إن») is part
+            // of it: the subject or an adjunct
+            if labels::is_label(ctx, m.open, m.close) {
                 j = m.close + 1;
                 continue;
             }

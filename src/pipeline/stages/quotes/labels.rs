@@ -20,14 +20,19 @@ const MAX_LABEL_WORDS: usize = 3;
 
 /// True when direct quote `q` is a quoted label, not speech.
 pub(super) fn is_quoted_label(ctx: &Ctx, q: &QuoteMention) -> bool {
+    q.kind == "direct" && q.content.start > 0 && is_label(ctx, q.content.start - 1, q.content.end)
+}
+
+/// True when the quotation with marks at tokens `open` and `close` is a label: a few words,
+/// not a sentence, behind a label marker or heading a colon.
+pub(super) fn is_label(ctx: &Ctx, open: usize, close: usize) -> bool {
     let doc = ctx.doc();
     let tokens = doc.tokens();
-    if q.kind != "direct" || q.content.start == 0 || q.content.end >= tokens.len() {
+    if close >= tokens.len() || close <= open + 1 {
         return false;
     }
-    let (open, close) = (q.content.start - 1, q.content.end);
-    let words = (q.content.start..q.content.end).filter(|&k| tokens[k].kind == TokenKind::Word).count();
-    if words > MAX_LABEL_WORDS || ctx.is(WordClass::SentenceEnd, q.content.last()) {
+    let words = (open + 1..close).filter(|&k| tokens[k].kind == TokenKind::Word).count();
+    if words > MAX_LABEL_WORDS || ctx.is(WordClass::SentenceEnd, close - 1) {
         return false;
     }
     // «"الزوي": "…"»: a quoted name heading the quote after it

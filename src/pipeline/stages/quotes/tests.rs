@@ -204,3 +204,13 @@ fn quoted_labels_are_no_quotes() {
         assert!(found.iter().any(|q| q.1.contains(content)), "{text:?}: {found:?}");
     }
 }
+
+#[test]
+fn a_label_in_the_cue_clause_is_no_content_and_no_speaker() {
+    // «قال مصدر لـ"سكاي نيوز"، إن …»: the quoted medium is an adjunct of the clause; the
+    // complement after it is the content and the speaker ends before the preposition
+    let text = "وقال مصدر في التحالف العربي لـ\"سكاي نيوز عربية\"، إن من بين القتلى قياديين.";
+    let found = quotes(Ar, text);
+    let q = found.iter().find(|q| q.1.contains("من بين القتلى")).unwrap_or_else(|| panic!("{found:?}"));
+    assert_eq!(q.2.as_deref(), Some("مصدر في التحالف العربي"), "{found:?}");
+}
