@@ -22,7 +22,10 @@ impl CueReader for English {
         if cue.tokens.start > 0 && ctx.is(WordClass::CueBlockerBefore, cue.tokens.start - 1) {
             return None;
         }
-        if doc.tokens().get(cue.tokens.end).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.tokens.end)) {
+        // "claimed by", "told from": no attribution, unless a quotation closes right before
+        // ('"…!" the group shouted from the street')
+        let blocked_after = doc.tokens().get(cue.tokens.end).is_some_and(|_| ctx.is(WordClass::CueBlockerAfter, cue.tokens.end));
+        if blocked_after && (kind == CueKind::Source || quotation_before(ctx, cue).is_none()) {
             return None;
         }
         // "The Associated Press quoted Wassim Bouhlel, a Nice native, as saying that …"
@@ -87,7 +90,14 @@ fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
         && (cue.tokens.end..=s_end)
             .find(|&k| doc.tokens()[k].kind != TokenKind::Word)
             .is_none_or(|k| matches!(doc.word(k), "." | "," | "!" | "?"));
-    (same || (doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.tokens.start) && cue_closes_clause)).then_some(m)
+    // '"Power to the people!" the group shouted from the street': a lower-case word after
+    // the closing mark goes on with the sentence the quotation's "!" seemed to end
+    let goes_on_lower = doc.tokens().get(m.close + 1).is_some_and(|t| {
+        let (s, _) = doc.original(t.start, t.end);
+        t.kind == TokenKind::Word && doc.text[s..].starts_with(|c: char| c.is_lowercase())
+    });
+    let previous = doc.sentence_of(m.close) + 1 == doc.sentence_of(cue.tokens.start);
+    (same || (previous && (cue_closes_clause || goes_on_lower))).then_some(m)
 }
 
 /// The subject of a cue after a quotation: the words between them ("…," the senator said),
@@ -220,6 +230,11 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
     let s_start = ctx.sentence_start(cue);
     if cue == s_start {
         return None;
+    }
+    // "Trump gestured …, then leaned in and boomed": a verb coordinated with the sentence's
+    // own shares its subject
+    if ctx.is(WordClass::Coordinator, cue - 1) {
+        return sentence_subject(ctx, s_start, cue - 1);
     }
     let mut j = cue - 1;
     // skip adverbs: "Trump also said", "he later told"

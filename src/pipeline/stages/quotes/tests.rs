@@ -214,3 +214,28 @@ fn a_label_in_the_cue_clause_is_no_content_and_no_speaker() {
     let q = found.iter().find(|q| q.1.contains("من بين القتلى")).unwrap_or_else(|| panic!("{found:?}"));
     assert_eq!(q.2.as_deref(), Some("مصدر في التحالف العربي"), "{found:?}");
 }
+
+#[test]
+fn trailing_and_chanted_attributions() {
+    // (text, content, speaker): a quotation ending in "!" that the sentence goes on after,
+    // a cue followed by "from", cries and chants, a verb coordinated with the subject's own
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (
+            En,
+            "The marchers reached the church.\n\n\"Power to the people!\" the group shouted from the street.",
+            "Power to the people",
+            "the group",
+        ),
+        (En, "The delegates cheered.\n\n\"This is fantastic!\" beamed Donald Hartley of Madison.", "This is fantastic", "Donald Hartley"),
+        (En, "Trump gestured to the crowd, then leaned in and boomed: \"We will win in November.\"", "We will win in November", "Trump"),
+        (Ar, "وتجمع المحتجون أمام البرلمان. وهتف المتظاهرون \"الشعب يريد إسقاط الحكومة\".", "الشعب يريد إسقاط الحكومة", "المتظاهرون"),
+    ];
+    for &(language, text, content, speaker) in cases {
+        let found = quotes(language, text);
+        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
+        assert!(q.2.as_deref().is_some_and(|s| s.contains(speaker)), "{text:?}: {q:?}");
+    }
+    // a new sentence after a quotation starts a new attribution
+    let found = quotes(En, "\"We are ready.\" Police said a device was found near the station.");
+    assert!(!found.iter().any(|q| q.1.contains("We are ready") && q.2.as_deref() == Some("Police")), "{found:?}");
+}
