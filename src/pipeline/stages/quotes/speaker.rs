@@ -14,6 +14,8 @@ pub(super) type NounPhrase = (usize, usize, Option<usize>);
 
 /// How many sentences back a pronoun speaker looks for a person named before it.
 const PERSON_SENTENCES: usize = 3;
+/// How many tokens into the sentence before a cue its subject may start («وطالب مدير …»).
+const SUBJECT_REACH: usize = 4;
 
 /// The longest noun phrase, in tokens.
 const NOUN_PHRASE_TOKENS: usize = 9;
@@ -164,10 +166,33 @@ impl Ctx<'_> {
         {
             return Some(s);
         }
+        // the subject of the sentence before, when it comes after the latest speaker
+        // («وطالب مدير المكتب مهدي التميمي بالتحقيق. وقال "نطالب …"»)
+        let latest = self.latest_speaker(agrees);
+        if let Some(s) = self.subject_of_previous_sentence(cue, &agrees)
+            && latest.is_none_or(|l| l.tokens.start < s.tokens.start)
+        {
+            return Some(s);
+        }
         // the most recent speaker that agrees, else the nearest person named before
-        self.latest_speaker(agrees)
-            .map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() })
-            .or_else(|| self.person_before(cue, &agrees))
+        latest.map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() }).or_else(|| self.person_before(cue, &agrees))
+    }
+
+    /// The person or role that opens the sentence before the cue's, within its first few
+    /// tokens (the subject of a verb-initial clause, or one written first), when it agrees.
+    fn subject_of_previous_sentence(&self, cue: usize, agrees: &dyn Fn(Gender, Number) -> bool) -> Option<SpeakerRef> {
+        let doc = self.doc();
+        let sentence = doc.sentence_of(cue).checked_sub(1)?;
+        let tokens = doc.seg.sentences[sentence].tokens;
+        let reach = (tokens.start + SUBJECT_REACH).min(tokens.end);
+        let all = &self.mentions.all;
+        let lo = all.partition_point(|m| m.tokens.start < tokens.start);
+        let mi = (lo..all.len()).take_while(|&mi| all[mi].tokens.start < reach).find(|&mi| {
+            matches!(all[mi].kind, MentionKind::Person | MentionKind::Role(_)) && !self.has_preposition(all[mi].tokens.start)
+        })?;
+        let np = self.noun_phrase(all[mi].tokens.start, tokens.end)?;
+        let s = self.speaker(np, Resolution::Implicit);
+        agrees(s.gender, s.number).then_some(s)
     }
 
     /// The nearest person mention before token `cue` that agrees, within the cue's sentence

@@ -82,6 +82,31 @@ fn an_implicit_speaker_is_the_earlier_one_that_agrees() {
 }
 
 #[test]
+fn an_implicit_speaker_may_be_the_subject_of_the_sentence_before() {
+    // (text, the implicit speaker of its last quote): the subject of the sentence before,
+    // named after the latest speaker, is nearer than that speaker
+    let cases: &[(Language, &str, &str)] = &[
+        (
+            Ar,
+            "وقال المسؤول الأمريكي إن الغارة أصابت هدفها. وطالب مدير المكتب مهدي التميمي بالتحقيق فورا. وقال \"نطالب بفتح تحقيق عاجل\".",
+            "مدير المكتب",
+        ),
+        (
+            En,
+            "The mayor said the city was safe. Police Chief Tom Harlan visited the scene on Monday. He added that the suspect had fled.",
+            "Tom Harlan",
+        ),
+        // but not a place or a person behind a preposition
+        (Ar, "وقال المسؤول الأمريكي إن الغارة أصابت هدفها. وفي بغداد تجمع المحتجون. وأضاف أن القوات سترد.", "المسؤول الأمريكي"),
+    ];
+    for &(language, text, speaker) in cases {
+        let found = quotes(language, text);
+        let last = found.last().unwrap_or_else(|| panic!("{text:?}"));
+        assert!(last.2.as_deref().is_some_and(|s| s.contains(speaker)), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
 fn a_relayed_quote_names_its_relay() {
     let found = quotes(Ar, "نقلت رويترز عن مسؤول أمريكي أن الضربات كانت دقيقة.");
     let q = found.first().expect("a quote");
