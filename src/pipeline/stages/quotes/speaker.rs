@@ -90,7 +90,10 @@ impl Ctx<'_> {
             && !self.starts_with(WordClass::ConjunctionPrefix, w);
         // an unknown head takes up to two more words
         let headless = head.is_none() && end - i < 3;
-        (construct && (genitive || headless)).then_some(n)
+        // "according to an ICE spokeswoman": a phrase led by a determiner runs over the words
+        // after it, up to a function word
+        let determined = !construct && end - i < 3 && self.is(WordClass::PhraseOpener, i) && !self.lex.function_words.contains(w);
+        ((construct && (genitive || headless)) || determined).then_some(n)
     }
 
     /// The gender and number of a phrase headed by mention `head` or starting with `first`.

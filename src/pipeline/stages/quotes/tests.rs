@@ -264,3 +264,18 @@ fn trailing_and_chanted_attributions() {
     let found = quotes(En, "\"We are ready.\" Police said a device was found near the station.");
     assert!(!found.iter().any(|q| q.1.contains("We are ready") && q.2.as_deref() == Some("Police")), "{found:?}");
 }
+
+#[test]
+fn speaker_phrases_end_where_the_phrase_does() {
+    // (text, the exact speaker of its last quote)
+    let cases: &[(Language, &str, &str)] = &[
+        (Ar, "ونقلت وكالة رويترز للأنباء عن مصادر أمنية قولها إن المحتجين ألقوا حجارة.", "مصادر أمنية"),
+        (En, "Of the 121 people detained, 77 have been deported, according to an ICE spokeswoman.", "an ICE spokeswoman"),
+        (En, "The talks will resume next week, according to several diplomats.", "several diplomats"),
+    ];
+    for &(language, text, speaker) in cases {
+        let found = quotes(language, text);
+        let last = found.last().unwrap_or_else(|| panic!("no quote in {text:?}"));
+        assert_eq!(last.2.as_deref(), Some(speaker), "{text:?}: {found:?}");
+    }
+}
