@@ -223,6 +223,9 @@ fn noun_phrase_of(ctx: &Ctx, np: NounPhrase) -> Option<NounPhrase> {
     (start <= end).then(|| if (start, end) == (np.0, np.1) { np } else { (start, end, ctx.last_mention_within(start, end)) })
 }
 
+/// Most tokens of a parenthetical aside between a subject and its cue ("(D-Nev.)").
+const MAX_ASIDE_TOKENS: usize = 8;
+
 /// The subject before the cue at `cue`: the words back to a boundary, past adverbs ("Trump
 /// also said"), or the name opening an appositive ("Sen. Marco Rubio, R-Fla., … said").
 fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
@@ -237,6 +240,13 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
         return sentence_subject(ctx, s_start, cue - 1);
     }
     let mut j = cue - 1;
+    // "Harry M. Reid (D-Nev.) told reporters": the aside between the name and the cue
+    if doc.is_punct(j, ")")
+        && let Some(open) = (s_start..j).rev().take(MAX_ASIDE_TOKENS).find(|&k| doc.is_punct(k, "("))
+        && open > s_start
+    {
+        j = open - 1;
+    }
     // skip adverbs: "Trump also said", "he later told"
     while j > s_start && (doc.word(j).ends_with("ly") || ctx.is(WordClass::SubjectAdverb, j)) {
         j -= 1;

@@ -191,6 +191,8 @@ fn speakers_are_noun_phrases() {
         (En, "Senator Ruth Harlan arrived. Harlan now says the party is united.", "Harlan"),
         (En, "President Tom Harlan arrived. Speaking at the convention, he said the party is united.", "Tom Harlan"),
         (En, "The protesters marched downtown. The crowd chanted \"Power to the people!\"", "The crowd"),
+        // an aside between the name and the cue
+        (En, "Senate Minority Leader Harry M. Reid (D-Nev.) told reporters that he had spoken to Jeh Johnson.", "Reid"),
         (Ar, "وصل وزير الخارجية خالد حداد. وعلق حداد على ذلك بالقول إن الحل قريب.", "حداد"),
         (Ar, "وقال الجيش في بيان إن الوضع هادئ. وأضاف فيه أن القوات انسحبت من المدينة.", "الجيش"),
     ];
