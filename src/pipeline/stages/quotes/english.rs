@@ -80,8 +80,8 @@ fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
     let doc = ctx.doc();
     let s_end = ctx.sentence_end(cue.tokens.start);
     let m = (cue.tokens.start.saturating_sub(8)..cue.tokens.start).rev().filter_map(|k| ctx.mark_closing_at(k)).next()?;
-    let between_ok =
-        (m.close + 1..cue.tokens.start).all(|k| (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",") && ctx.cue_at(k).is_none());
+    let between_ok = (m.close + 1..cue.tokens.start)
+        .all(|k| (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == "," || inner_dot(ctx, k)) && ctx.cue_at(k).is_none());
     if !between_ok {
         return None;
     }
@@ -223,6 +223,13 @@ fn noun_phrase_of(ctx: &Ctx, np: NounPhrase) -> Option<NounPhrase> {
     (start <= end).then(|| if (start, end) == (np.0, np.1) { np } else { (start, end, ctx.last_mention_within(start, end)) })
 }
 
+/// True when token `k` is the dot of an abbreviation or initial ("Mr.", "Harry M. Reid"):
+/// a dot the sentence goes on after.
+fn inner_dot(ctx: &Ctx, k: usize) -> bool {
+    let doc = ctx.doc();
+    doc.word(k) == "." && k + 1 < doc.tokens().len() && doc.sentence_of(k) == doc.sentence_of(k + 1)
+}
+
 /// Most tokens of a parenthetical aside between a subject and its cue ("(D-Nev.)").
 const MAX_ASIDE_TOKENS: usize = 8;
 
@@ -269,7 +276,7 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
     let mut start = j;
     while start > s_start && start + 6 > end {
         let p = start - 1;
-        if doc.tokens()[p].kind != TokenKind::Word || ctx.cue_at(p).is_some() || ctx.comp_at(p).is_some() {
+        if (doc.tokens()[p].kind != TokenKind::Word && !inner_dot(ctx, p)) || ctx.cue_at(p).is_some() || ctx.comp_at(p).is_some() {
             break;
         }
         if ctx.word_is(WordClass::SubjectBoundary, doc.word(p)) {
