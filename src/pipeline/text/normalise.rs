@@ -51,6 +51,11 @@ fn is_invisible(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{061C}')
 }
 
+/// True for the characters folded to an apostrophe.
+fn folds_to_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`')
+}
+
 /// Folds one (already decomposed, mark-free) character for matching, pushing the result.
 fn fold_char(c: char, out: &mut String) {
     match c {
@@ -63,7 +68,7 @@ fn fold_char(c: char, out: &mut String) {
         '\u{06F0}'..='\u{06F9}' => out.push(char::from(b'0' + (c as u32 - 0x06F0) as u8)),
         '\u{066B}' => out.push('.'),
         '\u{066C}' => out.push(','),
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => out.push('\''),
+        c if folds_to_apostrophe(c) => out.push('\''),
         '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
         c if is_quote_mark(c) => out.push('"'),
         c if c.is_uppercase() => out.extend(c.to_lowercase()),
@@ -94,6 +99,15 @@ impl NormText {
                 continue;
             }
             buf.clear();
+            // two apostrophes in a row (''…'', as some newspapers write quotations) are one
+            // quotation mark
+            if pending_space.is_none() && norm.ends_with('\'') && folds_to_apostrophe(c) {
+                norm.pop();
+                norm.push('"');
+                let last = ends.len() - 1;
+                ends[last] = end;
+                continue;
+            }
             if is_arabic_mark(c) {
                 // dropped; the previous character's span grows over it
             } else if ('\u{FB50}'..='\u{FEFC}').contains(&c) {
@@ -193,6 +207,21 @@ mod tests {
     fn digits_quotes_and_case() {
         let n = NormText::new("«Up To» ١٢٠٠ ۳ “x”");
         assert_eq!(n.norm, "\"up to\" 1200 3 \"x\"");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_one_quotation_mark() {
+        // (text, normalised, a normalised piece, the original it maps back to)
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("''It is reform,'' he said", "\"it is reform,\" he said", "\"it", "''It"),
+            ("\u{2019}\u{2019}No\u{2019}\u{2019}", "\"no\"", "no\"", "No\u{2019}\u{2019}"),
+            // one apostrophe stays one
+            ("the students' books", "the students' books", "students'", "students'"),
+        ];
+        for &(text, norm, piece, original) in cases {
+            assert_eq!(NormText::new(text).norm, norm, "{text:?}");
+            assert_eq!(roundtrip(text, piece), original, "{text:?}");
+        }
     }
 
     #[test]
