@@ -217,6 +217,8 @@ mod tests {
             ("An airstrike hit Aleppo on Monday.", "Aleppo", "city"),
             ("The ministers held talks in the United States.", "United States", "country"),
             ("Leaders met in the Middle East on Monday.", "Middle East", "area"),
+            ("عقد اجتماع في أمريكا الجنوبية", "South America", "area"),
+            ("Leaders met in South America on Monday.", "South America", "area"),
         ];
         for (text, name, precision) in cases {
             let l = first_location(text);

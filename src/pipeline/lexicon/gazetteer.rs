@@ -307,6 +307,7 @@ mod tests {
         let cases = [
             ("x:levant", PlacePrecision::Area),
             ("x:middle-east", PlacePrecision::Area),
+            ("x:south-america", PlacePrecision::Area),
             ("x:aleppo-countryside", PlacePrecision::Region),
             ("x:deir-ez-zor-province", PlacePrecision::Region),
             ("174448", PlacePrecision::City),
