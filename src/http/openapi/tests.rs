@@ -20,3 +20,17 @@ fn text_options_are_query_parameters() {
     assert!(!params.is_empty());
     assert!(params.iter().all(|p| p["in"] == "query"), "{params:?}");
 }
+
+#[test]
+fn place_precisions_are_an_enum_and_read_as_declared_entity_types() {
+    use crate::pipeline::lexicon::gazetteer::PlacePrecision;
+    let types = EventTypes::parse("t.tsv", "strike\tattack\tyes\tinherit\tyes\t-\n").unwrap();
+    let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+    extend::closed_sets(&mut doc, &vocab::closed_sets(&types));
+    let all = json!(["site", "city", "region", "country", "area"]);
+    assert_eq!(doc["components"]["schemas"]["Location"]["properties"]["precision"]["enum"], all);
+    assert_eq!(doc["components"]["schemas"]["Entity"]["properties"]["precision"]["enum"], all);
+    for p in PlacePrecision::ALL {
+        assert!(vocab::ENTITY_TYPES.contains(&p.entity_type()), "{}", p.as_str());
+    }
+}

@@ -6,6 +6,7 @@
 
 use crate::pipeline::lexicon::Modality;
 use crate::pipeline::lexicon::event_types::EventTypes;
+use crate::pipeline::lexicon::gazetteer::PlacePrecision;
 use crate::pipeline::stages::dates::Precision;
 use crate::pipeline::stages::quotes::Resolution;
 
@@ -30,6 +31,16 @@ fn precisions() -> Vec<&'static str> {
     all.map(Precision::as_str).to_vec()
 }
 
+/// Every place precision (the gazetteer's kinds).
+fn place_precisions() -> Vec<&'static str> {
+    use PlacePrecision::*;
+    let all = [Site, City, Region, Country, Area];
+    let _ = |p: PlacePrecision| match p {
+        Site | City | Region | Country | Area => (),
+    };
+    all.map(PlacePrecision::as_str).to_vec()
+}
+
 /// Every speaker resolution.
 fn resolutions() -> Vec<&'static str> {
     let name = |r: Resolution| match r {
@@ -46,7 +57,8 @@ pub const ROLES: &[&str] = &["attacker", "target", "participant", "victim"];
 pub const QUOTE_KINDS: &[&str] = &["direct", "indirect", "mixed"];
 /// Count qualifiers (the values `qualifiers.tsv` may use).
 pub const QUALIFIERS: &[&str] = &["exact", "at_least", "up_to", "about", "more_than", "vague"];
-/// Entity types: the gazetteer's place kinds, the actor types of `actors.tsv`, and roles.
+/// Entity types: the place types of the gazetteer's precisions ([`PlacePrecision::entity_type`]), the
+/// actor types of `actors.tsv`, and roles.
 pub const ENTITY_TYPES: &[&str] = &["country", "city", "region", "organization", "armed_group", "media", "person", "role"];
 /// Request languages.
 pub const REQUEST_LANGUAGES: &[&str] = &["ar", "en", "auto"];
@@ -76,6 +88,8 @@ pub fn closed_sets(types: &EventTypes) -> Vec<ClosedSet> {
         set("Speaker", "resolution", resolutions()),
         set("Count", "qualifier", QUALIFIERS.iter().copied()),
         set("Time", "precision", precisions()),
+        set("Location", "precision", place_precisions()),
+        set("Entity", "precision", place_precisions()),
         set("Entity", "type", ENTITY_TYPES.iter().copied()),
         set("ExtractRequest", "language", REQUEST_LANGUAGES.iter().copied()),
     ]

@@ -89,6 +89,7 @@ fn location(doc: &Document, lexicons: &Lexicons, registry: &Registry, li: usize)
         geonames_id: Some(p.id.clone()),
         lat: p.lat,
         lon: p.lon,
+        precision: p.precision.as_str().to_string(),
         entity: registry.id(&m.key),
     }
 }
@@ -186,5 +187,86 @@ fn event(
         casualties,
         cause: cl.cause.map(ids),
         background: cl.mentions.iter().all(|&m| event_mentions[m].background),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pipeline::Pipeline;
+    use crate::pipeline::model::{ExtractRequest, Location};
+    use std::sync::LazyLock;
+
+    static PIPELINE: LazyLock<Pipeline> = LazyLock::new(|| Pipeline::load(None, 200_000).expect("the embedded lexicons load"));
+
+    /// The location of the first event of `text` that has one.
+    fn first_location(text: &str) -> Location {
+        let req = ExtractRequest { text: text.to_string(), ..Default::default() };
+        let answer = PIPELINE.extract(&req).unwrap();
+        answer.events.into_iter().find_map(|e| e.location).unwrap_or_else(|| panic!("no event of {text:?} has a location"))
+    }
+
+    #[test]
+    fn every_location_says_how_precise_it_is() {
+        // (text, the location's English name, precision)
+        let cases = [
+            ("غارة على البوكمال", "Abu Kamal", "city"),
+            ("قتل خمسة أشخاص في غارة في محافظة دير الزور", "Deir ez-Zor province", "region"),
+            ("قصفت الطائرات قرى في ريف حلب الغربي", "Aleppo countryside", "region"),
+            ("اجتماع في سوريا", "Syria", "country"),
+            ("عقد اجتماع في الشرق الأوسط", "Middle East", "area"),
+            ("An airstrike hit Aleppo on Monday.", "Aleppo", "city"),
+            ("The ministers held talks in the United States.", "United States", "country"),
+            ("Leaders met in the Middle East on Monday.", "Middle East", "area"),
+            ("عقد اجتماع في أمريكا الجنوبية", "South America", "area"),
+            ("Leaders met in South America on Monday.", "South America", "area"),
+        ];
+        for (text, name, precision) in cases {
+            let l = first_location(text);
+            assert_eq!((l.name.as_str(), l.precision.as_str()), (name, precision), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_country_lies_at_its_own_centre_not_at_one_of_its_cities() {
+        // (text, ISO code, GeoNames' own point for the country, how far the data's point may be
+        // from it in degrees of lat and lon): the data has Natural Earth's label points, Syria
+        // 35.01, 38.28 and the United States 39.54, -97.48; the median of their cities put them
+        // at 35.07, 36.57 (west of Hama) and 39.56, -86.78 (Indiana)
+        let cases = [
+            ("اجتماع في سوريا", "SY", (35.0, 38.0), (1.0, 1.0)),
+            ("The ministers held talks in the United States.", "US", (39.76, -98.5), (1.0, 1.5)),
+            ("عقد اجتماع في الصين", "CN", (35.0, 105.0), (3.0, 1.5)),
+        ];
+        for (text, code, (lat, lon), (dlat, dlon)) in cases {
+            let l = first_location(text);
+            assert_eq!((l.country.as_deref(), l.precision.as_str()), (Some(code), "country"), "{text}");
+            assert!((l.lat - lat).abs() < dlat && (l.lon - lon).abs() < dlon, "{text}: {} {}", l.lat, l.lon);
+        }
+    }
+
+    #[test]
+    fn the_united_states_is_not_in_indiana() {
+        // the median of its cities put the country at 39.56, -86.78 (Indiana: 37.8–41.8 N, 84.8–88.1 W)
+        for text in ["The ministers held talks in the United States.", "عقد اجتماع في الولايات المتحدة"] {
+            let us = first_location(text);
+            assert_eq!(us.geonames_id.as_deref(), Some("6252001"), "{text}");
+            assert!(!(37.7..=41.8).contains(&us.lat) || !(-88.1..=-84.7).contains(&us.lon), "{text}: {} {}", us.lat, us.lon);
+            assert!(us.lon < -90.0, "{text}: the centre is west of the Mississippi, not at {}", us.lon);
+        }
+    }
+
+    #[test]
+    fn place_entities_carry_the_precision_and_keep_their_type() {
+        let req = ExtractRequest {
+            text: "عقد اجتماع في الشرق الأوسط بعد غارة على البوكمال".to_string(), ..Default::default()
+        };
+        let answer = PIPELINE.extract(&req).unwrap();
+        let of = |name: &str| {
+            let n = answer.entities.iter().find(|n| n.name == name).unwrap_or_else(|| panic!("no entity {name}"));
+            (n.entity_type.clone(), n.precision.clone())
+        };
+        // an area is still an entity of type `region` (the contract's place types)
+        assert_eq!(of("Middle East"), ("region".to_string(), Some("area".to_string())));
+        assert_eq!(of("Abu Kamal"), ("city".to_string(), Some("city".to_string())));
     }
 }

@@ -85,7 +85,7 @@ impl Registry {
                 MentionKind::Place(p) => {
                     let p = &gazetteer.places[*p];
                     let wikidata_key = if p.kind == "country" { p.country.clone() } else { None };
-                    (p.kind.clone(), place_name(p), p.country.clone(), Some(p), wikidata_key)
+                    (p.precision.entity_type().to_string(), place_name(p), p.country.clone(), Some(p), wikidata_key)
                 }
                 MentionKind::Actor(a) => {
                     let a = &lex.actors.entries()[*a];
@@ -123,6 +123,7 @@ impl Registry {
                 admin1: place.and_then(|p| p.admin1.clone()),
                 lat: place.map(|p| p.lat),
                 lon: place.map(|p| p.lon),
+                precision: place.map(|p| p.precision.as_str().to_string()),
                 mentions: vec![span],
             });
         }

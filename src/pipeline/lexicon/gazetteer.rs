@@ -7,6 +7,66 @@ use crate::pipeline::model::Language;
 use crate::pipeline::text::normalise::NormText;
 use std::collections::{HashMap, HashSet};
 
+/// How precise a place is, from the gazetteer's `kind` column: the `precision` of a location
+/// in the answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlacePrecision {
+    /// A named facility: an airport, a base, a hotel, a tower (kind `site`).
+    Site,
+    /// A populated place (kind `city`).
+    City,
+    /// A first-level division (governorate, province, state) or a named part of a country
+    /// (ريف حلب الغربي, the Gaza Strip) (kind `region`).
+    Region,
+    /// A country (kind `country`).
+    Country,
+    /// A supranational or vague area: the Levant, the Middle East, a continent, a sea (kind
+    /// `area`).
+    Area,
+}
+
+impl PlacePrecision {
+    /// Every precision, from the most precise.
+    pub const ALL: [PlacePrecision; 5] =
+        [PlacePrecision::Site, PlacePrecision::City, PlacePrecision::Region, PlacePrecision::Country, PlacePrecision::Area];
+
+    /// The precision a `kind` column value names, if any.
+    pub fn from_kind(kind: &str) -> Option<PlacePrecision> {
+        PlacePrecision::ALL.into_iter().find(|p| p.as_str() == kind)
+    }
+
+    /// The name in the data and the answer.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlacePrecision::Site => "site",
+            PlacePrecision::City => "city",
+            PlacePrecision::Region => "region",
+            PlacePrecision::Country => "country",
+            PlacePrecision::Area => "area",
+        }
+    }
+
+    /// The entity `type` of a place of this precision, one of the contract's place types
+    /// (`country`, `city`, `region`): a site reads as the city it is at, an area as a region.
+    pub fn entity_type(self) -> &'static str {
+        match self {
+            PlacePrecision::Site | PlacePrecision::City => "city",
+            PlacePrecision::Region | PlacePrecision::Area => "region",
+            PlacePrecision::Country => "country",
+        }
+    }
+
+    /// Rank among homonyms once the context has spoken: a country, then a region or area,
+    /// then a city or site.
+    fn homonym_rank(self) -> u8 {
+        match self {
+            PlacePrecision::Country => 2,
+            PlacePrecision::Region | PlacePrecision::Area => 1,
+            PlacePrecision::City | PlacePrecision::Site => 0,
+        }
+    }
+}
+
 /// One place.
 #[derive(Debug, Clone)]
 pub struct Place {
@@ -14,8 +74,10 @@ pub struct Place {
     pub id: String,
     /// Canonical English name.
     pub name: String,
-    /// `country`, `city` or `region`.
+    /// The `kind` column: `site`, `city`, `region`, `country` or `area`.
     pub kind: String,
+    /// What `kind` says, as a type.
+    pub precision: PlacePrecision,
     /// ISO 3166-1 alpha-2 code, if any.
     pub country: Option<String>,
     /// GeoNames admin1 code, if any.
@@ -48,8 +110,8 @@ impl Gazetteer {
     /// holds the city of Sa'dah): one country and one first-level division (admin1).
     pub fn holds(&self, outer: usize, inner: usize) -> bool {
         let (o, i) = (&self.places[outer], &self.places[inner]);
-        o.kind == "region"
-            && i.kind != "country"
+        o.precision == PlacePrecision::Region
+            && matches!(i.precision, PlacePrecision::Site | PlacePrecision::City | PlacePrecision::Region)
             && o.country.is_some()
             && o.country == i.country
             && o.admin1.is_some()
@@ -61,9 +123,10 @@ impl Gazetteer {
         let mut places = Vec::new();
         for (file, content) in files {
             for (line, cols) in rows(file, content, 9)? {
-                if !matches!(cols[2], "country" | "city" | "region") {
-                    return Err(bad_line(file, line, format!("kind must be country, city or region, not {:?}", cols[2])));
-                }
+                let Some(precision) = PlacePrecision::from_kind(cols[2]) else {
+                    let kinds: Vec<&str> = PlacePrecision::ALL.map(PlacePrecision::as_str).to_vec();
+                    return Err(bad_line(file, line, format!("kind must be one of {}, not {:?}", kinds.join(", "), cols[2])));
+                };
                 let lat: f64 = cols[5].parse().map_err(|_| bad_line(file, line, "latitude is not a number"))?;
                 let lon: f64 = cols[6].parse().map_err(|_| bad_line(file, line, "longitude is not a number"))?;
                 if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
@@ -75,6 +138,7 @@ impl Gazetteer {
                     id: cols[0].to_string(),
                     name: cols[1].to_string(),
                     kind: cols[2].to_string(),
+                    precision,
                     country: opt(cols[3]),
                     admin1: opt(cols[4]),
                     lat,
@@ -147,11 +211,7 @@ impl Gazetteer {
         let score = |&i: &usize| {
             let p = &self.places[i];
             let within = |set: &HashSet<&str>| p.country.as_deref().is_some_and(|c| set.contains(c));
-            let kind_rank = match p.kind.as_str() {
-                "country" => 2,
-                "region" => 1,
-                _ => 0,
-            };
+            let kind_rank = p.precision.homonym_rank();
             (
                 kind_rank == 2,
                 within(&context.next),
@@ -219,6 +279,48 @@ mod tests {
         for (outer, inner, holds) in cases {
             assert_eq!(g.holds(outer, inner), holds, "{} holds {}", g.places[outer].name, g.places[inner].name);
         }
+    }
+
+    #[test]
+    fn the_kind_column_is_the_precision() {
+        // (kind, precision, entity type)
+        let cases = [
+            ("site", PlacePrecision::Site, "city"),
+            ("city", PlacePrecision::City, "city"),
+            ("region", PlacePrecision::Region, "region"),
+            ("country", PlacePrecision::Country, "country"),
+            ("area", PlacePrecision::Area, "region"),
+        ];
+        for (kind, precision, entity_type) in cases {
+            let g = Gazetteer::parse(&[("t", &format!("1\tX\t{kind}\t-\t-\t1\t2\t0\tXyz\n"))]).unwrap();
+            assert_eq!((g.places[0].precision, precision.as_str(), precision.entity_type()), (precision, kind, entity_type));
+        }
+        let err = Gazetteer::parse(&[("p.tsv", "1\tX\tvillage\tCH\t-\t46\t6\t1\tX\n")]).unwrap_err();
+        assert_eq!(err.to_string(), "p.tsv:1: kind must be one of site, city, region, country, area, not \"village\"");
+    }
+
+    #[test]
+    fn the_embedded_data_knows_areas_and_country_centres() {
+        let g = crate::pipeline::testing::lexicons();
+        let place = |id: &str| g.gazetteer.places.iter().find(|p| p.id == id).unwrap_or_else(|| panic!("no place {id}"));
+        // (id, precision)
+        let cases = [
+            ("x:levant", PlacePrecision::Area),
+            ("x:middle-east", PlacePrecision::Area),
+            ("x:south-america", PlacePrecision::Area),
+            ("x:aleppo-countryside", PlacePrecision::Region),
+            ("x:deir-ez-zor-province", PlacePrecision::Region),
+            ("174448", PlacePrecision::City),
+            ("163843", PlacePrecision::Country),
+        ];
+        for (id, precision) in cases {
+            assert_eq!(place(id).precision, precision, "{id}");
+        }
+        // a country's point is its own centre, not a median of its cities (Indiana, Wuhan)
+        let china = place("1814991");
+        assert!((china.lat - 35.0).abs() < 3.0 && (china.lon - 105.0).abs() < 1.5, "China at {} {}", china.lat, china.lon);
+        // an area belongs to no country, so no region holds it and it holds nothing
+        assert!(g.gazetteer.places.iter().filter(|p| p.precision == PlacePrecision::Area).all(|p| p.country.is_none()));
     }
 
     #[test]

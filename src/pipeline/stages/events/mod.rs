@@ -12,7 +12,7 @@ use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::EventType;
-use crate::pipeline::lexicon::gazetteer::Gazetteer;
+use crate::pipeline::lexicon::gazetteer::{Gazetteer, PlacePrecision};
 use crate::pipeline::lexicon::words::{WordClass, WordClasses};
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, Modality};
 use crate::pipeline::stages::dates::TimeMention;
@@ -172,10 +172,10 @@ fn is_place(m: &Mention) -> bool {
 
 fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
     match m.kind {
-        MentionKind::Place(p) => match gazetteer.places[p].kind.as_str() {
-            "city" => 3,
-            "region" => 2,
-            _ => 1,
+        MentionKind::Place(p) => match gazetteer.places[p].precision {
+            PlacePrecision::City | PlacePrecision::Site => 3,
+            PlacePrecision::Region | PlacePrecision::Area => 2,
+            PlacePrecision::Country => 1,
         },
         _ => 0,
     }
