@@ -1,5 +1,6 @@
 //! Quotes without a cue of their own: a quotation continuing the previous speaker's words,
-//! and the headline attribution «صحيفة: …».
+//! a quotation signed after a dash ("“…” ― Carla Sanchez"), and the headline attribution
+//! «صحيفة: …».
 
 use super::context::Ctx;
 use super::{QuoteMention, Resolution, SpeakerRef};
@@ -87,4 +88,53 @@ pub(super) fn headline(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
         via: None,
         sentence: 0,
     });
+}
+
+/// Most words of the signature after a dash ("― Edwin G. Monroy, 24, Houston").
+const MAX_SIGNATURE_WORDS: usize = 8;
+
+/// "“Trump must stop …” ― Carla Sanchez.": a quotation that opens its paragraph, followed by
+/// a dash and a short name that ends the paragraph, is signed by that name (vox pops, letters, readers' comments).
+/// `out` is sorted by content start; quotations inside a quote already found are skipped.
+pub(super) fn signed(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
+    let doc = ctx.doc();
+    let tokens = doc.tokens();
+    let found = out.len();
+    let mut reach = Vec::with_capacity(found);
+    for q in out.iter() {
+        reach.push(reach.last().map_or(q.content.last(), |&r: &usize| r.max(q.content.last())));
+    }
+    for m in &ctx.marks {
+        let dash = m.close + 1;
+        if dash + 1 >= tokens.len() || !doc.is_punct(dash, "-") {
+            continue;
+        }
+        // the quotation opens its paragraph: "When Trump wrapped up — “…” — the balloons
+        // cascaded" is no signature
+        let opens_paragraph = m.open == 0 || tokens[m.open - 1].paragraph != tokens[m.open].paragraph;
+        let starting_before = out[..found].partition_point(|q| q.content.start <= m.close);
+        if !opens_paragraph || starting_before > 0 && reach[starting_before - 1] >= m.open {
+            continue;
+        }
+        // the signature runs to the paragraph's end: a name, then an age or a place after commas
+        let paragraph = tokens[dash].paragraph;
+        let end = (dash + 1..tokens.len()).take_while(|&k| tokens[k].paragraph == paragraph).last().unwrap_or(dash);
+        let words = (dash + 1..=end).filter(|&k| tokens[k].kind == TokenKind::Word).count();
+        // the name: words, and the dots of initials between them ("Edwin G. Monroy")
+        let name_end = (dash + 1..=end)
+            .take_while(|&k| tokens[k].kind == TokenKind::Word || doc.word(k) == "." && k < end && tokens[k + 1].kind == TokenKind::Word)
+            .last();
+        let Some(name_end) = name_end.filter(|_| words > 0 && words <= MAX_SIGNATURE_WORDS) else {
+            continue;
+        };
+        let np = (dash + 1, name_end, ctx.first_mention_within(dash + 1, name_end));
+        out.push(QuoteMention {
+            kind: "direct",
+            content: TokenSpan::inclusive(m.open + 1, m.close - 1),
+            cue: None,
+            speaker: Some(ctx.speaker(np, Resolution::Explicit)),
+            via: None,
+            sentence: doc.sentence_of(m.open + 1),
+        });
+    }
 }

@@ -283,3 +283,21 @@ fn speaker_phrases_end_where_the_phrase_does() {
         assert_eq!(last.2.as_deref(), Some(speaker), "{text:?}: {found:?}");
     }
 }
+
+#[test]
+fn a_quotation_signed_after_a_dash_is_the_signers() {
+    // (text, content, signer): vox pops and readers' letters
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (En, "Readers wrote in.\n\n“Trump must stop portraying Latinos as gangsters.”― Carla Sanchez.", "Trump must stop", "Carla Sanchez"),
+        (En, "Readers wrote in.\n\n“Fear. I am truly afraid.” ― Edwin G. Monroy, 24, Houston", "I am truly afraid", "Edwin G. Monroy"),
+        (Ar, "وكتب القراء.\n\n«الحرب يجب أن تتوقف الآن» — سامي الخطيب، بيروت", "الحرب يجب أن تتوقف", "سامي الخطيب"),
+    ];
+    for &(language, text, content, signer) in cases {
+        let found = quotes(language, text);
+        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
+        assert_eq!(q.2.as_deref(), Some(signer), "{text:?}: {q:?}");
+    }
+    // a quotation inside a sentence between dashes is no signed one
+    let found = quotes(En, "When Trump wrapped up — “I will fight for you!” — the balloons cascaded down.");
+    assert!(!found.iter().any(|q| q.2.as_deref().is_some_and(|s| s.contains("balloons"))), "{found:?}");
+}
