@@ -5,6 +5,7 @@
 use super::context::Ctx;
 use super::{QuoteMention, Resolution, SpeakerRef};
 use crate::pipeline::doc::TokenSpan;
+use crate::pipeline::stages::mentions::MentionKind;
 use crate::pipeline::text::segment::TokenKind;
 
 /// A quotation of its own sentence right after an attributed one, in the same paragraph
@@ -58,37 +59,54 @@ pub(super) fn continuations(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     }
 }
 
-/// «صحيفة: …»: a one-sentence first paragraph whose first few words before a colon name the
-/// speaker of the rest.
+/// «صحيفة: …»: a one-sentence paragraph whose first few words before a colon name the
+/// speaker of the rest — the headline, or a subheading inside the article («الصليب الأحمر:
+/// المساعدات أقل …»), where the words must end with a mention that is no place (a dateline
+/// «الرياض:» names none).
 pub(super) fn headline(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     let doc = ctx.doc();
-    let Some(first) = doc.seg.sentences.first() else {
-        return;
-    };
-    if doc.seg.paragraphs.first().is_none_or(|p| p.len() != 1) {
-        return;
+    for (pi, p) in doc.seg.paragraphs.iter().enumerate() {
+        if p.len() != 1 {
+            continue;
+        }
+        let toks = doc.seg.sentences[p.start].tokens;
+        // the colon within the first few words
+        let Some(colon) = toks.range().take(MAX_HEADLINE_SPEAKER_TOKENS + 1).find(|&i| doc.word(i) == ":") else {
+            continue;
+        };
+        let words = (toks.start..colon).filter(|&k| doc.tokens()[k].kind == TokenKind::Word).count();
+        if words == 0 || words > MAX_HEADLINE_SPEAKER_WORDS || colon + 1 >= toks.end {
+            continue;
+        }
+        let first = (toks.start..colon).find(|&k| doc.tokens()[k].kind == TokenKind::Word).unwrap_or(toks.start);
+        let head = ctx.first_mention_within(first, colon - 1);
+        // inside the article the words are the speaker's name itself, up to the colon
+        // ("Editor's note:" is none)
+        let is_place = |mi: usize| matches!(ctx.mentions.all[mi].kind, MentionKind::Place(_));
+        let names_a_speaker = ctx.mention_ending_at(colon - 1).is_some_and(|mi| !is_place(mi)) && !head.is_some_and(is_place);
+        if pi > 0 && !names_a_speaker {
+            continue;
+        }
+        let Some((a, b)) = ctx.trim_content(colon + 1, toks.end - 1) else {
+            continue;
+        };
+        let np = (first, colon - 1, head.or_else(|| ctx.mention_at(first).map(|(i, _)| i)));
+        let speaker = ctx.speaker(np, Resolution::Headline);
+        out.push(QuoteMention {
+            kind: ctx.kind_of(a, b),
+            content: TokenSpan::inclusive(a, b),
+            cue: None,
+            speaker: Some(speaker),
+            via: None,
+            sentence: p.start,
+        });
     }
-    let toks = first.tokens;
-    let Some(colon) = toks.range().find(|&i| doc.word(i) == ":") else {
-        return;
-    };
-    if colon == toks.start || colon - toks.start > 4 || colon + 1 >= toks.end {
-        return;
-    }
-    let Some((a, b)) = ctx.trim_content(colon + 1, toks.end - 1) else {
-        return;
-    };
-    let np = (toks.start, colon - 1, ctx.mention_at(toks.start).map(|(i, _)| i));
-    let speaker = ctx.speaker(np, Resolution::Headline);
-    out.push(QuoteMention {
-        kind: ctx.kind_of(a, b),
-        content: TokenSpan::inclusive(a, b),
-        cue: None,
-        speaker: Some(speaker),
-        via: None,
-        sentence: 0,
-    });
 }
+
+/// Most words before a headline's colon that name its speaker («رئيس "الشورى" السعودي:»).
+const MAX_HEADLINE_SPEAKER_WORDS: usize = 4;
+/// Most tokens (words and marks) before a headline's colon.
+const MAX_HEADLINE_SPEAKER_TOKENS: usize = 8;
 
 /// Most words of the signature after a dash ("― Edwin G. Monroy, 24, Houston").
 const MAX_SIGNATURE_WORDS: usize = 8;

@@ -301,3 +301,30 @@ fn a_quotation_signed_after_a_dash_is_the_signers() {
     let found = quotes(En, "When Trump wrapped up — “I will fight for you!” — the balloons cascaded down.");
     assert!(!found.iter().any(|q| q.2.as_deref().is_some_and(|s| s.contains("balloons"))), "{found:?}");
 }
+
+#[test]
+fn a_subheading_with_a_colon_is_its_speakers_quote() {
+    // (text, content, speaker): a one-sentence paragraph «X: …» inside the article
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (
+            Ar,
+            "وصلت المساعدات إلى الغوطة الشرقية أمس.\n\nالصليب الأحمر: المساعدات أقل كثيرا مما تحتاجه الأسر\n\nوتواصل القصف.",
+            "المساعدات أقل كثيرا",
+            "الصليب الأحمر",
+        ),
+        (En, "The talks went on.\n\nPentagon: the strikes were precise\n\nMore followed.", "the strikes were precise", "Pentagon"),
+    ];
+    for &(language, text, content, speaker) in cases {
+        let found = quotes(language, text);
+        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
+        assert_eq!(q.2.as_deref(), Some(speaker), "{text:?}: {q:?}");
+    }
+    // a dateline or a note names no speaker
+    for (language, text) in [
+        (Ar, "وصلت المساعدات أمس.\n\nالرياض: وصلت الوفود إلى المدينة\n\nوتواصل القصف."),
+        (En, "The talks went on.\n\nGeneva: the delegations arrived on Monday\n\nMore followed."),
+    ] {
+        let found = quotes(language, text);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+}
