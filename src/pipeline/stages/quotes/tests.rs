@@ -38,6 +38,14 @@ fn cues_give_quotes_with_their_speakers() {
             Resolution::Explicit,
         ),
         (Ar, "وأكدت الوزارة في بيان أن المحادثات ستستأنف.", "indirect", "المحادثات ستستأنف", "الوزارة", Resolution::Explicit),
+        (
+            Ar,
+            "وبينت المديرة أن التجربة الانتخابية تثبت مكانة المرأة.",
+            "indirect",
+            "التجربة الانتخابية تثبت مكانة المرأة",
+            "المديرة",
+            Resolution::Explicit,
+        ),
         // a quoted name heading a colon is the subject
         (
             Ar,
