@@ -129,6 +129,11 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
         np_start += 1;
     }
     let limit = (s_end + 1).min(np_start + 10);
+    // «وفق الضوابط الشرعية», "according to plan": in accordance with rules, no source
+    let head = if np_start < s_end && ctx.is(WordClass::Determiner, np_start) { np_start + 1 } else { np_start };
+    if head <= s_end && ctx.is(WordClass::AccordingNonSource, head) {
+        return None;
+    }
     let np = ctx.noun_phrase(np_start, limit)?;
     let speaker = ctx.speaker(np, super::Resolution::Explicit);
     let mut np_end = np.1;

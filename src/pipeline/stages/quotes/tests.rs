@@ -336,3 +336,18 @@ fn a_subheading_with_a_colon_is_its_speakers_quote() {
         assert!(found.is_empty(), "{text:?}: {found:?}");
     }
 }
+
+#[test]
+fn in_accordance_with_rules_names_no_source() {
+    for (language, text) in [
+        (Ar, "أكملت النساء استعدادهن للانتخابات وفق الضوابط الشرعية."),
+        (En, "The vote went ahead according to the rules set last year."),
+        (En, "Everything went according to plan on Monday."),
+    ] {
+        let found = quotes(language, text);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+    // a source after the cue still attributes
+    let found = quotes(Ar, "وصلت الوفود إلى جنيف، وفق مصدر دبلوماسي.");
+    assert!(found.iter().any(|q| q.2.as_deref().is_some_and(|s| s.contains("مصدر"))), "{found:?}");
+}
