@@ -241,11 +241,6 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
     if cue == s_start {
         return None;
     }
-    // "Trump gestured …, then leaned in and boomed": a verb coordinated with the sentence's
-    // own shares its subject
-    if ctx.is(WordClass::Coordinator, cue - 1) {
-        return sentence_subject(ctx, s_start, cue - 1);
-    }
     let mut j = cue - 1;
     // "Harry M. Reid (D-Nev.) told reporters": the aside between the name and the cue
     if doc.is_punct(j, ")")
@@ -257,6 +252,11 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
     // skip adverbs: "Trump also said", "he later told"
     while j > s_start && (doc.word(j).ends_with("ly") || ctx.is(WordClass::SubjectAdverb, j)) {
         j -= 1;
+    }
+    // "Trump gestured …, then leaned in and boomed", "Massie used to support Paul, but now
+    // said": a verb coordinated with the sentence's own shares its subject
+    if ctx.is(WordClass::VerbCoordinator, j) {
+        return sentence_subject(ctx, s_start, j);
     }
     if ctx.is_stop(j) && matches!(doc.word(j), "," | "-") {
         // an appositive: "Sen. Marco Rubio, R-Fla., appearing on Fox News, said",

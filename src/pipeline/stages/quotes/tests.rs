@@ -263,6 +263,12 @@ fn trailing_and_chanted_attributions() {
         ),
         (En, "The delegates cheered.\n\n\"This is fantastic!\" beamed Donald Hartley of Madison.", "This is fantastic", "Donald Hartley"),
         (En, "Trump gestured to the crowd, then leaned in and boomed: \"We will win in November.\"", "We will win in November", "Trump"),
+        (
+            En,
+            "House Republican Thomas Massie used to support Rand Paul, but now said Trump had \"the obligation to unite us.\"",
+            "the obligation",
+            "Thomas Massie",
+        ),
         // quotation marks written as doubled apostrophes, a speaker with an abbreviation
         (En, "The plan drew criticism.\n\n''There is a lot of new complexity,'' Mr. Burman said.", "new complexity", "Mr. Burman"),
         (Ar, "وتجمع المحتجون أمام البرلمان. وهتف المتظاهرون \"الشعب يريد إسقاط الحكومة\".", "الشعب يريد إسقاط الحكومة", "المتظاهرون"),
