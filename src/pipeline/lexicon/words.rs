@@ -54,6 +54,7 @@ word_classes! {
     PartyMarker => "party_markers": "Prepositions after a meeting trigger that introduce its parties (بين، مع; between, with).",
     AccordingNonSource => "according_non_sources": "Nouns after an according-to cue that make it \"in accordance with\", naming no source (وفق الضوابط; according to plan).",
     VerbCoordinator => "verb_coordinators": "Words that join a second verb to the subject of the sentence's first (and, but; Arabic glues و to the verb).",
+    GenitivePreposition => "genitive_prepositions": "Prepositions that join a noun to its genitive (the assassination of …; Arabic uses the construct state).",
     PhraseOpener => "phrase_openers": "Words that open a speaker's noun phrase and bring the words after it (an ICE spokeswoman; none in Arabic, whose phrases are read by construct).",
     LabelMarker => "label_markers": "Words right before a short quotation that make it a label, not speech (بـ، لـ; so-called, alleged).",
     PartyLink => "party_links": "Words between two phrases of a meeting's party chain: the host or counterpart after the visitor (إلى; to, his).",

@@ -359,14 +359,18 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
 /// points at a happening known from elsewhere — the setting of the news (GUIDELINES.md,
 /// "Background mentions") — or names a kind of act ("القتل والاختطاف").
 pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[EventCluster], mentions: &mut [EventMention]) {
+    // «اغتيال الرئيس رفيق الحريري»: a happening known by its victim is the setting of the
+    // news unless the text gives it a time or a toll
+    let known_by_victim = |m: &EventMention| m.time.is_none() && m.killed.is_none() && m.injured.is_none() && names_its_victim(inp, m);
     let unanchored_mention = |m: &EventMention| {
-        m.location.is_none()
-            && m.actors.is_empty()
-            && m.raw_actors.is_empty()
-            && m.time.is_none()
-            && m.killed.is_none()
-            && m.injured.is_none()
-            && (is_definite(inp.doc, &inp.lex.words, m.tokens.start) || names_its_victim(inp, m))
+        known_by_victim(m)
+            || m.location.is_none()
+                && m.actors.is_empty()
+                && m.raw_actors.is_empty()
+                && m.time.is_none()
+                && m.killed.is_none()
+                && m.injured.is_none()
+                && (is_definite(inp.doc, &inp.lex.words, m.tokens.start) || names_its_victim(inp, m))
     };
     let unanchored: Vec<bool> = clusters.iter().map(|c| c.mentions.iter().all(|&m| unanchored_mention(&mentions[m]))).collect();
     let mut anchored_by_link = vec![false; clusters.len()];
@@ -389,14 +393,25 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
 }
 
 /// True when the trigger stands in construct with a named person or a definite role
-/// ("اغتيال الحريري", "مقتل الرئيس"): definite by its victim, a happening the reader knows.
+/// ("اغتيال الحريري", "مقتل الرئيس", "the killing of President Hariri"): definite by its
+/// victim, a happening the reader knows.
 fn names_its_victim(inp: &EventInputs, m: &EventMention) -> bool {
     let doc = inp.doc;
-    let next = m.tokens.end;
+    let mut next = m.tokens.end;
+    // "the assassination of President Rafik Hariri"
+    if next + 1 < doc.seg.tokens.len() && inp.lex.words.contains(WordClass::GenitivePreposition, doc.word(next)) {
+        next += 1;
+    }
     next < doc.seg.tokens.len()
         && doc.mentions.starting_at(next).is_some_and(|x| match x.kind {
             MentionKind::Person => true,
-            MentionKind::Role(_) => inp.lex.words.prefix_of(WordClass::DefinitePrefix, doc.word(next)).is_some(),
+            // a definite role, or a title with the name after it ("President Rafik Hariri")
+            MentionKind::Role(_) => {
+                inp.lex.words.prefix_of(WordClass::DefinitePrefix, doc.word(next)).is_some()
+                    || doc.phrases.at_token(next).is_some_and(|p| {
+                        doc.phrases.phrases[p].mentions.iter().any(|&mi| matches!(doc.mentions.all[mi].kind, MentionKind::Person))
+                    })
+            }
             _ => false,
         })
 }

@@ -568,6 +568,10 @@ mod tests {
             // a kind of act that causes another kind of act: neither is news
             (Ar, "وحدد التقرير انواع العنف بالضرب والاعتداء الجنسي والوعيد بالقتل.", "القتل", true),
             (En, "The report listed the violence: the beatings and the killing.", "killing", true),
+            // a happening known by its victim, even with its place, unless it has a time
+            (Ar, "وتجرى الانتخابات لملء مقعد شغر باغتيال النائب وليد عيدو في بيروت.", "اغتيال", true),
+            (Ar, "وقتل النائب وليد عيدو في انفجار في بيروت أمس.", "انفجار", false),
+            (En, "The vote fills the seat left by the assassination of President Rafik Hariri in Beirut.", "assassination", true),
             // a tally over a period, unless the period starts on a recent day
             (Ar, "وقتل 76 صحافيا عراقيا منذ الغزو الأمريكي للعراق.", "قتل", true),
             (En, "Seventy journalists were killed since the invasion.", "killed", true),
