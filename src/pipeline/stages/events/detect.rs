@@ -228,5 +228,14 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     // a killing or wounding in the present with no toll is a habit or a general statement
     // ("الذين يقتلون العراقيين"); a present headline with its toll is news ("غارة تقتل 14")
     out.retain(|m| !(m.present && m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none()));
+    // «الإجرام والقتل المتعمد», "the killing must stop": a definite toll noun with no count
+    // names a kind of act
+    out.retain(|m| {
+        !(m.event_type.frame == Frame::Toll
+            && !m.verb
+            && m.killed.is_none()
+            && m.injured.is_none()
+            && super::is_definite(inp.doc, &inp.lex.words, m.tokens.start))
+    });
     out
 }
