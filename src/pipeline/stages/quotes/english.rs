@@ -73,16 +73,28 @@ impl CueReader for English {
 /// Content `[a, b]` and the subject noun phrase, if one is written.
 type Reported = (usize, usize, Option<NounPhrase>);
 
+/// Most tokens between a quotation and the cue after it, an aside included ("…,"
+/// Rep. Gwen Moore (D-Wis.) said), and most words outside the aside.
+const MAX_TOKENS_AFTER_QUOTATION: usize = 14;
+const MAX_WORDS_AFTER_QUOTATION: usize = 7;
+
 /// A quotation closing just before the cue: "…," X said / "…," said X. It may end the
 /// sentence before ("…?" Trump said.) when the cue closes its own clause; "…." Police said a
 /// device was found is a new quote.
 fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
     let doc = ctx.doc();
     let s_end = ctx.sentence_end(cue.tokens.start);
-    let m = (cue.tokens.start.saturating_sub(8)..cue.tokens.start).rev().filter_map(|k| ctx.mark_closing_at(k)).next()?;
-    let between_ok = (m.close + 1..cue.tokens.start)
-        .all(|k| (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == "," || inner_dot(ctx, k)) && ctx.cue_at(k).is_none());
-    if !between_ok {
+    let m = (cue.tokens.start.saturating_sub(MAX_TOKENS_AFTER_QUOTATION)..cue.tokens.start)
+        .rev()
+        .filter_map(|k| ctx.mark_closing_at(k))
+        .next()?;
+    // words, commas, the dots of abbreviations and an aside ("Rep. Gwen Moore (D-Wis.)")
+    let in_aside = |k: usize| doc.phrases.aside_at(k).is_some() || doc.is_punct(k, "(") || doc.is_punct(k, ")");
+    let between_ok = (m.close + 1..cue.tokens.start).all(|k| {
+        (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == "," || inner_dot(ctx, k) || in_aside(k)) && ctx.cue_at(k).is_none()
+    });
+    let words = (m.close + 1..cue.tokens.start).filter(|&k| doc.tokens()[k].kind == TokenKind::Word && !in_aside(k)).count();
+    if !between_ok || words > MAX_WORDS_AFTER_QUOTATION {
         return None;
     }
     let same = doc.sentence_of(m.close) == doc.sentence_of(cue.tokens.start);
@@ -108,7 +120,14 @@ fn subject_of_quotation(ctx: &Ctx, cue: &Hit, m: QuoteMarks) -> Option<NounPhras
         return subject_after(ctx, cue);
     }
     let np_start = (m.close + 1..cue.tokens.start).find(|&k| doc.word(k) != ",").unwrap_or(cue.tokens.start);
-    (np_start < cue.tokens.start).then(|| (np_start, cue.tokens.start - 1, ctx.first_mention_within(np_start, cue.tokens.start - 1)))
+    // the aside after the name is not part of it: "Rep. Gwen Moore (D-Wis.)"
+    let mut np_end = cue.tokens.start.saturating_sub(1);
+    if doc.is_punct(np_end, ")")
+        && let Some(open) = (np_start..np_end).rev().find(|&k| doc.is_punct(k, "("))
+    {
+        np_end = open.saturating_sub(1);
+    }
+    (np_start < cue.tokens.start && np_start <= np_end).then(|| (np_start, np_end, ctx.first_mention_within(np_start, np_end)))
 }
 
 /// What follows a cue that introduces its content.

@@ -269,6 +269,13 @@ fn trailing_and_chanted_attributions() {
             "the obligation",
             "Thomas Massie",
         ),
+        // an aside between the name and the cue, left out of the speaker
+        (
+            En,
+            "The vote was close.\n\n\"It is a dog whistle to all Americans,\" Rep. Gwen Moore (D-Wis.) said.",
+            "dog whistle",
+            "Rep. Gwen Moore",
+        ),
         // quotation marks written as doubled apostrophes, a speaker with an abbreviation
         (En, "The plan drew criticism.\n\n''There is a lot of new complexity,'' Mr. Burman said.", "new complexity", "Mr. Burman"),
         (Ar, "وتجمع المحتجون أمام البرلمان. وهتف المتظاهرون \"الشعب يريد إسقاط الحكومة\".", "الشعب يريد إسقاط الحكومة", "المتظاهرون"),
