@@ -40,6 +40,8 @@ struct Summary<'a> {
     attackers: HashSet<&'a str>,
     targets: HashSet<&'a str>,
     parties: HashSet<&'a str>,
+    /// The countries its parties belong to (Barack Obama and the United States are one side).
+    party_countries: HashSet<&'a str>,
     /// The clusters of its mentions' causes (once those causes have a cluster).
     cause_clusters: HashSet<usize>,
 }
@@ -92,6 +94,7 @@ impl<'a> Summary<'a> {
         self.attackers.extend(actor_keys(inp, m, "attacker"));
         self.targets.extend(actor_keys(inp, m, "target"));
         self.parties.extend(actor_keys(inp, m, ""));
+        self.party_countries.extend(m.actors.iter().filter_map(|&(_, a)| inp.mentions.all[a].country.as_deref()));
     }
 
     /// True when nothing says that `m` and the cluster's mentions are different happenings:
@@ -153,7 +156,11 @@ impl<'a> Clustering<'a> {
         let anaphor = !own_place && m.actors.is_empty() && definite;
         let same_place = matches!((precise_location(inp, m), summary.precise_place), (Some(a), Some(b)) if nested(inp.gazetteer, a, b));
         if m.event_type.frame == Frame::Meeting {
-            let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k));
+            let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k))
+                || m.actors
+                    .iter()
+                    .filter_map(|&(_, a)| inp.mentions.all[a].country.as_deref())
+                    .any(|c| summary.party_countries.contains(c));
             let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);
             // «المحادثات», «القمة», "the talks": a definite meeting noun is the meeting already
             // reported, whoever it names, unless it stands somewhere else

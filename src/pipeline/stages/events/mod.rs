@@ -444,6 +444,19 @@ mod tests {
                 "casualties",
                 1,
             ),
+            // a party's country is the party: the president of a country and the country
+            (
+                Ar,
+                "وصل وفد من الولايات المتحدة إلى أديس أبابا في زيارة رسمية. وقال المتحدث إن الوضع هادئ. وتناولت زيارة أوباما لإثيوبيا ملف الأمن.",
+                "meeting",
+                1,
+            ),
+            (
+                En,
+                "Obama held talks in Addis Ababa on Monday. The weather was mild. A meeting between the United States and Ethiopia was welcomed.",
+                "meeting",
+                1,
+            ),
             // unless it stands somewhere else
             (Ar, "عقد الوزيران اجتماعا في جنيف. وعقد الاجتماع الثاني في فيينا.", "meeting", 2),
             // two cities of one governorate are two places
