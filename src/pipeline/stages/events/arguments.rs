@@ -85,6 +85,13 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
         if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) {
             continue;
         }
+        // «تكاليف القمة في سبيل دعم السلام في شبه الجزيرة الكورية»: a place in the purpose
+        // of the happening is not its scene
+        let purpose = m.tokens.start > e.tokens.last()
+            && (e.tokens.end..m.tokens.start).any(|k| inp.lex.words.contains(WordClass::PurposeMarker, doc.word(k)));
+        if purpose {
+            continue;
+        }
         if best.is_none_or(|(_, bd)| d < bd) {
             best = Some((ei, d));
         }

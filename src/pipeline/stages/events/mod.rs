@@ -259,6 +259,9 @@ mod tests {
             // no reports of casualties: none happened that the article knows
             (Ar, "ولم ترد تقارير عن وقوع إصابات في الرياض.", "casualties", "إصابات", "negated", Some("الرياض")),
             (En, "There were no reports of casualties in Riyadh.", "casualties", "casualties", "negated", Some("Riyadh")),
+            // a place in the purpose of the happening is not its scene
+            (Ar, "وعرضت الحملة تغطية تكاليف القمة في سبيل دعم السلام في شبه الجزيرة الكورية.", "meeting", "القمة", "asserted", None),
+            (En, "The summit was aimed at peace in the Korean Peninsula.", "meeting", "summit", "asserted", None),
             // a place in a parenthetical aside is no scene; a fronted one is the whole sentence's
             (Ar, "غارات على مقرات جبهة النصرة (تنظيم القاعدة في بلاد الشام) أمس", "strike", "غارات", "asserted", None),
             (En, "Airstrikes hit the Nusra Front (al-Qaeda in Syria) on Monday", "strike", "Airstrikes", "asserted", None),
@@ -444,6 +447,8 @@ mod tests {
                 "casualties",
                 1,
             ),
+            // a demonstrative refers back: «هذا اجتماع تاريخي»
+            (Ar, "وستعقد القمة في سنغافورة الشهر المقبل. وقالت المسؤولة إن الوضع هادئ. وأضافت أن هذا اجتماع تاريخي.", "meeting", 1),
             // a party's country is the party: the president of a country and the country
             (
                 Ar,
