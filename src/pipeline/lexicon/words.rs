@@ -56,6 +56,7 @@ word_classes! {
     VerbCoordinator => "verb_coordinators": "Words that join a second verb to the subject of the sentence's first (and, but; Arabic glues و to the verb).",
     GenitivePreposition => "genitive_prepositions": "Prepositions that join a noun to its genitive (the assassination of …; Arabic uses the construct state).",
     PurposeMarker => "purpose_markers": "Words that open the purpose of a happening (في سبيل، من أجل; in order to, aimed at): a place after one is not the happening's scene.",
+    FacilityNoun => "facility_nouns": "Nouns of buildings named after a place (فندق; hotel): the place name beside one is the building's, not the town's.",
     PhraseOpener => "phrase_openers": "Words that open a speaker's noun phrase and bring the words after it (an ICE spokeswoman; none in Arabic, whose phrases are read by construct).",
     LabelMarker => "label_markers": "Words right before a short quotation that make it a label, not speech (بـ، لـ; so-called, alleged).",
     PartyLink => "party_links": "Words between two phrases of a meeting's party chain: the host or counterpart after the visitor (إلى; to, his).",

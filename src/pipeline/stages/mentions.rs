@@ -290,7 +290,7 @@ fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer,
         if doc.out_of_time() {
             break;
         }
-        if covered_by_role_or_actor(doc, lex, h) {
+        if covered_by_role_or_actor(doc, lex, h) || names_a_facility(doc, lex, h) {
             continue;
         }
         let candidates = &lex.places.entries()[h.entry];
@@ -313,6 +313,19 @@ fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer,
             number: Number::Singular,
         });
     }
+}
+
+/// True when place hit `h` is the name of a building next to its facility noun («فندق
+/// فولرتون», "the Fullerton Hotel"): the hotel, not the town of that name. The noun stands
+/// before the name in construct languages, after it otherwise.
+fn names_a_facility(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
+    let n = doc.tokens().len();
+    let neighbour = if crate::pipeline::lang::grammar(doc.language).construct_state() {
+        h.tokens.start.checked_sub(1)
+    } else {
+        Some(h.tokens.end).filter(|&k| k < n)
+    };
+    neighbour.is_some_and(|k| lex.words.contains(WordClass::FacilityNoun, doc.word(k)))
 }
 
 /// The actor mentions, after the places (a capital standing for its country is checked
@@ -453,6 +466,21 @@ pub(crate) mod tests {
 
     /// English place names match only cased as the data writes them: the corpus had "us",
     /// "turn", "rest" and "spoken" read as the US, Angren, Rasht and Spokane.
+    #[test]
+    fn a_place_name_beside_a_facility_noun_names_the_building() {
+        // (text, the place names found)
+        let cases: &[(Language, &str, &[&str])] = &[
+            (Language::Ar, "واختار الزعيم الإقامة في فندق فولرتون في سنغافورة.", &["Singapore"]),
+            (Language::En, "The leader chose to stay at the Fullerton Hotel in Singapore.", &["Singapore"]),
+            // a town named without the noun stays the town
+            (Language::En, "The meeting was held in Fullerton on Monday.", &["Fullerton"]),
+        ];
+        for (language, text, expected) in cases {
+            let got: Vec<String> = places(*language, text).into_iter().map(|g| g.1).collect();
+            assert_eq!(&got, expected, "{text}");
+        }
+    }
+
     #[test]
     fn english_places_need_their_casing() {
         let got = places(Language::En, "Give us a rest, they told a nice crowd in Nice on their turn to speak.");
