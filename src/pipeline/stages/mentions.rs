@@ -328,6 +328,10 @@ fn names_a_facility(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> bool {
     neighbour.is_some_and(|k| lex.words.contains(WordClass::FacilityNoun, doc.word(k)))
 }
 
+/// How many places starting at or before an actor are checked for covering it (places of
+/// one sentence rarely nest deeper).
+const COVERING_PLACES: usize = 3;
+
 /// The actor mentions, after the places (a capital standing for its country is checked
 /// against the place it names).
 fn actor_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>) {
@@ -354,6 +358,15 @@ fn actor_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>
         let from = places.partition_point(|&i| all[i].tokens.start < h.tokens.start);
         let at_start = places[from..].iter().take_while(|&&i| all[i].tokens.start == h.tokens.start);
         if a.actor_type == "country" && at_start.map(|&i| &all[i]).any(other_city) {
+            continue;
+        }
+        // «أمريكا الجنوبية» (South America): a name inside a longer place is that place's
+        let upto = places.partition_point(|&i| all[i].tokens.start <= h.tokens.start);
+        let inside_longer_place = places[upto.saturating_sub(COVERING_PLACES)..upto]
+            .iter()
+            .map(|&i| &all[i])
+            .any(|m| m.tokens.start <= h.tokens.start && m.tokens.last() >= h.tokens.last() && m.tokens.len() > h.tokens.len());
+        if inside_longer_place {
             continue;
         }
         let key = if a.actor_type == "country" && a.id.len() == 2 { format!("country:{}", a.id) } else { format!("actor:{}", a.id) };
@@ -478,6 +491,18 @@ pub(crate) mod tests {
         for (language, text, expected) in cases {
             let got: Vec<String> = places(*language, text).into_iter().map(|g| g.1).collect();
             assert_eq!(&got, expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_country_name_inside_a_longer_place_is_that_place() {
+        // «أمريكا الجنوبية» is South America, not the United States
+        for (language, text) in
+            [(Language::Ar, "بدأ الأمير اليوم جولة في أمريكا الجنوبية."), (Language::En, "The emir began a tour of South America.")]
+        {
+            let got = mentions_in(language, text, |_| true);
+            assert!(got.iter().any(|(_, m)| m.name == "South America"), "{text}: {got:?}");
+            assert!(!got.iter().any(|(_, m)| m.name == "United States"), "{text}: {got:?}");
         }
     }
 
