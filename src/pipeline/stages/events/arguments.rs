@@ -411,6 +411,9 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         if e.event_type.frame == Frame::Meeting {
             add_phrase_parties(inp, e, &mut actors, &mut raw);
             add_speaker_party(inp, e, &mut actors);
+            if actors.is_empty() && raw.is_empty() {
+                add_sentence_list_parties(inp, e, &mut actors);
+            }
         }
         let e = &mut events[ei];
         e.actors = actors;
@@ -467,6 +470,30 @@ fn add_phrase_parties(
         }
     }
 }
+
+/// A meeting with no party of its own takes the list of parties its sentence opens with:
+/// «وأوفدت كل من تركيا وروسيا وإيران وزراء خارجيتها إلى أستانا للإعداد لقمة للقادة».
+fn add_sentence_list_parties(inp: &EventInputs, e: &EventMention, actors: &mut Vec<(&'static str, usize)>) {
+    let doc = inp.doc;
+    let phrases = &doc.phrases;
+    let start = sentence_tokens(doc, e.sentence).start;
+    let Some(first) = (start..e.tokens.start).find_map(|k| phrases.at_token(k)) else {
+        return;
+    };
+    let conjuncts = phrases.conjuncts(first);
+    let parties: Vec<usize> = conjuncts
+        .iter()
+        .filter(|&&p| phrases.phrases[p].tokens.last() < e.tokens.start)
+        .flat_map(|&p| phrases.phrases[p].mentions.iter().copied())
+        .filter(|&mi| may_be_party(inp, e, mi, &inp.mentions.all[mi]))
+        .collect();
+    if conjuncts.len() >= MIN_LIST_PARTIES && parties.len() >= MIN_LIST_PARTIES {
+        actors.extend(parties.into_iter().map(|mi| ("participant", mi)));
+    }
+}
+
+/// Fewest conjuncts a sentence's list needs to be a meeting's parties.
+const MIN_LIST_PARTIES: usize = 2;
 
 /// A meeting reported in a speaker's own words is the speaker's: «وقال هوك "نجري مباحثات
 /// جيدة جدا في لندن"», "'We held good talks,' the minister said". The speaker, when a known
@@ -857,6 +884,9 @@ mod tests {
             (Ar, "وأشادت الصحيفة بزيارة ولي العهد السعودي، الأمير محمد بن سلمان للكويت.", &["ولي العهد السعودي", "كويت"]),
             (En, "The talks with his Iranian counterpart, Javad Zarif, ended in Oman.", &["Iranian"]),
             (En, "The minister met his counterpart from Turkey in Ankara.", &["Turkey"]),
+            // a meeting with no party of its own takes the list its sentence opens with
+            (Ar, "وأوفدت كل من تركيا وروسيا وإيران وزراء خارجيتها للإعداد لقمة للقادة في اسطنبول.", &["تركيا", "روسيا", "إيران"]),
+            (En, "Turkey, Russia and Iran sent their ministers to prepare a summit in Istanbul.", &["Turkey", "Russia", "Iran"]),
             // a meeting in a speaker's own words is the speaker's
             (Ar, "وقال وزير الخارجية خالد حداد \"نجري مباحثات جيدة جدا في لندن\".", &["حداد"]),
             (En, "\"We held very good talks in London,\" Senator Tom Harlan said.", &["Tom Harlan"]),
