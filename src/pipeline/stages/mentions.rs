@@ -10,7 +10,7 @@ use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::model::Language;
 use crate::pipeline::stages::persons::add_persons;
 use crate::pipeline::text::segment::TokenKind;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// How a mention tells of a country, as evidence for the homonyms of the places around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

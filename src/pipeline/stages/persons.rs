@@ -18,7 +18,7 @@ use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::model::Language;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use crate::pipeline::text::segment::TokenKind;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
@@ -244,7 +244,7 @@ fn titled_names(doc: &Document, lex: &LanguageLexicons, titles: &[&Hit], mention
     let claimed = doc.hits.claimed_tokens(doc.tokens().len());
     let mentions = MentionIndex::new(doc, mentions);
     let mut names: Vec<TitledName> = Vec::new();
-    let mut firsts = std::collections::HashSet::new();
+    let mut firsts = foldhash::HashSet::default();
     for h in titles {
         if doc.out_of_time() {
             break;

@@ -7,7 +7,7 @@
 //! and subheadings are sentences of their own.
 
 use crate::pipeline::doc::TokenSpan;
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::ops::Range;
 
 /// What a token is.
@@ -300,7 +300,7 @@ mod tests {
     #[test]
     fn numbers_keep_separators() {
         let n = NormText::new("1,200 people and ١٢٠٠ more, 3.5 km");
-        let seg = segment(&n.norm, &HashSet::new());
+        let seg = segment(&n.norm, &HashSet::default());
         let nums: Vec<&str> = seg.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| &n.norm[t.start..t.end]).collect();
         assert_eq!(nums, vec!["1,200", "1200", "3.5"]);
     }
@@ -447,7 +447,7 @@ mod tests {
             ("the 20th century", vec!["the", "20th", "century"]),
         ] {
             let n = NormText::new(text);
-            let seg = segment(&n.norm, &HashSet::new());
+            let seg = segment(&n.norm, &HashSet::default());
             let got: Vec<&str> = seg.tokens.iter().map(|t| &n.norm[t.start..t.end]).collect();
             assert_eq!(got, words, "{text}");
         }
