@@ -71,6 +71,38 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// The folded form of an ASCII character (not a space) or a basic Arabic letter (not a
+/// mark), the characters that fold to exactly one character; `None` for the rest. None of
+/// them is a space or an invisible character.
+fn fold_common(c: char) -> Option<char> {
+    if c.is_ascii() {
+        (!c.is_whitespace() && c != '`').then(|| c.to_ascii_lowercase())
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) && !is_arabic_mark(c) {
+        // Arabic letters: the hamza carriers decompose to their base letter
+        Some(match c {
+            'آ' | 'أ' | 'إ' => 'ا',
+            'ؤ' => 'و',
+            'ئ' | 'ى' => 'ي',
+            'ة' => 'ه',
+            c => c,
+        })
+    } else {
+        None
+    }
+}
+
+/// Writes the whitespace run waiting before the next character as one space, or one line
+/// break when it held one (none at the start of the text).
+fn flush_space(pending: &mut Option<(u32, u32, bool)>, norm: &mut String, starts: &mut Vec<u32>, ends: &mut Vec<u32>) {
+    if let Some((s, e, newline)) = pending.take()
+        && !norm.is_empty()
+    {
+        norm.push(if newline { '\n' } else { ' ' });
+        starts.push(s);
+        ends.push(e);
+    }
+}
+
 impl NormText {
     /// Normalises `text` (see the module doc).
     pub fn new(text: &str) -> NormText {
@@ -82,6 +114,16 @@ impl NormText {
         for (offset, c) in text.char_indices() {
             let start = offset as u32;
             let end = (offset + c.len_utf8()) as u32;
+            // the bulk of the text, ASCII and the basic Arabic letters, folds to one
+            // character: written straight out, without the scratch buffer
+            if let Some(folded) = fold_common(c) {
+                flush_space(&mut pending_space, &mut norm, &mut starts, &mut ends);
+                norm.push(folded);
+                let len = folded.len_utf8();
+                starts.extend(std::iter::repeat_n(start, len));
+                ends.extend(std::iter::repeat_n(end, len));
+                continue;
+            }
             if c.is_whitespace() {
                 let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
                 pending_space = match pending_space {
@@ -103,17 +145,6 @@ impl NormText {
                         fold_char(d, &mut buf);
                     }
                 }
-            } else if c.is_ascii() && c != '`' {
-                buf.push(c.to_ascii_lowercase());
-            } else if ('\u{0621}'..='\u{064A}').contains(&c) {
-                // Arabic letters: the hamza carriers decompose to their base letter
-                buf.push(match c {
-                    'آ' | 'أ' | 'إ' => 'ا',
-                    'ؤ' => 'و',
-                    'ئ' | 'ى' => 'ي',
-                    'ة' => 'ه',
-                    c => c,
-                });
             } else {
                 decompose_canonical(c, |d| {
                     if !is_combining_mark(d) {
@@ -134,18 +165,10 @@ impl NormText {
                 }
                 continue;
             }
-            if let Some((s, e, newline)) = pending_space.take()
-                && !norm.is_empty()
-            {
-                norm.push(if newline { '\n' } else { ' ' });
-                starts.push(s);
-                ends.push(e);
-            }
+            flush_space(&mut pending_space, &mut norm, &mut starts, &mut ends);
             norm.push_str(&buf);
-            for _ in 0..buf.len() {
-                starts.push(start);
-                ends.push(end);
-            }
+            starts.extend(std::iter::repeat_n(start, buf.len()));
+            ends.extend(std::iter::repeat_n(end, buf.len()));
         }
         NormText { norm, starts, ends }
     }
