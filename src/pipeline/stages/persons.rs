@@ -212,11 +212,23 @@ impl<'n> SurnameGroups<'n> {
             groups_of_head.entry(surname[0]).or_default().push(g);
         }
         let known = |w: &str| groups_of_head.contains_key(w);
+        // a surname ends where its token ends: the last bytes of the surnames' first words
+        // rule out most tokens before any lookup
+        let mut head_ends = [false; 256];
+        for head in groups_of_head.keys() {
+            if let Some(&b) = head.as_bytes().last() {
+                head_ends[b as usize] = true;
+            }
+        }
         for s in 0..doc.tokens().len() {
             if groups_of_head.is_empty() {
                 break;
             }
-            for (head, prefix_len) in surname_candidates(lex, ar, bare_word(doc, s), &known) {
+            let w = bare_word(doc, s);
+            if w.as_bytes().last().is_some_and(|&b| !head_ends[b as usize]) {
+                continue;
+            }
+            for (head, prefix_len) in surname_candidates(lex, ar, w, &known) {
                 for &g in groups_of_head.get(head).into_iter().flatten() {
                     groups[g].positions.get_or_insert_with(Vec::new).push((s, prefix_len));
                 }
