@@ -71,13 +71,17 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// The folded form of an ASCII character (not a space) or a basic Arabic letter (not a
-/// mark), the characters that fold to exactly one character; `None` for the rest. None of
-/// them is a space or an invisible character.
-fn fold_common(c: char) -> Option<char> {
-    if c.is_ascii() {
-        (!c.is_whitespace() && c != '`').then(|| c.to_ascii_lowercase())
-    } else if ('\u{0621}'..='\u{064A}').contains(&c) && !is_arabic_mark(c) {
+/// True for an ASCII byte that folds to itself lower-cased: not a space, not the backtick
+/// (which folds to an apostrophe).
+fn is_plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !(b as char).is_whitespace() && b != b'`'
+}
+
+/// The folded form of a basic Arabic letter (not a mark, not tatweel), which folds to
+/// exactly one character; `None` for the rest. None of them is a space or an invisible
+/// character.
+fn fold_arabic_letter(c: char) -> Option<char> {
+    if ('\u{0621}'..='\u{064A}').contains(&c) && !is_arabic_mark(c) {
         // Arabic letters: the hamza carriers decompose to their base letter
         Some(match c {
             'آ' | 'أ' | 'إ' => 'ا',
@@ -111,12 +115,29 @@ impl NormText {
         let mut ends = Vec::with_capacity(text.len());
         let mut pending_space: Option<(u32, u32, bool)> = None;
         let mut buf = String::new();
-        for (offset, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut offset = 0;
+        while offset < text.len() {
+            // a run of printable ASCII (English words, digits, punctuation) is copied and
+            // lower-cased in one go: each byte is its own character
+            if is_plain_ascii(bytes[offset]) {
+                let run = bytes[offset..].iter().take_while(|&&b| is_plain_ascii(b)).count();
+                flush_space(&mut pending_space, &mut norm, &mut starts, &mut ends);
+                let from = norm.len();
+                norm.push_str(&text[offset..offset + run]);
+                norm[from..].make_ascii_lowercase();
+                starts.extend(offset as u32..(offset + run) as u32);
+                ends.extend(offset as u32 + 1..=(offset + run) as u32);
+                offset += run;
+                continue;
+            }
+            let Some(c) = text[offset..].chars().next() else { break };
             let start = offset as u32;
-            let end = (offset + c.len_utf8()) as u32;
-            // the bulk of the text, ASCII and the basic Arabic letters, folds to one
-            // character: written straight out, without the scratch buffer
-            if let Some(folded) = fold_common(c) {
+            offset += c.len_utf8();
+            let end = offset as u32;
+            // the bulk of an Arabic text, its basic letters, fold to one character each:
+            // written straight out, without the scratch buffer
+            if let Some(folded) = fold_arabic_letter(c) {
                 flush_space(&mut pending_space, &mut norm, &mut starts, &mut ends);
                 norm.push(folded);
                 let len = folded.len_utf8();
