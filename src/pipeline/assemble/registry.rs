@@ -7,7 +7,7 @@ use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::model;
 use crate::pipeline::stages::mentions::{MentionKind, Mentions};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// The country a role mention serves: the nationality or country right after it in Arabic
 /// (مسؤول أمريكي، وزير خارجية إيران) or right before it in English (a US official).
@@ -111,7 +111,7 @@ impl Registry {
             };
             reg.ids.insert(key, id.clone());
             reg.by_mention[k] = Some(id.clone());
-            reg.spans.push(HashSet::from([(span.start, span.end)]));
+            reg.spans.push(HashSet::from_iter([(span.start, span.end)]));
             reg.entities.push(model::Entity {
                 id,
                 entity_type,

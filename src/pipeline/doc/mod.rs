@@ -21,7 +21,7 @@ use crate::pipeline::stages::quotes::QuoteMention;
 use crate::pipeline::text::normalise::NormText;
 use crate::pipeline::text::segment::{Segmentation, Token, TokenKind, segment};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// One article prepared for extraction.
 #[derive(Debug)]

@@ -5,7 +5,7 @@ use crate::pipeline::lexicon::matcher::{CaseRule, FormKind, Matcher, Morphology,
 use crate::pipeline::lexicon::{LexiconError, bad_line, rows};
 use crate::pipeline::model::Language;
 use crate::pipeline::text::normalise::NormText;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// How precise a place is, from the gazetteer's `kind` column: the `precision` of a location
 /// in the answer.

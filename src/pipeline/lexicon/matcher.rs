@@ -9,8 +9,8 @@ use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::model::Language;
 use crate::pipeline::text::normalise::NormText;
+use foldhash::{HashMap, HashMapExt};
 pub use morphology::Morphology;
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -517,7 +517,7 @@ impl<T> Matcher<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::HashSet;
+    use foldhash::{HashSet, HashSetExt};
 
     fn words(lang: Language, items: Vec<(&str, FormKind)>, text: &str) -> Vec<(String, usize, Features)> {
         let m = Matcher::new(&Morphology::embedded(lang), items.into_iter().enumerate().map(|(i, (f, k))| (f.to_string(), k, i)).collect());

@@ -10,9 +10,9 @@ pub mod words;
 
 use crate::pipeline::model::Language;
 use event_types::{EventType, EventTypes};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use gazetteer::Gazetteer;
 use matcher::{Gender, Matcher, Morphology, Number, Scanner};
-use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 use words::{OverrideFile, WordClasses};

@@ -8,7 +8,7 @@ use super::{
     ActorEntry, ComplementizerKind, CueEntry, CueKind, EventEntry, LexiconError, Modality, ModalityEntry, NationalityEntry, NumberEntry,
     NumberKind, QualifierEntry, RoleEntry, TimeEntry, TimeKind, bad_line, rows,
 };
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 /// A file as loaded: its name (for errors) and its content.
 pub(super) type Source<'a> = (&'a str, &'a str);
@@ -271,6 +271,6 @@ mod tests {
         assert_eq!(all.len(), 3);
         assert_eq!(maqsura.len(), 1);
         let titles = titles(("titles.tsv", "president\nemir\n"), |t| t == "president").unwrap();
-        assert_eq!(titles, HashSet::from(["president".to_string()]));
+        assert_eq!(titles, HashSet::from_iter(["president".to_string()]));
     }
 }

@@ -10,7 +10,7 @@ use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::model::Language;
 use crate::pipeline::stages::persons::add_persons;
 use crate::pipeline::text::segment::TokenKind;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// How a mention tells of a country, as evidence for the homonyms of the places around it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,9 +88,10 @@ pub struct Mentions {
 }
 
 impl Mentions {
-    /// Mentions whose first token lies in `[from, to]`.
+    /// Mentions whose first token lies in `[from, to]`, found by binary search.
     pub fn between(&self, from: usize, to: usize) -> impl Iterator<Item = &Mention> {
-        self.all.iter().filter(move |m| m.tokens.start >= from && m.tokens.start <= to)
+        let first = self.all.partition_point(|m| m.tokens.start < from);
+        self.all[first..].iter().take_while(move |m| m.tokens.start <= to)
     }
 
     /// The mention starting at token `i`, if any (the first of them).
@@ -413,15 +414,30 @@ fn role_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>)
 }
 
 /// The nationality mentions not inside another mention.
+///
+/// Linear in the mentions: the other mentions' spans are sorted by first token with the
+/// furthest last token reached so far, so whether one covers a hit is a binary search; the
+/// nationalities added here start at or before the hit (hits are in text order), so the
+/// furthest of them is kept as it grows.
 fn nationality_mentions(doc: &Document, lex: &LanguageLexicons, all: &mut Vec<Mention>) {
+    let mut reach: Vec<(usize, usize)> = all.iter().map(|m| (m.tokens.start, m.tokens.last())).collect();
+    reach.sort_unstable();
+    for k in 1..reach.len() {
+        reach[k].1 = reach[k].1.max(reach[k - 1].1);
+    }
+    let mut added_reach: Option<usize> = None;
+    debug_assert!(doc.hits.nationalities.is_sorted_by_key(|h| h.tokens.start), "hits come in text order");
     for h in doc.hits.nationalities.iter() {
         if doc.out_of_time() {
             break;
         }
         let n = &lex.nationalities.entries()[h.entry];
-        if all.iter().any(|m: &Mention| m.tokens.start <= h.tokens.start && m.tokens.last() >= h.tokens.last()) {
+        let before = reach.partition_point(|&(start, _)| start <= h.tokens.start);
+        let reached = before.checked_sub(1).map(|k| reach[k].1).max(added_reach);
+        if reached.is_some_and(|last| last >= h.tokens.last()) {
             continue;
         }
+        added_reach = added_reach.max(Some(h.tokens.last()));
         let (gender, number) = agreement_by_ending(doc, lex, h, (Gender::Masculine, Number::Singular));
         all.push(Mention {
             tokens: h.tokens,

@@ -7,7 +7,7 @@ use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::matcher::Hit;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, NumberKind};
 use crate::pipeline::text::segment::TokenKind;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet};
 
 /// A count phrase found in the text.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -18,7 +18,7 @@ use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::model::Language;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use crate::pipeline::text::segment::TokenKind;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Longest name, in words.
 const MAX_NAME_WORDS: usize = 4;
@@ -211,8 +211,24 @@ impl<'n> SurnameGroups<'n> {
         for (surname, &g) in &group_of_surname {
             groups_of_head.entry(surname[0]).or_default().push(g);
         }
+        let known = |w: &str| groups_of_head.contains_key(w);
+        // a surname ends where its token ends: the last bytes of the surnames' first words
+        // rule out most tokens before any lookup
+        let mut head_ends = [false; 256];
+        for head in groups_of_head.keys() {
+            if let Some(&b) = head.as_bytes().last() {
+                head_ends[b as usize] = true;
+            }
+        }
         for s in 0..doc.tokens().len() {
-            for (head, prefix_len) in surname_candidates(lex, ar, bare_word(doc, s)) {
+            if groups_of_head.is_empty() {
+                break;
+            }
+            let w = bare_word(doc, s);
+            if w.as_bytes().last().is_some_and(|&b| !head_ends[b as usize]) {
+                continue;
+            }
+            for (head, prefix_len) in surname_candidates(lex, ar, w, &known) {
                 for &g in groups_of_head.get(head).into_iter().flatten() {
                     groups[g].positions.get_or_insert_with(Vec::new).push((s, prefix_len));
                 }
@@ -224,16 +240,22 @@ impl<'n> SurnameGroups<'n> {
 
 /// The words token text `w` can be as a surname: itself, and in Arabic the rest after
 /// proclitics («ولعباس» is و + ل + عباس), unless the article stands before the rest
-/// (بالأسد is not a glued form of أسد).
-fn surname_candidates<'w>(lex: &LanguageLexicons, ar: bool, w: &'w str) -> impl Iterator<Item = (&'w str, usize)> {
+/// (بالأسد is not a glued form of أسد). Only the words `known` accepts are given: it is
+/// asked first, since it is cheaper than the proclitic checks and rejects nearly every word.
+fn surname_candidates<'w>(
+    lex: &LanguageLexicons,
+    ar: bool,
+    w: &'w str,
+    known: &impl Fn(&str) -> bool,
+) -> impl Iterator<Item = (&'w str, usize)> {
     let glued = w
         .char_indices()
         .skip(1)
-        .take(MAX_PROCLITIC_CHARS)
+        .take(if ar { MAX_PROCLITIC_CHARS } else { 0 })
         .map(|(i, _)| i)
-        .filter(move |&i| ar && lex.morphology.is_proclitic(&w[..i]) && !ends_with_article_and(lex, w, &w[i..]))
+        .filter(move |&i| known(&w[i..]) && lex.morphology.is_proclitic(&w[..i]) && !ends_with_article_and(lex, w, &w[i..]))
         .map(move |i| (&w[i..], i));
-    std::iter::once((w, 0)).chain(glued)
+    std::iter::once((w, 0)).filter(|&(w, _)| known(w)).chain(glued)
 }
 
 /// The most characters of proclitics glued before a surname (و + ل + ب…).
@@ -244,7 +266,7 @@ fn titled_names(doc: &Document, lex: &LanguageLexicons, titles: &[&Hit], mention
     let claimed = doc.hits.claimed_tokens(doc.tokens().len());
     let mentions = MentionIndex::new(doc, mentions);
     let mut names: Vec<TitledName> = Vec::new();
-    let mut firsts = std::collections::HashSet::new();
+    let mut firsts = foldhash::HashSet::default();
     for h in titles {
         if doc.out_of_time() {
             break;

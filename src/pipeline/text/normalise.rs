@@ -76,6 +76,42 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+/// True for an ASCII byte that folds to itself lower-cased: not a space, not the backtick
+/// (which folds to an apostrophe).
+fn is_plain_ascii(b: u8) -> bool {
+    b.is_ascii() && !(b as char).is_whitespace() && b != b'`'
+}
+
+/// The folded form of a basic Arabic letter (not a mark, not tatweel), which folds to
+/// exactly one character; `None` for the rest. None of them is a space or an invisible
+/// character.
+fn fold_arabic_letter(c: char) -> Option<char> {
+    if ('\u{0621}'..='\u{064A}').contains(&c) && !is_arabic_mark(c) {
+        // Arabic letters: the hamza carriers decompose to their base letter
+        Some(match c {
+            'آ' | 'أ' | 'إ' => 'ا',
+            'ؤ' => 'و',
+            'ئ' | 'ى' => 'ي',
+            'ة' => 'ه',
+            c => c,
+        })
+    } else {
+        None
+    }
+}
+
+/// Writes the whitespace run waiting before the next character as one space, or one line
+/// break when it held one (none at the start of the text).
+fn flush_space(pending: &mut Option<(u32, u32, bool)>, norm: &mut String, starts: &mut Vec<u32>, ends: &mut Vec<u32>) {
+    if let Some((s, e, newline)) = pending.take()
+        && !norm.is_empty()
+    {
+        norm.push(if newline { '\n' } else { ' ' });
+        starts.push(s);
+        ends.push(e);
+    }
+}
+
 impl NormText {
     /// Normalises `text` (see the module doc).
     pub fn new(text: &str) -> NormText {
@@ -84,9 +120,36 @@ impl NormText {
         let mut ends = Vec::with_capacity(text.len());
         let mut pending_space: Option<(u32, u32, bool)> = None;
         let mut buf = String::new();
-        for (offset, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut offset = 0;
+        while offset < text.len() {
+            // a run of printable ASCII (English words, digits, punctuation) is copied and
+            // lower-cased in one go: each byte is its own character
+            if is_plain_ascii(bytes[offset]) {
+                let run = bytes[offset..].iter().take_while(|&&b| is_plain_ascii(b)).count();
+                flush_space(&mut pending_space, &mut norm, &mut starts, &mut ends);
+                let from = norm.len();
+                norm.push_str(&text[offset..offset + run]);
+                norm[from..].make_ascii_lowercase();
+                starts.extend(offset as u32..(offset + run) as u32);
+                ends.extend(offset as u32 + 1..=(offset + run) as u32);
+                offset += run;
+                continue;
+            }
+            let Some(c) = text[offset..].chars().next() else { break };
             let start = offset as u32;
-            let end = (offset + c.len_utf8()) as u32;
+            offset += c.len_utf8();
+            let end = offset as u32;
+            // the bulk of an Arabic text, its basic letters, fold to one character each:
+            // written straight out, without the scratch buffer
+            if let Some(folded) = fold_arabic_letter(c) {
+                flush_space(&mut pending_space, &mut norm, &mut starts, &mut ends);
+                norm.push(folded);
+                let len = folded.len_utf8();
+                starts.extend(std::iter::repeat_n(start, len));
+                ends.extend(std::iter::repeat_n(end, len));
+                continue;
+            }
             if c.is_whitespace() {
                 let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
                 pending_space = match pending_space {
@@ -117,17 +180,6 @@ impl NormText {
                         fold_char(d, &mut buf);
                     }
                 }
-            } else if c.is_ascii() && c != '`' {
-                buf.push(c.to_ascii_lowercase());
-            } else if ('\u{0621}'..='\u{064A}').contains(&c) {
-                // Arabic letters: the hamza carriers decompose to their base letter
-                buf.push(match c {
-                    'آ' | 'أ' | 'إ' => 'ا',
-                    'ؤ' => 'و',
-                    'ئ' | 'ى' => 'ي',
-                    'ة' => 'ه',
-                    c => c,
-                });
             } else {
                 decompose_canonical(c, |d| {
                     if !is_combining_mark(d) {
@@ -148,18 +200,10 @@ impl NormText {
                 }
                 continue;
             }
-            if let Some((s, e, newline)) = pending_space.take()
-                && !norm.is_empty()
-            {
-                norm.push(if newline { '\n' } else { ' ' });
-                starts.push(s);
-                ends.push(e);
-            }
+            flush_space(&mut pending_space, &mut norm, &mut starts, &mut ends);
             norm.push_str(&buf);
-            for _ in 0..buf.len() {
-                starts.push(start);
-                ends.push(end);
-            }
+            starts.extend(std::iter::repeat_n(start, buf.len()));
+            ends.extend(std::iter::repeat_n(end, buf.len()));
         }
         NormText { norm, starts, ends }
     }

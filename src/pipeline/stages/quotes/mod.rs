@@ -26,7 +26,7 @@ use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::matcher::{Gender, Number};
 use crate::pipeline::lexicon::{CueKind, Lexicons};
 use context::Ctx;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 /// How a speaker was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
