@@ -76,10 +76,11 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
-/// True for an ASCII byte that folds to itself lower-cased: not a space, not the backtick
-/// (which folds to an apostrophe).
+/// True for an ASCII byte that folds to itself lower-cased and needs no look at its
+/// neighbours: not a space, not the backtick (which folds to an apostrophe), not the
+/// apostrophe (two in a row are one quotation mark).
 fn is_plain_ascii(b: u8) -> bool {
-    b.is_ascii() && !(b as char).is_whitespace() && b != b'`'
+    b.is_ascii() && !(b as char).is_whitespace() && b != b'`' && b != b'\''
 }
 
 /// The folded form of a basic Arabic letter (not a mark, not tatweel), which folds to
