@@ -364,3 +364,17 @@ fn in_accordance_with_rules_names_no_source() {
     let found = quotes(Ar, "وصلت الوفود إلى جنيف، وفق مصدر دبلوماسي.");
     assert!(found.iter().any(|q| q.2.as_deref().is_some_and(|s| s.contains("مصدر"))), "{found:?}");
 }
+
+#[test]
+fn verbs_that_are_speech_only_in_some_uses() {
+    // a threat to a way of life or a photo snapped is no speech; a threat made that … is
+    for (language, text) in [
+        (En, "The rise of terrorism threatens the way of life for all civilized people."),
+        (En, "One thousand supporters snapped his picture in unison."),
+    ] {
+        let found = quotes(language, text);
+        assert!(found.is_empty(), "{text:?}: {found:?}");
+    }
+    let found = quotes(En, "The minister threatened that the talks would end on Friday.");
+    assert!(found.iter().any(|q| q.1.contains("the talks would end")), "{found:?}");
+}
