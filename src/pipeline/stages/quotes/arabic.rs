@@ -181,5 +181,8 @@ fn participle_subject(ctx: &Ctx, cue: &Hit) -> Option<SpeakerRef> {
     // the cues are in text order; only those starting before this one can end before it
     let before = ctx.cues.partition_point(|h| h.tokens.start < cue.tokens.start);
     let prev = ctx.cues[..before].iter().rev().take_while(|h| h.tokens.start >= s_start).find(|h| h.tokens.last() < cue.tokens.start)?;
-    ctx.noun_phrase(prev.tokens.end, cue.tokens.start).filter(|np| !ctx.has_preposition(np.0)).map(|np| ctx.subject(np, prev))
+    // «وقال أمام لجنة … "…"، موضحا أن»: a phrase behind a preposition is no subject
+    ctx.noun_phrase(prev.tokens.end, cue.tokens.start)
+        .filter(|np| !ctx.has_preposition(np.0) && !ctx.is(WordClass::SubjectBlocker, np.0))
+        .map(|np| ctx.subject(np, prev))
 }

@@ -199,6 +199,12 @@ fn speakers_are_noun_phrases() {
         (En, "Senator Ruth Harlan arrived. Harlan now says the party is united.", "Harlan"),
         (En, "President Tom Harlan arrived. Speaking at the convention, he said the party is united.", "Tom Harlan"),
         (En, "The protesters marched downtown. The crowd chanted \"Power to the people!\"", "The crowd"),
+        // a participle after a cue with no written subject shares the implicit speaker
+        (
+            Ar,
+            "وأعلن وزير الدفاع اشتون كارتر أن التدريب انطلق ببطء. وقال أمام لجنة القوات المسلحة «إنه أقل مما كنا نأمل»، موضحا أن سبعة آلاف متطوع تقدموا.",
+            "كارتر",
+        ),
         // an aside between the name and the cue
         (En, "Senate Minority Leader Harry M. Reid (D-Nev.) told reporters that he had spoken to Jeh Johnson.", "Reid"),
         (Ar, "وصل وزير الخارجية خالد حداد. وعلق حداد على ذلك بالقول إن الحل قريب.", "حداد"),
