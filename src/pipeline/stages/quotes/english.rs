@@ -336,8 +336,16 @@ fn subject_after(ctx: &Ctx, cue: &Hit) -> Option<NounPhrase> {
         return None;
     }
     let mut end = start;
-    while end < s_end && end - start < 6 && doc.tokens()[end + 1].kind == TokenKind::Word && ctx.comp_at(end + 1).is_none() {
+    while end < s_end
+        && end - start < 6
+        && (doc.tokens()[end + 1].kind == TokenKind::Word || inner_dot(ctx, end + 1))
+        && ctx.comp_at(end + 1).is_none()
+    {
         end += 1;
+    }
+    // (a phrase ends on a word: "said Mr. Burman.")
+    while end > start && doc.tokens()[end].kind != TokenKind::Word {
+        end -= 1;
     }
     Some((start, end, ctx.first_mention_within(start, end)))
 }

@@ -303,6 +303,8 @@ fn speaker_phrases_end_where_the_phrase_does() {
         (Ar, "ونقلت وكالة رويترز للأنباء عن مصادر أمنية قولها إن المحتجين ألقوا حجارة.", "مصادر أمنية"),
         (En, "Of the 121 people detained, 77 have been deported, according to an ICE spokeswoman.", "an ICE spokeswoman"),
         (En, "The talks will resume next week, according to several diplomats.", "several diplomats"),
+        (En, "\"There is a lot of complexity,\" said Mr. Burman, the director.", "Mr. Burman"),
+        (En, "The plan will pass, according to Mr. Burman.", "Mr. Burman"),
     ];
     for &(language, text, speaker) in cases {
         let found = quotes(language, text);
