@@ -113,15 +113,12 @@ const MAX_SIGNATURE_WORDS: usize = 8;
 
 /// "“Trump must stop …” ― Carla Sanchez.": a quotation that opens its paragraph, followed by
 /// a dash and a short name that ends the paragraph, is signed by that name (vox pops, letters, readers' comments).
-/// `out` is sorted by content start; quotations inside a quote already found are skipped.
+/// Quotes a cue inside the signed words gave are dropped; the marks come in text order.
 pub(super) fn signed(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     let doc = ctx.doc();
     let tokens = doc.tokens();
-    let found = out.len();
-    let mut reach = Vec::with_capacity(found);
-    for q in out.iter() {
-        reach.push(reach.last().map_or(q.content.last(), |&r: &usize| r.max(q.content.last())));
-    }
+    let mut signed_marks: Vec<(usize, usize)> = Vec::new();
+    let mut signed_quotes = Vec::new();
     for m in &ctx.marks {
         let dash = m.close + 1;
         if dash + 1 >= tokens.len() || !doc.is_punct(dash, "-") {
@@ -130,8 +127,7 @@ pub(super) fn signed(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
         // the quotation opens its paragraph: "When Trump wrapped up — “…” — the balloons
         // cascaded" is no signature
         let opens_paragraph = m.open == 0 || tokens[m.open - 1].paragraph != tokens[m.open].paragraph;
-        let starting_before = out[..found].partition_point(|q| q.content.start <= m.close);
-        if !opens_paragraph || starting_before > 0 && reach[starting_before - 1] >= m.open {
+        if !opens_paragraph {
             continue;
         }
         // the signature runs to the paragraph's end: a name, then an age or a place after commas
@@ -146,7 +142,8 @@ pub(super) fn signed(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
             continue;
         };
         let np = (dash + 1, name_end, ctx.first_mention_within(dash + 1, name_end));
-        out.push(QuoteMention {
+        signed_marks.push((m.open, m.close));
+        signed_quotes.push(QuoteMention {
             kind: "direct",
             content: TokenSpan::inclusive(m.open + 1, m.close - 1),
             cue: None,
@@ -155,4 +152,11 @@ pub(super) fn signed(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
             sentence: doc.sentence_of(m.open + 1),
         });
     }
+    // what a cue inside the signed words reports ("“During the debate Trump said …” ―
+    // Pamela Padilla") is the signer's speech, not a quote of its own
+    out.retain(|q| {
+        let k = signed_marks.partition_point(|&(open, _)| open < q.content.start);
+        k == 0 || q.content.last() >= signed_marks[k - 1].1
+    });
+    out.extend(signed_quotes);
 }

@@ -320,12 +320,21 @@ fn a_quotation_signed_after_a_dash_is_the_signers() {
         (En, "Readers wrote in.\n\n“Trump must stop portraying Latinos as gangsters.”― Carla Sanchez.", "Trump must stop", "Carla Sanchez"),
         (En, "Readers wrote in.\n\n“Fear. I am truly afraid.” ― Edwin G. Monroy, 24, Houston", "I am truly afraid", "Edwin G. Monroy"),
         (Ar, "وكتب القراء.\n\n«الحرب يجب أن تتوقف الآن» — سامي الخطيب، بيروت", "الحرب يجب أن تتوقف", "سامي الخطيب"),
+        // a cue inside the signed words is the signer's speech
+        (
+            En,
+            "Readers wrote in.\n\n“During the debate Trump said Hispanics live in hell.” ― Pamela Padilla",
+            "Hispanics live in hell",
+            "Pamela Padilla",
+        ),
     ];
     for &(language, text, content, signer) in cases {
         let found = quotes(language, text);
         let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
         assert_eq!(q.2.as_deref(), Some(signer), "{text:?}: {q:?}");
     }
+    let found = quotes(En, "Readers wrote in.\n\n“During the debate Trump said Hispanics live in hell.” ― Pamela Padilla");
+    assert_eq!(found.len(), 1, "{found:?}");
     // a quotation inside a sentence between dashes is no signed one
     let found = quotes(En, "When Trump wrapped up — “I will fight for you!” — the balloons cascaded down.");
     assert!(!found.iter().any(|q| q.2.as_deref().is_some_and(|s| s.contains("balloons"))), "{found:?}");
