@@ -156,7 +156,7 @@ pub(super) fn signed(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     // Pamela Padilla") is the signer's speech, not a quote of its own
     out.retain(|q| {
         let k = signed_marks.partition_point(|&(open, _)| open < q.content.start);
-        k == 0 || q.content.last() >= signed_marks[k - 1].1
+        k == 0 || q.content.start > signed_marks[k - 1].1
     });
     out.extend(signed_quotes);
 }
