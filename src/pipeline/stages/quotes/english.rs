@@ -160,7 +160,10 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
     if j > s_end || j >= cue.tokens.last() + 9 {
         a = cue.tokens.end;
     }
-    if a > s_end || announce && ctx.comp_at(a.saturating_sub(1)).is_none() {
+    // "Wells Fargo announced it would get rid of …": a clause opened by a subject pronoun
+    // needs no "that"
+    let pronoun_clause = a == cue.tokens.end && a < s_end && ctx.is(WordClass::SubjectPronoun, a);
+    if a > s_end || announce && ctx.comp_at(a.saturating_sub(1)).is_none() && !pronoun_clause {
         return None;
     }
     let mut b = s_end;

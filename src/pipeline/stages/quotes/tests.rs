@@ -127,6 +127,9 @@ fn a_bare_announcement_is_no_quote() {
     for &(language, text) in cases {
         assert!(quotes(language, text).is_empty(), "{text:?}: {:?}", quotes(language, text));
     }
+    // an announcement of a clause opened by a subject pronoun reports it
+    let found = quotes(En, "Wells Fargo announced it would get rid of these incentives in January.");
+    assert!(found.iter().any(|q| q.1.starts_with("it would get rid") && q.2.as_deref() == Some("Wells Fargo")), "{found:?}");
 }
 
 /// The bytes of text the quotes of `doc` carry as content.
