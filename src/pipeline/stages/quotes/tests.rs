@@ -395,6 +395,11 @@ fn verbs_that_are_speech_only_in_some_uses() {
         let found = quotes(language, text);
         assert!(found.is_empty(), "{text:?}: {found:?}");
     }
+    // a question asked is speech; a request asked for is not
+    let found = quotes(En, "The hall went quiet.\n\n\"Does anybody know what the platform is?\" Graham asked.");
+    assert!(found.iter().any(|q| q.1.contains("Does anybody know") && q.2.as_deref() == Some("Graham")), "{found:?}");
+    let found = quotes(En, "The campaign released a website asking for proposals for a new wing.");
+    assert!(found.is_empty(), "{found:?}");
     let found = quotes(En, "The minister threatened that the talks would end on Friday.");
     assert!(found.iter().any(|q| q.1.contains("the talks would end")), "{found:?}");
 }
