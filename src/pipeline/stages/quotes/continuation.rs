@@ -160,3 +160,46 @@ pub(super) fn signed(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
     });
     out.extend(signed_quotes);
 }
+
+/// "Trump issued the following statement:" and the next paragraph a quotation: the
+/// quotation is the statement of the sentence's first speaker-like mention (a person, a role
+/// or an organisation). Quotations a quote already starts inside are left alone.
+pub(super) fn after_colon(ctx: &Ctx, out: &mut Vec<QuoteMention>) {
+    let doc = ctx.doc();
+    let tokens = doc.tokens();
+    let mut starts: Vec<usize> = out.iter().map(|q| q.content.start).collect();
+    starts.sort_unstable();
+    let mut added = Vec::new();
+    for m in &ctx.marks {
+        let Some(colon) = m.open.checked_sub(1) else { continue };
+        if tokens[colon].paragraph == tokens[m.open].paragraph || !doc.is_punct(colon, ":") {
+            continue;
+        }
+        let first_inside = starts.partition_point(|&s| s <= m.open);
+        if starts.get(first_inside).is_some_and(|&s| s < m.close) {
+            continue;
+        }
+        let sentence = doc.seg.sentences[doc.sentence_of(colon)].tokens;
+        let Some(mi) = ctx.first_mention_within(sentence.start, colon) else { continue };
+        let mention = &ctx.mentions.all[mi];
+        if matches!(mention.kind, MentionKind::Place(_)) || mention.tokens.start > sentence.start + MAX_INTRODUCER_SUBJECT_TOKENS {
+            continue;
+        }
+        let np = doc.phrases.of_mention(mi).map_or((mention.tokens.start, mention.tokens.last()), |p| {
+            let t = doc.phrases.phrases[p].tokens;
+            (t.start, t.last())
+        });
+        added.push(QuoteMention {
+            kind: "direct",
+            content: TokenSpan::inclusive(m.open + 1, m.close - 1),
+            cue: None,
+            speaker: Some(ctx.speaker((np.0, np.1, Some(mi)), Resolution::Explicit)),
+            via: None,
+            sentence: doc.sentence_of(m.open + 1),
+        });
+    }
+    out.extend(added);
+}
+
+/// How far into the introducing sentence its subject may start ("In response, Trump issued …").
+const MAX_INTRODUCER_SUBJECT_TOKENS: usize = 12;

@@ -124,6 +124,7 @@ fn find_quotes(mut ctx: Ctx) -> Vec<QuoteMention> {
     bound::bound_depth(&mut out, ctx.doc().tokens().len());
     out.sort_by_key(|q| (q.content.start, q.cue.map(|c| c.start)));
     continuation::signed(&ctx, &mut out);
+    continuation::after_colon(&ctx, &mut out);
     out.sort_by_key(|q| (q.content.start, q.cue.map(|c| c.start)));
     continuation::continuations(&ctx, &mut out);
     out.retain(|q| !labels::is_quoted_label(&ctx, q));

@@ -403,3 +403,25 @@ fn verbs_that_are_speech_only_in_some_uses() {
     let found = quotes(En, "The minister threatened that the talks would end on Friday.");
     assert!(found.iter().any(|q| q.1.contains("the talks would end")), "{found:?}");
 }
+
+#[test]
+fn a_quotation_after_a_colon_that_ends_a_paragraph_is_the_introducers() {
+    // (text, content, speaker): "X issued the following statement:" and the quotation after
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (
+            En,
+            "In response, Senator Tom Harlan issued the following statement:\n\n“Our prayers are with the families. This cannot continue.”",
+            "Our prayers are with the families",
+            "Senator Tom Harlan",
+        ),
+        (Ar, "وأصدر وزير الخارجية بيانا جاء فيه:\n\n«ندين هذا الهجوم بأشد العبارات»", "ندين هذا الهجوم", "وزير الخارجية"),
+    ];
+    for &(language, text, content, speaker) in cases {
+        let found = quotes(language, text);
+        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
+        assert!(q.2.as_deref().is_some_and(|s| s.contains(speaker)), "{text:?}: {q:?}");
+    }
+    // a place opening the sentence is no speaker
+    let found = quotes(Ar, "بغداد:\n\n«الوضع هادئ»");
+    assert!(!found.iter().any(|q| q.2.as_deref() == Some("بغداد")), "{found:?}");
+}
