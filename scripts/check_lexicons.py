@@ -67,7 +67,7 @@ SCHEMAS = {
                    ('type', one_of(*EVENT_TYPES)), ('subtype', lambda v: re.fullmatch(r'[a-z_]+|-', v) is not None),
                    ('weight', one_of('1', '2', '3'))],
     'quote_cues.tsv': [('forms', None), ('kind', one_of('verb', 'according', 'source')),
-                       ('role', one_of('speech', 'announce'))],
+                       ('role', one_of('speech', 'announce', 'none'))],
     'complementizers.tsv': [('forms', None), ('kind', one_of('that', 'colon', 'from'))],
     'modality.tsv': [('forms', None), ('modality', one_of('uncertain', 'planned', 'negated', 'hypothetical', 'reported')),
                      ('position', one_of('before', 'after')), ('window', lambda v: integer(v) and int(v) >= 0)],

@@ -123,6 +123,9 @@ pub struct CueEntry {
     pub kind: CueKind,
     /// True for announcement verbs (أعلن، كشف), which need a complement to be a quote.
     pub announce: bool,
+    /// True for a phrase that is no cue (role `none`): it only keeps the shorter cue inside it
+    /// from matching ("was asked about": the one asked is no speaker).
+    pub blocks: bool,
 }
 
 /// A complementiser kind.

@@ -68,15 +68,16 @@ pub(super) fn events((f, c): Source, event_types: &EventTypes) -> Result<Items<E
     Ok(items)
 }
 
-/// `quote_cues.tsv`: form, kind (verb/according/source), role (speech/announce).
+/// `quote_cues.tsv`: form, kind (verb/according/source), role (speech/announce/none).
 pub(super) fn quote_cues((f, c): Source) -> Result<Items<CueEntry>, LexiconError> {
     let kinds = [("verb", CueKind::Verb), ("according", CueKind::According), ("source", CueKind::Source)];
     let mut items = Vec::new();
     for (line, cols) in rows(f, c, 3)? {
         let kind = choice(f, line, "kind", cols[1], &kinds)?;
-        let announce = choice(f, line, "role", cols[2], &[("speech", false), ("announce", true)])?;
+        let (announce, blocks) =
+            choice(f, line, "role", cols[2], &[("speech", (false, false)), ("announce", (true, false)), ("none", (false, true))])?;
         let forms = if kind == CueKind::According { FormKind::Plain } else { FormKind::Verb };
-        items.push((cols[0].to_string(), forms, CueEntry { kind, announce }));
+        items.push((cols[0].to_string(), forms, CueEntry { kind, announce, blocks }));
     }
     Ok(items)
 }

@@ -95,6 +95,9 @@ fn find_quotes(mut ctx: Ctx) -> Vec<QuoteMention> {
             break;
         }
         let entry = &ctx.lex.quote_cues.entries()[cue.entry];
+        if entry.blocks {
+            continue;
+        }
         let found = match entry.kind {
             CueKind::According => cues::according(&ctx, cue),
             kind => ctx.reader.read(&ctx, cue, kind, entry.announce),

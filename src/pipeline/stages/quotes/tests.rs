@@ -400,6 +400,9 @@ fn verbs_that_are_speech_only_in_some_uses() {
     assert!(found.iter().any(|q| q.1.contains("Does anybody know") && q.2.as_deref() == Some("Graham")), "{found:?}");
     let found = quotes(En, "The campaign released a website asking for proposals for a new wing.");
     assert!(found.is_empty(), "{found:?}");
+    // the one asked in a passive is no speaker of the quotation before
+    let found = quotes(En, "\"We have to act,\" the nominee told \"Fox and Friends\" after he was asked about the attack.");
+    assert!(!found.iter().any(|q| q.1 == "Fox and Friends"), "{found:?}");
     let found = quotes(En, "The minister threatened that the talks would end on Friday.");
     assert!(found.iter().any(|q| q.1.contains("the talks would end")), "{found:?}");
 }
