@@ -250,7 +250,7 @@ mod tests {
     fn a_bad_choice_lists_the_allowed_values() {
         let cases: &[(&str, &str)] = &[
             ("قال\tverbal\tspeech\n", "ar/quote_cues.tsv:1: kind must be verb, according or source, not \"verbal\""),
-            ("قال\tverb\tshout\n", "ar/quote_cues.tsv:1: role must be speech or announce, not \"shout\""),
+            ("قال\tverb\tshout\n", "ar/quote_cues.tsv:1: role must be speech, announce or none, not \"shout\""),
         ];
         for (content, message) in cases {
             let err = quote_cues(("ar/quote_cues.tsv", content)).unwrap_err();
