@@ -103,7 +103,7 @@ pub fn build(doc: &Document, lex: &LanguageLexicons) -> Phrases {
             let adjacent = m.tokens.start == p.tokens.end
                 && same_sentence(doc, p.tokens.start, m.tokens.start)
                 && !glued_conjunction(doc, lex, m)
-                && !p.mentions.iter().any(|&o| is_name(&mentions[o]) && (is_name(m) || matches!(m.kind, MentionKind::Role(_))));
+                && !(holds_a_name(mentions, &p.mentions) && (is_name(m) || matches!(m.kind, MentionKind::Role(_))));
             if adjacent {
                 p.tokens = TokenSpan::new(p.tokens.start, m.tokens.end);
                 p.mentions.push(mi);
@@ -158,6 +158,21 @@ fn asides(doc: &Document) -> Vec<Option<usize>> {
 /// after one starts another («وإيران وزراء خارجيتها»).
 fn is_name(m: &Mention) -> bool {
     matches!(m.kind, MentionKind::Person | MentionKind::Place(_) | MentionKind::Actor(_))
+}
+
+/// True when the phrase of mentions `members` holds a name of its own: an actor right after
+/// a role modifies it («وزير الخارجية الروسي»: the Russian one) and names no one, so the name
+/// after it still joins («… سيرغي لافروف»).
+fn holds_a_name(mentions: &[Mention], members: &[usize]) -> bool {
+    members.iter().enumerate().any(|(k, &o)| {
+        let modifier = k > 0 && {
+            let prev = &mentions[members[k - 1]];
+            matches!(prev.kind, MentionKind::Role(_))
+                && prev.tokens.end == mentions[o].tokens.start
+                && matches!(mentions[o].kind, MentionKind::Actor(_))
+        };
+        is_name(&mentions[o]) && !modifier
+    })
 }
 
 /// True when tokens `a` and `b` lie in one sentence.
@@ -408,6 +423,8 @@ mod tests {
             (Language::Ar, "يشارك فيها الرئيسان الأوغندي يويري موسيفيني والكيني أوهورو كيناتا", "الرئيسان الأوغندي يويري موسيفيني"),
             (Language::Ar, "وقال المسؤول الأميركي هوك إن", "المسؤول الأميركي هوك"),
             (Language::En, "the Ugandan President Yoweri Museveni attended", "Ugandan President Yoweri Museveni"),
+            // a country after a role modifies it, and the known name after joins
+            (Language::Ar, "ويسعى وزير الخارجية الروسي سيرغي لافروف إلى تصوير المحادثات", "وزير الخارجية الروسي سيرغي لافروف"),
         ];
         for (lang, text, phrase) in cases {
             let doc = read(*lang, text);
