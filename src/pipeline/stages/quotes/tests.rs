@@ -25,6 +25,20 @@ fn quotes(language: Language, text: &str) -> Vec<Found> {
         .collect()
 }
 
+/// (text, words of the content, the speaker — contained in it, or exactly it)
+type SpeakerCase = (Language, &'static str, &'static str, &'static str);
+
+/// Checks each case: a quote whose content holds the words, with the speaker (`exact`: that
+/// speaker span, else one containing it).
+fn assert_speakers(cases: &[SpeakerCase], exact: bool) {
+    for &(language, text, content, speaker) in cases {
+        let found = quotes(language, text);
+        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
+        let got = q.2.as_deref().unwrap_or("");
+        assert!(if exact { got == speaker } else { got.contains(speaker) }, "{text:?}: {q:?}, expected {speaker:?}");
+    }
+}
+
 #[test]
 fn cues_give_quotes_with_their_speakers() {
     type Case = (Language, &'static str, &'static str, &'static str, &'static str, Resolution);
@@ -263,7 +277,7 @@ fn a_label_in_the_cue_clause_is_no_content_and_no_speaker() {
 fn trailing_and_chanted_attributions() {
     // (text, content, speaker): a quotation ending in "!" that the sentence goes on after,
     // a cue followed by "from", cries and chants, a verb coordinated with the subject's own
-    let cases: &[(Language, &str, &str, &str)] = &[
+    let cases: &[SpeakerCase] = &[
         (
             En,
             "The marchers reached the church.\n\n\"Power to the people!\" the group shouted from the street.",
@@ -289,11 +303,7 @@ fn trailing_and_chanted_attributions() {
         (En, "The plan drew criticism.\n\n''There is a lot of new complexity,'' Mr. Burman said.", "new complexity", "Mr. Burman"),
         (Ar, "وتجمع المحتجون أمام البرلمان. وهتف المتظاهرون \"الشعب يريد إسقاط الحكومة\".", "الشعب يريد إسقاط الحكومة", "المتظاهرون"),
     ];
-    for &(language, text, content, speaker) in cases {
-        let found = quotes(language, text);
-        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
-        assert!(q.2.as_deref().is_some_and(|s| s.contains(speaker)), "{text:?}: {q:?}");
-    }
+    assert_speakers(cases, false);
     // a new sentence after a quotation starts a new attribution
     let found = quotes(En, "\"We are ready.\" Police said a device was found near the station.");
     assert!(!found.iter().any(|q| q.1.contains("We are ready") && q.2.as_deref() == Some("Police")), "{found:?}");
@@ -319,7 +329,7 @@ fn speaker_phrases_end_where_the_phrase_does() {
 #[test]
 fn a_quotation_signed_after_a_dash_is_the_signers() {
     // (text, content, signer): vox pops and readers' letters
-    let cases: &[(Language, &str, &str, &str)] = &[
+    let cases: &[SpeakerCase] = &[
         (En, "Readers wrote in.\n\n“Trump must stop portraying Latinos as gangsters.”― Carla Sanchez.", "Trump must stop", "Carla Sanchez"),
         (En, "Readers wrote in.\n\n“Fear. I am truly afraid.” ― Edwin G. Monroy, 24, Houston", "I am truly afraid", "Edwin G. Monroy"),
         (Ar, "وكتب القراء.\n\n«الحرب يجب أن تتوقف الآن» — سامي الخطيب، بيروت", "الحرب يجب أن تتوقف", "سامي الخطيب"),
@@ -331,11 +341,7 @@ fn a_quotation_signed_after_a_dash_is_the_signers() {
             "Pamela Padilla",
         ),
     ];
-    for &(language, text, content, signer) in cases {
-        let found = quotes(language, text);
-        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
-        assert_eq!(q.2.as_deref(), Some(signer), "{text:?}: {q:?}");
-    }
+    assert_speakers(cases, true);
     let found = quotes(En, "Readers wrote in.\n\n“During the debate Trump said Hispanics live in hell.” ― Pamela Padilla");
     assert_eq!(found.len(), 1, "{found:?}");
     // a quotation inside a sentence between dashes is no signed one
@@ -346,7 +352,7 @@ fn a_quotation_signed_after_a_dash_is_the_signers() {
 #[test]
 fn a_subheading_with_a_colon_is_its_speakers_quote() {
     // (text, content, speaker): a one-sentence paragraph «X: …» inside the article
-    let cases: &[(Language, &str, &str, &str)] = &[
+    let cases: &[SpeakerCase] = &[
         (
             Ar,
             "وصلت المساعدات إلى الغوطة الشرقية أمس.\n\nالصليب الأحمر: المساعدات أقل كثيرا مما تحتاجه الأسر\n\nوتواصل القصف.",
@@ -355,11 +361,7 @@ fn a_subheading_with_a_colon_is_its_speakers_quote() {
         ),
         (En, "The talks went on.\n\nPentagon: the strikes were precise\n\nMore followed.", "the strikes were precise", "Pentagon"),
     ];
-    for &(language, text, content, speaker) in cases {
-        let found = quotes(language, text);
-        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
-        assert_eq!(q.2.as_deref(), Some(speaker), "{text:?}: {q:?}");
-    }
+    assert_speakers(cases, true);
     // a dateline or a note names no speaker
     for (language, text) in [
         (Ar, "وصلت المساعدات أمس.\n\nالرياض: وصلت الوفود إلى المدينة\n\nوتواصل القصف."),
@@ -410,7 +412,7 @@ fn verbs_that_are_speech_only_in_some_uses() {
 #[test]
 fn a_quotation_after_a_colon_that_ends_a_paragraph_is_the_introducers() {
     // (text, content, speaker): "X issued the following statement:" and the quotation after
-    let cases: &[(Language, &str, &str, &str)] = &[
+    let cases: &[SpeakerCase] = &[
         (
             En,
             "In response, Senator Tom Harlan issued the following statement:\n\n“Our prayers are with the families. This cannot continue.”",
@@ -419,11 +421,7 @@ fn a_quotation_after_a_colon_that_ends_a_paragraph_is_the_introducers() {
         ),
         (Ar, "وأصدر وزير الخارجية بيانا جاء فيه:\n\n«ندين هذا الهجوم بأشد العبارات»", "ندين هذا الهجوم", "وزير الخارجية"),
     ];
-    for &(language, text, content, speaker) in cases {
-        let found = quotes(language, text);
-        let q = found.iter().find(|q| q.1.contains(content)).unwrap_or_else(|| panic!("{text:?}: {found:?}"));
-        assert!(q.2.as_deref().is_some_and(|s| s.contains(speaker)), "{text:?}: {q:?}");
-    }
+    assert_speakers(cases, false);
     // a place opening the sentence is no speaker
     let found = quotes(Ar, "بغداد:\n\n«الوضع هادئ»");
     assert!(!found.iter().any(|q| q.2.as_deref() == Some("بغداد")), "{found:?}");
