@@ -82,7 +82,9 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
         if d > 16 + 4 * (2 - before_factor) && !fronted {
             continue;
         }
-        if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) {
+        // the object of a visit is where it took place: «زار برلين», "visited Nairobi"
+        let visited = e.verb && e.subtype.as_deref() == Some(VISIT) && m.tokens.start == e.tokens.end;
+        if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) && !visited {
             continue;
         }
         // «تكاليف القمة في سبيل دعم السلام في شبه الجزيرة الكورية»: a place in the purpose
@@ -98,6 +100,9 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
     }
     best
 }
+
+/// The meeting subtype whose verb takes the place visited as its object.
+const VISIT: &str = "visit";
 
 /// Each place becomes the scene of its nearest trigger, where it fits better than the
 /// trigger's other places.
@@ -368,7 +373,10 @@ fn clause_role(inp: &EventInputs, e: &EventMention, m: &Mention) -> Option<&'sta
 fn may_be_party(inp: &EventInputs, e: &EventMention, mi: usize, m: &Mention) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    if Some(mi) == e.location || is_media(inp, m) || matches!(m.kind, MentionKind::Role(_)) || locative_before(doc, words, m) {
+    // (a capital that is a meeting's scene names no party: «زار برلين»)
+    let the_scene = Some(mi) == e.location
+        || e.event_type.frame == Frame::Meeting && e.location.is_some_and(|l| inp.mentions.all[l].tokens == m.tokens);
+    if the_scene || is_media(inp, m) || matches!(m.kind, MentionKind::Role(_)) || locative_before(doc, words, m) {
         return false;
     }
     let after_capital = m.tokens.start > 0 && words.contains(WordClass::CapitalNoun, doc.word(m.tokens.start - 1));
@@ -958,6 +966,8 @@ mod tests {
         let cases: &[(Language, &str, &str)] = &[
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف، بينما قصفت إسرائيل سوريا.", "سوريا"),
             (En, "Iran and Iraq met in Baghdad. Syria was shelled later.", "Syria"),
+            // the capital a visit takes place in is its scene, not its country as a party
+            (Ar, "وكان المبعوث زار برلين الخميس للقاء نظرائه البريطاني والفرنسي.", "برلين"),
             // the chain ends at anything but a comma, a determiner or a party link
             (Ar, "وصل الوفد الإيراني إلى فيينا للمشاركة في محادثات، وهاجمت إسرائيل سوريا.", "سوريا"),
             (En, "The talks in Vienna ended, and Israel struck Syria.", "Israel"),

@@ -259,6 +259,9 @@ mod tests {
             // no reports of casualties: none happened that the article knows
             (Ar, "ولم ترد تقارير عن وقوع إصابات في الرياض.", "casualties", "إصابات", "negated", Some("الرياض")),
             (En, "There were no reports of casualties in Riyadh.", "casualties", "casualties", "negated", Some("Riyadh")),
+            // the place a visit's verb takes as object is its scene, no party
+            (Ar, "وكان المبعوث زار برلين الخميس.", "meeting", "زار", "asserted", Some("برلين")),
+            (En, "The envoy visited Nairobi on Thursday.", "meeting", "visited", "asserted", Some("Nairobi")),
             // a place in the purpose of the happening is not its scene
             (Ar, "وعرضت الحملة تغطية تكاليف القمة في سبيل دعم السلام في شبه الجزيرة الكورية.", "meeting", "القمة", "asserted", None),
             (En, "The summit was aimed at peace in the Korean Peninsula.", "meeting", "summit", "asserted", None),
