@@ -508,7 +508,7 @@ const MIN_LIST_PARTIES: usize = 2;
 /// entity, is a party.
 fn add_speaker_party(inp: &EventInputs, e: &EventMention, actors: &mut Vec<(&'static str, usize)>) {
     let doc = inp.doc;
-    let Some(q) = doc.quotes.iter().find(|q| q.content.contains(e.tokens.start)) else {
+    let Some(q) = inp.quote_at.get(e.tokens.start).copied().flatten().map(|qi| &doc.quotes[qi]) else {
         return;
     };
     let Some(mi) = q.speaker.as_ref().and_then(|s| s.mention) else {

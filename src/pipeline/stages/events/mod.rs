@@ -119,6 +119,8 @@ struct EventInputs<'a> {
     times: &'a [TimeMention],
     /// Per token: inside the content of a quote (events there are reported).
     quoted: Vec<bool>,
+    /// Per token: the first quote (index into `doc.quotes`) whose content holds it.
+    quote_at: Vec<Option<usize>>,
     /// Per token: the last token of the time expressions that start at or before it (a
     /// span is inside a time when the reach at its first token covers its last).
     time_reach: Vec<Option<usize>>,
@@ -134,8 +136,11 @@ impl<'a> EventInputs<'a> {
     fn of(doc: &'a Document<'a>, lexicons: &'a Lexicons) -> EventInputs<'a> {
         let n = doc.tokens().len();
         let mut quoted = vec![false; n];
-        for q in &doc.quotes {
-            quoted[q.content.start..=q.content.last().min(n.saturating_sub(1))].iter_mut().for_each(|t| *t = true);
+        let mut quote_at: Vec<Option<usize>> = vec![None; n];
+        for (qi, q) in doc.quotes.iter().enumerate() {
+            let range = q.content.start..=q.content.last().min(n.saturating_sub(1));
+            quoted[range.clone()].iter_mut().for_each(|t| *t = true);
+            quote_at[range].iter_mut().filter(|t| t.is_none()).for_each(|t| *t = Some(qi));
         }
         let mut time_reach: Vec<Option<usize>> = vec![None; n];
         for t in &doc.times {
@@ -154,6 +159,7 @@ impl<'a> EventInputs<'a> {
             counts: &doc.counts,
             times: &doc.times,
             quoted,
+            quote_at,
             time_reach,
             mentions_at: ByToken::new(doc.mentions.all.len(), |i| doc.mentions.all[i].tokens.start),
             counts_at: ByToken::new(doc.counts.len(), |i| doc.counts[i].tokens.start),
@@ -556,6 +562,8 @@ mod tests {
             (Ar, "غارة على حلب ", 2000),
             (En, "an airstrike on Aleppo killed 3 ", 1500),
             (Ar, "اجتماع بين مصر وقطر ", 1500),
+            // a meeting in each of many quotes: each finds its quote by token, not by a scan
+            (Ar, "وقال الوزير \"نجري محادثات في جنيف\". ", 1500),
         ];
         for &(language, piece, times) in cases {
             let text = piece.repeat(times);
