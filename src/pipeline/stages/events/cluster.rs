@@ -71,6 +71,11 @@ fn count_value(inp: &EventInputs, c: Option<usize>) -> Option<Option<u64>> {
     c.map(|i| inp.counts[i].value)
 }
 
+/// The countries `m`'s actors belong to.
+fn party_countries<'a>(inp: &'a EventInputs, m: &'a EventMention) -> impl Iterator<Item = &'a str> + 'a {
+    m.actors.iter().filter_map(|&(_, a)| inp.mentions.all[a].country.as_deref())
+}
+
 fn actor_keys<'a>(inp: &'a EventInputs, m: &'a EventMention, role: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     m.actors.iter().filter(move |(r, _)| role.is_empty() || *r == role).map(|&(_, a)| inp.mentions.all[a].key.as_str())
 }
@@ -94,7 +99,7 @@ impl<'a> Summary<'a> {
         self.attackers.extend(actor_keys(inp, m, "attacker"));
         self.targets.extend(actor_keys(inp, m, "target"));
         self.parties.extend(actor_keys(inp, m, ""));
-        self.party_countries.extend(m.actors.iter().filter_map(|&(_, a)| inp.mentions.all[a].country.as_deref()));
+        self.party_countries.extend(party_countries(inp, m));
     }
 
     /// True when nothing says that `m` and the cluster's mentions are different happenings:
@@ -157,10 +162,7 @@ impl<'a> Clustering<'a> {
         let same_place = matches!((precise_location(inp, m), summary.precise_place), (Some(a), Some(b)) if nested(inp.gazetteer, a, b));
         if m.event_type.frame == Frame::Meeting {
             let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k))
-                || m.actors
-                    .iter()
-                    .filter_map(|&(_, a)| inp.mentions.all[a].country.as_deref())
-                    .any(|c| summary.party_countries.contains(c));
+                || party_countries(inp, m).any(|c| summary.party_countries.contains(c));
             let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);
             // «المحادثات», «القمة», "the talks": a definite meeting noun is the meeting already
             // reported, whoever it names, unless it stands somewhere else
@@ -377,7 +379,7 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
                 && m.time.is_none()
                 && m.killed.is_none()
                 && m.injured.is_none()
-                && (is_definite(inp.doc, &inp.lex.words, m.tokens.start) || names_its_victim(inp, m))
+                && is_definite(inp.doc, &inp.lex.words, m.tokens.start)
     };
     let unanchored: Vec<bool> = clusters.iter().map(|c| c.mentions.iter().all(|&m| unanchored_mention(&mentions[m]))).collect();
     let mut anchored_by_link = vec![false; clusters.len()];

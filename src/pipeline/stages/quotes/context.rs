@@ -160,6 +160,12 @@ impl Ctx<'_> {
     pub fn in_time(&self, i: usize) -> bool {
         self.at.get(i).is_some_and(|t| t.in_time)
     }
+    /// True when token `k` is the dot of an abbreviation or an initial ("Mr.", "Harry M.
+    /// Reid"): a dot the sentence goes on after.
+    pub fn inner_dot(&self, k: usize) -> bool {
+        let doc = self.doc;
+        doc.word(k) == "." && k + 1 < doc.tokens().len() && doc.sentence_of(k) == doc.sentence_of(k + 1)
+    }
     /// True when token `i` is punctuation that stops a phrase.
     pub fn is_stop(&self, i: usize) -> bool {
         let t = &self.doc.tokens()[i];

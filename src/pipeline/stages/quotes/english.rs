@@ -91,7 +91,7 @@ fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
     // words, commas, the dots of abbreviations and an aside ("Rep. Gwen Moore (D-Wis.)")
     let in_aside = |k: usize| doc.phrases.aside_at(k).is_some() || doc.is_punct(k, "(") || doc.is_punct(k, ")");
     let between_ok = (m.close + 1..cue.tokens.start).all(|k| {
-        (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == "," || inner_dot(ctx, k) || in_aside(k)) && ctx.cue_at(k).is_none()
+        (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == "," || ctx.inner_dot(k) || in_aside(k)) && ctx.cue_at(k).is_none()
     });
     let words = (m.close + 1..cue.tokens.start).filter(|&k| doc.tokens()[k].kind == TokenKind::Word && !in_aside(k)).count();
     if !between_ok || words > MAX_WORDS_AFTER_QUOTATION {
@@ -245,13 +245,6 @@ fn noun_phrase_of(ctx: &Ctx, np: NounPhrase) -> Option<NounPhrase> {
     (start <= end).then(|| if (start, end) == (np.0, np.1) { np } else { (start, end, ctx.last_mention_within(start, end)) })
 }
 
-/// True when token `k` is the dot of an abbreviation or initial ("Mr.", "Harry M. Reid"):
-/// a dot the sentence goes on after.
-fn inner_dot(ctx: &Ctx, k: usize) -> bool {
-    let doc = ctx.doc();
-    doc.word(k) == "." && k + 1 < doc.tokens().len() && doc.sentence_of(k) == doc.sentence_of(k + 1)
-}
-
 /// Most tokens of a parenthetical aside between a subject and its cue ("(D-Nev.)").
 const MAX_ASIDE_TOKENS: usize = 8;
 
@@ -298,7 +291,7 @@ fn subject_before(ctx: &Ctx, cue: usize) -> Option<NounPhrase> {
     let mut start = j;
     while start > s_start && start + 6 > end {
         let p = start - 1;
-        if (doc.tokens()[p].kind != TokenKind::Word && !inner_dot(ctx, p)) || ctx.cue_at(p).is_some() || ctx.comp_at(p).is_some() {
+        if (doc.tokens()[p].kind != TokenKind::Word && !ctx.inner_dot(p)) || ctx.cue_at(p).is_some() || ctx.comp_at(p).is_some() {
             break;
         }
         if ctx.word_is(WordClass::SubjectBoundary, doc.word(p)) {
@@ -341,7 +334,7 @@ fn subject_after(ctx: &Ctx, cue: &Hit) -> Option<NounPhrase> {
     let mut end = start;
     while end < s_end
         && end - start < 6
-        && (doc.tokens()[end + 1].kind == TokenKind::Word || inner_dot(ctx, end + 1))
+        && (doc.tokens()[end + 1].kind == TokenKind::Word || ctx.inner_dot(end + 1))
         && ctx.comp_at(end + 1).is_none()
     {
         end += 1;

@@ -59,12 +59,9 @@ impl Ctx<'_> {
             // a quoted name: وكالة “رويترز”
             return self.mark_opening_at(n).filter(|m| m.close - m.open <= 5 && m.close < max).map(|m| m.close);
         }
-        // "Mr. Burman", "Harry M. Reid": the dot of an abbreviation the sentence goes on after
-        let inner_dot = doc.word(n) == "." && n + 1 < max && doc.sentence_of(n) == doc.sentence_of(n + 1);
-        if inner_dot && doc.tokens()[n + 1].kind == TokenKind::Word {
-            return Some(n);
-        }
-        if doc.word(end) == "." && doc.tokens()[n].kind == TokenKind::Word {
+        // "Mr. Burman", "Harry M. Reid": over the dot of an abbreviation, and the name after it
+        let over_dot = self.inner_dot(n) && n + 1 < max && doc.tokens()[n + 1].kind == TokenKind::Word;
+        if over_dot || doc.word(end) == "." && doc.tokens()[n].kind == TokenKind::Word {
             return Some(n);
         }
         if self.is_stop(n) || self.comp_at(n).is_some() || self.cue_at(n).is_some() || self.in_time(n) {
