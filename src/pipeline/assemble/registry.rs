@@ -4,6 +4,7 @@
 use super::{names, span_of};
 use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
+use crate::pipeline::lexicon::gazetteer::PlacePrecision;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
 use crate::pipeline::model;
 use crate::pipeline::stages::mentions::{MentionKind, Mentions};
@@ -84,7 +85,7 @@ impl Registry {
             let (entity_type, name, country, place, wikidata_key) = match &m.kind {
                 MentionKind::Place(p) => {
                     let p = &gazetteer.places[*p];
-                    let wikidata_key = if p.kind == "country" { p.country.clone() } else { None };
+                    let wikidata_key = if p.precision == PlacePrecision::Country { p.country.clone() } else { None };
                     (p.precision.entity_type().to_string(), place_name(p), p.country.clone(), Some(p), wikidata_key)
                 }
                 MentionKind::Actor(a) => {

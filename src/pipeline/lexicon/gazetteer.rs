@@ -75,8 +75,6 @@ pub struct Place {
     /// Canonical English name.
     pub name: String,
     /// The `kind` column: `site`, `city`, `region`, `country` or `area`.
-    pub kind: String,
-    /// What `kind` says, as a type.
     pub precision: PlacePrecision,
     /// ISO 3166-1 alpha-2 code, if any.
     pub country: Option<String>,
@@ -137,7 +135,6 @@ impl Gazetteer {
                 places.push(Place {
                     id: cols[0].to_string(),
                     name: cols[1].to_string(),
-                    kind: cols[2].to_string(),
                     precision,
                     country: opt(cols[3]),
                     admin1: opt(cols[4]),
@@ -148,8 +145,12 @@ impl Gazetteer {
                 });
             }
         }
-        let countries =
-            places.iter().enumerate().filter(|(_, p)| p.kind == "country").filter_map(|(i, p)| p.country.clone().map(|c| (c, i))).collect();
+        let countries = places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.precision == PlacePrecision::Country)
+            .filter_map(|(i, p)| p.country.clone().map(|c| (c, i)))
+            .collect();
         Ok(Gazetteer { places, countries })
     }
 

@@ -3,7 +3,7 @@
 
 use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
-use crate::pipeline::lexicon::gazetteer::{CountryContext, Gazetteer};
+use crate::pipeline::lexicon::gazetteer::{CountryContext, Gazetteer, PlacePrecision};
 use crate::pipeline::lexicon::matcher::{Gender, Hit, Number};
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons};
@@ -156,8 +156,11 @@ fn country_evidence<'a>(doc: &Document, lex: &'a LanguageLexicons, gazetteer: &'
         }
         let candidates = &lex.places.entries()[h.entry];
         let countries_of = |p: &usize| gazetteer.places[*p].country.as_deref();
-        let named =
-            candidates.iter().find(|p| gazetteer.places[**p].kind == "country").and_then(countries_of).map(|c| (c, Evidence::Named));
+        let named = candidates
+            .iter()
+            .find(|p| gazetteer.places[**p].precision == PlacePrecision::Country)
+            .and_then(countries_of)
+            .map(|c| (c, Evidence::Named));
         let implied = || {
             let first = candidates.first().and_then(countries_of)?;
             candidates.iter().all(|p| countries_of(p) == Some(first)).then_some((first, Evidence::Implied))
@@ -297,7 +300,7 @@ fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer,
         let candidates = &lex.places.entries()[h.entry];
         let p = gazetteer.choose(candidates, &country_context(doc, lex, &index, h));
         let place = &gazetteer.places[p];
-        let key = if place.kind == "country" {
+        let key = if place.precision == PlacePrecision::Country {
             format!("country:{}", place.country.clone().unwrap_or_else(|| place.id.clone()))
         } else {
             format!("place:{}", place.id)
@@ -574,7 +577,7 @@ pub(crate) mod tests {
         for (form, id, country, lat, lon) in expected {
             let (_, p) = found.iter().find(|(t, _)| t == form).unwrap_or_else(|| panic!("{form} not found"));
             assert_eq!((p.id.as_str(), p.country.as_deref()), (id, Some(country)), "{form}");
-            if p.kind != "country" {
+            if p.precision != PlacePrecision::Country {
                 assert!((p.lat - lat).abs() < 0.05 && (p.lon - lon).abs() < 0.05, "{form}: {} {}", p.lat, p.lon);
             }
         }

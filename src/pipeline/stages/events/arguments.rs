@@ -8,6 +8,7 @@ use super::{EventInputs, EventMention, after_direction, is_non_event, is_place, 
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::Frame;
+use crate::pipeline::lexicon::gazetteer::PlacePrecision;
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use crate::pipeline::stages::numbers::CountMention;
@@ -246,7 +247,7 @@ fn is_media(inp: &EventInputs, m: &Mention) -> bool {
 }
 
 fn is_country_place(inp: &EventInputs, m: &Mention) -> bool {
-    matches!(m.kind, MentionKind::Place(p) if inp.gazetteer.places[p].kind == "country")
+    matches!(m.kind, MentionKind::Place(p) if inp.gazetteer.places[p].precision == PlacePrecision::Country)
 }
 
 /// The meeting trigger of `m`'s sentence nearest to it (a party belongs to that one only).
