@@ -17,6 +17,9 @@ const PERSON_SENTENCES: usize = 3;
 /// How many tokens into the sentence before a cue its subject may start («وطالب مدير …»).
 const SUBJECT_REACH: usize = 4;
 
+/// How many tokens before its cue a subject written first may start.
+const FRONTED_SUBJECT_TOKENS: usize = 9;
+
 /// The longest noun phrase, in tokens.
 const NOUN_PHRASE_TOKENS: usize = 9;
 
@@ -94,7 +97,7 @@ impl Ctx<'_> {
             && !self.word_is(WordClass::NounPhraseEnd, w)
             && !self.starts_with(WordClass::ConjunctionPrefix, w);
         // an unknown head takes up to two more words
-        let headless = head.is_none() && end - i < 3;
+        let headless = head.is_none() && end - i < 3 && !self.word_is(WordClass::NounPhraseEnd, w);
         // "according to an ICE spokeswoman": a phrase led by a determiner runs over the words
         // after it, up to a function word
         let determined = !construct && end - i < 3 && self.is(WordClass::PhraseOpener, i) && !self.lex.function_words.contains(w);
@@ -158,7 +161,7 @@ impl Ctx<'_> {
         let marked = topic || self.is(WordClass::SubjectMarker, start);
         let k = if marked { start + 1 } else { start };
         if cue > k
-            && cue - k <= 9
+            && cue - k <= FRONTED_SUBJECT_TOKENS
             && self.reader.fronted_subject()
             && let Some(np) = self.noun_phrase(k, cue).filter(|np| (np.2.is_some() || marked) && np.1 + if marked { 9 } else { 3 } >= cue)
         {
@@ -166,6 +169,10 @@ impl Ctx<'_> {
             if agrees(s.gender, s.number) || topic {
                 return Some(s);
             }
+        }
+        // «…، ولكن اللجنة الدولية قالت إن»: a subject written first in a clause inside the sentence
+        if let Some(s) = self.fronted_in_clause(cue, start, &agrees) {
+            return Some(s);
         }
         // relative clause: «… الجمهوريين في الكونغرس، الذين اعتبروا»
         if cue >= 2
@@ -184,6 +191,18 @@ impl Ctx<'_> {
         }
         // the most recent speaker that agrees, else the nearest person named before
         latest.map(|s| SpeakerRef { resolution: Resolution::Implicit, ..s.clone() }).or_else(|| self.person_before(cue, &agrees))
+    }
+
+    /// The subject written right after a contrast conjunction inside the cue's sentence (from
+    /// `start`) and ending just before the cue: «…، لكن الحكومة قالت إن …».
+    fn fronted_in_clause(&self, cue: usize, start: usize, agrees: &dyn Fn(Gender, Number) -> bool) -> Option<SpeakerRef> {
+        if !self.reader.fronted_subject() {
+            return None;
+        }
+        let opener = (start.max(cue.saturating_sub(FRONTED_SUBJECT_TOKENS))..cue).rev().find(|&j| self.is(WordClass::ContrastOpener, j))?;
+        let np = self.noun_phrase(opener + 1, cue).filter(|np| np.2.is_some() && np.1 + 3 >= cue)?;
+        let s = self.speaker(np, Resolution::Explicit);
+        agrees(s.gender, s.number).then_some(s)
     }
 
     /// The person or role that opens the sentence before the cue's, within its first few

@@ -236,6 +236,22 @@ fn speakers_are_noun_phrases() {
 }
 
 #[test]
+fn a_subject_written_first_in_a_later_clause_is_the_speaker() {
+    let cases: &[SpeakerCase] = &[
+        (
+            Ar,
+            "دخلت 25 شاحنة بلدة دوما، ولكن اللجنة الدولية للصليب الأحمر قالت إن المعونات ليست كافية.",
+            "المعونات ليست كافية",
+            "اللجنة الدولية للصليب الأحمر",
+        ),
+        (Ar, "ولكن الحكومة قالت إن المعونات ليست كافية.", "المعونات ليست كافية", "الحكومة"),
+        (Ar, "تقدمت القوات نحو المدينة، بينما الجيش أكد أن الوضع هادئ.", "الوضع هادئ", "الجيش"),
+        (En, "Twenty-five trucks entered Douma, but the Red Cross said the aid was not enough.", "the aid was not enough", "the Red Cross"),
+    ];
+    assert_speakers(cases, true);
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
@@ -318,6 +334,9 @@ fn speaker_phrases_end_where_the_phrase_does() {
         (En, "The talks will resume next week, according to several diplomats.", "several diplomats"),
         (En, "\"There is a lot of complexity,\" said Mr. Burman, the director.", "Mr. Burman"),
         (En, "The plan will pass, according to Mr. Burman.", "Mr. Burman"),
+        // a name no lexicon knows ends before a preposition
+        (Ar, "كتب محمد عبد السلام على تويتر أن نقل الجرحى أمر طبيعي.", "محمد عبد السلام"),
+        (En, "Mohammed Abdulsalam wrote on Twitter that the transfer was normal.", "Mohammed Abdulsalam"),
     ];
     for &(language, text, speaker) in cases {
         let found = quotes(language, text);
