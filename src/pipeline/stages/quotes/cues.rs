@@ -108,6 +108,10 @@ impl Ctx<'_> {
     }
 }
 
+/// How many tokens after an opening attribution's source the comma before a clause of its own
+/// may stand.
+const CUE_AFTER_SOURCE_TOKENS: usize = 6;
+
 /// «وفق X» / "according to X": the speaker follows; the content is the rest of the sentence
 /// (after the attribution when it opens the sentence, before it otherwise).
 pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
@@ -149,11 +153,22 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     let (a, b) = if opening {
         // وحسب المصدر فإن …
         let mut a = np_end + 1;
+        // «ووفقا لما جاء في حسابه على تويتر، فقد قال إن …»: a cue of its own right after the
+        // source reads the clause; the attribution adds no second quote
+        let clause = (a..=s_end.min(a + CUE_AFTER_SOURCE_TOKENS)).find(|&k| ctx.is(WordClass::Comma, k)).map_or(a, |k| k + 1);
+        if (clause..=s_end.min(clause + 2)).any(|k| ctx.cue_at(k).is_some()) {
+            return None;
+        }
         if let Some(c) = ctx.comp_at(a).or_else(|| ctx.comp_at(a + 1)) {
             a = c.tokens.end;
         }
         (a, s_end)
     } else {
+        // «وفقا لما جاء في …»: the second cue of one attribution has no content before it
+        let before = ctx.cues.partition_point(|h| h.tokens.start < cue.tokens.start);
+        if before > 0 && ctx.cues[before - 1].tokens.end == cue.tokens.start {
+            return None;
+        }
         (s_start, cue.tokens.start.saturating_sub(1))
     };
     let (a, b) = ctx.trim_content(a, b)?;

@@ -252,6 +252,26 @@ fn a_subject_written_first_in_a_later_clause_is_the_speaker() {
 }
 
 #[test]
+fn an_attribution_whose_clause_has_its_own_cue_adds_no_quote() {
+    // (text, the content of its one quote, its speaker)
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (Ar, "وصل وزير الإعلام خالد حداد. ووفقا لما جاء في حسابه على \"تويتر\"، فقد قال إن الحل قريب.", "الحل قريب", "خالد حداد"),
+        (
+            En,
+            "Information Minister Khaled Haddad arrived. According to his account on Twitter, he said that a deal was near.",
+            "a deal was near",
+            "Khaled Haddad",
+        ),
+    ];
+    for &(language, text, content, speaker) in cases {
+        let found = quotes(language, text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        assert_eq!(found[0].1, content, "{text:?}: {found:?}");
+        assert!(found[0].2.as_deref().unwrap_or("").contains(speaker), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
