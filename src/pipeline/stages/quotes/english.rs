@@ -147,6 +147,11 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
     let mut a = cue.tokens.end;
     let mut j = a;
     while j <= s_end && j < a + 8 {
+        // "a report in the Post, which revealed that …": the clause is the relative's cue's
+        if ctx.is(WordClass::RelativePronoun, j) {
+            j = s_end + 1;
+            break;
+        }
         if let Some(c) = ctx.comp_at(j) {
             a = c.tokens.end;
             break;

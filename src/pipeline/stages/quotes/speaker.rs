@@ -264,6 +264,11 @@ impl Ctx<'_> {
         {
             return Some(implicit(all[pi].tokens.start, pi));
         }
-        Some(implicit(m.tokens.start, mi))
+        // «لتقرير صحيفة واشنطن بوست الذي كشف»: the antecedent is the whole phrase it heads
+        let mut s = implicit(m.tokens.start, mi);
+        if let Some(np) = self.noun_phrase(m.tokens.start, j + 1).filter(|np| np.1 > m.tokens.last()) {
+            s.tokens = TokenSpan::inclusive(np.0, np.1);
+        }
+        Some(s)
     }
 }

@@ -272,6 +272,31 @@ fn an_attribution_whose_clause_has_its_own_cue_adds_no_quote() {
 }
 
 #[test]
+fn a_relative_pronoun_speaker_is_the_phrase_before_it() {
+    // (text, the content of its one quote, its speaker)
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (
+            Ar,
+            "وأحال متابعيه إلى رابط لتقرير صحيفة واشنطن بوست الذي كشف عن أن عددا من الشركات عرضت نسخة مزيفة.",
+            "عددا من الشركات عرضت نسخة مزيفة",
+            "تقرير صحيفة واشنطن بوست",
+        ),
+        (
+            En,
+            "He pointed followers to a report in the Washington Post, which revealed that several golf clubs displayed a fake cover.",
+            "several golf clubs displayed a fake cover",
+            "the Washington Post",
+        ),
+    ];
+    for &(language, text, content, speaker) in cases {
+        let found = quotes(language, text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        assert_eq!(found[0].1, content, "{text:?}: {found:?}");
+        assert!(found[0].2.as_deref().unwrap_or("").contains(speaker), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
