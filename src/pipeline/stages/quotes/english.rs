@@ -354,7 +354,13 @@ fn subject_after(ctx: &Ctx, cue: &Hit) -> Option<NounPhrase> {
 /// The noun phrase opening a sentence, up to its verb: "Some candidates", "Other Republicans".
 fn sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<NounPhrase> {
     let doc = ctx.doc();
-    let start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
+    let mut start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
+    // "On the eve of his election, Netanyahu rallied …": the subject follows the adjunct
+    if ctx.is(WordClass::OpeningAdjunct, start)
+        && let Some(comma) = (start + 1..limit.min(start + ADJUNCT_TOKENS)).find(|&k| doc.word(k) == ",")
+    {
+        start = comma + 1;
+    }
     let mut end = None;
     for k in start..limit.min(start + 6) {
         let w = doc.word(k);
@@ -367,6 +373,9 @@ fn sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<NounPhras
     let end = end?;
     Some((start, end, ctx.first_mention_within(start, end)))
 }
+
+/// The longest adjunct before a sentence's subject, in tokens.
+const ADJUNCT_TOKENS: usize = 20;
 
 /// "…, French officials said." / "…, Israeli officials said Wednesday." / "…, said the
 /// minister.": the cue closes the sentence and the reported clause is before it.

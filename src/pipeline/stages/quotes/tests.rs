@@ -226,6 +226,13 @@ fn speakers_are_noun_phrases() {
         (En, "Senate Minority Leader Harry M. Reid (D-Nev.) told reporters that he had spoken to Jeh Johnson.", "Reid"),
         (Ar, "وصل وزير الخارجية خالد حداد. وعلق حداد على ذلك بالقول إن الحل قريب.", "حداد"),
         (Ar, "وقال الجيش في بيان إن الوضع هادئ. وأضاف فيه أن القوات انسحبت من المدينة.", "الجيش"),
+        // an adjunct set off by a comma before the subject is no speaker
+        (
+            En,
+            "He left. On the eve of his historic election to a fourth term as prime minister in March, Prime Minister Dan Kessler rallied supporters by warning that the rule of the right is in danger.",
+            "Kessler",
+        ),
+        (Ar, "وغادر. وعشية انتخابه لولاية رابعة في مارس، حذر رئيس الوزراء دان كيسلر من أن حكم اليمين في خطر.", "كيسلر"),
     ];
     for &(language, text, speaker) in cases {
         let found = quotes(language, text);
