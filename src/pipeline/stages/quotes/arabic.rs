@@ -137,8 +137,16 @@ fn relay(ctx: &Ctx, cue: &Hit, kind: CueKind, stop: usize) -> Option<Relay> {
 /// The subject written between the cue (from `region_start`) and its introducer at `stop`.
 fn written_subject(ctx: &Ctx, cue: &Hit, mut region_start: usize, stop: usize) -> Option<SpeakerRef> {
     let doc = ctx.doc();
-    while region_start < stop && (ctx.is_stop(region_start) && doc.tokens()[region_start].kind != TokenKind::Quote) {
-        region_start += 1;
+    let skip_stops = |mut k: usize| {
+        while k < stop && (ctx.is_stop(k) && doc.tokens()[k].kind != TokenKind::Quote) {
+            k += 1;
+        }
+        k
+    };
+    region_start = skip_stops(region_start);
+    // «أوضح لـ«عكاظ» الناطق …», «وقال لرويترز المتحدث …»: the addressee stands before the subject
+    if let Some(last) = addressee(ctx, region_start, stop) {
+        region_start = skip_stops(last + 1);
     }
     let starts_with_preposition = (region_start < stop && ctx.is(WordClass::SubjectBlocker, region_start)) || ctx.in_time(region_start);
     if region_start >= stop || starts_with_preposition {
@@ -155,6 +163,30 @@ fn written_subject(ctx: &Ctx, cue: &Hit, mut region_start: usize, stop: usize) -
             m.gender == Gender::Feminine && matches!(m.kind, MentionKind::Place(_) | MentionKind::Actor(_))
         });
     (!object).then(|| ctx.subject(np, cue))
+}
+
+/// The last token of an addressee opening at `i` before `stop`: «لـ» and a quoted name or a
+/// word after it, or a known name behind the preposition («لرويترز»).
+fn addressee(ctx: &Ctx, i: usize, stop: usize) -> Option<usize> {
+    let doc = ctx.doc();
+    if i + 1 >= stop || doc.tokens()[i].kind != TokenKind::Word {
+        return None;
+    }
+    let w = doc.word(i);
+    if w.starts_with('ل') && ctx.is(WordClass::DanglingPreposition, i) {
+        let last = match ctx.mark_opening_at(i + 1) {
+            Some(m) => m.close,
+            None => i + 1,
+        };
+        return (last + 1 < stop).then_some(last);
+    }
+    // «لـCNN»: a Latin name glued to the preposition
+    if w.strip_prefix('ل').is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_alphabetic())) {
+        return Some(i);
+    }
+    let (_, m) = ctx.mention_at(i)?;
+    let dative = w.starts_with('ل') && ctx.has_preposition(i);
+    (dative && m.tokens.last() + 1 < stop).then_some(m.tokens.last())
 }
 
 /// True when the word at `i`, heading a phrase no lexicon knows, cannot be a subject: a

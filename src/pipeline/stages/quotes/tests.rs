@@ -304,6 +304,19 @@ fn a_relative_pronoun_speaker_is_the_phrase_before_it() {
 }
 
 #[test]
+fn an_addressee_before_the_subject_is_no_speaker() {
+    let cases: &[SpeakerCase] = &[
+        (Ar, "وقال لرويترز المتحدث باسم الجيش إن القوات انسحبت.", "القوات انسحبت", "المتحدث باسم الجيش"),
+        (Ar, "وقال لـ\"سكاي نيوز عربية\" المتحدث باسم الجيش إن القوات انسحبت.", "القوات انسحبت", "المتحدث باسم الجيش"),
+        (Ar, "وأكد لـCNN المتحدث باسم الجيش أن القوات انسحبت.", "القوات انسحبت", "المتحدث باسم الجيش"),
+        // «من» is no addressee: the phrase after it is no subject either
+        (Ar, "وصل الرئيس الأميركي باراك أوباما. وقال من أديس أبابا إن الضغط سيستمر.", "الضغط سيستمر", "الرئيس الأميركي"),
+        (En, "The army spokesman told Reuters that the forces withdrew.", "the forces withdrew", "The army spokesman"),
+    ];
+    assert_speakers(cases, false);
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
