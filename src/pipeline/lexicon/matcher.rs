@@ -14,6 +14,10 @@ pub use morphology::Morphology;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
+/// Written before a verb's past form in a lexicon row: the bare past form is no entry, only
+/// the other forms of its paradigm are («-بين»: بينت، بينوا but not بين "between").
+pub const BASE_EXCLUDED: char = '-';
+
 /// A byte span of the normalised text.
 #[derive(Debug, Clone, Copy)]
 struct Span {
@@ -339,10 +343,19 @@ impl<T> Matcher<T> {
             let raw: Vec<&str> = forms.split('|').collect();
             let expanded: Vec<(String, Features, CaseRule)> = match kind {
                 FormKind::Verb if morphology.has_verb_paradigm() => {
-                    let mut parts = forms.split('|').map(normalise_form);
-                    let past = parts.next().unwrap_or_default();
+                    let mut parts = forms.split('|');
+                    // «-بين»: every form of the paradigm but the bare base, a word of its own
+                    // (بين "between")
+                    let (past, without_base) = match parts.next().unwrap_or_default().trim() {
+                        p if p.starts_with(BASE_EXCLUDED) => (normalise_form(&p[BASE_EXCLUDED.len_utf8()..]), true),
+                        p => (normalise_form(p), false),
+                    };
+                    let mut parts = parts.map(normalise_form);
                     let present = parts.next();
                     let mut v = morphology.verb_forms(&past, present.as_deref());
+                    if without_base {
+                        v.retain(|(f, _)| *f != past);
+                    }
                     v.extend(parts.map(|p| (p, Features::default())));
                     v.into_iter().map(|(f, x)| (f, x, CaseRule::Any)).collect()
                 }
@@ -568,6 +581,16 @@ mod tests {
                 (Some(Gender::Masculine), Some(Number::Singular)),
                 (Some(Gender::Feminine), Some(Number::Singular)),
             ]
+        );
+    }
+
+    #[test]
+    fn a_verb_without_its_base_form_matches_its_other_forms_only() {
+        let got = words(Language::Ar, vec![("-بين", FormKind::Verb)], "بين الوفدين وبينت المديرة وبينوا");
+        let feats: Vec<(&str, Option<Gender>, Option<Number>)> = got.iter().map(|g| (g.0.as_str(), g.2.gender, g.2.number)).collect();
+        assert_eq!(
+            feats,
+            vec![("بينت", Some(Gender::Feminine), Some(Number::Singular)), ("بينوا", Some(Gender::Masculine), Some(Number::Plural))]
         );
     }
 

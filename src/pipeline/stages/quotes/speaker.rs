@@ -183,8 +183,13 @@ impl Ctx<'_> {
         }
         // the subject of the sentence before, when it comes after the latest speaker
         // («وطالب مدير المكتب مهدي التميمي بالتحقيق. وقال "نطالب …"»)
+        // or of the cue's own sentence, written before it («وتؤيد المديرة X …، وترى أن»)
         let latest = self.latest_speaker(agrees);
-        if let Some(s) = self.subject_of_previous_sentence(cue, &agrees)
+        let sentence = self.doc().sentence_of(cue);
+        let opening_subject = self
+            .subject_opening_sentence(sentence, cue, &agrees)
+            .or_else(|| sentence.checked_sub(1).and_then(|s| self.subject_opening_sentence(s, cue, &agrees)));
+        if let Some(s) = opening_subject
             && latest.is_none_or(|l| l.tokens.start < s.tokens.start)
         {
             return Some(s);
@@ -205,19 +210,25 @@ impl Ctx<'_> {
         agrees(s.gender, s.number).then_some(s)
     }
 
-    /// The person or role that opens the sentence before the cue's, within its first few
-    /// tokens (the subject of a verb-initial clause, or one written first), when it agrees.
-    fn subject_of_previous_sentence(&self, cue: usize, agrees: &dyn Fn(Gender, Number) -> bool) -> Option<SpeakerRef> {
+    /// The person or role that opens sentence `sentence`, within its first few tokens (the
+    /// subject of a verb-initial clause, or one written first) and before token `cue`, when
+    /// it agrees.
+    fn subject_opening_sentence(&self, sentence: usize, cue: usize, agrees: &dyn Fn(Gender, Number) -> bool) -> Option<SpeakerRef> {
         let doc = self.doc();
-        let sentence = doc.sentence_of(cue).checked_sub(1)?;
         let tokens = doc.seg.sentences[sentence].tokens;
-        let reach = (tokens.start + SUBJECT_REACH).min(tokens.end);
+        let reach = (tokens.start + SUBJECT_REACH).min(tokens.end).min(cue);
         let all = &self.mentions.all;
         let lo = all.partition_point(|m| m.tokens.start < tokens.start);
         let mi = (lo..all.len()).take_while(|&mi| all[mi].tokens.start < reach).find(|&mi| {
-            matches!(all[mi].kind, MentionKind::Person | MentionKind::Role(_)) && !self.has_preposition(all[mi].tokens.start)
+            let first = all[mi].tokens.start;
+            // «وقال أمام لجنة …»: a phrase behind a preposition is no subject
+            // («أمام» is no imam there)
+            let behind_preposition = self.has_preposition(first)
+                || self.is(WordClass::SubjectBlocker, first)
+                || first > tokens.start && self.is(WordClass::SubjectBlocker, first - 1);
+            matches!(all[mi].kind, MentionKind::Person | MentionKind::Role(_)) && !behind_preposition
         })?;
-        let np = self.noun_phrase(all[mi].tokens.start, tokens.end)?;
+        let np = self.noun_phrase(all[mi].tokens.start, tokens.end.min(cue))?;
         let s = self.speaker(np, Resolution::Implicit);
         agrees(s.gender, s.number).then_some(s)
     }

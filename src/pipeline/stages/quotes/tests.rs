@@ -317,6 +317,25 @@ fn an_addressee_before_the_subject_is_no_speaker() {
 }
 
 #[test]
+fn an_implicit_speaker_may_be_the_subject_opening_its_own_sentence() {
+    let cases: &[SpeakerCase] = &[
+        (
+            Ar,
+            "وقالت المشرفة سارة العتيبي إن التصويت كان نزيها. وتؤيد مديرة وحدة تطوير المدارس مليحة الغامدي مشاركة المرأة ناخبة، وترى أن التجربة مهمة.",
+            "التجربة مهمة",
+            "مديرة",
+        ),
+        (
+            En,
+            "Supervisor Sara Otaibi said the vote was fair. School director Maliha Ghamdi backs the change, and believes that the experience matters.",
+            "the experience matters",
+            "Ghamdi",
+        ),
+    ];
+    assert_speakers(cases, false);
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
