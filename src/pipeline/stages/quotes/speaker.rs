@@ -17,6 +17,9 @@ const PERSON_SENTENCES: usize = 3;
 /// How many tokens into the sentence before a cue its subject may start («وطالب مدير …»).
 const SUBJECT_REACH: usize = 4;
 
+/// How many tokens an adjunct opening a sentence before its comma may take.
+const OPENING_ADJUNCT_TOKENS: usize = 8;
+
 /// How many tokens before its cue a subject written first may start.
 const FRONTED_SUBJECT_TOKENS: usize = 9;
 
@@ -216,9 +219,17 @@ impl Ctx<'_> {
     fn subject_opening_sentence(&self, sentence: usize, cue: usize, agrees: &dyn Fn(Gender, Number) -> bool) -> Option<SpeakerRef> {
         let doc = self.doc();
         let tokens = doc.seg.sentences[sentence].tokens;
-        let reach = (tokens.start + SUBJECT_REACH).min(tokens.end).min(cue);
+        // «وفي الشهر الماضي، أوقف رئيس الوزراء …»: the subject follows an opening adjunct
+        let mut first_token = tokens.start;
+        if self.is(WordClass::OpeningAdjunct, first_token)
+            && let Some(comma) =
+                (first_token + 1..(first_token + OPENING_ADJUNCT_TOKENS).min(tokens.end)).find(|&k| self.is(WordClass::Comma, k))
+        {
+            first_token = comma + 1;
+        }
+        let reach = (first_token + SUBJECT_REACH).min(tokens.end).min(cue);
         let all = &self.mentions.all;
-        let lo = all.partition_point(|m| m.tokens.start < tokens.start);
+        let lo = all.partition_point(|m| m.tokens.start < first_token);
         let mi = (lo..all.len()).take_while(|&mi| all[mi].tokens.start < reach).find(|&mi| {
             let first = all[mi].tokens.start;
             // «وقال أمام لجنة …»: a phrase behind a preposition is no subject
@@ -226,7 +237,13 @@ impl Ctx<'_> {
             let behind_preposition = self.has_preposition(first)
                 || self.is(WordClass::SubjectBlocker, first)
                 || first > tokens.start && self.is(WordClass::SubjectBlocker, first - 1);
-            matches!(all[mi].kind, MentionKind::Person | MentionKind::Role(_)) && !behind_preposition
+            // in the cue's own sentence an organisation is a speaker too («أصدر البيت الأبيض بيانا قال فيه»)
+            let speaking = match all[mi].kind {
+                MentionKind::Person | MentionKind::Role(_) => true,
+                MentionKind::Actor(_) => sentence == doc.sentence_of(cue),
+                _ => false,
+            };
+            speaking && !behind_preposition
         })?;
         let np = self.noun_phrase(all[mi].tokens.start, tokens.end.min(cue))?;
         let s = self.speaker(np, Resolution::Implicit);

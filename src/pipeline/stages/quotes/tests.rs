@@ -336,6 +336,37 @@ fn an_implicit_speaker_may_be_the_subject_opening_its_own_sentence() {
 }
 
 #[test]
+fn an_implicit_speaker_follows_an_opening_adjunct_or_issues_the_statement() {
+    let cases: &[SpeakerCase] = &[
+        (
+            Ar,
+            "وقال مدير المكتب خالد حداد إن الوضع سيئ. وفي الشهر الماضي، أوقف رئيس الوزراء، حيدر العبادي، وزير الكهرباء عن العمل. وقال في الأسبوع الماضي إن حكومته بدأت في معاقبة المسؤولين.",
+            "حكومته بدأت في معاقبة المسؤولين",
+            "رئيس الوزراء",
+        ),
+        (
+            Ar,
+            "وقال المحلل روبرت كيلي إن القطع رسخت تقديس الشخصية. وبعد الانتقادات، أصدر البيت الأبيض بيانا قال فيه إنه لم يساهم في تصميمهما.",
+            "لم يساهم في تصميمهما",
+            "البيت الأبيض",
+        ),
+        (
+            En,
+            "Office director Khaled Haddad said the situation was bad. Last month, Prime Minister Haider al-Abadi suspended the electricity minister. He said last week that his government had begun punishing officials.",
+            "his government had begun punishing officials",
+            "Prime Minister",
+        ),
+        (
+            En,
+            "Analyst Robert Kelly said the coins were a mistake. The White House issued a statement saying that it had played no part in the design.",
+            "it had played no part in the design",
+            "The White House",
+        ),
+    ];
+    assert_speakers(cases, false);
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
