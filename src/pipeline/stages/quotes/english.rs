@@ -93,7 +93,12 @@ fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
     let between_ok = (m.close + 1..cue.tokens.start).all(|k| {
         (doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == "," || ctx.inner_dot(k) || in_aside(k)) && ctx.cue_at(k).is_none()
     });
-    let words = (m.close + 1..cue.tokens.start).filter(|&k| doc.tokens()[k].kind == TokenKind::Word && !in_aside(k)).count();
+    // '"…," Senator Jeff Sessions, a close advisor to Trump, told AFP': an apposition set off
+    // by commas after the name is an aside too
+    let apposition = appositive_after_name(ctx, m.close + 1, cue.tokens.start);
+    let in_apposition = |k: usize| apposition.is_some_and(|(a, b)| (a..=b).contains(&k));
+    let words =
+        (m.close + 1..cue.tokens.start).filter(|&k| doc.tokens()[k].kind == TokenKind::Word && !in_aside(k) && !in_apposition(k)).count();
     if !between_ok || words > MAX_WORDS_AFTER_QUOTATION {
         return None;
     }
@@ -112,6 +117,19 @@ fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
     (same || (previous && (cue_closes_clause || goes_on_lower))).then_some(m)
 }
 
+/// The words of an apposition set off by commas after the name that opens `[from, cue)` and
+/// closing right before the cue: first and last token (", a close advisor to Trump,").
+fn appositive_after_name(ctx: &Ctx, from: usize, cue: usize) -> Option<(usize, usize)> {
+    let doc = ctx.doc();
+    let start = (from..cue).find(|&k| doc.word(k) != ",")?;
+    if cue < start + 4 || doc.word(cue - 1) != "," {
+        return None;
+    }
+    let comma = (start + 1..cue - 1).find(|&k| doc.word(k) == ",")?;
+    let all_words = |r: std::ops::Range<usize>| r.clone().all(|k| doc.tokens()[k].kind == TokenKind::Word || ctx.inner_dot(k));
+    (comma > start && all_words(start..comma) && all_words(comma + 1..cue - 1) && comma + 1 < cue - 1).then_some((comma + 1, cue - 2))
+}
+
 /// The subject of a cue after a quotation: the words between them ("…," the senator said),
 /// or those after the cue ("…," said the senator).
 fn subject_of_quotation(ctx: &Ctx, cue: &Hit, m: QuoteMarks) -> Option<NounPhrase> {
@@ -120,8 +138,12 @@ fn subject_of_quotation(ctx: &Ctx, cue: &Hit, m: QuoteMarks) -> Option<NounPhras
         return subject_after(ctx, cue);
     }
     let np_start = (m.close + 1..cue.tokens.start).find(|&k| doc.word(k) != ",").unwrap_or(cue.tokens.start);
-    // the aside after the name is not part of it: "Rep. Gwen Moore (D-Wis.)"
+    // the aside after the name is not part of it: "Rep. Gwen Moore (D-Wis.)", "Jeff
+    // Sessions, a close advisor to Trump,"
     let mut np_end = cue.tokens.start.saturating_sub(1);
+    if let Some((a, _)) = appositive_after_name(ctx, np_start, cue.tokens.start) {
+        np_end = a.saturating_sub(2);
+    }
     if doc.is_punct(np_end, ")")
         && let Some(open) = (np_start..np_end).rev().find(|&k| doc.is_punct(k, "("))
     {
@@ -397,6 +419,8 @@ fn trailing(ctx: &Ctx, cue: &Hit) -> Option<Reported> {
         return None;
     }
     let time_only = (cue.tokens.end..cue.tokens.end + rest_words).all(|k| ctx.is(WordClass::TrailingTime, k) || ctx.in_time(k));
+    // "…, Susan said as she turned around.": an adverbial clause after the cue is no content
+    let adjunct_after = rest_words > 0 && ctx.is(WordClass::OpeningAdjunct, cue.tokens.end);
     if rest_words > 0 && !time_only {
         // ", said the minister." — the speaker follows the cue
         if cue.tokens.start > s_start + 2 && doc.word(cue.tokens.start - 1) == "," {
@@ -405,7 +429,9 @@ fn trailing(ctx: &Ctx, cue: &Hit) -> Option<Reported> {
             let (a, b) = ctx.trim_content(s_start, cue.tokens.start - 2)?;
             return Some((a, b, Some(np)));
         }
-        return None;
+        if !adjunct_after {
+            return None;
+        }
     }
     // the subject between the last comma and the cue, at most seven tokens before it
     let comma = (s_start.max(cue.tokens.start.saturating_sub(7))..cue.tokens.start).rev().find(|&k| doc.word(k) == ",")?;

@@ -367,6 +367,32 @@ fn an_implicit_speaker_follows_an_opening_adjunct_or_issues_the_statement() {
 }
 
 #[test]
+fn an_apposition_or_adverbial_clause_around_the_cue_is_no_speaker_and_no_content() {
+    // (text, the content of its one quote, its exact speaker)
+    let cases: &[(Language, &str, &str, &str)] = &[
+        (
+            En,
+            "\"This party is not divided,\" Senator Jeff Sessions, a close advisor to Trump, told AFP.",
+            "This party is not divided",
+            "Senator Jeff Sessions",
+        ),
+        (En, "Her friends have mocked the campaign, Susan said as she turned around.", "Her friends have mocked the campaign", "Susan"),
+        (
+            Ar,
+            "وقال السيناتور جيف سيشنز، المستشار المقرب من ترامب، لوكالة فرانس برس إن الحزب غير منقسم.",
+            "الحزب غير منقسم",
+            "السيناتور جيف سيشنز",
+        ),
+    ];
+    for &(language, text, content, speaker) in cases {
+        let found = quotes(language, text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        assert_eq!(found[0].1, content, "{text:?}: {found:?}");
+        assert_eq!(found[0].2.as_deref(), Some(speaker), "{text:?}: {found:?}");
+    }
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
