@@ -435,6 +435,19 @@ fn trailing_and_chanted_attributions() {
     // (text, content, speaker): a quotation ending in "!" that the sentence goes on after,
     // a cue followed by "from", cries and chants, a verb coordinated with the subject's own
     let cases: &[SpeakerCase] = &[
+        // «…، على ما قال مسؤول»: a trailing "as … said"
+        (
+            Ar,
+            "أجرت الولايات المتحدة والقوى الأوروبية الجمعة مباحثات بشأن اتفاق تكميلي، على ما قال مسؤول أميركي رفيع المستوى.",
+            "أجرت الولايات المتحدة والقوى الأوروبية الجمعة مباحثات",
+            "مسؤول أميركي رفيع المستوى",
+        ),
+        (
+            En,
+            "The United States and the European powers held talks on Friday, according to a senior US official.",
+            "The United States and the European powers held talks on Friday",
+            "a senior US official",
+        ),
         (
             En,
             "The marchers reached the church.\n\n\"Power to the people!\" the group shouted from the street.",
