@@ -92,6 +92,7 @@ word_classes! {
     TopicMarker => "topic_markers": "Words opening a sentence whose next noun phrase is the topic and speaker.",
     SubjectMarker => "subject_markers": "Auxiliaries opening a sentence before the subject of a later cue.",
     OpeningAdjunct => "opening_adjuncts": "Words opening an adjunct set off by a comma before a sentence's subject (On the eve of …, X).",
+    QuotationPreposition => "quotation_prepositions": "Prepositions after a speech verb whose quoted object is the quote (دعا إلى «إبقاء الضغط»).",
     ContrastOpener => "contrast_openers": "Conjunctions opening a clause inside a sentence whose subject stands before its cue (ولكن الوزارة قالت).",
     RelativePronoun => "relative_pronouns": "Relative pronouns that stand for the mention before them as a cue's subject.",
     AccordingFiller => "according_fillers": "Words skipped between an according-to cue and its source.",

@@ -76,7 +76,10 @@ fn introducer(ctx: &Ctx, cue: &Hit, s_end: usize) -> Option<Introducer> {
                 j = m.close + 1;
                 continue;
             }
-            let is_name = words <= 6 && clause_goes_on && m.close < s_end;
+            // «دعا … إلى «إبقاء الضغط» على …»: a quoted object of the verb's preposition is the
+            // quote however short
+            let object = m.open > cue.tokens.end && ctx.is(WordClass::QuotationPreposition, m.open - 1);
+            let is_name = words <= 6 && clause_goes_on && m.close < s_end && !object;
             if is_name && fallback.is_none() && close_to_cue(ctx, cue, m.open) {
                 fallback = Some(m);
             }

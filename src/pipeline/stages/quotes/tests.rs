@@ -435,6 +435,19 @@ fn trailing_and_chanted_attributions() {
     // (text, content, speaker): a quotation ending in "!" that the sentence goes on after,
     // a cue followed by "from", cries and chants, a verb coordinated with the subject's own
     let cases: &[SpeakerCase] = &[
+        // a quoted object of the verb's preposition, however short
+        (
+            Ar,
+            "دعا الرئيس الأميركي باراك أوباما، أمس، دول شرق أفريقيا التي تحارب الحركة إلى «إبقاء الضغط» على هؤلاء المتمردين.",
+            "إبقاء الضغط",
+            "الرئيس الأميركي",
+        ),
+        (
+            En,
+            "President Barack Obama urged the East African states to \"keep the pressure\" on the rebels.",
+            "keep the pressure",
+            "Barack Obama",
+        ),
         // «…، على ما قال مسؤول»: a trailing "as … said"
         (
             Ar,
