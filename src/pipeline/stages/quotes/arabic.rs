@@ -35,7 +35,13 @@ impl CueReader for Arabic {
         }
         let (a, b) = content(ctx, intro, s_end)?;
         let (region_start, via) = relay(ctx, cue, kind, stop)?;
-        let speaker = written_subject(ctx, cue, region_start, stop)
+        let written = written_subject(ctx, cue, region_start, stop);
+        // «وقال: «أعتقد أنه …، وأعتقد أن …»»: a cue without a subject inside a quotation is the
+        // speaker's own words, not a quote of its own
+        if written.is_none() && ctx.marks_around(cue.tokens.start, cue.tokens.last()).is_some() {
+            return None;
+        }
+        let speaker = written
             .or_else(|| participle_subject(ctx, cue))
             .or_else(|| ctx.implicit(cue.tokens.start, cue.features.gender, cue.features.number));
         Some(ctx.quote((a, b), cue, speaker, via))

@@ -393,6 +393,28 @@ fn an_apposition_or_adverbial_clause_around_the_cue_is_no_speaker_and_no_content
 }
 
 #[test]
+fn a_cue_of_the_speakers_own_words_inside_a_quotation_is_no_quote() {
+    // (text, the content of its one quote)
+    let cases: &[(Language, &str, &str)] = &[
+        (
+            Ar,
+            "وصل الرئيس إلى أديس أبابا. وقال أوباما: «أعتقد أنه ما زال هناك عمل يجب القيام به، وأعتقد أن رئيس الوزراء هو أول من اعترف بذلك».",
+            "أعتقد أنه ما زال هناك عمل يجب القيام به، وأعتقد أن رئيس الوزراء هو أول من اعترف بذلك",
+        ),
+        (
+            En,
+            "The president arrived in Addis Ababa. \"We think there is still work to do, and we believe the prime minister was the first to admit it,\" Obama said.",
+            "We think there is still work to do, and we believe the prime minister was the first to admit it",
+        ),
+    ];
+    for &(language, text, content) in cases {
+        let found = quotes(language, text);
+        assert_eq!(found.len(), 1, "{text:?}: {found:?}");
+        assert_eq!(found[0].1, content, "{text:?}: {found:?}");
+    }
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
