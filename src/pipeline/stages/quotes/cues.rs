@@ -10,6 +10,7 @@ use crate::pipeline::lexicon::CueKind;
 use crate::pipeline::lexicon::matcher::Hit;
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::model::Language;
+use crate::pipeline::stages::mentions::MentionKind;
 use crate::pipeline::text::segment::TokenKind;
 
 /// A pair of quotation marks: the tokens of the opening and closing marks.
@@ -108,6 +109,10 @@ impl Ctx<'_> {
     }
 }
 
+/// Most tokens of a quoted source name after an attribution («وفق "رويترز"»); a longer
+/// quotation there is the content.
+const QUOTED_SOURCE_TOKENS: usize = 8;
+
 /// How many tokens after an opening attribution's source the comma before a clause of its own
 /// may stand.
 const CUE_AFTER_SOURCE_TOKENS: usize = 6;
@@ -128,6 +133,13 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
         if let Some(v) = ctx.cue_at(np_start) {
             np_start = v.tokens.end;
         }
+    }
+    // «بيانا صادرا عن الفرقة 30 جاء فيه «استنكرت قيادة الفرقة …»»: the quotation after the cue
+    // is the content, and the source is named before it
+    if let Some(m) = ctx.mark_opening_at(np_start).filter(|m| m.close <= s_end + 1 && m.close - m.open > QUOTED_SOURCE_TOKENS) {
+        let (a, b) = ctx.trim_content(m.open + 1, m.close - 1)?;
+        let speaker = source_before(ctx, s_start, cue.tokens.start)?;
+        return Some(ctx.quote((a, b), cue, Some(speaker), None));
     }
     while np_start <= s_end && doc.tokens()[np_start].kind == TokenKind::Quote {
         np_start += 1;
@@ -173,6 +185,27 @@ pub(super) fn according(ctx: &Ctx, cue: &Hit) -> Option<QuoteMention> {
     };
     let (a, b) = ctx.trim_content(a, b)?;
     Some(ctx.quote((a, b), cue, Some(speaker), None))
+}
+
+/// The source of what a statement said, named in `[s_start, cue)`: the phrase after a relay
+/// preposition («بيانا صادرا عن الفرقة 30 جاء فيه …»), else the last organisation, person or
+/// role.
+fn source_before(ctx: &Ctx, s_start: usize, cue: usize) -> Option<super::SpeakerRef> {
+    // «صادرا عن X»: the phrase after the relay preposition
+    if let Some(k) = (s_start..cue).rev().find(|&k| ctx.is(WordClass::RelayPreposition, k))
+        && let Some(np) = ctx.noun_phrase(k + 1, cue)
+    {
+        return Some(ctx.speaker(np, super::Resolution::Implicit));
+    }
+    let all = &ctx.mentions.all;
+    let upto = all.partition_point(|m| m.tokens.start < cue);
+    let lo = all.partition_point(|m| m.tokens.start < s_start);
+    let mi = (lo..upto).rev().find(|&mi| {
+        matches!(all[mi].kind, MentionKind::Actor(_) | MentionKind::Person | MentionKind::Role(_)) && all[mi].tokens.last() < cue
+    })?;
+    let m = &all[mi];
+    let np = ctx.noun_phrase(m.tokens.start, cue).unwrap_or((m.tokens.start, m.tokens.last(), Some(mi)));
+    Some(ctx.speaker(np, super::Resolution::Implicit))
 }
 
 /// True when only the cue's subject and at most a short phrase («في بيان») stand between the

@@ -415,6 +415,25 @@ fn a_cue_of_the_speakers_own_words_inside_a_quotation_is_no_quote() {
 }
 
 #[test]
+fn a_statement_quoted_after_its_cue_is_its_sources() {
+    let cases: &[SpeakerCase] = &[
+        (
+            Ar,
+            "وتناقلت مواقع التواصل الاجتماعي بيانا صادرًا عن الفرقة 30 جاء فيه «استنكرت قيادة الفرقة 30 قيام عناصر تابعة لجبهة النصرة بخطف العقيد نديم الحسن قائد الفرقة».",
+            "استنكرت قيادة الفرقة 30 قيام عناصر تابعة لجبهة النصرة",
+            "الفرقة 30",
+        ),
+        (
+            En,
+            "Social media carried a statement issued by Division 30 which said: \"The command of Division 30 condemns the kidnapping of its commander by Nusra fighters.\"",
+            "The command of Division 30 condemns the kidnapping",
+            "Division 30",
+        ),
+    ];
+    assert_speakers(cases, false);
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
