@@ -93,6 +93,7 @@ word_classes! {
     SubjectMarker => "subject_markers": "Auxiliaries opening a sentence before the subject of a later cue.",
     OpeningAdjunct => "opening_adjuncts": "Words opening an adjunct set off by a comma before a sentence's subject (On the eve of …, X).",
     QuotationPreposition => "quotation_prepositions": "Prepositions after a speech verb whose quoted object is the quote (دعا إلى «إبقاء الضغط»).",
+    ClauseAuxiliary => "clause_auxiliaries": "Auxiliaries that show a clause after a short subject (claimed Trump was …).",
     ContrastOpener => "contrast_openers": "Conjunctions opening a clause inside a sentence whose subject stands before its cue (ولكن الوزارة قالت).",
     RelativePronoun => "relative_pronouns": "Relative pronouns that stand for the mention before them as a cue's subject.",
     AccordingFiller => "according_fillers": "Words skipped between an according-to cue and its source.",

@@ -152,6 +152,25 @@ fn subject_of_quotation(ctx: &Ctx, cue: &Hit, m: QuoteMarks) -> Option<NounPhras
     (np_start < cue.tokens.start && np_start <= np_end).then(|| (np_start, np_end, ctx.first_mention_within(np_start, np_end)))
 }
 
+/// Most words of the subject of a clause after an announcing verb without "that".
+const CLAUSE_SUBJECT_WORDS: usize = 3;
+
+/// True when the word at `i` opens a noun phrase: a determiner or a capitalised name.
+fn names_or_determines(ctx: &Ctx, i: usize) -> bool {
+    let doc = ctx.doc();
+    let t = &doc.tokens()[i];
+    let (s, _) = doc.original(t.start, t.end);
+    ctx.is(WordClass::PhraseOpener, i) || doc.text[s..].starts_with(|c: char| c.is_uppercase())
+}
+
+/// True when an auxiliary follows the short subject opening at `a` (up to `s_end`).
+fn auxiliary_follows(ctx: &Ctx, a: usize, s_end: usize) -> bool {
+    let doc = ctx.doc();
+    (a + 1..=(a + CLAUSE_SUBJECT_WORDS).min(s_end))
+        .take_while(|&k| doc.tokens()[k].kind == TokenKind::Word)
+        .any(|k| ctx.is(WordClass::ClauseAuxiliary, k) && !doc.word(k - 1).ends_with("'s"))
+}
+
 /// What follows a cue that introduces its content.
 enum After {
     /// A participle continuing the sentence's speaker: the finished quote.
@@ -189,7 +208,11 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
     }
     // "Wells Fargo announced it would get rid of …": a clause opened by a subject pronoun
     // needs no "that"
-    let pronoun_clause = a == cue.tokens.end && a < s_end && ctx.is(WordClass::SubjectPronoun, a);
+    // nor does one whose short subject an auxiliary follows ("claimed Trump was not addressing
+    // reality", "determined the perpetrator did not act alone")
+    let pronoun_clause = a == cue.tokens.end
+        && a < s_end
+        && (ctx.is(WordClass::SubjectPronoun, a) || (names_or_determines(ctx, a) && auxiliary_follows(ctx, a, s_end)));
     if a > s_end || announce && ctx.comp_at(a.saturating_sub(1)).is_none() && !pronoun_clause {
         return None;
     }

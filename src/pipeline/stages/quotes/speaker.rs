@@ -76,7 +76,12 @@ impl Ctx<'_> {
         let w = doc.word(n);
         let construct = self.grammar.construct_state();
         if let Some((_, m)) = self.mention_at(n) {
-            let is_nat = matches!(m.kind, MentionKind::Nationality(_) | MentionKind::Person);
+            // a nationality or a person's name after a title: الرئيس الأميركي باراك أوباما
+            let is_nat = match m.kind {
+                MentionKind::Nationality(_) | MentionKind::Person => true,
+                MentionKind::Actor(a) => self.lex.actors.entries()[a].actor_type == "person",
+                _ => false,
+            };
             let chained = self.word_is(WordClass::ChainPreposition, doc.word(end));
             // «عبد الرحمن لوكالة الأنباء»: a mention behind a preposition is an addressee
             if self.has_preposition(n) && !chained && !self.starts_with(WordClass::DativePrefix, w) {

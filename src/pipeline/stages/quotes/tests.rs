@@ -434,6 +434,31 @@ fn a_statement_quoted_after_its_cue_is_its_sources() {
 }
 
 #[test]
+fn an_announcing_verb_takes_a_clause_without_that_when_an_auxiliary_shows_it() {
+    let cases: &[SpeakerCase] = &[
+        (
+            En,
+            "One such politician was President Barack Obama, who claimed Trump was not addressing reality.",
+            "Trump was not addressing reality",
+            "Barack Obama",
+        ),
+        (En, "Prosecutors have determined the perpetrator did not act alone.", "the perpetrator did not act alone", "Prosecutors"),
+        (
+            En,
+            "Khalif also charged that the Democratic Party largely ignored the movement.",
+            "the Democratic Party largely ignored the movement",
+            "Khalif",
+        ),
+        (Ar, "وزعم الرئيس الأميركي باراك أوباما أن ترامب لا يتعامل مع الواقع.", "ترامب لا يتعامل مع الواقع", "باراك أوباما"),
+    ];
+    assert_speakers(cases, false);
+    // no clause: "claimed responsibility", "asked for or just were confused"
+    for text in ["The group claimed responsibility for the attack.", "They got cards they never asked for or just were confused."] {
+        assert!(quotes(En, text).is_empty(), "{text:?}: {:?}", quotes(En, text));
+    }
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
@@ -542,6 +567,9 @@ fn speaker_phrases_end_where_the_phrase_does() {
         (En, "The talks will resume next week, according to several diplomats.", "several diplomats"),
         (En, "\"There is a lot of complexity,\" said Mr. Burman, the director.", "Mr. Burman"),
         (En, "The plan will pass, according to Mr. Burman.", "Mr. Burman"),
+        // a known person's name after the title belongs to the phrase
+        (Ar, "وقال الرئيس الأميركي باراك أوباما إن ترامب لا يتعامل مع الواقع.", "الرئيس الأميركي باراك أوباما"),
+        (En, "US President Barack Obama said Trump was not addressing reality.", "US President Barack Obama"),
         // a name no lexicon knows ends before a preposition
         (Ar, "كتب محمد عبد السلام على تويتر أن نقل الجرحى أمر طبيعي.", "محمد عبد السلام"),
         (En, "Mohammed Abdulsalam wrote on Twitter that the transfer was normal.", "Mohammed Abdulsalam"),
