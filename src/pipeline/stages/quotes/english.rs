@@ -193,7 +193,8 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
             j = s_end + 1;
             break;
         }
-        if let Some(c) = ctx.comp_at(j) {
+        // ("… could change that.": a "that" closing the sentence is a pronoun, no complementiser)
+        if let Some(c) = ctx.comp_at(j).filter(|c| c.tokens.end <= s_end && doc.tokens()[c.tokens.end].kind == TokenKind::Word) {
             a = c.tokens.end;
             break;
         }

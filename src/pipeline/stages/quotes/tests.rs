@@ -452,6 +452,12 @@ fn an_announcing_verb_takes_a_clause_without_that_when_an_auxiliary_shows_it() {
         (Ar, "وزعم الرئيس الأميركي باراك أوباما أن ترامب لا يتعامل مع الواقع.", "ترامب لا يتعامل مع الواقع", "باراك أوباما"),
     ];
     assert_speakers(cases, false);
+    // a "that" closing the sentence is a pronoun, not the complementiser
+    let cases: &[SpeakerCase] = &[
+        (En, "Experts said the latest nuclear test could change that.", "the latest nuclear test could change that", "Experts"),
+        (Ar, "وقال خبراء إن التجربة النووية الأخيرة قد تغير ذلك.", "التجربة النووية الأخيرة قد تغير ذلك", "خبراء"),
+    ];
+    assert_speakers(cases, false);
     // no clause: "claimed responsibility", "asked for or just were confused"
     for text in ["The group claimed responsibility for the attack.", "They got cards they never asked for or just were confused."] {
         assert!(quotes(En, text).is_empty(), "{text:?}: {:?}", quotes(En, text));
