@@ -99,7 +99,10 @@ fn quotation_before(ctx: &Ctx, cue: &Hit) -> Option<QuoteMarks> {
     let in_apposition = |k: usize| apposition.is_some_and(|(a, b)| (a..=b).contains(&k));
     let words =
         (m.close + 1..cue.tokens.start).filter(|&k| doc.tokens()[k].kind == TokenKind::Word && !in_aside(k) && !in_apposition(k)).count();
-    if !between_ok || words > MAX_WORDS_AFTER_QUOTATION {
+    // 'exhorted Republicans to "vote your conscience" and said he …': a verb coordinated
+    // after the quotation has its own content
+    let coordinated = cue.tokens.start > m.close + 1 && ctx.is(WordClass::VerbCoordinator, cue.tokens.start - 1);
+    if !between_ok || words > MAX_WORDS_AFTER_QUOTATION || coordinated {
         return None;
     }
     let same = doc.sentence_of(m.close) == doc.sentence_of(cue.tokens.start);
@@ -199,7 +202,11 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
             break;
         }
         if doc.tokens()[j].kind == TokenKind::Quote {
-            a = j;
+            // 'said they want “justice for Terrence,”': a clause opened by a subject pronoun
+            // holds the quotation
+            if j == cue.tokens.end || !ctx.is(WordClass::SubjectPronoun, cue.tokens.end) {
+                a = j;
+            }
             break;
         }
         j += 1;
@@ -225,7 +232,7 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
     if let Some(m) = ctx.mark_opening_at(a)
         && (m.close + 1..=(m.close + 6).min(s_end))
             .take_while(|&k| doc.tokens()[k].kind == TokenKind::Word || doc.word(k) == ",")
-            .any(|k| ctx.cue_at(k).is_some())
+            .any(|k| ctx.cue_at(k).is_some() && !ctx.is(WordClass::VerbCoordinator, k - 1))
     {
         return None;
     }

@@ -465,6 +465,29 @@ fn an_announcing_verb_takes_a_clause_without_that_when_an_auxiliary_shows_it() {
 }
 
 #[test]
+fn a_verb_coordinated_after_a_quotation_reads_its_own_clause() {
+    let cases: &[SpeakerCase] = &[
+        (
+            En,
+            "Cruz exhorted Republicans to \"vote your conscience\" and said he was standing on truth and principle.",
+            "he was standing on truth and principle",
+            "Cruz",
+        ),
+        (
+            En,
+            "Demonstrators said they want “justice for Terrence,” but pledged to remain civil.",
+            "they want “justice for Terrence,” but pledged to remain civil",
+            "Demonstrators",
+        ),
+        (Ar, "وحث كروز الجمهوريين على \"التصويت بضمير\" وقال إنه يقف على الحق والمبدأ.", "يقف على الحق والمبدأ", "كروز"),
+    ];
+    assert_speakers(cases, false);
+    // the quotation before the coordinated verb is no quote of that verb's
+    let found = quotes(En, cases[0].1);
+    assert_eq!(found.len(), 1, "{found:?}");
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
