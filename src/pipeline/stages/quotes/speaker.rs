@@ -100,8 +100,13 @@ impl Ctx<'_> {
             return Some(n);
         }
         // genitive chain or adjective: مسؤول الأمن، الجانب الإيراني، مكتب رئيس الحكومة
+        // (a word with the article takes no genitive after it, only an adjective with the
+        // article: «الجماعة مقطع فيديو» is a subject and its object)
+        let definite_then_bare =
+            construct && self.starts_with(WordClass::Article, doc.word(end)) && !self.starts_with(WordClass::Article, w);
         let genitive = head.is_some()
             && end - i < 5
+            && !definite_then_bare
             && !self.word_is(WordClass::NounPhraseEnd, w)
             && !self.starts_with(WordClass::ConjunctionPrefix, w);
         // an unknown head takes up to two more words
@@ -226,11 +231,19 @@ impl Ctx<'_> {
         let tokens = doc.seg.sentences[sentence].tokens;
         // «وفي الشهر الماضي، أوقف رئيس الوزراء …»: the subject follows an opening adjunct
         let mut first_token = tokens.start;
-        if self.is(WordClass::OpeningAdjunct, first_token)
-            && let Some(comma) =
-                (first_token + 1..(first_token + OPENING_ADJUNCT_TOKENS).min(tokens.end)).find(|&k| self.is(WordClass::Comma, k))
-        {
-            first_token = comma + 1;
+        if self.is(WordClass::OpeningAdjunct, first_token) {
+            let end = (first_token + OPENING_ADJUNCT_TOKENS).min(tokens.end);
+            match (first_token + 1..end).find(|&k| self.is(WordClass::Comma, k)) {
+                Some(comma) => first_token = comma + 1,
+                // «وفي يناير/كانون الثاني أصدرت الجماعة …»: a time with no comma after it
+                None if self.in_time(first_token + 1) => {
+                    first_token += 1;
+                    while first_token < end && (self.in_time(first_token) || doc.tokens()[first_token].kind != TokenKind::Word) {
+                        first_token += 1;
+                    }
+                }
+                None => {}
+            }
         }
         let reach = (first_token + SUBJECT_REACH).min(tokens.end).min(cue);
         let all = &self.mentions.all;

@@ -356,6 +356,19 @@ fn an_implicit_speaker_follows_an_opening_adjunct_or_issues_the_statement() {
             "his government had begun punishing officials",
             "Prime Minister",
         ),
+        // a time after the opening adjunct with no comma; the subject ends before its object
+        (
+            Ar,
+            "وقالت الحكومة إن الفتيات بخير. وفي يناير/كانون الثاني أصدرت الجماعة مقطع فيديو زعمت أنه يظهر بعض الفتيات المفقودات.",
+            "يظهر بعض الفتيات المفقودات",
+            "الجماعة",
+        ),
+        (
+            En,
+            "The government said the girls were safe. In January the group released a video claiming that it showed some of the missing girls.",
+            "it showed some of the missing girls",
+            "the group",
+        ),
         (
             En,
             "Analyst Robert Kelly said the coins were a mistake. The White House issued a statement saying that it had played no part in the design.",
@@ -596,6 +609,9 @@ fn speaker_phrases_end_where_the_phrase_does() {
         (En, "The talks will resume next week, according to several diplomats.", "several diplomats"),
         (En, "\"There is a lot of complexity,\" said Mr. Burman, the director.", "Mr. Burman"),
         (En, "The plan will pass, according to Mr. Burman.", "Mr. Burman"),
+        // a definite subject takes no bare noun after it: that is its object
+        (Ar, "وصل الوفد. وأصدرت الجماعة بيانا قالت فيه إن الوضع هادئ.", "الجماعة"),
+        (En, "The delegation arrived. The group issued a statement saying that the situation was calm.", "The group"),
         // a known person's name after the title belongs to the phrase
         (Ar, "وقال الرئيس الأميركي باراك أوباما إن ترامب لا يتعامل مع الواقع.", "الرئيس الأميركي باراك أوباما"),
         (En, "US President Barack Obama said Trump was not addressing reality.", "US President Barack Obama"),
