@@ -501,6 +501,23 @@ fn a_verb_coordinated_after_a_quotation_reads_its_own_clause() {
 }
 
 #[test]
+fn a_relative_pronoun_bounds_the_subject_before_its_cue() {
+    let cases: &[SpeakerCase] = &[(
+        Ar,
+        "بينما انتشر بيان مطول عبر وسائل التواصل الاجتماعي، والذي ذكر فيه بأن الهجوم نفذ على يد أحد جنود التنظيم.",
+        "الهجوم نفذ على يد أحد جنود التنظيم",
+        "بيان مطول",
+    )];
+    assert_speakers(cases, false);
+    // "a radio host in April in which she said": the phrase before "which" is no speaker
+    let text =
+        "Senator Hillary Clinton gave an interview to a radio host in April in which she said she always keeps hot sauce in her purse.";
+    let found = quotes(En, text);
+    let q = found.iter().find(|q| q.1.contains("hot sauce")).unwrap_or_else(|| panic!("{found:?}"));
+    assert!(!q.2.as_deref().unwrap_or("").contains("host"), "{q:?}");
+}
+
+#[test]
 fn quoted_labels_are_no_quotes() {
     // (text, the label that is no quote's content)
     let cases: &[(Language, &str, &str)] = &[
