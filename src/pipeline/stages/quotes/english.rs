@@ -202,6 +202,12 @@ fn reported_after(ctx: &Ctx, cue: &Hit, announce: bool) -> Option<After> {
             break;
         }
         if doc.tokens()[j].kind == TokenKind::Quote {
+            // 'said on "Fox News Sunday" that …': a quoted name in the cue's clause; the content
+            // follows its complementiser
+            if let Some(m) = ctx.mark_opening_at(j).filter(|m| j > cue.tokens.end && ctx.comp_at(m.close + 1).is_some()) {
+                j = m.close + 1;
+                continue;
+            }
             // 'said they want “justice for Terrence,”': a clause opened by a subject pronoun
             // holds the quotation
             if j == cue.tokens.end || !ctx.is(WordClass::SubjectPronoun, cue.tokens.end) {

@@ -17,10 +17,33 @@ use crate::pipeline::text::segment::TokenKind;
 
 /// Most words a quoted label has.
 const MAX_LABEL_WORDS: usize = 3;
+/// Most words a quoted title has.
+const MAX_TITLE_WORDS: usize = 6;
 
 /// True when direct quote `q` is a quoted label, not speech.
 pub(super) fn is_quoted_label(ctx: &Ctx, q: &QuoteMention) -> bool {
-    q.kind == "direct" && q.content.start > 0 && is_label(ctx, q.content.start - 1, q.content.end)
+    q.kind == "direct" && q.content.start > 0 && (is_label(ctx, q.content.start - 1, q.content.end) || is_title(ctx, q))
+}
+
+/// True when direct quote `q` is the title of a work or a show: a few words, each capitalised
+/// (but for short function words), not ending as a sentence ("Fox News Sunday", "A Change Is
+/// Gonna Come").
+fn is_title(ctx: &Ctx, q: &QuoteMention) -> bool {
+    let doc = ctx.doc();
+    let tokens = doc.tokens();
+    let (first, last) = (q.content.start, q.content.last());
+    let words: Vec<usize> = (first..=last).filter(|&k| tokens[k].kind == TokenKind::Word).collect();
+    if words.is_empty() || words.len() > MAX_TITLE_WORDS {
+        return false;
+    }
+    let ends_as_sentence = (first..=last).any(|k| ctx.is(WordClass::SentenceEnd, k));
+    let capitalised = |k: usize| {
+        let t = &tokens[k];
+        let (s, _) = doc.original(t.start, t.end);
+        doc.text[s..].starts_with(|c: char| c.is_uppercase())
+    };
+    let small = |k: usize| ctx.lex.function_words.contains(doc.word(k));
+    !ends_as_sentence && words.len() >= 2 && capitalised(words[0]) && words.iter().all(|&k| capitalised(k) || small(k))
 }
 
 /// True when the quotation with marks at tokens `open` and `close` is a label: a few words,

@@ -527,6 +527,10 @@ fn quoted_labels_are_no_quotes() {
         (Ar, "وقال \"الزوي\": \"القوات تصدت للهجوم\".", "الزوي"),
         (En, "The group, the so-called \"Islamic Army\", claimed the raid.", "Islamic Army"),
         (En, "He was shot by a deputy in an alleged \"road rage incident\" last week.", "road rage incident"),
+        // the title of a work or a show
+        (En, "Pence said on \"Fox News Sunday\" that he would not attack her.", "Fox News Sunday"),
+        (En, "The band played \"A Change Is Gonna Come\" as the guests arrived.", "A Change Is Gonna Come"),
+        (Ar, "وقال بنس لبرنامج \"فوكس نيوز صنداي\" إنه لن يهاجمها.", "فوكس نيوز صنداي"),
     ];
     for &(language, text, label) in cases {
         let found = quotes(language, text);
