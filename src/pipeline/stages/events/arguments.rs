@@ -560,6 +560,15 @@ fn party_chain(inp: &EventInputs, e: &EventMention) -> Vec<usize> {
             continue;
         }
         let w = doc.word(k);
+        // «مع الرئيس اليمني في الرياض ومع الحوثيين»: the place of one party is read past
+        if !chain.is_empty()
+            && words.contains(WordClass::Locative, w)
+            && let Some(p) = phrases.at_token(k + 1).filter(|&p| phrases.phrases[p].tokens.start == k + 1)
+            && phrases.phrases[p].mentions.iter().any(|&mi| matches!(inp.mentions.all[mi].kind, MentionKind::Place(_)))
+        {
+            k = phrases.phrases[p].tokens.end;
+            continue;
+        }
         let links = words.contains(WordClass::PartyMarker, w)
             || words.contains(WordClass::PartyLink, w)
             || words.contains(WordClass::Determiner, w);
@@ -893,6 +902,9 @@ mod tests {
             (Ar, "وأشادت الصحيفة بزيارة ولي العهد السعودي، الأمير محمد بن سلمان للكويت.", &["ولي العهد السعودي", "كويت"]),
             (En, "The talks with his Iranian counterpart, Javad Zarif, ended in Oman.", &["Iranian"]),
             (En, "The minister met his counterpart from Turkey in Ankara.", &["Turkey"]),
+            // the place of one party is read past to the next («في الرياض ومع الحوثيين»)
+            (Ar, "وأجرى الوزير اتصالات مع الرئيس اليمني في الرياض ومع الحوثيين في صنعاء.", &["اليمني", "الحوثيين"]),
+            (En, "The envoy held talks with the Yemeni president in Riyadh and with the Houthis in Sanaa.", &["Yemeni", "Houthis"]),
             // a meeting with no party of its own takes the list its sentence opens with
             (Ar, "وأوفدت كل من تركيا وروسيا وإيران وزراء خارجيتها للإعداد لقمة للقادة في اسطنبول.", &["تركيا", "روسيا", "إيران"]),
             (En, "Turkey, Russia and Iran sent their ministers to prepare a summit in Istanbul.", &["Turkey", "Russia", "Iran"]),

@@ -195,7 +195,10 @@ fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some() {
         return true;
     }
-    (1..=3).any(|k| m.tokens.start >= k && words.contains(WordClass::Locative, doc.word(m.tokens.start - k)))
+    // («في الرياض ومع الحوثيين»: a party marker between them ends the locative's reach)
+    (1..=3)
+        .take_while(|&k| m.tokens.start >= k && !words.contains(WordClass::PartyMarker, doc.word(m.tokens.start - k)))
+        .any(|k| words.contains(WordClass::Locative, doc.word(m.tokens.start - k)))
 }
 
 /// True when the place is a reference point ("جنوب كابول", "north of Kabul"), not the scene.
