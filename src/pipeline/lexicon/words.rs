@@ -94,6 +94,7 @@ word_classes! {
     OpeningAdjunct => "opening_adjuncts": "Words opening an adjunct set off by a comma before a sentence's subject (On the eve of …, X).",
     QuotationPreposition => "quotation_prepositions": "Prepositions after a speech verb whose quoted object is the quote (دعا إلى «إبقاء الضغط»).",
     ClauseAuxiliary => "clause_auxiliaries": "Auxiliaries that show a clause after a short subject (claimed Trump was …).",
+    ListOpener => "list_openers": "Words between a party marker and the list of parties it opens (مع كل من الإكوادور وبيرو; with both).",
     ContrastOpener => "contrast_openers": "Conjunctions opening a clause inside a sentence whose subject stands before its cue (ولكن الوزارة قالت).",
     RelativePronoun => "relative_pronouns": "Relative pronouns that stand for the mention before them as a cue's subject.",
     AccordingFiller => "according_fillers": "Words skipped between an according-to cue and its source.",

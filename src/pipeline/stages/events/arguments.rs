@@ -451,6 +451,7 @@ fn add_phrase_parties(
     let mut seeds: Vec<usize> = actors.iter().filter_map(|&(_, mi)| phrases.of_mention(mi)).collect();
     seeds.extend(participation_phrase(inp, e));
     seeds.extend(party_chain(inp, e));
+    seeds.extend(party_list(inp, e));
     // the subject written just before the trigger: «الرئيس الشيشاني يجتمع بالملك سلمان»
     seeds.extend(
         e.tokens.start.checked_sub(1).and_then(|k| phrases.at_token(k)).filter(|&p| phrases.phrases[p].tokens.end == e.tokens.start),
@@ -579,6 +580,19 @@ fn party_chain(inp: &EventInputs, e: &EventMention) -> Vec<usize> {
         k += 1;
     }
     chain
+}
+
+/// The list a party marker opens after a meeting trigger, further on in its sentence:
+/// «جولة في أمريكا الجنوبية لتعميق التعاون مع كل من الإكوادور وبيرو», "a tour to deepen
+/// ties with both Ecuador and Peru".
+fn party_list(inp: &EventInputs, e: &EventMention) -> Option<usize> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let end = sentence_tokens(doc, e.sentence).end.min(e.tokens.end + MAX_PARTICIPATION_DISTANCE);
+    let marker = (e.tokens.end..end.saturating_sub(1))
+        .find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)) && words.contains(WordClass::ListOpener, doc.word(k + 1)))?;
+    let first = (marker + 1..end).find(|&k| !words.contains(WordClass::ListOpener, doc.word(k)))?;
+    doc.phrases.at_token(first).filter(|&p| doc.phrases.phrases[p].tokens.start == first)
 }
 
 /// Most phrases [`party_chain`] reads after a meeting trigger.
@@ -905,6 +919,14 @@ mod tests {
             // the place of one party is read past to the next («في الرياض ومع الحوثيين»)
             (Ar, "وأجرى الوزير اتصالات مع الرئيس اليمني في الرياض ومع الحوثيين في صنعاء.", &["اليمني", "الحوثيين"]),
             (En, "The envoy held talks with the Yemeni president in Riyadh and with the Houthis in Sanaa.", &["Yemeni", "Houthis"]),
+            // a party marker further on opens a list («مع كل من»; "with both"), names that begin
+            // with the letter of a preposition included (بيرو، باراغواي)
+            (
+                Ar,
+                "بدأ أمير قطر اليوم جولة في أمريكا الجنوبية لتعميق التعاون الثنائي مع كل من الإكوادور وبيرو وباراغواي والأرجنتين.",
+                &["الإكوادور", "بيرو", "باراغواي", "الأرجنتين"],
+            ),
+            (En, "The emir began a tour of South America to deepen ties with both Ecuador and Peru.", &["Ecuador", "Peru"]),
             // a meeting with no party of its own takes the list its sentence opens with
             (Ar, "وأوفدت كل من تركيا وروسيا وإيران وزراء خارجيتها للإعداد لقمة للقادة في اسطنبول.", &["تركيا", "روسيا", "إيران"]),
             (En, "Turkey, Russia and Iran sent their ministers to prepare a summit in Istanbul.", &["Turkey", "Russia", "Iran"]),

@@ -192,7 +192,8 @@ fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
 fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     let w = doc.word(m.tokens.start);
     let core = &doc.norm.norm[m.start..m.end];
-    if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some() {
+    // (the preposition is glued before the name, not its first letter: «وبيرو» is "and Peru")
+    if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some_and(|p| p.len() <= w.len() - core.len()) {
         return true;
     }
     // («في الرياض ومع الحوثيين»: a party marker between them ends the locative's reach)
@@ -506,6 +507,10 @@ mod tests {
             (Ar, "وشن الرئيس أعنف هجوم له على الحركة في كلمة ألقاها أمس."),
             (Ar, "وقالت الصحيفة إن الحزب تلقى ضربة قوية في الانتخابات."),
             (En, "The company suffered a heavy blow last year."),
+            // a round of fighting or of voting is no tour
+            (Ar, "واندلعت جولة جديدة من القتال بين الطرفين."),
+            (Ar, "وانتهت الجولة الأولى من الانتخابات."),
+            (En, "The first round of the vote ended on Sunday."),
             // a cyber attack is no armed one
             (Ar, "وتعرضت مواقع الوزارة لهجوم إلكتروني واسع."),
             (En, "The ministry's websites were hit by a cyberattack."),
