@@ -85,7 +85,11 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
         }
         // the object of a visit is where it took place: «زار برلين», "visited Nairobi"
         let visited = e.verb && e.subtype.as_deref() == Some(VISIT) && m.tokens.start == e.tokens.end;
-        if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) && !visited {
+        // a meeting named after its city: «اجتماع اعزاز», «قمة الرياض», "the Geneva talks"
+        // (a country there is a party: «محادثات إيران والقوى الكبرى»)
+        let named_after =
+            !e.verb && (m.tokens.start == e.tokens.end || m.tokens.last() + 1 == e.tokens.start) && place_rank(inp.gazetteer, m) >= 2;
+        if e.event_type.frame == Frame::Meeting && !locative_before(doc, &inp.lex.words, m) && !visited && !named_after {
             continue;
         }
         // «تكاليف القمة في سبيل دعم السلام في شبه الجزيرة الكورية»: a place in the purpose

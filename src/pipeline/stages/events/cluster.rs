@@ -161,8 +161,13 @@ impl<'a> Clustering<'a> {
         let anaphor = !own_place && m.actors.is_empty() && definite;
         let same_place = matches!((precise_location(inp, m), summary.precise_place), (Some(a), Some(b)) if nested(inp.gazetteer, a, b));
         if m.event_type.frame == Frame::Meeting {
+            // (or a visit in a country's city and a meeting with that country: «وصل الوفد إلى
+            // أديس أبابا في زيارة» and «زيارة أوباما لإثيوبيا»)
+            let hosted = precise_location(inp, m).and_then(|p| p.country.as_deref()).is_some_and(|c| summary.party_countries.contains(c))
+                || summary.precise_place.and_then(|p| p.country.as_deref()).is_some_and(|c| party_countries(inp, m).any(|x| x == c));
             let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k))
-                || party_countries(inp, m).any(|c| summary.party_countries.contains(c));
+                || party_countries(inp, m).any(|c| summary.party_countries.contains(c))
+                || hosted;
             let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);
             // «المحادثات», «القمة», "the talks": a definite meeting noun is the meeting already
             // reported, whoever it names, unless it stands somewhere else

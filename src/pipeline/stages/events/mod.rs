@@ -272,6 +272,9 @@ mod tests {
             // the place a visit's verb takes as object is its scene, no party
             (Ar, "وكان المبعوث زار برلين الخميس.", "meeting", "زار", "asserted", Some("برلين")),
             (En, "The envoy visited Nairobi on Thursday.", "meeting", "visited", "asserted", Some("Nairobi")),
+            // a meeting named after its city
+            (Ar, "وقال إن قمة الرياض كانت ناجحة.", "meeting", "قمة", "reported", Some("الرياض")),
+            (En, "He said the Geneva talks were useful.", "meeting", "talks", "reported", Some("Geneva")),
             // a place in the purpose of the happening is not its scene
             (Ar, "وعرضت الحملة تغطية تكاليف القمة في سبيل دعم السلام في شبه الجزيرة الكورية.", "meeting", "القمة", "asserted", None),
             (En, "The summit was aimed at peace in the Korean Peninsula.", "meeting", "summit", "asserted", None),
@@ -466,6 +469,13 @@ mod tests {
             (
                 Ar,
                 "وصل وفد من الولايات المتحدة إلى أديس أبابا في زيارة رسمية. وقال المتحدث إن الوضع هادئ. وتناولت زيارة أوباما لإثيوبيا ملف الأمن.",
+                "meeting",
+                1,
+            ),
+            // a visit in a country's city and a visit to that country
+            (
+                En,
+                "A US delegation arrived for the Nairobi talks on Monday. The spokesman said the mood was calm. Obama's visit to Kenya focused on security.",
                 "meeting",
                 1,
             ),
