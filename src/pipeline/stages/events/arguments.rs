@@ -378,9 +378,11 @@ fn clause_role(inp: &EventInputs, e: &EventMention, m: &Mention) -> Option<&'sta
 fn may_be_party(inp: &EventInputs, e: &EventMention, mi: usize, m: &Mention) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    // (a capital that is a meeting's scene names no party: «زار برلين»)
+    // (a capital that is a meeting's scene names no party: «محادثات في برلين»)
+    // (but the capital of a visit names its host: «زيارة … إلى أديس أبابا» is a visit to Ethiopia)
+    let host = e.subtype.as_deref() == Some(VISIT) && matches!(m.kind, MentionKind::Actor(_));
     let the_scene = Some(mi) == e.location
-        || e.event_type.frame == Frame::Meeting && e.location.is_some_and(|l| inp.mentions.all[l].tokens == m.tokens);
+        || e.event_type.frame == Frame::Meeting && !host && e.location.is_some_and(|l| inp.mentions.all[l].tokens == m.tokens);
     if the_scene || is_media(inp, m) || matches!(m.kind, MentionKind::Role(_)) || locative_before(doc, words, m) {
         return false;
     }
@@ -923,6 +925,9 @@ mod tests {
             // the place of one party is read past to the next («في الرياض ومع الحوثيين»)
             (Ar, "وأجرى الوزير اتصالات مع الرئيس اليمني في الرياض ومع الحوثيين في صنعاء.", &["اليمني", "الحوثيين"]),
             (En, "The envoy held talks with the Yemeni president in Riyadh and with the Houthis in Sanaa.", &["Yemeni", "Houthis"]),
+            // the capital of a visit is its scene and names its host
+            (Ar, "وكان المبعوث زار برلين الخميس للقاء نظرائه البريطاني والفرنسي.", &["برلين"]),
+            (En, "The envoy visited Berlin on Thursday to meet his British counterpart.", &["Berlin"]),
             // a party marker further on opens a list («مع كل من»; "with both"), names that begin
             // with the letter of a preposition included (بيرو، باراغواي)
             (
@@ -1005,8 +1010,8 @@ mod tests {
         let cases: &[(Language, &str, &str)] = &[
             (Ar, "التقى وزير الخارجية الأمريكي نظيره الإيراني في جنيف، بينما قصفت إسرائيل سوريا.", "سوريا"),
             (En, "Iran and Iraq met in Baghdad. Syria was shelled later.", "Syria"),
-            // the capital a visit takes place in is its scene, not its country as a party
-            (Ar, "وكان المبعوث زار برلين الخميس للقاء نظرائه البريطاني والفرنسي.", "برلين"),
+            // the capital talks take place in is their scene, not its country as a party
+            (Ar, "وعقد المبعوث محادثات في برلين الخميس مع نظرائه البريطاني والفرنسي.", "برلين"),
             // the chain ends at anything but a comma, a determiner or a party link
             (Ar, "وصل الوفد الإيراني إلى فيينا للمشاركة في محادثات، وهاجمت إسرائيل سوريا.", "سوريا"),
             (En, "The talks in Vienna ended, and Israel struck Syria.", "Israel"),
