@@ -458,6 +458,7 @@ fn add_phrase_parties(
     seeds.extend(participation_phrase(inp, e));
     seeds.extend(party_chain(inp, e));
     seeds.extend(party_list(inp, e));
+    seeds.extend(relative_participant(inp, e));
     // the subject written just before the trigger: «الرئيس الشيشاني يجتمع بالملك سلمان»
     seeds.extend(
         e.tokens.start.checked_sub(1).and_then(|k| phrases.at_token(k)).filter(|&p| phrases.phrases[p].tokens.end == e.tokens.start),
@@ -599,6 +600,23 @@ fn party_list(inp: &EventInputs, e: &EventMention) -> Option<usize> {
         .find(|&k| words.contains(WordClass::PartyMarker, doc.word(k)) && words.contains(WordClass::ListOpener, doc.word(k + 1)))?;
     let first = (marker + 1..end).find(|&k| !words.contains(WordClass::ListOpener, doc.word(k)))?;
     doc.phrases.at_token(first).filter(|&p| doc.phrases.phrases[p].tokens.start == first)
+}
+
+/// The phrase a relative clause with a participation verb before the trigger stands for:
+/// «المحامية ناتاليا فيسيلنتسكايا، التي شاركت في اجتماع», "Veselnitskaya, who attended a
+/// meeting".
+fn relative_participant(inp: &EventInputs, e: &EventMention) -> Option<usize> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let start = sentence_tokens(doc, e.sentence).start;
+    let verb = (e.tokens.start.saturating_sub(3).max(start)..e.tokens.start)
+        .find(|&k| words.contains(WordClass::ParticipationVerb, doc.word(k)))?;
+    let pronoun = verb.checked_sub(1).filter(|&k| k >= start && words.contains(WordClass::RelativePronoun, doc.word(k)))?;
+    let mut k = pronoun.checked_sub(1)?;
+    if words.contains(WordClass::Comma, doc.word(k)) {
+        k = k.checked_sub(1)?;
+    }
+    (k >= start).then(|| doc.phrases.at_token(k)).flatten()
 }
 
 /// Most phrases [`party_chain`] reads after a meeting trigger.
@@ -928,6 +946,9 @@ mod tests {
             // the capital of a visit is its scene and names its host
             (Ar, "وكان المبعوث زار برلين الخميس للقاء نظرائه البريطاني والفرنسي.", &["برلين"]),
             (En, "The envoy visited Berlin on Thursday to meet his British counterpart.", &["Berlin"]),
+            // a relative clause with a participation verb stands for the phrase before it
+            (Ar, "وكان مقربا من وزير الخارجية الروسي سيرغي لافروف، الذي شارك في اجتماع ببرج ترامب الشهير.", &["سيرغي لافروف"]),
+            (En, "He was close to Russian Foreign Minister Sergei Lavrov, who attended a meeting at Trump Tower.", &["Sergei Lavrov"]),
             // a party marker further on opens a list («مع كل من»; "with both"), names that begin
             // with the letter of a preposition included (بيرو، باراغواي)
             (
