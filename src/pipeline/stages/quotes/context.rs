@@ -52,6 +52,9 @@ pub(super) struct Ctx<'a> {
     at: Vec<TokenIndex>,
 }
 
+/// The longest adjunct opening a sentence before its comma, in tokens.
+const OPENING_ADJUNCT_TOKENS: usize = 20;
+
 impl<'a> Ctx<'a> {
     /// Indexes the layers of `doc` that the quote stage reads.
     pub fn new(doc: &'a Document<'a>, lex: &'a LanguageLexicons) -> Ctx<'a> {
@@ -165,6 +168,32 @@ impl Ctx<'_> {
     pub fn inner_dot(&self, k: usize) -> bool {
         let doc = self.doc;
         doc.word(k) == "." && k + 1 < doc.tokens().len() && doc.sentence_of(k) == doc.sentence_of(k + 1)
+    }
+    /// True when the original text of token `i` starts with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        let t = &self.doc.tokens()[i];
+        let (s, _) = self.doc.original(t.start, t.end);
+        self.doc.text[s..].starts_with(|c: char| c.is_uppercase())
+    }
+    /// The first token after an adjunct opening the sentence at `start` and set off by a comma
+    /// before `end` ("On the eve of his election, Netanyahu …", «وفي الشهر الماضي، أوقف …»), or
+    /// after a time with no comma («وفي يناير/كانون الثاني أصدرت …»); `start` when none opens it.
+    pub fn after_opening_adjunct(&self, start: usize, end: usize) -> usize {
+        if start >= end || !self.is(WordClass::OpeningAdjunct, start) {
+            return start;
+        }
+        let reach = (start + OPENING_ADJUNCT_TOKENS).min(end);
+        if let Some(comma) = (start + 1..reach).find(|&k| self.is(WordClass::Comma, k)) {
+            return comma + 1;
+        }
+        let mut k = start + 1;
+        if k < reach && self.in_time(k) {
+            while k < reach && (self.in_time(k) || self.doc.tokens()[k].kind != TokenKind::Word) {
+                k += 1;
+            }
+            return k;
+        }
+        start
     }
     /// True when token `i` is punctuation that stops a phrase.
     pub fn is_stop(&self, i: usize) -> bool {

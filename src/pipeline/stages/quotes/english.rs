@@ -160,10 +160,7 @@ const CLAUSE_SUBJECT_WORDS: usize = 3;
 
 /// True when the word at `i` opens a noun phrase: a determiner or a capitalised name.
 fn names_or_determines(ctx: &Ctx, i: usize) -> bool {
-    let doc = ctx.doc();
-    let t = &doc.tokens()[i];
-    let (s, _) = doc.original(t.start, t.end);
-    ctx.is(WordClass::PhraseOpener, i) || doc.text[s..].starts_with(|c: char| c.is_uppercase())
+    ctx.is(WordClass::PhraseOpener, i) || ctx.capitalised(i)
 }
 
 /// True when an auxiliary follows the short subject opening at `a` (up to `s_end`).
@@ -415,11 +412,7 @@ fn sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<NounPhras
     let doc = ctx.doc();
     let mut start = if doc.tokens()[s_start].kind == TokenKind::Quote { s_start + 1 } else { s_start };
     // "On the eve of his election, Netanyahu rallied …": the subject follows the adjunct
-    if ctx.is(WordClass::OpeningAdjunct, start)
-        && let Some(comma) = (start + 1..limit.min(start + ADJUNCT_TOKENS)).find(|&k| doc.word(k) == ",")
-    {
-        start = comma + 1;
-    }
+    start = ctx.after_opening_adjunct(start, limit);
     let mut end = None;
     for k in start..limit.min(start + 6) {
         let w = doc.word(k);
@@ -432,9 +425,6 @@ fn sentence_subject(ctx: &Ctx, s_start: usize, limit: usize) -> Option<NounPhras
     let end = end?;
     Some((start, end, ctx.first_mention_within(start, end)))
 }
-
-/// The longest adjunct before a sentence's subject, in tokens.
-const ADJUNCT_TOKENS: usize = 20;
 
 /// "…, French officials said." / "…, Israeli officials said Wednesday." / "…, said the
 /// minister.": the cue closes the sentence and the reported clause is before it.

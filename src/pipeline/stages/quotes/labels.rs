@@ -37,13 +37,8 @@ fn is_title(ctx: &Ctx, q: &QuoteMention) -> bool {
         return false;
     }
     let ends_as_sentence = (first..=last).any(|k| ctx.is(WordClass::SentenceEnd, k));
-    let capitalised = |k: usize| {
-        let t = &tokens[k];
-        let (s, _) = doc.original(t.start, t.end);
-        doc.text[s..].starts_with(|c: char| c.is_uppercase())
-    };
     let small = |k: usize| ctx.lex.function_words.contains(doc.word(k));
-    !ends_as_sentence && words.len() >= 2 && capitalised(words[0]) && words.iter().all(|&k| capitalised(k) || small(k))
+    !ends_as_sentence && words.len() >= 2 && ctx.capitalised(words[0]) && words.iter().all(|&k| ctx.capitalised(k) || small(k))
 }
 
 /// True when the quotation with marks at tokens `open` and `close` is a label: a few words,

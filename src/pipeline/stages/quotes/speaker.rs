@@ -17,9 +17,6 @@ const PERSON_SENTENCES: usize = 3;
 /// How many tokens into the sentence before a cue its subject may start («وطالب مدير …»).
 const SUBJECT_REACH: usize = 4;
 
-/// How many tokens an adjunct opening a sentence before its comma may take.
-const OPENING_ADJUNCT_TOKENS: usize = 8;
-
 /// How many tokens before its cue a subject written first may start.
 const FRONTED_SUBJECT_TOKENS: usize = 9;
 
@@ -230,21 +227,7 @@ impl Ctx<'_> {
         let doc = self.doc();
         let tokens = doc.seg.sentences[sentence].tokens;
         // «وفي الشهر الماضي، أوقف رئيس الوزراء …»: the subject follows an opening adjunct
-        let mut first_token = tokens.start;
-        if self.is(WordClass::OpeningAdjunct, first_token) {
-            let end = (first_token + OPENING_ADJUNCT_TOKENS).min(tokens.end);
-            match (first_token + 1..end).find(|&k| self.is(WordClass::Comma, k)) {
-                Some(comma) => first_token = comma + 1,
-                // «وفي يناير/كانون الثاني أصدرت الجماعة …»: a time with no comma after it
-                None if self.in_time(first_token + 1) => {
-                    first_token += 1;
-                    while first_token < end && (self.in_time(first_token) || doc.tokens()[first_token].kind != TokenKind::Word) {
-                        first_token += 1;
-                    }
-                }
-                None => {}
-            }
-        }
+        let first_token = self.after_opening_adjunct(tokens.start, tokens.end);
         let reach = (first_token + SUBJECT_REACH).min(tokens.end).min(cue);
         let all = &self.mentions.all;
         let lo = all.partition_point(|m| m.tokens.start < first_token);
