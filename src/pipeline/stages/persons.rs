@@ -599,6 +599,21 @@ mod tests {
     }
 
     #[test]
+    fn profession_titles_name_the_person_after_them() {
+        // ar/0049: «المحامية ناتاليا فيسيلنتسكايا» (ناتاليا is also a place name)
+        let cases: &[(Language, &str, &[&str])] = &[
+            (Language::Ar, "كان مقربا من المحامية ناتاليا فيسيلنتسكايا، التي شاركت في اجتماع", &["ناتاليا فيسيلنتسكايا"]),
+            (Language::Ar, "وقال المحامي أحمد سيف إن الجلسة أجلت", &["أحمد سيف"]),
+            (Language::En, "He was close to the lawyer Natalia Veselnitskaya, who attended a meeting.", &["Natalia Veselnitskaya"]),
+            (Language::En, "Attorney Ben Crump said the family was grieving.", &["Ben Crump"]),
+        ];
+        for &(language, text, expected) in cases {
+            let found = persons(language, text);
+            assert_eq!(texts(&found), expected, "{text}: {found:?}");
+        }
+    }
+
+    #[test]
     fn english_titled_names() {
         // en/0087 (Reuters): "FDIC Chairman Martin Gruenberg", later "Gruenberg" and a possessive
         let found = persons(

@@ -44,6 +44,8 @@ struct Summary<'a> {
     party_countries: HashSet<&'a str>,
     /// The clusters of its mentions' causes (once those causes have a cluster).
     cause_clusters: HashSet<usize>,
+    /// Entity keys of the named persons its tolls are the death or wounding of.
+    victims: HashSet<&'a str>,
 }
 
 fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
@@ -100,6 +102,9 @@ impl<'a> Summary<'a> {
         self.targets.extend(actor_keys(inp, m, "target"));
         self.parties.extend(actor_keys(inp, m, ""));
         self.party_countries.extend(party_countries(inp, m));
+        if m.event_type.frame == Frame::Toll {
+            self.victims.extend(victim_of(inp, m).flatten());
+        }
     }
 
     /// True when nothing says that `m` and the cluster's mentions are different happenings:
@@ -156,8 +161,12 @@ impl<'a> Clustering<'a> {
         // the headline's event is the one the lede (the first sentence after it) reports
         let headline = t.sentence == 0 && first_paragraph_is_headline(doc) && m.sentence <= doc.seg.paragraphs[1].start + 1;
         let own_place = m.location.is_some() && !m.inherited;
-        // «مقتل المحتج» (the killing of the protester): a toll definite by its victim
-        let definite = is_definite(doc, &inp.lex.words, m.tokens.start) || (m.event_type.frame == Frame::Toll && names_its_victim(inp, m));
+        // «مقتل المحتج» (the killing of the protester): a toll definite by its victim; one
+        // naming a person refers back only to that person's death («مقتل المحامي سيرغي
+        // ماغنيتسكي» is not the killing the headline reports)
+        let victim = if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None };
+        let known_victim = victim.is_some_and(|v| v.is_none_or(|key| summary.victims.contains(key)));
+        let definite = (is_definite(doc, &inp.lex.words, m.tokens.start) && victim.flatten().is_none()) || known_victim;
         let anaphor = !own_place && m.actors.is_empty() && definite;
         let same_place = matches!((precise_location(inp, m), summary.precise_place), (Some(a), Some(b)) if nested(inp.gazetteer, a, b));
         if m.event_type.frame == Frame::Meeting {
@@ -410,24 +419,38 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
 /// ("اغتيال الحريري", "مقتل الرئيس", "the killing of President Hariri"): definite by its
 /// victim, a happening the reader knows.
 fn names_its_victim(inp: &EventInputs, m: &EventMention) -> bool {
+    victim_of(inp, m).is_some()
+}
+
+/// The victim a toll trigger stands in construct with: a named person (with the person's
+/// key) or a definite role (with none).
+fn victim_of<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<Option<&'a str>> {
     let doc = inp.doc;
     let mut next = m.tokens.end;
     // "the assassination of President Rafik Hariri"
     if next + 1 < doc.seg.tokens.len() && inp.lex.words.contains(WordClass::GenitivePreposition, doc.word(next)) {
         next += 1;
     }
-    next < doc.seg.tokens.len()
-        && doc.mentions.starting_at(next).is_some_and(|x| match x.kind {
-            MentionKind::Person => true,
-            // a definite role, or a title with the name after it ("President Rafik Hariri")
-            MentionKind::Role(_) => {
-                inp.lex.words.prefix_of(WordClass::DefinitePrefix, doc.word(next)).is_some()
-                    || doc.phrases.at_token(next).is_some_and(|p| {
-                        doc.phrases.phrases[p].mentions.iter().any(|&mi| matches!(doc.mentions.all[mi].kind, MentionKind::Person))
-                    })
-            }
-            _ => false,
-        })
+    if next >= doc.seg.tokens.len() {
+        return None;
+    }
+    // "the killing of the lawyer Sergei Magnitsky"
+    let head =
+        if next + 1 < doc.seg.tokens.len() && inp.lex.words.contains(WordClass::Determiner, doc.word(next)) { next + 1 } else { next };
+    // a person anywhere in the phrase: «المحامي الروسي سيرغي ماغنيتسكي», "the lawyer Sergei Magnitsky"
+    let person = doc.phrases.at_token(head).filter(|&p| doc.phrases.phrases[p].tokens.start == head).and_then(|p| {
+        doc.phrases.phrases[p].mentions.iter().map(|&mi| &doc.mentions.all[mi]).find(|y| matches!(y.kind, MentionKind::Person))
+    });
+    if let Some(p) = person {
+        return Some(Some(p.key.as_str()));
+    }
+    let x = doc.mentions.starting_at(next)?;
+    match x.kind {
+        MentionKind::Person => Some(Some(x.key.as_str())),
+        // a definite role ("مقتل الرئيس")
+        MentionKind::Role(_) => inp.lex.words.prefix_of(WordClass::DefinitePrefix, doc.word(next)).is_some().then_some(None),
+        _ => None,
+    }
 }
 
 /// True when the article opens with a one-sentence line (a headline).

@@ -463,6 +463,19 @@ mod tests {
                 "casualties",
                 1,
             ),
+            // but a toll that names a person is that person's death, not the one reported
+            (
+                Ar,
+                "قتل مسؤول كبير في الكرملين في حادث غامض. وكان الكونغرس قد مرر القانون ردا على مقتل المحامي الروسي سيرغي ماغنيتسكي.",
+                "casualties",
+                2,
+            ),
+            (
+                En,
+                "A senior official was killed in Moscow on Monday. The law was passed after the killing of the lawyer Sergei Magnitsky.",
+                "casualties",
+                2,
+            ),
             // a demonstrative refers back: «هذا اجتماع تاريخي»
             (Ar, "وستعقد القمة في سنغافورة الشهر المقبل. وقالت المسؤولة إن الوضع هادئ. وأضافت أن هذا اجتماع تاريخي.", "meeting", 1),
             // a party's country is the party: the president of a country and the country
