@@ -459,6 +459,7 @@ fn add_phrase_parties(
     seeds.extend(party_chain(inp, e));
     seeds.extend(party_list(inp, e));
     seeds.extend(relative_participant(inp, e));
+    seeds.extend(purpose_participant(inp, e));
     // the subject written just before the trigger: «الرئيس الشيشاني يجتمع بالملك سلمان»
     seeds.extend(
         e.tokens.start.checked_sub(1).and_then(|k| phrases.at_token(k)).filter(|&p| phrases.phrases[p].tokens.end == e.tokens.start),
@@ -618,6 +619,51 @@ fn relative_participant(inp: &EventInputs, e: &EventMention) -> Option<usize> {
     }
     (k >= start).then(|| doc.phrases.at_token(k)).flatten()
 }
+
+/// The party that goes somewhere to take part in meeting `e`: the nearest phrase before a
+/// participation purpose right before the trigger («للمشاركة في», "to attend"), or before a
+/// visit told as a circumstance («وصل … في زيارة»), that holds a mention which may be a party
+/// or a role of several words, places and times passed over («أقلّت طائرة وفدا من جماعة
+/// الحوثي إلى مسقط، أمس، للمشاركة في محادثات», «وصل أمير البلاد إلى العاصمة كيتو، في
+/// زيارة», "the minister flew to Geneva to attend the talks").
+fn purpose_participant(inp: &EventInputs, e: &EventMention) -> Option<usize> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let start = sentence_tokens(doc, e.sentence).start;
+    let circumstance = e.subtype.as_deref() == Some(VISIT) && words.contains(WordClass::Locative, doc.word(e.tokens.start));
+    let purpose = if circumstance {
+        e.tokens.start
+    } else {
+        (e.tokens.start.saturating_sub(MAX_PURPOSE_GAP + 1).max(start)..e.tokens.start)
+            .rev()
+            .find(|&k| words.contains(WordClass::ParticipationPurpose, doc.word(k)))?
+    };
+    let phrases = &doc.phrases;
+    let mut k = purpose;
+    let lo = purpose.saturating_sub(MAX_PURPOSE_REACH).max(start);
+    while k > lo {
+        k -= 1;
+        let Some(p) = phrases.at_token(k) else { continue };
+        let phrase = &phrases.phrases[p];
+        let mentions = || phrase.mentions.iter().map(|&mi| (mi, &inp.mentions.all[mi]));
+        // (the city gone to is no party, though its name stands for its government: «إلى مسقط»)
+        let place = mentions().any(|(_, m)| is_place(m));
+        let party = mentions().any(|(mi, m)| may_be_party(inp, e, mi, m));
+        let role = phrase.tokens.len() > 1 && mentions().any(|(_, m)| matches!(m.kind, MentionKind::Role(_)));
+        if !place && (party || role) {
+            return Some(p);
+        }
+        k = phrase.tokens.start.min(k);
+    }
+    None
+}
+
+/// Most words between a participation purpose and its meeting trigger («للمشاركة في», "to
+/// take part in the").
+const MAX_PURPOSE_GAP: usize = 3;
+
+/// How far before a participation purpose its party may stand.
+const MAX_PURPOSE_REACH: usize = 14;
 
 /// Most phrases [`party_chain`] reads after a meeting trigger.
 const MAX_PARTY_CHAIN: usize = 4;
@@ -946,6 +992,12 @@ mod tests {
             // the capital of a visit is its scene and names its host
             (Ar, "وكان المبعوث زار برلين الخميس للقاء نظرائه البريطاني والفرنسي.", &["برلين"]),
             (En, "The envoy visited Berlin on Thursday to meet his British counterpart.", &["Berlin"]),
+            // the party that goes somewhere to take part, past the city gone to (whose name
+            // stands for its government) and the time
+            (Ar, "وقد أقلت طائرة عمانية وفدا من جماعة الحوثي وحلفائهم، إلى مسقط، أمس، للمشاركة في محادثات سياسية.", &["جماعة الحوثي"]),
+            (En, "The Russian foreign minister flew to Geneva on Monday to attend the talks.", &["Russian"]),
+            // a visit told as the circumstance of an arrival is the arriving party's
+            (Ar, "ووصل الرئيس التركي إلى الدوحة، في زيارة تستغرق يومين.", &["التركي"]),
             // a relative clause with a participation verb stands for the phrase before it
             (Ar, "وكان مقربا من وزير الخارجية الروسي سيرغي لافروف، الذي شارك في اجتماع ببرج ترامب الشهير.", &["سيرغي لافروف"]),
             (En, "He was close to Russian Foreign Minister Sergei Lavrov, who attended a meeting at Trump Tower.", &["Sergei Lavrov"]),
