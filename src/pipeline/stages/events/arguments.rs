@@ -996,6 +996,12 @@ mod tests {
             // stands for its government) and the time
             (Ar, "وقد أقلت طائرة عمانية وفدا من جماعة الحوثي وحلفائهم، إلى مسقط، أمس، للمشاركة في محادثات سياسية.", &["جماعة الحوثي"]),
             (En, "The Russian foreign minister flew to Geneva on Monday to attend the talks.", &["Russian"]),
+            (Ar, "وتوجه وزير الخارجية الإيراني إلى جنيف لإجراء محادثات مع المبعوث الأممي.", &["الإيراني"]),
+            (
+                En,
+                "They sent White House Counsel Neil Eggleston to Capitol Hill for a tense meeting with House Democrats.",
+                &["White House"],
+            ),
             // a visit told as the circumstance of an arrival is the arriving party's
             (Ar, "ووصل الرئيس التركي إلى الدوحة، في زيارة تستغرق يومين.", &["التركي"]),
             // a relative clause with a participation verb stands for the phrase before it
