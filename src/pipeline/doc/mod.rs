@@ -151,6 +151,13 @@ impl<'a> Document<'a> {
         self.norm.to_original(start, end)
     }
 
+    /// The original text of token `i` (before normalisation: «زيارته» keeps its ة as ت).
+    pub fn original_word(&self, i: usize) -> &'a str {
+        let t = &self.tokens()[i];
+        let (s, e) = self.original(t.start, t.end);
+        &self.text[s..e]
+    }
+
     /// The original byte span covering a non-empty span of tokens.
     pub fn token_span(&self, tokens: TokenSpan) -> (usize, usize) {
         let t = &self.seg.tokens;

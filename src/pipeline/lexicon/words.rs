@@ -68,6 +68,7 @@ word_classes! {
     ParticipationVerb => "participation_verbs": "Verbs after a meeting noun that introduce its parties (تشارك فيها; attended by).",
     ClauseStop => "clause_stops": "Punctuation that ends the clause an argument may be read from.",
     CapitalNoun => "capital_nouns": "Nouns that make the following name a capital city, not an actor (العاصمة; capital).",
+    PossessiveDeterminer => "possessive_determiners": "Possessive pronouns before a noun that make it definite (his visit, their talks); Arabic writes them as suffixes (ta_pronoun_suffixes).",
     Determiner => "determiners": "Words before a noun that make it definite or demonstrative (the, this, these).",
     DefinitePrefix => "definite_prefixes": "Prefixes of a word that carry the definite article (ال، وال، بال).",
     TollPreposition => "toll_prepositions": "Words before a number that make it a toll raised to (إلى; to).",

@@ -36,7 +36,7 @@ struct TitledName {
 /// True when the original text of token `i` starts with a capital letter, after a glued
 /// lower-case particle (al-Assad, el-Sisi).
 fn capitalised(doc: &Document, lex: &LanguageLexicons, i: usize) -> bool {
-    let word = original_word(doc, i);
+    let word = doc.original_word(i);
     let word =
         word.find('-').filter(|&dash| lex.name_connectors.contains(&word[..=dash].to_lowercase())).map_or(word, |dash| &word[dash + 1..]);
     word.chars().next().is_some_and(char::is_uppercase)
@@ -356,7 +356,7 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
     }
     // after a modifier a preposition starts the title's complement, not a name: «الوالي
     // السابق لولاية الخير», «الإمام السابق لبيت الله»
-    if ar && modified && i < tokens.len() && lex.words.prefix_of(WordClass::ComplementPrefix, original_word(doc, i)).is_some() {
+    if ar && modified && i < tokens.len() && lex.words.prefix_of(WordClass::ComplementPrefix, doc.original_word(i)).is_some() {
         return None;
     }
     let start = i;
@@ -388,17 +388,10 @@ fn name_after(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], mentions
     enough.then(|| TitledName { tokens: TokenSpan::inclusive(start, i - 1), gender: lex.roles.entries()[h.entry].gender, country })
 }
 
-/// The original text of token `i`.
-fn original_word<'d>(doc: &'d Document, i: usize) -> &'d str {
-    let t = &doc.tokens()[i];
-    let (s, e) = doc.original(t.start, t.end);
-    &doc.text[s..e]
-}
-
 /// True when token `i` is written with ة before a pronoun (استقالته، حكومتها): a noun, not a
 /// name. The normalised text writes ة as ه, so the original text decides.
 fn pronoun_after_ta_marbuta(doc: &Document, lex: &LanguageLexicons, i: usize) -> bool {
-    let word = original_word(doc, i);
+    let word = doc.original_word(i);
     lex.words
         .words(WordClass::TaPronounSuffix)
         .iter()
@@ -439,7 +432,7 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
     }
     let w = bare_word(doc, i);
     // على is a particle, علي a name: the normalised text no longer tells them apart
-    let particle = lex.function_words.contains(w) && !(lex.maqsura_function_words.contains(w) && original_word(doc, i).ends_with('ي'));
+    let particle = lex.function_words.contains(w) && !(lex.maqsura_function_words.contains(w) && doc.original_word(i).ends_with('ي'));
     if particle || w.chars().count() < 2 {
         return false;
     }
@@ -463,7 +456,7 @@ fn is_name_word(doc: &Document, lex: &LanguageLexicons, claimed: &[bool], i: usi
             // (proclitics.tsv, kind verbal_noun: in the original text, as normalised لإ is لا as in
             // لاعب and بأ is با as in باراك)
             let preposition_before_noun =
-                first && lex.morphology.verbal_noun_starts().iter().any(|p| original_word(doc, i).starts_with(p.as_str()));
+                first && lex.morphology.verbal_noun_starts().iter().any(|p| doc.original_word(i).starts_with(p.as_str()));
             // a present verb in the dual or plural after a name of two words: "وزير الداخلية
             // السابق حسين عرب يقودان" (earlier, such a word is a name: موشيه يعالون)
             let plural_verb = position >= 2

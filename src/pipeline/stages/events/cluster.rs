@@ -8,7 +8,7 @@
 //! by the lede, for strikes the same attacker or target, for meetings a shared party). What each cluster's mentions say is kept
 //! in a [`Summary`], so a mention is compared with a cluster in constant time.
 
-use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, place_rank};
+use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, is_possessed, place_rank};
 use crate::pipeline::doc::Document;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::gazetteer::Gazetteer;
@@ -166,7 +166,7 @@ impl<'a> Clustering<'a> {
         // ماغنيتسكي» is not the killing the headline reports)
         let victim = if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None };
         let known_victim = victim.is_some_and(|v| v.is_none_or(|key| summary.victims.contains(key)));
-        let definite = (is_definite(doc, &inp.lex.words, m.tokens.start) && victim.flatten().is_none()) || known_victim;
+        let definite = (is_definite(doc, &inp.lex.words, m) && victim.flatten().is_none()) || known_victim;
         let anaphor = !own_place && m.actors.is_empty() && definite;
         let same_place = matches!((precise_location(inp, m), summary.precise_place), (Some(a), Some(b)) if nested(inp.gazetteer, a, b));
         if m.event_type.frame == Frame::Meeting {
@@ -179,8 +179,11 @@ impl<'a> Clustering<'a> {
                 || hosted;
             let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);
             // «المحادثات», «القمة», "the talks": a definite meeting noun is the meeting already
-            // reported, whoever it names, unless it stands somewhere else
-            let anaphoric = definite && !conflicting_place;
+            // reported, whoever it names, unless it stands somewhere else; a possessed one
+            // naming parties of its own is the possessor's own meeting with them («نتائج
+            // اتصالاته مع الرئيس اليمني»), tied to another only by a shared party
+            let own_meeting = m.event_type.frame == Frame::Meeting && !m.actors.is_empty() && is_possessed(doc, &inp.lex.words, m);
+            let anaphoric = definite && !conflicting_place && !own_meeting;
             return same_place || (shared_party && !conflicting_place) || anaphoric;
         }
         let same_sentence = summary.sentences.contains(&m.sentence);
@@ -393,7 +396,7 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
                 && m.time.is_none()
                 && m.killed.is_none()
                 && m.injured.is_none()
-                && is_definite(inp.doc, &inp.lex.words, m.tokens.start)
+                && is_definite(inp.doc, &inp.lex.words, m)
     };
     let unanchored: Vec<bool> = clusters.iter().map(|c| c.mentions.iter().all(|&m| unanchored_mention(&mentions[m]))).collect();
     let mut anchored_by_link = vec![false; clusters.len()];

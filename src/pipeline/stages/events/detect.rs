@@ -235,7 +235,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             && !m.verb
             && m.killed.is_none()
             && m.injured.is_none()
-            && super::is_definite(inp.doc, &inp.lex.words, m.tokens.start))
+            && super::is_definite(inp.doc, &inp.lex.words, m))
     });
     out
 }

@@ -216,10 +216,25 @@ fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
 }
 
 /// True when the trigger word carries the article (الاجتماع) or follows a determiner
-/// ("the", "this").
-fn is_definite(doc: &Document, words: &WordClasses, first: usize) -> bool {
-    words.prefix_of(WordClass::DefinitePrefix, doc.word(first)).is_some()
+/// ("the", "this"), or when it is possessed ([`is_possessed`]).
+fn is_definite(doc: &Document, words: &WordClasses, m: &EventMention) -> bool {
+    let first = m.tokens.start;
+    is_possessed(doc, words, m)
+        || words.prefix_of(WordClass::DefinitePrefix, doc.word(first)).is_some()
         || (first > 0 && words.contains(WordClass::Determiner, doc.word(first - 1)))
+}
+
+/// True when a noun trigger carries a possessive pronoun, which makes it definite: «بعد
+/// إصابتهم بجروح», «زيارته», "his visit".
+fn is_possessed(doc: &Document, words: &WordClasses, m: &EventMention) -> bool {
+    let first = m.tokens.start;
+    let suffixed = |k: usize| {
+        words
+            .words(WordClass::TaPronounSuffix)
+            .iter()
+            .any(|suffix| doc.original_word(k).strip_suffix(suffix.as_str()).is_some_and(|stem| stem.chars().count() >= 2))
+    };
+    !m.verb && ((first..m.tokens.end).any(suffixed) || (first > 0 && words.contains(WordClass::PossessiveDeterminer, doc.word(first - 1))))
 }
 
 /// True for modalities that the guidelines do not count as events.
@@ -474,6 +489,32 @@ mod tests {
                 En,
                 "A senior official was killed in Moscow on Monday. The law was passed after the killing of the lawyer Sergei Magnitsky.",
                 "casualties",
+                2,
+            ),
+            // a possessed noun is definite: «بعد إصابتهم بجروح», "their strike"
+            (
+                Ar,
+                "قتل محتج وأصيب ستة آخرون بجروح في اشتباكات في البصرة. وقالت المصادر إن ستة محتجين نقلوا لمستشفيات بعد إصابتهم بجروح.",
+                "casualties",
+                1,
+            ),
+            (
+                En,
+                "Israeli jets struck a camp in Rafah on Monday. The spokesman said the mood was calm. Officials said their strike had destroyed a depot.",
+                "strike",
+                1,
+            ),
+            // but a possessed meeting naming parties of its own is the possessor's own meeting
+            (
+                Ar,
+                "ستعقد محادثات في مسقط بين الحوثيين والحكومة. ورفع المبعوث تقريره بشأن نتائج اتصالاته مع الرئيس اليمني في الرياض.",
+                "meeting",
+                2,
+            ),
+            (
+                En,
+                "Talks between Iran and the powers will open in Vienna. The envoy reported on his talks with the Saudi king.",
+                "meeting",
                 2,
             ),
             // a demonstrative refers back: «هذا اجتماع تاريخي»
