@@ -165,13 +165,22 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
     out
 }
 
-/// "killed more than 400 protesters": the noun counted by a toll names the victims; a
-/// trigger of a type the guidelines do not score is no event of its own there.
+/// "killed more than 400 protesters", «مقتل متظاهر»: the noun counted by a toll, or a
+/// participant noun as its victim, names the victims; a trigger of a type the guidelines
+/// do not score is no event of its own there.
 fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
     let n = inp.doc.tokens().len();
     let mut toll_end = vec![false; n];
+    // where a toll trigger's victim starts: right after it («مقتل متظاهر») or after its
+    // genitive preposition and an article ("the killing of a protester")
+    let mut victim_start = vec![false; n + 3];
     for e in out.iter().filter(|e| e.event_type.frame == Frame::Toll) {
         toll_end[e.tokens.last()] = true;
+        victim_start[e.tokens.end] = true;
+        if e.tokens.end < n && inp.lex.words.contains(WordClass::GenitivePreposition, inp.doc.word(e.tokens.end)) {
+            victim_start[e.tokens.end + 1] = true;
+            victim_start[e.tokens.end + 2] = true;
+        }
     }
     // tokens right after a count that follows a toll trigger within three tokens
     let mut counted = vec![false; n + 1];
@@ -181,7 +190,8 @@ fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
             counted[c.number.last() + 1] = true;
         }
     }
-    out.retain(|e| e.event_type.core || !counted[e.tokens.start]);
+    // a participant noun as a toll's victim («مقتل متظاهر») names the victim, no protest
+    out.retain(|e| e.event_type.core || !(counted[e.tokens.start] || (e.weight == 1 && victim_start[e.tokens.start])));
 }
 
 /// "clashes between protesters and police", «قتل محتج في اشتباكات مع قوات الأمن»: a clash in

@@ -552,6 +552,16 @@ mod tests {
     }
 
     #[test]
+    fn a_participant_noun_as_a_toll_victim_names_no_protest() {
+        let cases: &[(Language, &str)] =
+            &[(Ar, "وطالب بالتحقيق في مقتل متظاهر في البصرة."), (En, "He called for an inquiry into the killing of a protester in Basra.")];
+        for &(language, text) in cases {
+            let kinds: Vec<String> = detected(language, text).into_iter().map(|d| d.0).collect();
+            assert_eq!(kinds, ["casualties"], "{text:?}");
+        }
+    }
+
+    #[test]
     fn words_that_name_no_event_give_none() {
         let cases: &[(Language, &str)] = &[
             (Ar, "أعلنت الحكومة عن خطة اقتصادية جديدة."),
