@@ -15,7 +15,7 @@ use crate::pipeline::lexicon::gazetteer::Gazetteer;
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use chrono::NaiveDate;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Marks a mention not yet given a cluster.
 const UNASSIGNED: usize = usize::MAX;
@@ -146,6 +146,9 @@ struct Clustering<'a> {
     causes: Vec<Option<usize>>,
     /// Per mention: clusters waiting to learn its cluster (it causes some of their mentions).
     waiting_on: Vec<Vec<usize>>,
+    /// How many clusters of each event type (by id) report a happening (not negated or
+    /// hypothetical).
+    clusters_of_type: HashMap<u16, usize>,
 }
 
 impl<'a> Clustering<'a> {
@@ -191,7 +194,14 @@ impl<'a> Clustering<'a> {
         // the same attacker, or the same target: one side of the same attacks
         let shared_side = actor_keys(inp, m, "attacker").any(|k| summary.attackers.contains(k))
             || actor_keys(inp, m, "target").any(|k| summary.targets.contains(k));
-        headline || anaphor || same_place || same_sentence || same_cause || shared_side
+        // an article that reports one attack of a kind so far: a mention that says nothing of
+        // where, when, who or how many is that attack («وأتى إطلاق النار خلال الاحتفال»,
+        // «أن شخصا مجهولا أطلق النار على المحتفلين»)
+        let only_one = self.clusters_of_type.get(&m.event_type.id).is_some_and(|&n| n == 1);
+        let bare =
+            precise_location(inp, m).is_none() && m.time.is_none() && m.actors.is_empty() && m.killed.is_none() && m.injured.is_none();
+        let sole_attack = m.event_type.frame == Frame::Attack && only_one && bare && t.subtype == m.subtype;
+        headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack
     }
 
     /// True when mention `i` may join cluster `c`.
@@ -233,6 +243,9 @@ impl<'a> Clustering<'a> {
     /// Starts a new cluster with mention `i`.
     fn open(&mut self, inp: &'a EventInputs, mentions: &'a [EventMention], i: usize) {
         self.clusters.push(EventCluster { mentions: Vec::new(), trigger: i, cause: None });
+        if !is_non_event(mentions[i].modality) {
+            *self.clusters_of_type.entry(mentions[i].event_type.id).or_default() += 1;
+        }
         self.summaries.push(Summary::default());
         self.place(inp, mentions, self.clusters.len() - 1, i);
     }
@@ -281,6 +294,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         cluster_of: vec![UNASSIGNED; n],
         causes,
         waiting_on: vec![Vec::new(); n],
+        clusters_of_type: HashMap::new(),
     };
     for i in 0..n {
         if inp.doc.out_of_time() {

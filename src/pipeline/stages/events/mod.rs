@@ -517,6 +517,27 @@ mod tests {
                 "meeting",
                 2,
             ),
+            // an article that reports one attack so far: a mention that says nothing of where,
+            // when, who or how many is that attack; with two reported, it is neither
+            (Ar, "وقع إطلاق نار في كنيسة بمدينة حلب الأحد. وقال مسؤول أمني إن شخصا مجهولا أطلق النار على المحتفلين.", "strike", 1),
+            (
+                Ar,
+                "وقع إطلاق نار في كنيسة بمدينة حلب الاثنين. ووقع إطلاق نار في مسجد بمدينة إدلب الخميس. وقال مسؤول إن شخصا مجهولا أطلق النار على المصلين.",
+                "strike",
+                3,
+            ),
+            (
+                En,
+                "A gunman opened fire at a church in Kizlyar on Sunday. An official said an unknown man opened fire on the worshippers.",
+                "strike",
+                1,
+            ),
+            (
+                En,
+                "Gunmen opened fire at a church in Aleppo on Monday. Gunmen opened fire at a mosque in Idlib on Thursday. An official said an unknown man opened fire on the worshippers.",
+                "strike",
+                3,
+            ),
             // a demonstrative refers back: «هذا اجتماع تاريخي»
             (Ar, "وستعقد القمة في سنغافورة الشهر المقبل. وقالت المسؤولة إن الوضع هادئ. وأضافت أن هذا اجتماع تاريخي.", "meeting", 1),
             // a party's country is the party: the president of a country and the country
