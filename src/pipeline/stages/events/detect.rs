@@ -202,6 +202,37 @@ fn drop_protest_violence(out: &mut Vec<EventMention>) {
     out.retain(|e| !(e.subtype.as_deref() == Some(CLASH_SUBTYPE) && protest_sentences.contains(&e.sentence)));
 }
 
+/// «توفي … إثر تحطم طائرة هليكوبتر», «زلزال ضرب جنوب تركيا», «حادث تحطم مروحية», "died when
+/// his helicopter crashed": an attack trigger right after an accident or disaster word, or
+/// just before one, is the accident's own word (the quake "struck", the helicopter that
+/// crashed, the incident that was a crash), and a toll with such a word
+/// near it and no other attack in its sentence is no casualties event (GUIDELINES.md).
+fn drop_accident_tolls(inp: &EventInputs, out: &mut Vec<EventMention>) {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let accident = |k: usize| words.contains(WordClass::AccidentWord, doc.word(k));
+    let the_accidents_word = |e: &EventMention| {
+        let sentence = super::sentence_tokens(doc, e.sentence);
+        (e.tokens.start.saturating_sub(ACCIDENT_VERB_REACH).max(sentence.start)..e.tokens.start).any(accident)
+            || (e.tokens.end < sentence.end && accident(e.tokens.end))
+    };
+    out.retain(|e| !(e.event_type.frame == Frame::Attack && the_accidents_word(e)));
+    let attacked: HashSet<usize> = out.iter().filter(|e| e.event_type.frame == Frame::Attack).map(|e| e.sentence).collect();
+    out.retain(|e| {
+        if e.event_type.frame != Frame::Toll || attacked.contains(&e.sentence) {
+            return true;
+        }
+        let sentence = super::sentence_tokens(doc, e.sentence);
+        let near = e.tokens.start.saturating_sub(ACCIDENT_REACH).max(sentence.start)..(e.tokens.end + ACCIDENT_REACH).min(sentence.end);
+        !near.into_iter().any(accident)
+    });
+}
+
+/// How far from a toll an accident word may stand.
+const ACCIDENT_REACH: usize = 12;
+/// How far after an accident word an attack trigger is the accident's own word.
+const ACCIDENT_VERB_REACH: usize = 2;
+
 /// The event type whose crowd turns a clash beside it into protest violence.
 const PROTEST: &str = "protest";
 /// The strike subtype of clashes.
@@ -235,6 +266,8 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
             || (m.event_type.frame == Frame::Actors && counted(inp, m))
     });
+    // (after the weak triggers are gone: «عملية تدريب» is no attack in the accident's sentence)
+    drop_accident_tolls(inp, &mut out);
     // a killing or wounding in the present with no toll is a habit or a general statement
     // ("الذين يقتلون العراقيين"); a present headline with its toll is news ("غارة تقتل 14")
     out.retain(|m| !(m.present && m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none()));

@@ -624,6 +624,12 @@ mod tests {
             (Ar, "وفرضت واشنطن حصارا شاملا على القطاع."),
             (En, "Washington imposed a blockade on the strip."),
             (En, "The senator made a scathing attack on his rival."),
+            // accidents and disasters are no casualties events, and their words no attacks
+            (Ar, "قتل ثلاثة جنود أمريكيين في تحطم مروحية خلال تدريب في العراق."),
+            (Ar, "أعلنت الوزارة مقتل مدرب أمريكي في حادث تحطم مروحية خلال عملية تدريب في الرياض."),
+            (Ar, "قتل عشرة أشخاص في زلزال ضرب جنوب تركيا."),
+            (En, "Ten people were killed when a helicopter crashed in Iraq."),
+            (En, "His parents died in a car crash in 1987."),
             // a definite toll noun with no count names a kind of act
             (Ar, "وأدان المتحدث الإجرام والقتل المتعمد."),
             (En, "The bishop spoke against the killings and the looting."),
