@@ -89,7 +89,8 @@ pub struct Hit {
     pub features: Features,
     /// Normalised byte where the reported span starts (after the proclitics, before an article).
     pub start: usize,
-    /// Normalised byte where the reported span ends (end of the last token).
+    /// Normalised byte where the reported span ends (end of the last token, before a
+    /// possessive ending).
     pub end: usize,
     /// Its tokens.
     pub tokens: TokenSpan,
@@ -476,11 +477,13 @@ impl<T> Matcher<T> {
             }
             // the span includes an article the text glues to the entry (والقصف → القصف)
             let start = m.start() - self.morphology.article_at_end(prefix).map_or(0, str::len);
+            // and ends before a possessive ("Germany's" → Germany)
+            let end = if self.morphology.is_possessive(suffix) { m.end() } else { tokens[last].end };
             hits.push(Hit {
                 entry: p.entry as usize,
                 features: p.features,
                 start,
-                end: tokens[last].end,
+                end,
                 tokens: TokenSpan::inclusive(first, last),
                 prefix_len: prefix.len(),
             });
@@ -549,6 +552,21 @@ mod tests {
         let got = words(Language::Ar, vec![("قصف", FormKind::Plain)], "والقصف بقصف وبالقصف مقصف فقصفها");
         let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
         assert_eq!(texts, vec!["القصف", "قصف", "القصف", "قصفها"]);
+    }
+
+    #[test]
+    fn a_possessive_ending_stays_out_of_the_span() {
+        // en/0064 "in Germany’s largest shopping centers": the place is Germany
+        for (text, expected) in
+            [("in Germany's largest mall", "Germany"), ("in Germany’s largest mall", "Germany"), ("the ministers' talks", "ministers")]
+        {
+            let got = words(Language::En, vec![("germany", FormKind::Plain), ("ministers", FormKind::Plain)], text);
+            let texts: Vec<&str> = got.iter().map(|g| g.0.as_str()).collect();
+            assert_eq!(texts, [expected], "{text}");
+        }
+        // an Arabic pronoun ending stays in: «قصفها»
+        let got = words(Language::Ar, vec![("قصف", FormKind::Plain)], "فقصفها");
+        assert_eq!(got[0].0, "قصفها");
     }
 
     #[test]

@@ -250,6 +250,11 @@ impl Morphology {
         suffix.is_empty() || self.possessives.contains(suffix) || enclitics && self.pronouns.contains(suffix)
     }
 
+    /// True when `suffix` is a possessive ending ("'s" in "Germany's").
+    pub fn is_possessive(&self, suffix: &str) -> bool {
+        self.possessives.contains(suffix)
+    }
+
     /// True when `suffix` may follow a ta marbuta spelled before a suffix (ضربت + ين).
     pub fn is_after_ta(&self, suffix: &str) -> bool {
         self.after_ta.contains(suffix)
