@@ -441,7 +441,7 @@ fn names_its_victim(inp: &EventInputs, m: &EventMention) -> bool {
 
 /// The victim a toll trigger stands in construct with: a named person (with the person's
 /// key) or a definite role (with none).
-fn victim_of<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<Option<&'a str>> {
+pub(super) fn victim_of<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<Option<&'a str>> {
     let doc = inp.doc;
     let mut next = m.tokens.end;
     // "the assassination of President Rafik Hariri"

@@ -280,5 +280,24 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             && m.injured.is_none()
             && super::is_definite(inp.doc, &inp.lex.words, m))
     });
+    // «من قتل وذبح وخطف», «أعمال قتل», «بقتل النساء»: a killing after a preposition or an
+    // act noun, with no count, time or named victim, names a kind of act
+    out.retain(|m| {
+        !(m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none() && m.time.is_none() && names_an_act(inp, m))
+    });
     out
+}
+
+/// True when toll trigger `m` is read as the name of an act: after a preposition or an act
+/// noun (`act_openers`), or with a preposition glued to it («بقتل»), and naming no person
+/// as its victim.
+fn names_an_act(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let first = m.tokens.start;
+    let opened = first > 0 && words.contains(WordClass::ActOpener, doc.word(first - 1));
+    let word = doc.word(first);
+    let clitics = word.get(..m.span.0.saturating_sub(doc.tokens()[first].start)).unwrap_or("");
+    let glued = !m.verb && words.words(WordClass::PrepositionProclitic).iter().any(|p| clitics.contains(p.as_str()));
+    (opened || glued) && super::cluster::victim_of(inp, m).flatten().is_none()
 }

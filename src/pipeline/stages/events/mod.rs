@@ -624,6 +624,11 @@ mod tests {
             (Ar, "وفرضت واشنطن حصارا شاملا على القطاع."),
             (En, "Washington imposed a blockade on the strip."),
             (En, "The senator made a scathing attack on his rival."),
+            // a killing after a preposition or an act noun, with nothing to anchor it, names
+            // a kind of act
+            (Ar, "هذا هو التفسير الوحيد لما يجري في العراق من قتل وذبح وخطف."),
+            (Ar, "وتتهم المنظمات الميليشيات بارتكاب أعمال قتل وتعذيب."),
+            (En, "The militias were accused of acts of killing and torture."),
             // accidents and disasters are no casualties events, and their words no attacks
             (Ar, "قتل ثلاثة جنود أمريكيين في تحطم مروحية خلال تدريب في العراق."),
             (Ar, "أعلنت الوزارة مقتل مدرب أمريكي في حادث تحطم مروحية خلال عملية تدريب في الرياض."),
@@ -771,6 +776,13 @@ mod tests {
             (Ar, "غارة أمريكية تقتل 14 جنديا أفغانيا.", true),
             (En, "Those who kill civilians will be punished.", false),
             (En, "US airstrike kills 14 Afghan soldiers.", true),
+            // a killing after a preposition is an act named, unless a count, a time or a
+            // named victim anchors it; the toll of a result is news
+            (Ar, "وحذر من قتل المدنيين.", false),
+            (Ar, "وتسببت الصواريخ في قتل 15 مدنيا.", true),
+            (Ar, "وأدان الوزير الإعلان عن قتل الرهينة.", true),
+            (Ar, "وأسفرت الاشتباكات عن مقتل كل عناصر الميليشيا.", true),
+            (En, "He spoke of killing and torture in the camps.", false),
         ];
         for &(language, text, killed) in cases {
             let found = detected(language, text);
