@@ -285,6 +285,18 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     out.retain(|m| {
         !(m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none() && m.time.is_none() && names_an_act(inp, m))
     });
+    // «عن طريق عمليات اغتيال جديدة», «لشن هجوم ضد أحد»: so does an attack noun with no place,
+    // actor or time of its own, unless it is the happening something took place in («قتل
+    // في هجوم», «في كمائن نصبت لرجال الأمن»)
+    out.retain(|m| {
+        !(m.event_type.frame == Frame::Attack
+            && m.location.is_none()
+            && m.actors.is_empty()
+            && m.time.is_none()
+            && !m.verb
+            && !(m.tokens.start > 0 && inp.lex.words.contains(WordClass::Locative, inp.doc.word(m.tokens.start - 1)))
+            && names_an_act(inp, m))
+    });
     out
 }
 

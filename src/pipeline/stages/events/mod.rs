@@ -629,6 +629,9 @@ mod tests {
             (Ar, "هذا هو التفسير الوحيد لما يجري في العراق من قتل وذبح وخطف."),
             (Ar, "وتتهم المنظمات الميليشيات بارتكاب أعمال قتل وتعذيب."),
             (En, "The militias were accused of acts of killing and torture."),
+            (Ar, "وحذرت باريس من دفع الوضع إلى الفلتان عن طريق عمليات اغتيال جديدة."),
+            (Ar, "ويواجه المتهمون الثلاثة تهمة المؤامرة بقصد القيام بأعمال إرهابية."),
+            (En, "The three men face charges of plotting acts of terrorism."),
             // accidents and disasters are no casualties events, and their words no attacks
             (Ar, "قتل ثلاثة جنود أمريكيين في تحطم مروحية خلال تدريب في العراق."),
             (Ar, "أعلنت الوزارة مقتل مدرب أمريكي في حادث تحطم مروحية خلال عملية تدريب في الرياض."),
