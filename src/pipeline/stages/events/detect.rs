@@ -9,6 +9,7 @@ use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::matcher::Hit;
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::lexicon::{Modality, TimeKind};
+use crate::pipeline::stages::dates::Precision;
 use std::collections::HashSet;
 
 /// How strongly a modality overrides another: the strongest cue near a trigger wins.
@@ -194,6 +195,23 @@ fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
     out.retain(|e| e.event_type.core || !(counted[e.tokens.start] || (e.weight == 1 && victim_start[e.tokens.start])));
 }
 
+/// «تفجيرات مدريد عام 2004», «الذي اغتيل في فبراير 2005»: a happening dated only by a month
+/// or a year that ended before the publication (or, with no publication date, by a month or
+/// year whose year the text writes) is the setting of the news, not news (GUIDELINES.md,
+/// "Background mentions"): news is dated by its day.
+fn mark_past_periods_as_background(inp: &EventInputs, out: &mut [EventMention]) {
+    let published = inp.doc.published;
+    for e in out.iter_mut() {
+        let Some(t) = e.time.map(|t| &inp.times[t]) else { continue };
+        if !matches!(t.precision, Precision::Month | Precision::Year) {
+            continue;
+        }
+        let Some((_, end)) = t.range() else { continue };
+        // (with no publication date, a month or year resolves only when the text writes its year)
+        e.background |= published.is_none_or(|p| end < p);
+    }
+}
+
 /// "clashes between protesters and police", «قتل محتج في اشتباكات مع قوات الأمن»: a clash in
 /// a sentence that names a protest or its crowd is the protest's violence, not an armed
 /// attack (GUIDELINES.md, `strike`); the toll it caused stays an event.
@@ -254,6 +272,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let mut out = trigger_mentions(inp);
     drop_counted_victims(inp, &mut out);
     attach_arguments(inp, &mut out);
+    mark_past_periods_as_background(inp, &mut out);
     // (after the arguments: the clash still holds the place beside it)
     drop_protest_violence(&mut out);
     // weak triggers need some argument to count: a place of their own after a locative

@@ -731,6 +731,11 @@ mod tests {
             (En, "He wrote a book about the assassination of President Kennedy.", "assassination", true),
             // the same construct with a place and a time: news
             (Ar, "وجرى اغتيال المحافظ في كركوك أمس.", "اغتيال", false),
+            // a happening dated only by a past year is the setting; one dated by its day is news
+            (Ar, "واعتبر أن له علاقة بتفجيرات مدريد عام 2004.", "تفجيرات", true),
+            (En, "He was linked to the Madrid bombings of March 2004.", "bombings", true),
+            (Ar, "وقتل خمسة أشخاص في تفجير في بغداد يوم 5 مارس.", "تفجير", false),
+            (En, "Five people were killed in a bombing in Baghdad on March 5.", "bombing", false),
             // definite but anchored by its toll: news
             (Ar, "وأسفر الهجوم عن مقتل ثلاثة جنود في كابول.", "الهجوم", false),
             (En, "The attack killed three soldiers in Kabul.", "attack", false),
