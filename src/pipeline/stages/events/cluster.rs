@@ -17,6 +17,10 @@ use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
+/// The smallest toll that tells a happening by itself: two reports of it are one toll (one
+/// death reported twice may be two).
+const MIN_TELLING_TOLL: u64 = 2;
+
 /// Marks a mention not yet given a cluster.
 const UNASSIGNED: usize = usize::MAX;
 
@@ -72,6 +76,19 @@ fn nested(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
 fn count_value(inp: &EventInputs, c: Option<usize>) -> Option<Option<u64>> {
     c.map(|i| inp.counts[i].value)
 }
+
+/// True when a word beside count `c` makes its victims a group besides one already counted
+/// («خمسة جنود آخرين», "another five").
+fn counts_others(inp: &EventInputs, c: usize) -> bool {
+    let doc = inp.doc;
+    let count = &inp.counts[c];
+    let n = doc.tokens().len();
+    (count.number.start.saturating_sub(1)..(count.number.end + OTHER_MARKER_REACH).min(n))
+        .any(|k| inp.lex.words.contains(WordClass::OtherMarker, doc.word(k)))
+}
+
+/// How many words after a count's number an other-marker may stand («خمسة جنود آخرين»).
+const OTHER_MARKER_REACH: usize = 3;
 
 /// The countries `m`'s actors belong to.
 fn party_countries<'a>(inp: &'a EventInputs, m: &'a EventMention) -> impl Iterator<Item = &'a str> + 'a {
@@ -201,7 +218,15 @@ impl<'a> Clustering<'a> {
         let bare =
             precise_location(inp, m).is_none() && m.time.is_none() && m.actors.is_empty() && m.killed.is_none() && m.injured.is_none();
         let sole_attack = m.event_type.frame == Frame::Attack && only_one && bare && t.subtype == m.subtype;
-        headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack
+        // one toll reported twice: «قتل 14 جنديا أفغانيا» in the lede and in a witness's words
+        // (not «خمسة جنود آخرين», five other soldiers: a second group of the same size)
+        let others = [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c));
+        let same_toll = m.event_type.frame == Frame::Toll
+            && !others
+            && [(summary.killed, count_value(inp, m.killed)), (summary.injured, count_value(inp, m.injured))]
+                .into_iter()
+                .any(|(x, y)| matches!((x, y), (Some(Some(a)), Some(Some(b))) if a == b && a >= MIN_TELLING_TOLL));
+        headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack || same_toll
     }
 
     /// True when mention `i` may join cluster `c`.

@@ -196,9 +196,9 @@ fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
 }
 
 /// «تفجيرات مدريد عام 2004», «الذي اغتيل في فبراير 2005»: a happening dated only by a month
-/// or a year that ended before the publication (or, with no publication date, by a month or
-/// year whose year the text writes) is the setting of the news, not news (GUIDELINES.md,
-/// "Background mentions"): news is dated by its day.
+/// or a year that ended before the publication (or, with no publication date, by a year the
+/// text writes) is the setting of the news, not news (GUIDELINES.md, "Background
+/// mentions"): news is dated by its day.
 fn mark_past_periods_as_background(inp: &EventInputs, out: &mut [EventMention]) {
     let published = inp.doc.published;
     for e in out.iter_mut() {
@@ -207,8 +207,12 @@ fn mark_past_periods_as_background(inp: &EventInputs, out: &mut [EventMention]) 
             continue;
         }
         let Some((_, end)) = t.range() else { continue };
-        // (with no publication date, a month or year resolves only when the text writes its year)
-        e.background |= published.is_none_or(|p| end < p);
+        let past = match published {
+            Some(p) => end < p,
+            // a month written with its year may be the news's own month: only a year tells
+            None => t.precision == Precision::Year,
+        };
+        e.background |= past;
     }
 }
 

@@ -538,6 +538,31 @@ mod tests {
                 "strike",
                 3,
             ),
+            // one toll reported twice is one; a second group of the same size is another
+            (
+                Ar,
+                "قتل 14 جنديا أفغانيا في غارة أمريكية على حاجز. وقال الحاكم إن الوضع هادئ. وأضاف أن النيران اندلعت في الحاجز وقتل 14 جنديا أفغانيا.",
+                "casualties",
+                1,
+            ),
+            (
+                Ar,
+                "وقال المتحدث إن خمسة جنود قتلوا في هجوم على منطقة في المدينة. وذكر مسعفون أن خمسة جنود آخرين قتلوا في انفجار قنبلة.",
+                "casualties",
+                2,
+            ),
+            (
+                En,
+                "Fourteen soldiers were killed in a US strike on a checkpoint. The governor said the area was calm. He added that 14 soldiers were killed.",
+                "casualties",
+                1,
+            ),
+            (
+                En,
+                "Five soldiers were killed in an attack on Monday. Medics said five other soldiers were killed in a bomb blast.",
+                "casualties",
+                2,
+            ),
             // a demonstrative refers back: «هذا اجتماع تاريخي»
             (Ar, "وستعقد القمة في سنغافورة الشهر المقبل. وقالت المسؤولة إن الوضع هادئ. وأضافت أن هذا اجتماع تاريخي.", "meeting", 1),
             // a party's country is the party: the president of a country and the country
@@ -733,7 +758,7 @@ mod tests {
             (Ar, "وجرى اغتيال المحافظ في كركوك أمس.", "اغتيال", false),
             // a happening dated only by a past year is the setting; one dated by its day is news
             (Ar, "واعتبر أن له علاقة بتفجيرات مدريد عام 2004.", "تفجيرات", true),
-            (En, "He was linked to the Madrid bombings of March 2004.", "bombings", true),
+            (En, "He was linked to the Madrid bombings in the year 2004.", "bombings", true),
             (Ar, "وقتل خمسة أشخاص في تفجير في بغداد يوم 5 مارس.", "تفجير", false),
             (En, "Five people were killed in a bombing in Baghdad on March 5.", "bombing", false),
             // definite but anchored by its toll: news
