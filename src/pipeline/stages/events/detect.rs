@@ -330,7 +330,9 @@ fn names_an_act(inp: &EventInputs, m: &EventMention) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
     let first = m.tokens.start;
-    let opened = first > 0 && words.contains(WordClass::ActOpener, doc.word(first - 1));
+    // (or past a genitive preposition: "acts of killing")
+    let before = |k: usize| first >= k && words.contains(WordClass::ActOpener, doc.word(first - k));
+    let opened = before(1) || (first >= 2 && words.contains(WordClass::GenitivePreposition, doc.word(first - 1)) && before(2));
     let word = doc.word(first);
     let clitics = word.get(..m.span.0.saturating_sub(doc.tokens()[first].start)).unwrap_or("");
     let glued = !m.verb && words.words(WordClass::PrepositionProclitic).iter().any(|p| clitics.contains(p.as_str()));
