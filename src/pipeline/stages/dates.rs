@@ -6,6 +6,7 @@
 use crate::pipeline::doc::Document;
 use crate::pipeline::doc::TokenSpan;
 use crate::pipeline::lexicon::matcher::Hit;
+use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, TimeKind};
 use crate::pipeline::model::Language;
 use crate::pipeline::text::segment::TokenKind;
@@ -206,6 +207,7 @@ pub fn find_times(doc: &Document, lex: &LanguageLexicons, published: Option<Naiv
         }
     }
     drop_bare_modifiers(hits, lex, &mut out);
+    add_bare_years(doc, lex, &mut out);
     let numeric = numeric_dates(doc);
     if !numeric.is_empty() {
         // the numeric dates are in text order without overlaps: a binary search each
@@ -331,6 +333,30 @@ fn month_year(p: NaiveDate, month: u32, day: Option<u32>, direction: Option<i64>
 
 /// Dates written in digits: `2023-11-15`, `2023/11/15`, and day first `15/11/2023` or
 /// `15-11-2023` (as Arabic and European news write them). English `11/15/2023` is taken only
+/// «في 2012», "in 2012": a year in digits after a year preposition dates a happening in that
+/// year, where no other expression holds it already («مارس 2012», "the year 2012").
+fn add_bare_years(doc: &Document, lex: &LanguageLexicons, out: &mut Vec<TimeMention>) {
+    let n = doc.tokens().len();
+    let mut found = Vec::new();
+    for i in 1..n {
+        if year_number(doc, i).is_none() || !lex.words.contains(WordClass::YearPreposition, doc.word(i - 1)) {
+            continue;
+        }
+        let held = out.iter().any(|t| t.tokens.start <= i && i <= t.tokens.last());
+        if !held && let Some(y) = year_number(doc, i) {
+            found.push(TimeMention {
+                tokens: TokenSpan::inclusive(i, i),
+                date: NaiveDate::from_ymd_opt(y, 1, 1),
+                precision: Precision::Year,
+            });
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|t| t.tokens.start);
+    }
+}
+
 /// when the day cannot be a month, since both orders are in use.
 fn numeric_dates(doc: &Document) -> Vec<TimeMention> {
     let tokens = doc.tokens();
@@ -465,6 +491,12 @@ mod tests {
         ),
         (Language::En, "on Nov. 15, 2023, the", "", &[("Nov. 15, 2023", Some("2023-11-15"), "day")]),
         (Language::En, "for 48 hours over several weeks", "2023-11-15", &[]),
+        // a year after a year preposition, where no other expression holds it; not after since
+        (Language::Ar, "مرر القانون في 2012 ردا على مقتل", "", &[("2012", Some("2012-01-01"), "year")]),
+        (Language::Ar, "وقتل منذ 2011 آلاف الأشخاص", "", &[]),
+        (Language::En, "the Madrid bombings in 2004 killed", "", &[("2004", Some("2004-01-01"), "year")]),
+        (Language::En, "killed since 2011 and in March 2012", "", &[("March 2012", Some("2012-03-01"), "month")]),
+        (Language::En, "in 1500 soldiers", "", &[]),
     ];
 
     #[test]
