@@ -8,8 +8,9 @@
 //! by the lede, for strikes the same attacker or target, for meetings a shared party). What each cluster's mentions say is kept
 //! in a [`Summary`], so a mention is compared with a cluster in constant time.
 
-use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, is_possessed, place_rank};
+use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, is_possessed, place_rank, sentence_tokens};
 use crate::pipeline::doc::Document;
+use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::gazetteer::Gazetteer;
 use crate::pipeline::lexicon::words::WordClass;
@@ -427,10 +428,20 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
     // «اغتيال الرئيس رفيق الحريري»: a happening known by its victim is the setting of the
     // news unless the text gives it a time or a toll
     let known_by_victim = |m: &EventMention| m.time.is_none() && m.killed.is_none() && m.injured.is_none() && names_its_victim(inp, m);
+    // «أبلغت السفارة الهندية في نيروبي بهذا الهجوم»: in a language that reports the scene
+    // after the event, a place or an actor before a trigger with a demonstrative (a
+    // determiner) belongs to the words before it, unless it opens the sentence
+    let scene_after = grammar(inp.doc.language).place_before_trigger_factor() > 1;
+    let own = |m: &EventMention, mi: usize| {
+        let at = inp.mentions.all[mi].tokens.start;
+        !scene_after || !after_determiner(inp, m) || at > m.tokens.start || at <= sentence_tokens(inp.doc, m.sentence).start + 1
+    };
+    let placed = |m: &EventMention| m.location.is_some_and(|l| own(m, l));
+    let has_actors = |m: &EventMention| m.actors.iter().any(|&(_, a)| own(m, a));
     let unanchored_mention = |m: &EventMention| {
         known_by_victim(m)
-            || m.location.is_none()
-                && m.actors.is_empty()
+            || !placed(m)
+                && !has_actors(m)
                 && m.raw_actors.is_empty()
                 && m.time.is_none()
                 && m.killed.is_none()
@@ -454,6 +465,20 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
                 mentions[m].background = true;
             }
         }
+    }
+}
+
+/// True when a determiner stands right before trigger `m`, a preposition glued to it or
+/// not: in Arabic a demonstrative («هذا الهجوم», «بهذا الهجوم»), in English also "the".
+fn after_determiner(inp: &EventInputs, m: &EventMention) -> bool {
+    let words = &inp.lex.words;
+    m.tokens.start > 0 && {
+        let w = inp.doc.word(m.tokens.start - 1);
+        words.contains(WordClass::Determiner, w)
+            || words
+                .words(WordClass::PrepositionProclitic)
+                .iter()
+                .any(|p| w.strip_prefix(p.as_str()).is_some_and(|rest| words.contains(WordClass::Determiner, rest)))
     }
 }
 

@@ -742,6 +742,8 @@ mod tests {
             (En, "A little-known group claimed responsibility for the bombing.", "bombing", true),
             // definite and unanchored: a happening known from elsewhere, or a kind of act
             (Ar, "وتابع أن السفارة أبلغت بهذا الهجوم.", "الهجوم", true),
+            // (a place before the demonstrative is the words before it: the embassy's)
+            (Ar, "وتابع أن السفارة الهندية في نيروبي أبلغت بهذا الهجوم.", "الهجوم", true),
             // a kind of act that causes another kind of act: neither is news
             (Ar, "وحدد التقرير انواع العنف بالضرب والاعتداء الجنسي والوعيد بالقتل.", "الاعتداء", true),
             (En, "The report listed the violence: the beatings and the killing.", "killing", true),
