@@ -318,7 +318,20 @@ fn attack_role(
             || words.prefix_of(WordClass::TargetPrefix, doc.word(m.tokens.start)).is_some();
         let by_agent = agent.is_some_and(|a| a < m.tokens.start && m.tokens.start <= a + 6);
         let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.tokens.start == e.tokens.end;
-        return if by_agent || adjective {
+        // «هجوم للحوثيين على الرياض», «20 غارة جوية للتحالف تدمر 17 هدفا»: a party glued to
+        // ل right after the trigger, with the target or the attack's verb after it, is the
+        // attack's owner
+        let owner = !(e.tokens.end..m.tokens.start).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
+            && m.tokens.start <= e.tokens.end + 1
+            && words.prefix_of(WordClass::TargetPrefix, doc.word(m.tokens.start)).is_some()
+            && {
+                let reach = m.tokens.end..(m.tokens.end + OWNER_TARGET_REACH).min(sentence_tokens(doc, e.sentence).end);
+                let then_attacks = at
+                    .within(reach.start, reach.end)
+                    .any(|k| events[k].event_type.frame == Frame::Attack && events[k].tokens.start >= m.tokens.end);
+                then_attacks || reach.into_iter().any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
+            };
+        return if by_agent || adjective || owner {
             Some("attacker")
         } else if against {
             Some("target")
@@ -340,6 +353,10 @@ fn attack_role(
         .any(|k| events[k].event_type.frame == Frame::Toll && events[k].tokens.last() < m.tokens.start);
     (!victims_between && !victims_of_toll).then_some("attacker")
 }
+
+/// How far after a party glued to ل the target marker that makes it the attack's owner may
+/// stand («هجوم للحوثيين على الرياض»).
+const OWNER_TARGET_REACH: usize = 3;
 
 /// How many tokens before a mention a toll trigger makes it the dead ("مقتل 3042 من داعش").
 const VICTIM_REACH: usize = 5;
@@ -1058,6 +1075,11 @@ mod tests {
             // the agent of a passive: "at the hands of", "by"
             (Ar, "وذكر البيان أن الهجوم نفذ على يد أحد عناصر تنظيم الدولة الإسلامية.", &[("attacker", "الدولة الإسلامية")]),
             (En, "The raid carried out by Hezbollah fighters ended at dawn.", &[("attacker", "Hezbollah")]),
+            // a party glued to ل after the trigger, with the target or the attack's verb after
+            // it, owns the attack; without them it is the target («قصف لمواقع»)
+            (Ar, "ويبدو أنه هجوم للحوثيين على الرياض.", &[("attacker", "حوثيين")]),
+            (Ar, "20 غارة جوية للتحالف تدمر 17 هدفا في صعدة", &[("attacker", "تحالف")]),
+            (En, "It appeared to be a Houthi attack on Riyadh.", &[("attacker", "Houthi")]),
         ];
         for (language, text, expected) in cases {
             let sides = strike_sides(*language, text);
