@@ -309,6 +309,9 @@ mod tests {
             ),
             // an act that is only a purpose or a fear
             (Ar, "ونشرت السلطات قوات إضافية لمنع قتل المدنيين.", "casualties", "قتل", "hypothetical", None),
+            // a meeting only asked for
+            (Ar, "ودعا الوزير إلى عقد اجتماع طارئ في جنيف.", "meeting", "اجتماع طارئ", "hypothetical", Some("جنيف")),
+            (En, "The minister requests a meeting in Geneva.", "meeting", "meeting in", "hypothetical", Some("Geneva")),
             // a happening an act only paves the way for
             (Ar, "وقالت الحكومة إن إطلاق سراحهن يمهد الطريق لمحادثات في أبوجا.", "meeting", "محادثات", "hypothetical", Some("أبوجا")),
             (En, "The release paves the way for talks in Abuja.", "meeting", "talks in", "hypothetical", Some("Abuja")),
