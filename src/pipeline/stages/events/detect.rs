@@ -216,6 +216,32 @@ fn mark_past_periods_as_background(inp: &EventInputs, out: &mut [EventMention]) 
     }
 }
 
+/// "the deportation raids … the raids", «حملة مداهمات … المداهمات»: a definite one-word
+/// trigger that is the head of an earlier trigger of several words (or in a construct chain
+/// its genitive), of another type, names that happening again, not one of its own type.
+fn drop_heads_of_earlier_compounds(inp: &EventInputs, out: &mut Vec<EventMention>) {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let head_first = grammar(doc.language).construct_state();
+    let bare = |k: usize| {
+        let w = doc.word(k);
+        words.prefix_of(WordClass::DefinitePrefix, w).map_or(w, |p| &w[p.len()..])
+    };
+    // head word of each compound seen so far, with its type
+    let mut heads: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
+    out.retain(|m| {
+        if m.tokens.len() > 1 {
+            // the head, and in a construct chain its genitive too («حملة مداهمات»)
+            let (head, other) = if head_first { (m.tokens.start, m.tokens.last()) } else { (m.tokens.last(), m.tokens.last()) };
+            heads.insert(bare(head), m.event_type.id);
+            heads.insert(bare(other), m.event_type.id);
+            return true;
+        }
+        let earlier_other = heads.get(bare(m.tokens.start)).is_some_and(|&t| t != m.event_type.id);
+        !(earlier_other && super::is_definite(doc, words, m))
+    });
+}
+
 /// "clashes between protesters and police", «قتل محتج في اشتباكات مع قوات الأمن»: a clash in
 /// a sentence that names a protest or its crowd is the protest's violence, not an armed
 /// attack (GUIDELINES.md, `strike`); the toll it caused stays an event.
@@ -275,6 +301,7 @@ fn counted(inp: &EventInputs, m: &EventMention) -> bool {
 pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let mut out = trigger_mentions(inp);
     drop_counted_victims(inp, &mut out);
+    drop_heads_of_earlier_compounds(inp, &mut out);
     attach_arguments(inp, &mut out);
     mark_past_periods_as_background(inp, &mut out);
     // (after the arguments: the clash still holds the place beside it)

@@ -614,6 +614,21 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_head_of_an_earlier_compound_names_that_happening() {
+        // (text, the types detected)
+        let cases: &[(Language, &str, &[&str])] = &[
+            (Ar, "وشنت الشرطة حملة مداهمات في القاهرة أمس. وأثارت المداهمات غضب السكان.", &["arrest"]),
+            (En, "The deportation raids in Atlanta began on Monday. Advocates were outraged by the raids.", &["arrest"]),
+            // of the same type it is an anaphor, left to coreference
+            (Ar, "شنت طائرات التحالف غارات جوية على صعدة. وأسفرت الغارات عن دمار واسع.", &["strike", "strike"]),
+        ];
+        for &(language, text, expected) in cases {
+            let kinds: Vec<String> = detected(language, text).into_iter().map(|d| d.0).collect();
+            assert_eq!(kinds, expected, "{text:?}");
+        }
+    }
+
+    #[test]
     fn words_that_name_no_event_give_none() {
         let cases: &[(Language, &str)] = &[
             (Ar, "أعلنت الحكومة عن خطة اقتصادية جديدة."),
