@@ -330,6 +330,16 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             && m.injured.is_none()
             && super::is_definite(inp.doc, &inp.lex.words, m))
     });
+    // "minorities who have been killed in confrontations with police": a toll told of the
+    // people a relative clause describes, with no count, time or place, is no happening
+    out.retain(|m| {
+        !(m.event_type.frame == Frame::Toll
+            && m.killed.is_none()
+            && m.injured.is_none()
+            && m.time.is_none()
+            && (m.location.is_none() || m.inherited)
+            && after_relative_pronoun(inp, m))
+    });
     // «من قتل وذبح وخطف», «أعمال قتل», «بقتل النساء»: a killing after a preposition or an
     // act noun, with no count, time or named victim, names a kind of act
     out.retain(|m| {
@@ -348,6 +358,19 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             && names_an_act(inp, m))
     });
     out
+}
+
+/// True when a relative pronoun stands right before trigger `m`, past auxiliaries ("who
+/// have been killed", «الذين قتلوا»).
+fn after_relative_pronoun(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let start = super::sentence_tokens(doc, m.sentence).start;
+    let mut k = m.tokens.start;
+    while k > start && words.contains(WordClass::ClauseAuxiliary, doc.word(k - 1)) {
+        k -= 1;
+    }
+    k > start && words.contains(WordClass::RelativePronoun, doc.word(k - 1))
 }
 
 /// True when toll trigger `m` is read as the name of an act: after a preposition or an act

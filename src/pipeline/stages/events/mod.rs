@@ -836,6 +836,10 @@ mod tests {
             (En, "US airstrike kills 14 Afghan soldiers.", true),
             // a killing after a preposition is an act named, unless a count, a time or a
             // named victim anchors it; the toll of a result is news
+            // a toll told of the people a relative clause describes, with nothing to anchor it
+            (En, "Speakers urged the crowd to focus on minorities who have been killed in confrontations with police.", false),
+            (Ar, "وتحدث المتظاهرون عن الشبان الذين قتلوا في مواجهات مع الشرطة.", false),
+            (En, "The five people who were killed on Monday were buried.", true),
             (Ar, "وحذر من قتل المدنيين.", false),
             (Ar, "وتسببت الصواريخ في قتل 15 مدنيا.", true),
             (Ar, "وأدان الوزير الإعلان عن قتل الرهينة.", true),
