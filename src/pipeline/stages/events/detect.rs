@@ -330,6 +330,17 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             && m.injured.is_none()
             && super::is_definite(inp.doc, &inp.lex.words, m))
     });
+    // "killed in police-involved shootings", «الغارات تقتل المدنيين»: a bare plural attack
+    // noun with no place, actor, time or article of its own names a kind of attack
+    out.retain(|m| {
+        !(m.event_type.frame == Frame::Attack
+            && !m.verb
+            && (m.location.is_none() || m.inherited)
+            && m.actors.is_empty()
+            && m.time.is_none()
+            && !super::is_definite(inp.doc, &inp.lex.words, m)
+            && bare_plural(inp, m))
+    });
     // "minorities who have been killed in confrontations with police": a toll told of the
     // people a relative clause describes, with no count, time or place, is no happening
     out.retain(|m| {
@@ -358,6 +369,14 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             && names_an_act(inp, m))
     });
     out
+}
+
+/// True when the head of noun trigger `m` has a plural ending (غارات، shootings).
+fn bare_plural(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let head = if grammar(doc.language).construct_state() { m.tokens.start } else { m.tokens.last() };
+    let w = doc.word(head);
+    inp.lex.words.suffix_of(WordClass::PluralEnding, w).is_some_and(|s| w.len() > s.len() + 2)
 }
 
 /// True when a relative pronoun stands right before trigger `m`, past auxiliaries ("who

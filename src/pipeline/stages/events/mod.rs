@@ -678,6 +678,9 @@ mod tests {
             (Ar, "وحذرت باريس من دفع الوضع إلى الفلتان عن طريق عمليات اغتيال جديدة."),
             (Ar, "ويواجه المتهمون الثلاثة تهمة المؤامرة بقصد القيام بأعمال إرهابية."),
             (En, "The three men face charges of plotting acts of terrorism."),
+            // a bare plural attack noun with nothing of its own names a kind of attack
+            (En, "Airstrikes kill civilians, the report said."),
+            (Ar, "وقال إن الصواريخ لا تفرق بين مدني وعسكري في هجمات كهذه."),
             // accidents and disasters are no casualties events, and their words no attacks
             (Ar, "قتل ثلاثة جنود أمريكيين في تحطم مروحية خلال تدريب في العراق."),
             (Ar, "أعلنت الوزارة مقتل مدرب أمريكي في حادث تحطم مروحية خلال عملية تدريب في الرياض."),
