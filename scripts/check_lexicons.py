@@ -102,7 +102,9 @@ EVENT_TYPE_TABLE = [('type', lambda v: re.fullmatch(r'[a-z_]+', v) is not None a
                     ('frame', one_of('meeting', 'agreement', 'attack', 'toll', 'actors')),
                     ('core', one_of('yes', 'no')), ('location', one_of('own', 'inherit')),
                     ('causes', one_of('yes', 'no')),
-                    ('weapons', lambda v: v == '-' or re.fullmatch(r'[a-z_]+=[a-z_]+(,[a-z_]+=[a-z_]+)*', v) is not None)]
+                    ('weapons', lambda v: v == '-' or re.fullmatch(r'[a-z_]+=[a-z_]+(,[a-z_]+=[a-z_]+)*', v) is not None),
+                    ('days', lambda v: integer(v) and int(v) >= 0),
+                    ('tolls', lambda v: v == '-' or (integer(v) and int(v) >= 1))]
 
 
 WORDS = [('forms', None)]

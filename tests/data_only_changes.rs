@@ -47,7 +47,7 @@ fn types(x: &Extraction) -> Vec<(&str, &str)> {
 #[test]
 fn a_new_event_type_is_a_line_in_the_table_plus_trigger_lines() {
     let o = Overrides::new("new-type");
-    o.write("event_types.tsv", &format!("{EVENT_TYPES}kidnapping\tactors\tno\town\tno\t-\n"));
+    o.write("event_types.tsv", &format!("{EVENT_TYPES}kidnapping\tactors\tno\town\tno\t-\t3\t-\n"));
     // the kidnapping (and missing) triggers move from casualties to the new type: only data changes
     o.write("lexicons/ar/events.tsv", &AR_EVENTS.replace("\tcasualties\tmissing\t1", "\tkidnapping\t-\t3"));
     o.write("lexicons/en/events.tsv", &EN_EVENTS.replace("\tcasualties\tmissing\t1", "\tkidnapping\t-\t3"));

@@ -5,7 +5,7 @@ use serde_json::json;
 #[test]
 fn event_types_of_the_table_are_the_enum() {
     let types =
-        EventTypes::parse("t.tsv", "strike\tattack\tyes\tinherit\tyes\tairstrike=aircraft\nkidnapping\tactors\tno\town\tno\t-\n").unwrap();
+        EventTypes::parse("t.tsv", "strike\tattack\tyes\tinherit\tyes\tairstrike=aircraft\t3\t-\nkidnapping\tactors\tno\town\tno\t-\t3\t-\n").unwrap();
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
     extend::closed_sets(&mut doc, &vocab::closed_sets(&types));
     let event = &doc["components"]["schemas"]["Event"]["properties"];
@@ -24,7 +24,7 @@ fn text_options_are_query_parameters() {
 #[test]
 fn place_precisions_are_an_enum_and_read_as_declared_entity_types() {
     use crate::pipeline::lexicon::gazetteer::PlacePrecision;
-    let types = EventTypes::parse("t.tsv", "strike\tattack\tyes\tinherit\tyes\t-\n").unwrap();
+    let types = EventTypes::parse("t.tsv", "strike\tattack\tyes\tinherit\tyes\t-\t3\t-\n").unwrap();
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
     extend::closed_sets(&mut doc, &vocab::closed_sets(&types));
     let all = json!(["site", "city", "region", "country", "area"]);

@@ -56,6 +56,12 @@ pub struct EventType {
     pub inherits_location: bool,
     /// True when casualties beside it are its toll.
     pub causes_casualties: bool,
+    /// Coreference: the most days apart two mentions' times may be and still tell one
+    /// happening.
+    pub days_apart: i64,
+    /// Coreference: the smallest count that tells a toll by itself (two reports of it are
+    /// one event), if any.
+    pub telling_toll: Option<u64>,
 }
 
 impl EventType {
@@ -83,7 +89,7 @@ impl EventTypes {
             "no" => Ok(false),
             other => Err(bad_line(file, line, format!("{column} must be yes or no, not {other:?}"))),
         };
-        for (line, cols) in rows(file, content, 6)? {
+        for (line, cols) in rows(file, content, 8)? {
             let name = cols[0];
             if !name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') || name == "none" {
                 return Err(bad_line(file, line, format!("type {name:?} must be lowercase letters and _ (and not none)")));
@@ -109,6 +115,15 @@ impl EventTypes {
                     weapons.push((id, subtype.trim().to_string(), weapon.trim().to_string()));
                 }
             }
+            let days_apart = cols[6].parse::<i64>().ok().filter(|d| *d >= 0).ok_or_else(|| {
+                bad_line(file, line, format!("days must be a whole number of days, not {:?}", cols[6]))
+            })?;
+            let telling_toll = match cols[7] {
+                "-" => None,
+                n => Some(n.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                    bad_line(file, line, format!("tolls must be a count of at least 1 or -, not {n:?}"))
+                })?),
+            };
             types.push(EventType {
                 id,
                 name: name.into(),
@@ -116,6 +131,8 @@ impl EventTypes {
                 core: yes_no(line, cols[2], "core")?,
                 inherits_location,
                 causes_casualties: yes_no(line, cols[4], "causes")?,
+                days_apart,
+                telling_toll,
             });
         }
         if types.is_empty() {
@@ -183,13 +200,15 @@ mod tests {
     #[test]
     fn bad_rows_name_file_and_line() {
         let cases = [
-            ("kidnapping\tcapture\tno\town\tno\t-\n", "event_types.tsv:1: frame"),
-            ("kidnapping\tactors\tmaybe\town\tno\t-\n", "event_types.tsv:1: core"),
-            ("kidnapping\tactors\tno\tnear\tno\t-\n", "event_types.tsv:1: location"),
-            ("kidnapping\tactors\tno\town\tno\tcar\n", "event_types.tsv:1: weapons"),
-            ("Kidnapping\tactors\tno\town\tno\t-\n", "event_types.tsv:1: type"),
+            ("kidnapping\tcapture\tno\town\tno\t-\t3\t-\n", "event_types.tsv:1: frame"),
+            ("kidnapping\tactors\tmaybe\town\tno\t-\t3\t-\n", "event_types.tsv:1: core"),
+            ("kidnapping\tactors\tno\tnear\tno\t-\t3\t-\n", "event_types.tsv:1: location"),
+            ("kidnapping\tactors\tno\town\tno\tcar\t3\t-\n", "event_types.tsv:1: weapons"),
+            ("Kidnapping\tactors\tno\town\tno\t-\t3\t-\n", "event_types.tsv:1: type"),
+            ("kidnapping\tactors\tno\town\tno\t-\tsoon\t-\n", "event_types.tsv:1: days"),
+            ("kidnapping\tactors\tno\town\tno\t-\t3\t0\n", "event_types.tsv:1: tolls"),
             ("# only a comment\n", "event_types.tsv:1: the table lists no event type"),
-            ("a\tactors\tno\town\tno\t-\na\tactors\tno\town\tno\t-\n", "event_types.tsv:2: type \"a\" is listed twice"),
+            ("a\tactors\tno\town\tno\t-\t3\t-\na\tactors\tno\town\tno\t-\t3\t-\n", "event_types.tsv:2: type \"a\" is listed twice"),
         ];
         for (content, expected) in cases {
             let err = EventTypes::parse("event_types.tsv", content).unwrap_err().to_string();
@@ -199,7 +218,7 @@ mod tests {
 
     #[test]
     fn a_new_type_is_a_line() {
-        let content = format!("{EMBEDDED}kidnapping\tactors\tno\town\tno\t-\n");
+        let content = format!("{EMBEDDED}kidnapping\tactors\tno\town\tno\t-\t3\t-\n");
         let t = EventTypes::parse("event_types.tsv", &content).unwrap();
         assert_eq!(t.get("kidnapping").unwrap().frame, Frame::Actors);
         assert_eq!(t.all().len(), embedded().all().len() + 1);

@@ -18,10 +18,6 @@ use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 
-/// The smallest toll that tells a happening by itself: two reports of it are one toll (one
-/// death reported twice may be two).
-const MIN_TELLING_TOLL: u64 = 2;
-
 /// Marks a mention not yet given a cluster.
 const UNASSIGNED: usize = usize::MAX;
 
@@ -130,8 +126,9 @@ impl<'a> Summary<'a> {
     /// and is attacked in the other.
     fn compatible(&self, inp: &EventInputs, m: &EventMention) -> bool {
         if let Some((start, end)) = m.time.and_then(|t| inp.times[t].range()) {
-            let apart = self.earliest_end.is_some_and(|e| (start - e).num_days() > 3)
-                || self.latest_start.is_some_and(|s| (s - end).num_days() > 3);
+            let days = m.event_type.days_apart;
+            let apart = self.earliest_end.is_some_and(|e| (start - e).num_days() > days)
+                || self.latest_start.is_some_and(|s| (s - end).num_days() > days);
             if apart {
                 return false;
             }
@@ -226,7 +223,7 @@ impl<'a> Clustering<'a> {
             && !others
             && [(summary.killed, count_value(inp, m.killed)), (summary.injured, count_value(inp, m.injured))]
                 .into_iter()
-                .any(|(x, y)| matches!((x, y), (Some(Some(a)), Some(Some(b))) if a == b && a >= MIN_TELLING_TOLL));
+                .any(|(x, y)| matches!((x, y), (Some(Some(a)), Some(Some(b))) if a == b && m.event_type.telling_toll.is_some_and(|t| a >= t)));
         headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack || same_toll
     }
 
