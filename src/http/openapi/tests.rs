@@ -4,8 +4,11 @@ use serde_json::json;
 
 #[test]
 fn event_types_of_the_table_are_the_enum() {
-    let types =
-        EventTypes::parse("t.tsv", "strike\tattack\tyes\tinherit\tyes\tairstrike=aircraft\t3\t-\nkidnapping\tactors\tno\town\tno\t-\t3\t-\n").unwrap();
+    let types = EventTypes::parse(
+        "t.tsv",
+        "strike\tattack\tyes\tinherit\tyes\tairstrike=aircraft\t3\t-\nkidnapping\tactors\tno\town\tno\t-\t3\t-\n",
+    )
+    .unwrap();
     let mut doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
     extend::closed_sets(&mut doc, &vocab::closed_sets(&types));
     let event = &doc["components"]["schemas"]["Event"]["properties"];

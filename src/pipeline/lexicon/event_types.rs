@@ -115,14 +115,19 @@ impl EventTypes {
                     weapons.push((id, subtype.trim().to_string(), weapon.trim().to_string()));
                 }
             }
-            let days_apart = cols[6].parse::<i64>().ok().filter(|d| *d >= 0).ok_or_else(|| {
-                bad_line(file, line, format!("days must be a whole number of days, not {:?}", cols[6]))
-            })?;
+            let days_apart = cols[6]
+                .parse::<i64>()
+                .ok()
+                .filter(|d| *d >= 0)
+                .ok_or_else(|| bad_line(file, line, format!("days must be a whole number of days, not {:?}", cols[6])))?;
             let telling_toll = match cols[7] {
                 "-" => None,
-                n => Some(n.parse::<u64>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-                    bad_line(file, line, format!("tolls must be a count of at least 1 or -, not {n:?}"))
-                })?),
+                n => Some(
+                    n.parse::<u64>()
+                        .ok()
+                        .filter(|n| *n >= 1)
+                        .ok_or_else(|| bad_line(file, line, format!("tolls must be a count of at least 1 or -, not {n:?}")))?,
+                ),
             };
             types.push(EventType {
                 id,

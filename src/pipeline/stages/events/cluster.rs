@@ -221,9 +221,9 @@ impl<'a> Clustering<'a> {
         let others = [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c));
         let same_toll = m.event_type.frame == Frame::Toll
             && !others
-            && [(summary.killed, count_value(inp, m.killed)), (summary.injured, count_value(inp, m.injured))]
-                .into_iter()
-                .any(|(x, y)| matches!((x, y), (Some(Some(a)), Some(Some(b))) if a == b && m.event_type.telling_toll.is_some_and(|t| a >= t)));
+            && [(summary.killed, count_value(inp, m.killed)), (summary.injured, count_value(inp, m.injured))].into_iter().any(
+                |(x, y)| matches!((x, y), (Some(Some(a)), Some(Some(b))) if a == b && m.event_type.telling_toll.is_some_and(|t| a >= t)),
+            );
         headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack || same_toll
     }
 
