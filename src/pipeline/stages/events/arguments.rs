@@ -314,10 +314,13 @@ fn attack_role(
         if let Some(role) = clause_role(inp, e, m) {
             return Some(role);
         }
-        let against = (e.tokens.end..m.tokens.start).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
+        // (the marker may close the trigger itself: "attacks against", "strikes on")
+        let ends_with_marker = words.contains(WordClass::TargetMarker, doc.word(e.tokens.last()));
+        let against = ends_with_marker
+            || (e.tokens.end..m.tokens.start).any(|k| words.contains(WordClass::TargetMarker, doc.word(k)))
             || words.prefix_of(WordClass::TargetPrefix, doc.word(m.tokens.start)).is_some();
         let by_agent = agent.is_some_and(|a| a < m.tokens.start && m.tokens.start <= a + 6);
-        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.tokens.start == e.tokens.end;
+        let adjective = matches!(m.kind, MentionKind::Nationality(_)) && m.tokens.start == e.tokens.end && !ends_with_marker;
         // «هجوم للحوثيين على الرياض», «20 غارة جوية للتحالف تدمر 17 هدفا»: a party glued to
         // ل right after the trigger, with the target or the attack's verb after it, is the
         // attack's owner
@@ -1080,6 +1083,9 @@ mod tests {
             (Ar, "ويبدو أنه هجوم للحوثيين على الرياض.", &[("attacker", "حوثيين")]),
             (Ar, "20 غارة جوية للتحالف تدمر 17 هدفا في صعدة", &[("attacker", "تحالف")]),
             (En, "It appeared to be a Houthi attack on Riyadh.", &[("attacker", "Houthi")]),
+            // a target marker that closes the trigger ("attacks against") makes a nationality
+            // after it the target, not the attacker
+            (En, "The attacks against American bases increased this week.", &[("target", "American")]),
         ];
         for (language, text, expected) in cases {
             let sides = strike_sides(*language, text);

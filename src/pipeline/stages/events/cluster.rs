@@ -40,6 +40,8 @@ struct Summary<'a> {
     /// Entity keys of its attackers, targets and all its parties.
     attackers: HashSet<&'a str>,
     targets: HashSet<&'a str>,
+    /// The countries its targets belong to (US forces and American bases are one side).
+    target_countries: HashSet<&'a str>,
     parties: HashSet<&'a str>,
     /// The countries its parties belong to (Barack Obama and the United States are one side).
     party_countries: HashSet<&'a str>,
@@ -92,6 +94,11 @@ fn party_countries<'a>(inp: &'a EventInputs, m: &'a EventMention) -> impl Iterat
     m.actors.iter().filter_map(|&(_, a)| inp.mentions.all[a].country.as_deref())
 }
 
+/// The countries of `m`'s actors in `role`.
+fn actor_countries<'a>(inp: &'a EventInputs, m: &'a EventMention, role: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    m.actors.iter().filter(move |(r, _)| *r == role).filter_map(|&(_, a)| inp.mentions.all[a].country.as_deref())
+}
+
 fn actor_keys<'a>(inp: &'a EventInputs, m: &'a EventMention, role: &'a str) -> impl Iterator<Item = &'a str> + 'a {
     m.actors.iter().filter(move |(r, _)| role.is_empty() || *r == role).map(|&(_, a)| inp.mentions.all[a].key.as_str())
 }
@@ -114,6 +121,7 @@ impl<'a> Summary<'a> {
         self.injured = self.injured.or(count_value(inp, m.injured));
         self.attackers.extend(actor_keys(inp, m, "attacker"));
         self.targets.extend(actor_keys(inp, m, "target"));
+        self.target_countries.extend(actor_countries(inp, m, "target"));
         self.parties.extend(actor_keys(inp, m, ""));
         self.party_countries.extend(party_countries(inp, m));
         if m.event_type.frame == Frame::Toll {
@@ -207,8 +215,11 @@ impl<'a> Clustering<'a> {
         let same_sentence = summary.sentences.contains(&m.sentence);
         let same_cause = m.event_type.frame == Frame::Toll && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
         // the same attacker, or the same target: one side of the same attacks
+        // (a definite mention refers back to the attacks on a country's people or bases:
+        // «الهجمات ضد القواعد العسكرية الأمريكية» after «الهجمات على القوات الأمريكية»)
         let shared_side = actor_keys(inp, m, "attacker").any(|k| summary.attackers.contains(k))
-            || actor_keys(inp, m, "target").any(|k| summary.targets.contains(k));
+            || actor_keys(inp, m, "target").any(|k| summary.targets.contains(k))
+            || definite && actor_countries(inp, m, "target").any(|k| summary.target_countries.contains(k));
         // an article that reports one attack of a kind so far: a mention that says nothing of
         // where, when, who or how many is that attack («وأتى إطلاق النار خلال الاحتفال»,
         // «أن شخصا مجهولا أطلق النار على المحتفلين»)

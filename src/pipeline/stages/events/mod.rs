@@ -569,6 +569,19 @@ mod tests {
                 "casualties",
                 2,
             ),
+            // a definite mention refers back to the attacks on the same country's forces or bases
+            (
+                Ar,
+                "وأعلنت الفصائل أن الهجمات ضد القوات الأمريكية مستمرة. وقال المتحدث إن الوضع هادئ. وشهدت الأيام الماضية تزايد الهجمات ضد القواعد العسكرية الأمريكية.",
+                "strike",
+                1,
+            ),
+            (
+                En,
+                "Militias claimed the attacks against US forces. The spokesman said the mood was calm. The attacks against American bases increased this week.",
+                "strike",
+                1,
+            ),
             // a demonstrative refers back: «هذا اجتماع تاريخي»
             (Ar, "وستعقد القمة في سنغافورة الشهر المقبل. وقالت المسؤولة إن الوضع هادئ. وأضافت أن هذا اجتماع تاريخي.", "meeting", 1),
             // a party's country is the party: the president of a country and the country
