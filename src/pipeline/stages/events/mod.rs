@@ -309,6 +309,24 @@ mod tests {
             ),
             // an act that is only a purpose or a fear
             (Ar, "ونشرت السلطات قوات إضافية لمنع قتل المدنيين.", "casualties", "قتل", "hypothetical", None),
+            // a press conference held with another party is a joint appearance; a call by phone
+            (
+                Ar,
+                "وشدد الوزير خلال مؤتمر صحافي مع نظيره الإيطالي في روما على أن الحل سياسي.",
+                "meeting",
+                "مؤتمر صحافي مع",
+                "asserted",
+                Some("روما"),
+            ),
+            (
+                En,
+                "The minister spoke at a joint press conference with his Italian counterpart in Rome.",
+                "meeting",
+                "joint press conference",
+                "asserted",
+                Some("Rome"),
+            ),
+            (Ar, "وتحدث عبر الهاتف أيضا مع الرئيس الروسي فلاديمير بوتين.", "meeting", "تحدث عبر الهاتف", "asserted", None),
             // a meeting only asked for
             (Ar, "ودعا الوزير إلى عقد اجتماع طارئ في جنيف.", "meeting", "اجتماع طارئ", "hypothetical", Some("جنيف")),
             (En, "The minister requests a meeting in Geneva.", "meeting", "meeting in", "hypothetical", Some("Geneva")),
