@@ -330,6 +330,9 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             && m.injured.is_none()
             && super::is_definite(inp.doc, &inp.lex.words, m))
     });
+    // «قوانين مكافحة الفساد التي تستهدف الروس», "sanctions targeting officials": an attack
+    // verb whose subject is a law, a measure or a plan is a figure of speech
+    out.retain(|m| !(m.event_type.frame == Frame::Attack && m.verb && abstract_subject(inp, m)));
     // "killed in police-involved shootings", «الغارات تقتل المدنيين»: a bare plural attack
     // noun with no place, actor, time or article of its own names a kind of attack
     out.retain(|m| {
@@ -370,6 +373,23 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     });
     out
 }
+
+/// True when the word before attack verb `m` (past a relative pronoun, and in a construct
+/// chain the chain's head a few words back) is a law, a measure or a plan.
+fn abstract_subject(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let start = super::sentence_tokens(doc, m.sentence).start;
+    let mut k = m.tokens.start;
+    if k > start && words.contains(WordClass::RelativePronoun, doc.word(k - 1)) {
+        k -= 1;
+    }
+    (k.saturating_sub(ABSTRACT_SUBJECT_REACH).max(start)..k).any(|i| words.contains(WordClass::AbstractSubject, doc.word(i)))
+}
+
+/// How many words before an attack verb (past a relative pronoun) its abstract subject may
+/// stand («قوانين مكافحة الفساد التي تستهدف»).
+const ABSTRACT_SUBJECT_REACH: usize = 3;
 
 /// True when the head of noun trigger `m` has a plural ending (غارات، shootings).
 fn bare_plural(inp: &EventInputs, m: &EventMention) -> bool {

@@ -709,6 +709,9 @@ mod tests {
             (Ar, "وحذرت باريس من دفع الوضع إلى الفلتان عن طريق عمليات اغتيال جديدة."),
             (Ar, "ويواجه المتهمون الثلاثة تهمة المؤامرة بقصد القيام بأعمال إرهابية."),
             (En, "The three men face charges of plotting acts of terrorism."),
+            // an attack verb whose subject is a law, a measure or a plan
+            (Ar, "وكان يوجه جهودها لإلغاء قوانين مكافحة الفساد التي تستهدف الروس."),
+            (En, "The new sanctions targeting Russian officials took effect."),
             // a bare plural attack noun with nothing of its own names a kind of attack
             (En, "Airstrikes kill civilians, the report said."),
             (Ar, "وقال إن الصواريخ لا تفرق بين مدني وعسكري في هجمات كهذه."),
