@@ -147,7 +147,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             subtype: entry.subtype.clone(),
             weight: entry.weight,
             verb: entry.verb,
-            present: entry.verb && is_present(inp, h) && !has_future_prefix(inp, h),
+            present: entry.verb && is_present(inp, h),
             tokens: h.tokens,
             span: (h.start, h.end),
             sentence: doc.sentence_of(h.tokens.start),
@@ -318,8 +318,9 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     });
     // (after the weak triggers are gone: «عملية تدريب» is no attack in the accident's sentence)
     drop_accident_tolls(inp, &mut out);
-    // a killing or wounding in the present with no toll is a habit or a general statement
-    // ("الذين يقتلون العراقيين"); a present headline with its toll is news ("غارة تقتل 14")
+    // a killing or wounding in the present or the future with no toll is a habit, a general
+    // statement or a vow ("الذين يقتلون العراقيين", «قتلت وستقتل الإرهابيين»); a present
+    // headline with its toll is news ("غارة تقتل 14")
     out.retain(|m| !(m.present && m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none()));
     // «الإجرام والقتل المتعمد», "the killing must stop": a definite toll noun with no count
     // names a kind of act

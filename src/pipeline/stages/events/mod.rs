@@ -32,8 +32,9 @@ pub struct EventMention {
     pub weight: u8,
     /// True when the trigger is a verb (its subject and object are the clause's parties).
     pub verb: bool,
-    /// True when the trigger is a present verb with no future prefix ("يقتلون"): without a
-    /// toll such a killing or wounding is a habit or a general statement, not a happening.
+    /// True when the trigger is a present verb, with a future prefix or not ("يقتلون",
+    /// «ستقتل»): without a toll such a killing or wounding is a habit, a general statement or
+    /// a vow, not a happening.
     pub present: bool,
     /// Its tokens.
     pub tokens: TokenSpan,
@@ -868,6 +869,7 @@ mod tests {
             // a killing in the present needs its toll: else it is a habit
             (Ar, "وقال إن كل الذين يقتلون العراقيين سيحاسبون.", false),
             (Ar, "كانوا يخطفون ويقتلون ويسرقون.", false),
+            (Ar, "وقالت المتحدثة إن بلادها ستقتل الإرهابيين في كل مكان.", false),
             (Ar, "غارة أمريكية تقتل 14 جنديا أفغانيا.", true),
             (En, "Those who kill civilians will be punished.", false),
             (En, "US airstrike kills 14 Afghan soldiers.", true),
