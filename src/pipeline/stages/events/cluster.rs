@@ -8,7 +8,7 @@
 //! by the lede, for strikes the same attacker or target, for meetings a shared party). What each cluster's mentions say is kept
 //! in a [`Summary`], so a mention is compared with a cluster in constant time.
 
-use super::{EventCluster, EventInputs, EventMention, is_definite, is_non_event, is_possessed, place_rank, sentence_tokens};
+use super::{EventCluster, EventInputs, EventMention, Response, is_definite, is_non_event, is_possessed, place_rank, sentence_tokens};
 use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::Frame;
@@ -26,6 +26,10 @@ const UNASSIGNED: usize = usize::MAX;
 struct Summary<'a> {
     /// Sentences of its mentions.
     sentences: HashSet<usize>,
+    /// True when some of its mentions are responded to, or respond to another happening: a
+    /// response and what it responds to are two happenings.
+    responded_to: bool,
+    responding: bool,
     /// The most specific precise place (city or region) of its mentions; the others
     /// contain it, since a place apart from it would have kept their mention out.
     precise_place: Option<&'a Mention>,
@@ -107,6 +111,8 @@ impl<'a> Summary<'a> {
     /// Takes in what mention `m` says.
     fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention) {
         self.sentences.insert(m.sentence);
+        self.responded_to |= m.response == Response::RespondedTo;
+        self.responding |= m.response == Response::Responding;
         if let Some(p) = precise_location(inp, m)
             && self.precise_place.is_none_or(|q| place_rank(inp.gazetteer, p) > place_rank(inp.gazetteer, q))
         {
@@ -130,8 +136,8 @@ impl<'a> Summary<'a> {
     }
 
     /// True when nothing says that `m` and the cluster's mentions are different happenings:
-    /// no two times, precise places or counts that differ, and no party that attacks in one
-    /// and is attacked in the other.
+    /// no two times, precise places or counts that differ, no party that attacks in one and
+    /// is attacked in the other, and no response beside what it responds to.
     fn compatible(&self, inp: &EventInputs, m: &EventMention) -> bool {
         if let Some((start, end)) = m.time.and_then(|t| inp.times[t].range()) {
             let days = m.event_type.days_apart;
@@ -140,6 +146,14 @@ impl<'a> Summary<'a> {
             if apart {
                 return false;
             }
+        }
+        let across_response = match m.response {
+            Response::RespondedTo => self.responding,
+            Response::Responding => self.responded_to,
+            Response::None => false,
+        };
+        if across_response {
+            return false;
         }
         if let (Some(x), Some(y)) = (self.precise_place, precise_location(inp, m))
             && !nested(inp.gazetteer, x, y)
@@ -226,7 +240,9 @@ impl<'a> Clustering<'a> {
         let only_one = self.clusters_of_type.get(&m.event_type.id).is_some_and(|&n| n == 1);
         let bare =
             precise_location(inp, m).is_none() && m.time.is_none() && m.actors.is_empty() && m.killed.is_none() && m.injured.is_none();
-        let sole_attack = m.event_type.frame == Frame::Attack && only_one && bare && t.subtype == m.subtype;
+        // (not an attack that is only the one another responds to: «ردا على هجوم الأحواز»)
+        let reported = !summary.responded_to || m.response == Response::RespondedTo;
+        let sole_attack = m.event_type.frame == Frame::Attack && only_one && bare && reported && t.subtype == m.subtype;
         // one toll reported twice: «قتل 14 جنديا أفغانيا» in the lede and in a witness's words
         // (not «خمسة جنود آخرين», five other soldiers: a second group of the same size)
         let others = [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c));

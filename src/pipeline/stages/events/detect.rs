@@ -3,7 +3,7 @@
 
 use super::arguments::attach_arguments;
 use super::window::ByToken;
-use super::{EventInputs, EventMention, locative_before};
+use super::{EventInputs, EventMention, Response, locative_before};
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::matcher::Hit;
@@ -85,6 +85,30 @@ fn marked_distinct(inp: &EventInputs, markers: &ByToken, h: &Hit) -> bool {
     })
 }
 
+/// True when a response marker stands a little before trigger `h` in its sentence: «ضربة
+/// صاروخية … ردا على هجوم الأحواز», "in retaliation for the attack" — the happening
+/// responded to, not the response.
+fn responded_to(inp: &EventInputs, h: &Hit) -> bool {
+    let doc = inp.doc;
+    let start = doc.seg.sentences[doc.sentence_of(h.tokens.start)].tokens.start;
+    (h.tokens.start.saturating_sub(RESPONSE_REACH).max(start)..h.tokens.start)
+        .any(|k| inp.lex.words.contains(WordClass::ResponseMarker, doc.word(k)))
+}
+
+/// Marks as the response the attacks of a sentence that tells what they respond to.
+fn mark_responses(out: &mut [EventMention]) {
+    let answered: HashSet<usize> = out.iter().filter(|e| e.response == Response::RespondedTo).map(|e| e.sentence).collect();
+    for e in out.iter_mut() {
+        if e.response == Response::None && e.event_type.frame == Frame::Attack && answered.contains(&e.sentence) {
+            e.response = Response::Responding;
+        }
+    }
+}
+
+/// How many words before a trigger a response marker may stand («ردا على "جريمة" هجوم»,
+/// "in retaliation for the attack").
+const RESPONSE_REACH: usize = 6;
+
 /// How many words before a trigger a background cue may stand ("منذ تفجير", "since the
 /// 2014 war", "محاكمة المتهمين في تفجيرات").
 const BACKGROUND_REACH: usize = 6;
@@ -155,6 +179,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             location: None,
             inherited: false,
             distinct: marked_distinct(inp, &markers, h),
+            response: if responded_to(inp, h) { Response::RespondedTo } else { Response::None },
             background: in_background(inp, h),
             actors: Vec::new(),
             raw_actors: Vec::new(),
@@ -302,6 +327,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     let mut out = trigger_mentions(inp);
     drop_counted_victims(inp, &mut out);
     drop_heads_of_earlier_compounds(inp, &mut out);
+    mark_responses(&mut out);
     attach_arguments(inp, &mut out);
     mark_past_periods_as_background(inp, &mut out);
     // (after the arguments: the clash still holds the place beside it)

@@ -48,6 +48,9 @@ pub struct EventMention {
     pub location: Option<usize>,
     /// True when a word next to the trigger marks a different happening ("غارة مماثلة").
     pub distinct: bool,
+    /// Its part in a response its sentence tells («شن الحرس الثوري هجوما صاروخيا … ردا على
+    /// هجوم الأحواز»): a response and what it responds to are different happenings.
+    pub response: Response,
     /// True when the mention gives the happening only as the setting of the news (a time
     /// anchor, a trial or investigation about it, an anniversary, a work about it).
     pub background: bool,
@@ -64,6 +67,17 @@ pub struct EventMention {
     pub killed: Option<usize>,
     /// Injured count (index into counts).
     pub injured: Option<usize>,
+}
+
+/// A mention's part in a response its sentence tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    /// Its sentence tells no response.
+    None,
+    /// The happening responded to: a response marker stands before it («ردا على هجوم»).
+    RespondedTo,
+    /// Another mention of its sentence is responded to: this one is the response.
+    Responding,
 }
 
 /// A merged event: its mentions (the first is the trigger) and its cause.
@@ -601,6 +615,14 @@ mod tests {
                 "strike",
                 1,
             ),
+            // a response and what it responds to are two happenings, in one sentence or two
+            (
+                Ar,
+                "وشن الحرس الثوري هجوما صاروخيا على مقر في سوريا ردا على هجوم الأحواز. وقال المتحدث إن الضربة جاءت ردا على \"جريمة\" هجوم الأحواز.",
+                "strike",
+                2,
+            ),
+            (En, "Iran fired missiles at a base in Syria in retaliation for the Ahvaz attack.", "strike", 2),
             // a demonstrative refers back: «هذا اجتماع تاريخي»
             (Ar, "وستعقد القمة في سنغافورة الشهر المقبل. وقالت المسؤولة إن الوضع هادئ. وأضافت أن هذا اجتماع تاريخي.", "meeting", 1),
             // a party's country is the party: the president of a country and the country
