@@ -404,14 +404,23 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
 /// True when the word before attack verb `m` (past a relative pronoun, and in a construct
 /// chain the chain's head a few words back) is a law, a measure or a plan.
 fn abstract_subject(inp: &EventInputs, m: &EventMention) -> bool {
-    let doc = inp.doc;
     let words = &inp.lex.words;
+    let start = super::sentence_tokens(inp.doc, m.sentence).start;
+    word_before_past(inp, m, WordClass::RelativePronoun).is_some_and(|k| {
+        (k.saturating_sub(ABSTRACT_SUBJECT_REACH - 1).max(start)..=k).any(|i| words.contains(WordClass::AbstractSubject, inp.doc.word(i)))
+    })
+}
+
+/// The word before trigger `m` in its sentence once the words of class `skip` right before
+/// it are passed over.
+fn word_before_past(inp: &EventInputs, m: &EventMention, skip: WordClass) -> Option<usize> {
+    let doc = inp.doc;
     let start = super::sentence_tokens(doc, m.sentence).start;
     let mut k = m.tokens.start;
-    if k > start && words.contains(WordClass::RelativePronoun, doc.word(k - 1)) {
+    while k > start && inp.lex.words.contains(skip, doc.word(k - 1)) {
         k -= 1;
     }
-    (k.saturating_sub(ABSTRACT_SUBJECT_REACH).max(start)..k).any(|i| words.contains(WordClass::AbstractSubject, doc.word(i)))
+    (k > start).then(|| k - 1)
 }
 
 /// How many words before an attack verb (past a relative pronoun) its abstract subject may
@@ -429,14 +438,8 @@ fn bare_plural(inp: &EventInputs, m: &EventMention) -> bool {
 /// True when a relative pronoun stands right before trigger `m`, past auxiliaries ("who
 /// have been killed", «الذين قتلوا»).
 fn after_relative_pronoun(inp: &EventInputs, m: &EventMention) -> bool {
-    let doc = inp.doc;
-    let words = &inp.lex.words;
-    let start = super::sentence_tokens(doc, m.sentence).start;
-    let mut k = m.tokens.start;
-    while k > start && words.contains(WordClass::ClauseAuxiliary, doc.word(k - 1)) {
-        k -= 1;
-    }
-    k > start && words.contains(WordClass::RelativePronoun, doc.word(k - 1))
+    word_before_past(inp, m, WordClass::ClauseAuxiliary)
+        .is_some_and(|k| inp.lex.words.contains(WordClass::RelativePronoun, inp.doc.word(k)))
 }
 
 /// True when toll trigger `m` is read as the name of an act: after a preposition or an act
