@@ -695,6 +695,18 @@ const MAX_PARTICIPATION_DISTANCE: usize = 12;
 /// Each event takes the nearest time expression of its sentence.
 fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
     let doc = inp.doc;
+    // complementisers seen up to each token: a time before one dates the clause that
+    // announces a meeting, not the meeting after it («وقالت الحملة التي فازت العام الماضي …
+    // إنها مستعدة … حتى تنجح القمة»; a strike or a toll told on a day is that day's)
+    let mut complementizers_before = vec![0usize; doc.tokens().len() + 1];
+    for h in &doc.hits.complementizers {
+        if let Some(c) = complementizers_before.get_mut(h.tokens.start + 1) {
+            *c += 1;
+        }
+    }
+    for k in 1..complementizers_before.len() {
+        complementizers_before[k] += complementizers_before[k - 1];
+    }
     for e in events.iter_mut() {
         let range = sentence_tokens(doc, e.sentence);
         // the nearest lie just before or just after the trigger: a few on each side suffice
@@ -713,6 +725,12 @@ fn attach_times(inp: &EventInputs, events: &mut [EventMention]) {
             } else {
                 e.tokens.start.saturating_sub(t.tokens.last())
             };
+            let across = e.event_type.frame == Frame::Meeting
+                && t.tokens.last() < e.tokens.start
+                && complementizers_before[e.tokens.start] > complementizers_before[t.tokens.end];
+            if across {
+                continue;
+            }
             if best.is_none_or(|(_, bd)| d < bd) {
                 best = Some((ti, d));
             }

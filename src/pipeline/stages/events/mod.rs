@@ -623,6 +623,19 @@ mod tests {
                 2,
             ),
             (En, "Iran fired missiles at a base in Syria in retaliation for the Ahvaz attack.", "strike", 2),
+            // a time before a complementiser dates the announcing clause, not the meeting
+            (
+                Ar,
+                "وتعقد القمة بين ترامب وكيم في سنغافورة في 12 يونيو 2018. وقالت الحملة التي فازت عام 2017 بجائزة نوبل إنها مستعدة لتغطية تكاليف القمة.",
+                "meeting",
+                1,
+            ),
+            (
+                En,
+                "The summit between Trump and Kim opens in Singapore on June 12, 2018. The campaign, which won the prize in 2017, said that it would pay for the summit.",
+                "meeting",
+                1,
+            ),
             // a demonstrative refers back: «هذا اجتماع تاريخي»
             (Ar, "وستعقد القمة في سنغافورة الشهر المقبل. وقالت المسؤولة إن الوضع هادئ. وأضافت أن هذا اجتماع تاريخي.", "meeting", 1),
             // a party's country is the party: the president of a country and the country
