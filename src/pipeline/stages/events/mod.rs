@@ -342,6 +342,9 @@ mod tests {
                 Some("Rome"),
             ),
             (Ar, "وتحدث عبر الهاتف أيضا مع الرئيس الروسي فلاديمير بوتين.", "meeting", "تحدث عبر الهاتف", "asserted", None),
+            // an attempt at an attack
+            (Ar, "وقال المسؤول إن مسلحين حاولوا اغتيال الوزير في بغداد.", "strike", "اغتيال", "hypothetical", Some("بغداد")),
+            (En, "Militants tried to bomb the embassy in Kabul.", "strike", "bomb", "hypothetical", Some("Kabul")),
             // a meeting only asked for
             (Ar, "ودعا الوزير إلى عقد اجتماع طارئ في جنيف.", "meeting", "اجتماع طارئ", "hypothetical", Some("جنيف")),
             (En, "The minister requests a meeting in Geneva.", "meeting", "meeting in", "hypothetical", Some("Geneva")),
