@@ -345,6 +345,9 @@ mod tests {
             // an attempt at an attack
             (Ar, "وقال المسؤول إن مسلحين حاولوا اغتيال الوزير في بغداد.", "strike", "اغتيال", "hypothetical", Some("بغداد")),
             (En, "Militants tried to bomb the embassy in Kabul.", "strike", "bomb", "hypothetical", Some("Kabul")),
+            // an attack only intended or plotted
+            (Ar, "وكانت الجماعة تنوي تنفيذ تفجيرات في عمان.", "strike", "تفجيرات", "hypothetical", Some("عمان")),
+            (En, "The men plotted to bomb the subway in New York.", "strike", "bomb", "hypothetical", Some("New York")),
             // a meeting only asked for
             (Ar, "ودعا الوزير إلى عقد اجتماع طارئ في جنيف.", "meeting", "اجتماع طارئ", "hypothetical", Some("جنيف")),
             (En, "The minister requests a meeting in Geneva.", "meeting", "meeting in", "hypothetical", Some("Geneva")),
