@@ -348,6 +348,7 @@ mod tests {
             // an attack only intended or plotted
             (Ar, "وكانت الجماعة تنوي تنفيذ تفجيرات في عمان.", "strike", "تفجيرات", "hypothetical", Some("عمان")),
             (En, "The men plotted to bomb the subway in New York.", "strike", "bomb", "hypothetical", Some("New York")),
+            (Ar, "وكان الرجال يسعون لتنفيذ هجمات في لندن.", "strike", "هجمات", "hypothetical", Some("لندن")),
             // a meeting only asked for
             (Ar, "ودعا الوزير إلى عقد اجتماع طارئ في جنيف.", "meeting", "اجتماع طارئ", "hypothetical", Some("جنيف")),
             (En, "The minister requests a meeting in Geneva.", "meeting", "meeting in", "hypothetical", Some("Geneva")),
