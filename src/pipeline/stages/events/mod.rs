@@ -833,6 +833,7 @@ mod tests {
             (Ar, "ويعتقد أن الميليشيات كانت وراء اغتيال المحافظ.", "اغتيال", true),
             (En, "Officials condemned the bombing.", "bombing", true),
             (Ar, "ووصف رئيس الوزراء نوري المالكي الهجوم بأنه مذبحة مروعة.", "الهجوم", true),
+            (Ar, "واتهمت الحكومة الحركة بتنفيذ الهجوم على السفارة.", "الهجوم", true),
             (En, "The minister described the bombing as a massacre.", "bombing", true),
             // the day after it, the eve of it
             (Ar, "وفي اليوم التالي لمقتل رئيسة الوزراء السابقة أعلنت السلطات حالة الطوارئ.", "مقتل", true),
