@@ -834,6 +834,7 @@ mod tests {
             (En, "Officials condemned the bombing.", "bombing", true),
             (Ar, "ووصف رئيس الوزراء نوري المالكي الهجوم بأنه مذبحة مروعة.", "الهجوم", true),
             (Ar, "واتهمت الحكومة الحركة بتنفيذ الهجوم على السفارة.", "الهجوم", true),
+            (Ar, "وقدمت الشرطة معلومات جديدة بخصوص التفجير.", "التفجير", true),
             (En, "The minister described the bombing as a massacre.", "bombing", true),
             // the day after it, the eve of it
             (Ar, "وفي اليوم التالي لمقتل رئيسة الوزراء السابقة أعلنت السلطات حالة الطوارئ.", "مقتل", true),
