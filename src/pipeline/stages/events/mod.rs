@@ -345,6 +345,9 @@ mod tests {
             // an attempt at an attack
             (Ar, "وقال المسؤول إن مسلحين حاولوا اغتيال الوزير في بغداد.", "strike", "اغتيال", "hypothetical", Some("بغداد")),
             (En, "Militants tried to bomb the embassy in Kabul.", "strike", "bomb", "hypothetical", Some("Kabul")),
+            // a prelude to an attack, a toll an act will lead to
+            (Ar, "وجاء الحشد تمهيدا لهجوم على إيران.", "strike", "هجوم", "hypothetical", Some("إيران")),
+            (Ar, "وأكدت التقييمات أن العملية ستؤدي إلى مقتل العشرات من الجنود.", "casualties", "مقتل", "hypothetical", None),
             // an attack only intended or plotted
             (Ar, "وكانت الجماعة تنوي تنفيذ تفجيرات في عمان.", "strike", "تفجيرات", "hypothetical", Some("عمان")),
             (En, "The men plotted to bomb the subway in New York.", "strike", "bomb", "hypothetical", Some("New York")),
