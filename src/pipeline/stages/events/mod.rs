@@ -349,7 +349,7 @@ mod tests {
             (Ar, "وجاء الحشد تمهيدا لهجوم على إيران.", "strike", "هجوم", "hypothetical", Some("إيران")),
             (Ar, "وأكدت التقييمات أن العملية ستؤدي إلى مقتل العشرات من الجنود.", "casualties", "مقتل", "hypothetical", None),
             // an attack only intended or plotted
-            (Ar, "وكانت الجماعة تنوي تنفيذ تفجيرات في عمان.", "strike", "تفجيرات", "hypothetical", Some("عمان")),
+            (Ar, "وكانت الجماعة قد خططت لتنفيذ تفجيرات في عمان.", "strike", "تفجيرات", "hypothetical", Some("عمان")),
             (En, "The men plotted to bomb the subway in New York.", "strike", "bomb", "hypothetical", Some("New York")),
             (Ar, "وكان الرجال يسعون لتنفيذ هجمات في لندن.", "strike", "هجمات", "hypothetical", Some("لندن")),
             // a meeting only asked for
