@@ -345,6 +345,8 @@ mod tests {
             // an attempt at an attack
             (Ar, "وقال المسؤول إن مسلحين حاولوا اغتيال الوزير في بغداد.", "strike", "اغتيال", "hypothetical", Some("بغداد")),
             (En, "Militants tried to bomb the embassy in Kabul.", "strike", "bomb", "hypothetical", Some("Kabul")),
+            // what was supposed to happen
+            (Ar, "وكان يفترض اغتيال رئيس الحكومة بسيارة مفخخة في رام الله.", "strike", "اغتيال", "hypothetical", Some("رام الله")),
             // a prelude to an attack, a toll an act will lead to
             (Ar, "وجاء الحشد تمهيدا لهجوم على إيران.", "strike", "هجوم", "hypothetical", Some("إيران")),
             (Ar, "وأكدت التقييمات أن العملية ستؤدي إلى مقتل العشرات من الجنود.", "casualties", "مقتل", "hypothetical", None),
