@@ -109,7 +109,7 @@ fn actor_keys<'a>(inp: &'a EventInputs, m: &'a EventMention, role: &'a str) -> i
 
 impl<'a> Summary<'a> {
     /// Takes in what mention `m` says.
-    fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention) {
+    fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention, victim: Option<&'a str>) {
         self.sentences.insert(m.sentence);
         self.responded_to |= m.response == Response::RespondedTo;
         self.responding |= m.response == Response::Responding;
@@ -130,9 +130,7 @@ impl<'a> Summary<'a> {
         self.target_countries.extend(actor_countries(inp, m, "target"));
         self.parties.extend(actor_keys(inp, m, ""));
         self.party_countries.extend(party_countries(inp, m));
-        if m.event_type.frame == Frame::Toll {
-            self.victims.extend(victim_of(inp, m).flatten());
-        }
+        self.victims.extend(victim);
     }
 
     /// True when nothing says that `m` and the cluster's mentions are different happenings:
@@ -186,6 +184,10 @@ struct Clustering<'a> {
     /// How many clusters of each event type (by id) report a happening (not negated or
     /// hypothetical).
     clusters_of_type: HashMap<u16, usize>,
+    /// Per mention, read once: the victim a toll names ([`victim_of`]), and whether its
+    /// count is of other victims than one already counted ([`counts_others`]).
+    victims: Vec<Option<Option<&'a str>>>,
+    counts_others: Vec<bool>,
 }
 
 impl<'a> Clustering<'a> {
@@ -204,7 +206,7 @@ impl<'a> Clustering<'a> {
         // «مقتل المحتج» (the killing of the protester): a toll definite by its victim; one
         // naming a person refers back only to that person's death («مقتل المحامي سيرغي
         // ماغنيتسكي» is not the killing the headline reports)
-        let victim = if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None };
+        let victim = self.victims[i];
         let known_victim = victim.is_some_and(|v| v.is_none_or(|key| summary.victims.contains(key)));
         let definite = (is_definite(doc, &inp.lex.words, m) && victim.flatten().is_none()) || known_victim;
         let anaphor = !own_place && m.actors.is_empty() && definite;
@@ -245,9 +247,8 @@ impl<'a> Clustering<'a> {
         let sole_attack = m.event_type.frame == Frame::Attack && only_one && bare && reported && t.subtype == m.subtype;
         // one toll reported twice: «قتل 14 جنديا أفغانيا» in the lede and in a witness's words
         // (not «خمسة جنود آخرين», five other soldiers: a second group of the same size)
-        let others = [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c));
         let same_toll = m.event_type.frame == Frame::Toll
-            && !others
+            && !self.counts_others[i]
             && [(summary.killed, count_value(inp, m.killed)), (summary.injured, count_value(inp, m.injured))].into_iter().any(
                 |(x, y)| matches!((x, y), (Some(Some(a)), Some(Some(b))) if a == b && m.event_type.telling_toll.is_some_and(|t| a >= t)),
             );
@@ -272,7 +273,7 @@ impl<'a> Clustering<'a> {
         let m = &mentions[i];
         self.clusters[c].mentions.push(i);
         self.cluster_of[i] = c;
-        self.summaries[c].add(inp, m);
+        self.summaries[c].add(inp, m, self.victims[i].flatten());
         match self.causes[i] {
             Some(x) if self.cluster_of[x] != UNASSIGNED => {
                 let x = self.cluster_of[x];
@@ -345,6 +346,8 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         causes,
         waiting_on: vec![Vec::new(); n],
         clusters_of_type: HashMap::new(),
+        victims: mentions.iter().map(|m| if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None }).collect(),
+        counts_others: mentions.iter().map(|m| [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c))).collect(),
     };
     for i in 0..n {
         if inp.doc.out_of_time() {
@@ -498,11 +501,8 @@ fn after_determiner(inp: &EventInputs, m: &EventMention) -> bool {
     let words = &inp.lex.words;
     m.tokens.start > 0 && {
         let w = inp.doc.word(m.tokens.start - 1);
-        words.contains(WordClass::Determiner, w)
-            || words
-                .words(WordClass::PrepositionProclitic)
-                .iter()
-                .any(|p| w.strip_prefix(p.as_str()).is_some_and(|rest| words.contains(WordClass::Determiner, rest)))
+        let bare = words.prefix_of(WordClass::PrepositionProclitic, w).map_or(w, |p| &w[p.len()..]);
+        words.contains(WordClass::Determiner, w) || words.contains(WordClass::Determiner, bare)
     }
 }
 

@@ -10,7 +10,7 @@ use crate::pipeline::lexicon::matcher::Hit;
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::lexicon::{Modality, TimeKind};
 use crate::pipeline::stages::dates::Precision;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// How strongly a modality overrides another: the strongest cue near a trigger wins.
 fn rank(m: Modality) -> u8 {
@@ -253,13 +253,15 @@ fn drop_heads_of_earlier_compounds(inp: &EventInputs, out: &mut Vec<EventMention
         words.prefix_of(WordClass::DefinitePrefix, w).map_or(w, |p| &w[p.len()..])
     };
     // head word of each compound seen so far, with its type
-    let mut heads: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
+    let mut heads: HashMap<&str, u16> = HashMap::new();
     out.retain(|m| {
         if m.tokens.len() > 1 {
-            // the head, and in a construct chain its genitive too («حملة مداهمات»)
-            let (head, other) = if head_first { (m.tokens.start, m.tokens.last()) } else { (m.tokens.last(), m.tokens.last()) };
-            heads.insert(bare(head), m.event_type.id);
-            heads.insert(bare(other), m.event_type.id);
+            // the head (first in a construct chain, last in English), and the last word: in a
+            // construct chain its genitive («حملة مداهمات»)
+            if head_first {
+                heads.insert(bare(m.tokens.start), m.event_type.id);
+            }
+            heads.insert(bare(m.tokens.last()), m.event_type.id);
             return true;
         }
         let earlier_other = heads.get(bare(m.tokens.start)).is_some_and(|&t| t != m.event_type.id);
@@ -442,9 +444,9 @@ fn after_relative_pronoun(inp: &EventInputs, m: &EventMention) -> bool {
         .is_some_and(|k| inp.lex.words.contains(WordClass::RelativePronoun, inp.doc.word(k)))
 }
 
-/// True when toll trigger `m` is read as the name of an act: after a preposition or an act
-/// noun (`act_openers`), or with a preposition glued to it («بقتل»), and naming no person
-/// as its victim.
+/// True when trigger `m` (a toll or an attack) is read as the name of an act: after an act
+/// opener (`act_openers`: من, an act noun, "acts of"), or a noun with a preposition glued to
+/// it («بقتل»), and naming no person as its victim.
 fn names_an_act(inp: &EventInputs, m: &EventMention) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
