@@ -337,20 +337,18 @@ fn month_year(p: NaiveDate, month: u32, day: Option<u32>, direction: Option<i64>
 /// year, where no other expression holds it already («مارس 2012», "the year 2012").
 fn add_bare_years(doc: &Document, lex: &LanguageLexicons, out: &mut Vec<TimeMention>) {
     let n = doc.tokens().len();
-    let mut found = Vec::new();
-    for i in 1..n {
-        if year_number(doc, i).is_none() || !lex.words.contains(WordClass::YearPreposition, doc.word(i - 1)) {
-            continue;
-        }
-        let held = out.iter().any(|t| t.tokens.start <= i && i <= t.tokens.last());
-        if !held && let Some(y) = year_number(doc, i) {
-            found.push(TimeMention {
-                tokens: TokenSpan::inclusive(i, i),
-                date: NaiveDate::from_ymd_opt(y, 1, 1),
-                precision: Precision::Year,
-            });
-        }
+    // the tokens other expressions hold, marked in one pass
+    let mut held = vec![false; n];
+    for t in out.iter() {
+        held[t.tokens.start..t.tokens.end.min(n)].fill(true);
     }
+    let found: Vec<TimeMention> = (1..n)
+        .filter(|&i| !held[i] && lex.words.contains(WordClass::YearPreposition, doc.word(i - 1)))
+        .filter_map(|i| {
+            let y = year_number(doc, i)?;
+            Some(TimeMention { tokens: TokenSpan::inclusive(i, i), date: NaiveDate::from_ymd_opt(y, 1, 1), precision: Precision::Year })
+        })
+        .collect();
     if !found.is_empty() {
         out.extend(found);
         out.sort_by_key(|t| t.tokens.start);

@@ -811,6 +811,9 @@ mod tests {
             (Ar, "غارة على حلب ", 2000),
             (En, "an airstrike on Aleppo killed 3 ", 1500),
             (Ar, "اجتماع بين مصر وقطر ", 1500),
+            // bare years beside other dates: each year checks the dates by a token mask
+            (Ar, "قتل 5 في 2012 وفي 12 مارس 2013 ", 2000),
+            (En, "killed 5 in 2004 and on March 5, 2005 ", 2000),
             // a meeting in each of many quotes: each finds its quote by token, not by a scan
             (Ar, "وقال الوزير \"نجري محادثات في جنيف\". ", 1500),
         ];
