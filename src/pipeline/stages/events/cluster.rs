@@ -76,6 +76,22 @@ fn nested(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
     }
 }
 
+/// The first and last day mention `m`'s time covers; a time after a cumulative marker
+/// («منذ 23 سبتمبر 2014», "since March") opens a period that runs to the publication (or,
+/// without one, to any later day): «غارات التحالف منذ 23 سبتمبر 2014» are the raids of today.
+fn period_of(inp: &EventInputs, m: &EventMention) -> Option<(NaiveDate, NaiveDate)> {
+    let t = &inp.times[m.time?];
+    let (start, end) = t.range()?;
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let since = t.tokens.start > 0 && {
+        let w = doc.word(t.tokens.start - 1);
+        let bare = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
+        words.contains(WordClass::CumulativeMarker, w) || words.contains(WordClass::CumulativeMarker, bare)
+    };
+    if since { Some((start, doc.published.filter(|&p| p >= end).unwrap_or(NaiveDate::MAX))) } else { Some((start, end)) }
+}
+
 fn count_value(inp: &EventInputs, c: Option<usize>) -> Option<Option<u64>> {
     c.map(|i| inp.counts[i].value)
 }
@@ -119,7 +135,7 @@ impl<'a> Summary<'a> {
             self.precise_place = Some(p);
         }
         self.first_location = self.first_location.or(location_key(inp, m));
-        if let Some((start, end)) = m.time.and_then(|t| inp.times[t].range()) {
+        if let Some((start, end)) = period_of(inp, m) {
             self.earliest_end = Some(self.earliest_end.map_or(end, |e| e.min(end)));
             self.latest_start = Some(self.latest_start.map_or(start, |s| s.max(start)));
         }
@@ -137,7 +153,7 @@ impl<'a> Summary<'a> {
     /// no two times, precise places or counts that differ, no party that attacks in one and
     /// is attacked in the other, and no response beside what it responds to.
     fn compatible(&self, inp: &EventInputs, m: &EventMention) -> bool {
-        if let Some((start, end)) = m.time.and_then(|t| inp.times[t].range()) {
+        if let Some((start, end)) = period_of(inp, m) {
             let days = m.event_type.days_apart;
             let apart = self.earliest_end.is_some_and(|e| (start - e).num_days() > days)
                 || self.latest_start.is_some_and(|s| (s - end).num_days() > days);

@@ -672,6 +672,27 @@ mod tests {
             ),
             // unless it stands somewhere else
             (Ar, "عقد الوزيران اجتماعا في جنيف. وعقد الاجتماع الثاني في فيينا.", "meeting", 2),
+            // a time after "since" opens a period that runs to the news: the campaign's raids
+            // since a day long past are today's raids
+            (
+                Ar,
+                "شنت طائرات التحالف غارات على الرقة في 20 يوليو 2015. وقال المرصد إن غارات التحالف على سوريا منذ 23 سبتمبر 2014 مستمرة.",
+                "strike",
+                1,
+            ),
+            (
+                En,
+                "Israeli aircraft carried out airstrikes on Raqqa on July 20, 2015. The monitor said Israeli airstrikes in Syria have gone on since September 23, 2014.",
+                "strike",
+                1,
+            ),
+            // but the same attacker's raids on a day long past are another happening
+            (
+                Ar,
+                "شنت طائرات التحالف غارات على الرقة في 20 يوليو 2015. وقال المرصد إن غارات التحالف على سوريا في 23 سبتمبر 2014 كانت الأولى.",
+                "strike",
+                2,
+            ),
             // two cities of one governorate are two places
             (Ar, "قصفت الطائرات مدينة حماة يوم الاثنين. وقصفت الطائرات مدينة السلمية يوم الاثنين.", "strike", 2),
         ];
