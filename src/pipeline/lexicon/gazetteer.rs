@@ -80,6 +80,10 @@ pub struct Place {
     pub country: Option<String>,
     /// GeoNames admin1 code, if any.
     pub admin1: Option<String>,
+    /// For a region that spans several first-level divisions (eastern Syria: Deir ez-Zor,
+    /// Raqqa, Hasakah), their admin1 codes, written `07|04|01` in the admin1 column; the
+    /// region then has no `admin1` of its own.
+    pub spans: Vec<String>,
     /// Latitude.
     pub lat: f64,
     /// Longitude.
@@ -112,8 +116,8 @@ impl Gazetteer {
             && matches!(i.precision, PlacePrecision::Site | PlacePrecision::City | PlacePrecision::Region)
             && o.country.is_some()
             && o.country == i.country
-            && o.admin1.is_some()
-            && o.admin1 == i.admin1
+            && i.admin1.is_some()
+            && (o.admin1 == i.admin1 || o.spans.iter().any(|code| i.admin1.as_deref() == Some(code.as_str())))
     }
 
     /// Parses the place files, given as (name, content).
@@ -132,12 +136,21 @@ impl Gazetteer {
                 }
                 let population = cols[7].parse().map_err(|_| bad_line(file, line, "population is not a whole number"))?;
                 let opt = |s: &str| (s != "-").then(|| s.to_string());
+                let (admin1, spans) = if cols[4].contains('|') {
+                    if precision != PlacePrecision::Region {
+                        return Err(bad_line(file, line, "only a region may span several admin1 divisions"));
+                    }
+                    (None, cols[4].split('|').map(str::to_string).collect())
+                } else {
+                    (opt(cols[4]), Vec::new())
+                };
                 places.push(Place {
                     id: cols[0].to_string(),
                     name: cols[1].to_string(),
                     precision,
                     country: opt(cols[3]),
-                    admin1: opt(cols[4]),
+                    admin1,
+                    spans,
                     lat,
                     lon,
                     population,
@@ -273,10 +286,25 @@ mod tests {
     fn a_region_holds_the_places_of_its_division() {
         let extra = "4\tCanton of Geneva\tregion\tCH\t07\t46.2\t6.1\t500000\tCanton of Geneva\n\
 5\tVaud\tregion\tCH\t19\t46.6\t6.6\t800000\tVaud\n\
-6\tSomewhere\tregion\tCH\t-\t46\t7\t0\tSomewhere\n";
+6\tSomewhere\tregion\tCH\t-\t46\t7\t0\tSomewhere\n\
+7\tWestern Switzerland\tregion\tCH\t07|19\t46.5\t6.5\t0\tWestern Switzerland\n";
         let g = Gazetteer::parse(&[("t", SAMPLE), ("x", extra)]).unwrap();
-        // (outer, inner, holds): ids are file order
-        let cases = [(3, 0, true), (0, 3, false), (4, 0, false), (3, 1, false), (5, 0, false), (2, 0, false), (3, 2, false)];
+        // (outer, inner, holds): ids are file order; a region spanning two divisions holds
+        // the places of each, and the divisions' own regions
+        let cases = [
+            (3, 0, true),
+            (0, 3, false),
+            (4, 0, false),
+            (3, 1, false),
+            (5, 0, false),
+            (2, 0, false),
+            (3, 2, false),
+            (6, 0, true),
+            (6, 3, true),
+            (6, 4, true),
+            (6, 1, false),
+            (3, 6, false),
+        ];
         for (outer, inner, holds) in cases {
             assert_eq!(g.holds(outer, inner), holds, "{} holds {}", g.places[outer].name, g.places[inner].name);
         }
@@ -328,5 +356,7 @@ mod tests {
     fn bad_coordinates_are_rejected() {
         let err = Gazetteer::parse(&[("p.tsv", "1\tX\tcity\tCH\t-\t146\t6\t1\tX\n")]).unwrap_err();
         assert_eq!(err.to_string(), "p.tsv:1: coordinates out of range");
+        let err = Gazetteer::parse(&[("p.tsv", "1\tX\tcity\tCH\t07|19\t46\t6\t1\tX\n")]).unwrap_err();
+        assert_eq!(err.to_string(), "p.tsv:1: only a region may span several admin1 divisions");
     }
 }

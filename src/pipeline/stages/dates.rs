@@ -491,7 +491,12 @@ mod tests {
         (Language::En, "for 48 hours over several weeks", "2023-11-15", &[]),
         // "may" the verb and "march" the protest are no months; the capitalised months are
         (Language::En, "the team may have planned a march", "2015-12-07", &[]),
-        (Language::En, "in May and on 3 March", "2015-12-07", &[("May", Some("2015-05-01"), "month"), ("3 March", Some("2015-03-03"), "day")]),
+        (
+            Language::En,
+            "in May and on 3 March",
+            "2015-12-07",
+            &[("May", Some("2015-05-01"), "month"), ("3 March", Some("2015-03-03"), "day")],
+        ),
         // a year after a year preposition, where no other expression holds it; not after since
         (Language::Ar, "مرر القانون في 2012 ردا على مقتل", "", &[("2012", Some("2012-01-01"), "year")]),
         (Language::Ar, "وقتل منذ 2011 آلاف الأشخاص", "", &[]),
