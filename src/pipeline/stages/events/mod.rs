@@ -693,6 +693,26 @@ mod tests {
                 "strike",
                 2,
             ),
+            // a region spanning several governorates holds a city of any of them
+            (
+                Ar,
+                "قصفت الطائرات الأمريكية مواقع في البوكمال يوم الاثنين. وقال المسؤول إن الوضع هادئ. وأعلن البنتاغون قصف مواقع في شرق سورية يوم الاثنين.",
+                "strike",
+                1,
+            ),
+            (
+                En,
+                "US aircraft struck sites in Al-Bukamal on Monday. The official said the area was calm. The Pentagon said it had struck sites in eastern Syria on Monday.",
+                "strike",
+                1,
+            ),
+            // but not a city of another governorate
+            (
+                Ar,
+                "قصفت الطائرات الأمريكية مواقع في البوكمال يوم الاثنين. وقال المسؤول إن الوضع هادئ. وأعلن البنتاغون قصف مواقع في حمص يوم الاثنين.",
+                "strike",
+                2,
+            ),
             // two cities of one governorate are two places
             (Ar, "قصفت الطائرات مدينة حماة يوم الاثنين. وقصفت الطائرات مدينة السلمية يوم الاثنين.", "strike", 2),
         ];
