@@ -491,7 +491,20 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
                 && m.injured.is_none()
                 && is_definite(inp.doc, &inp.lex.words, m)
     };
-    let unanchored: Vec<bool> = clusters.iter().map(|c| c.mentions.iter().all(|&m| unanchored_mention(&mentions[m]))).collect();
+    // «مقاعد شاغرة باغتيال النائبين», "fears of attacks": an attack or a toll told only by
+    // its noun, with no time, no toll and no verb reporting it as a happening (وقع، نفذ،
+    // تعرض ل; took place, carried out), names a happening known from elsewhere or a kind
+    // of act
+    let named_only = |m: &EventMention| {
+        matches!(m.event_type.frame, Frame::Attack | Frame::Toll)
+            && !m.verb
+            && m.time.is_none()
+            && m.killed.is_none()
+            && m.injured.is_none()
+            && !reported_as_happening(inp, m)
+    };
+    let unanchored: Vec<bool> =
+        clusters.iter().map(|c| c.mentions.iter().all(|&m| unanchored_mention(&mentions[m]) || named_only(&mentions[m]))).collect();
     let mut anchored_by_link = vec![false; clusters.len()];
     for (ci, c) in clusters.iter().enumerate() {
         if let Some(x) = c.cause
@@ -510,6 +523,26 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
         }
     }
 }
+
+/// True when an occurrence verb stands a few words before noun trigger `m`, in it or a few
+/// words after it, in its sentence («نفذ مسلحون هجوما», «سيارة مفخخة انفجرت», "an attack took place").
+fn reported_as_happening(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let sentence = sentence_tokens(doc, m.sentence);
+    let near = m.tokens.start.saturating_sub(OCCURRENCE_BEFORE).max(sentence.start)..(m.tokens.end + OCCURRENCE_AFTER).min(sentence.end);
+    // (its own words too: a phrase trigger may hold its verb, «شنت ضربات», "carried out an attack")
+    near.into_iter().any(|k| {
+        let w = doc.word(k);
+        let bare = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
+        words.contains(WordClass::OccurrenceVerb, w) || words.contains(WordClass::OccurrenceVerb, bare)
+    })
+}
+
+/// How many words before a noun trigger an occurrence verb may stand («نفذ مسلحون مجهولون
+/// هجوما»), and after it («سيارة مفخخة انفجرت قرب»).
+const OCCURRENCE_BEFORE: usize = 4;
+const OCCURRENCE_AFTER: usize = 4;
 
 /// True when a determiner stands right before trigger `m`, a preposition glued to it or
 /// not: in Arabic a demonstrative («هذا الهجوم», «بهذا الهجوم»), in English also "the".

@@ -918,6 +918,18 @@ mod tests {
             (En, "He was linked to the Madrid bombings in the year 2004.", "bombings", true),
             (Ar, "وقتل خمسة أشخاص في تفجير في بغداد يوم 5 مارس.", "تفجير", false),
             (En, "Five people were killed in a bombing in Baghdad on March 5.", "bombing", false),
+            // an attack told only by its noun, with no time, toll or verb reporting it as a
+            // happening, names one known from elsewhere; an occurrence verb makes it news
+            (Ar, "ودعت باريس إلى الحذر من دفع الوضع إلى الفلتان عن طريق تفجيرات جديدة في لبنان.", "تفجيرات", true),
+            (Ar, "ونفذ مسلحون هجوما على حاجز للشرطة في الموصل.", "هجوما", false),
+            (Ar, "وقالت الشرطة إن سيارة مفخخة انفجرت قرب مقر الحاكم في كابل.", "سيارة مفخخة", false),
+            (Ar, "وقالت الشرطة إن المنطقة الخضراء في بغداد تعرضت لهجوم بقذائف الهاون.", "هجوم", false),
+            (En, "The vote was held amid anger over a bombing in the capital.", "bombing", true),
+            (En, "A bombing in the capital shook the city on a quiet day.", "bombing", false),
+            (En, "Gunmen carried out an attack on a police checkpoint in Mosul.", "attack", false),
+            (En, "Police said a car bomb exploded near the governor's office in Kabul.", "car bomb", false),
+            // (a suicide bomber who blew himself up: news)
+            (Ar, "وقال المصدر إن انتحاريا يقود شاحنة مفخخة فجر نفسه وسط سوق في بغداد.", "فجر نفسه", false),
             // definite but anchored by its toll: news
             (Ar, "وأسفر الهجوم عن مقتل ثلاثة جنود في كابول.", "الهجوم", false),
             (En, "The attack killed three soldiers in Kabul.", "attack", false),
