@@ -492,13 +492,13 @@ pub(super) fn mark_unanchored_as_background(inp: &EventInputs, clusters: &[Event
                 && is_definite(inp.doc, &inp.lex.words, m)
     };
     // «مقاعد شاغرة باغتيال النائبين», "fears of attacks": an attack or a toll told only by
-    // its noun, with no time, no toll and no verb reporting it as a happening (وقع، نفذ،
-    // تعرض ل; took place, carried out), names a happening known from elsewhere or a kind
-    // of act
+    // its noun, with no time of its own, no toll and no verb reporting it as a happening
+    // (وقع، نفذ، تعرض ل; took place, carried out), names a happening known from elsewhere
+    // or a kind of act
     let named_only = |m: &EventMention| {
         matches!(m.event_type.frame, Frame::Attack | Frame::Toll)
             && !m.verb
-            && m.time.is_none()
+            && !has_own_time(inp, m)
             && m.killed.is_none()
             && m.injured.is_none()
             && !reported_as_happening(inp, m)
@@ -538,6 +538,21 @@ fn reported_as_happening(inp: &EventInputs, m: &EventMention) -> bool {
         words.contains(WordClass::OccurrenceVerb, w) || words.contains(WordClass::OccurrenceVerb, bare)
     })
 }
+
+/// True when noun trigger `m` has a time that stands beside it: a few words after it or
+/// right before it («اغتيال المحافظ في كركوك أمس»), not one of another clause of its sentence
+/// («تجرى غدا انتخابات لملء مقعدين شغرا باغتيال النائبين»).
+fn has_own_time(inp: &EventInputs, m: &EventMention) -> bool {
+    m.time.is_some_and(|t| {
+        let time = &inp.times[t].tokens;
+        (time.start >= m.tokens.end && time.start < m.tokens.end + OWN_TIME_AFTER)
+            || (time.end <= m.tokens.start && time.end + OWN_TIME_BEFORE >= m.tokens.start)
+    })
+}
+
+/// How many words after a noun trigger, and before it, its own time may stand.
+const OWN_TIME_AFTER: usize = 6;
+const OWN_TIME_BEFORE: usize = 2;
 
 /// How many words before a noun trigger an occurrence verb may stand («نفذ مسلحون مجهولون
 /// هجوما»), and after it («سيارة مفخخة انفجرت قرب»).

@@ -928,6 +928,11 @@ mod tests {
             (En, "A bombing in the capital shook the city on a quiet day.", "bombing", false),
             (En, "Gunmen carried out an attack on a police checkpoint in Mosul.", "attack", false),
             (En, "Police said a car bomb exploded near the governor's office in Kabul.", "car bomb", false),
+            // a time of another clause of the sentence does not make it news; its own does
+            (Ar, "وعقد البرلمان أمس جلسة خصصت لبحث ملف التفجيرات في المدينة.", "التفجيرات", true),
+            (Ar, "وذكر المصدر أن هجوما أمس على سوق المدينة أثار الذعر.", "هجوما", false),
+            (En, "The parliament met on Monday to discuss the bombings in the city.", "bombings", true),
+            (En, "Witnesses said a bombing on Monday in the market caused panic.", "bombing", false),
             // (a suicide bomber who blew himself up: news)
             (Ar, "وقال المصدر إن انتحاريا يقود شاحنة مفخخة فجر نفسه وسط سوق في بغداد.", "فجر نفسه", false),
             // definite but anchored by its toll: news
