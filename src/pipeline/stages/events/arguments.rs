@@ -24,6 +24,11 @@ pub(super) fn attach_arguments(inp: &EventInputs, events: &mut [EventMention]) {
     share_locations(events);
     inherit_locations(inp, events);
     attach_actors(inp, events);
+    // a country read as a party is no scene: the neighbouring strike's place is
+    if drop_places_that_are_parties(inp, events) {
+        share_locations(events);
+        inherit_locations(inp, events);
+    }
     attach_times(inp, events);
     attach_counts(inp, events);
 }
@@ -146,6 +151,27 @@ fn attach_locations(inp: &EventInputs, events: &mut [EventMention]) {
             }
         }
     }
+}
+
+/// «وتشن الولايات المتحدة غارات … في الصومال»: a place without a locative preposition that
+/// an attack also takes as its attacker or target is that side, not the scene; the mention
+/// loses it (a meeting keeps it: the country visited is both). True when some mention lost
+/// its place.
+fn drop_places_that_are_parties(inp: &EventInputs, events: &mut [EventMention]) -> bool {
+    let mut dropped = false;
+    for e in events.iter_mut() {
+        let Some(l) = e.location.filter(|_| e.event_type.frame == Frame::Attack) else { continue };
+        let place = &inp.mentions.all[l];
+        let party = e.actors.iter().any(|&(_, a)| {
+            let a = &inp.mentions.all[a];
+            a.tokens.start < place.tokens.end && place.tokens.start < a.tokens.end
+        });
+        if !e.inherited && party && !locative_before(inp.doc, &inp.lex.words, place) {
+            e.location = None;
+            dropped = true;
+        }
+    }
+    dropped
 }
 
 /// Most tokens between a dateline's opening place and its mark ("، الولايات المتحدة

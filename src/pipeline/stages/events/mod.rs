@@ -293,6 +293,23 @@ mod tests {
             (En, "BEIRUT (Reuters) - Airstrikes hit Aleppo on Monday.", "strike", "Airstrikes", "asserted", Some("Aleppo")),
             (Ar, "أتلانتا، الولايات المتحدة الأمريكية (CNN)-- انفجرت سيارة مفخخة قرب كنيسة.", "strike", "سيارة مفخخة", "asserted", None),
             (En, "WASHINGTON — A car bomb exploded near a church.", "strike", "car bomb", "asserted", None),
+            // the attacker is no scene, even where the nearer drone took the place
+            (
+                Ar,
+                "وتشن الولايات المتحدة باستمرار غارات بطائرات من دون طيار على المتشددين في الصومال.",
+                "strike",
+                "غارات",
+                "asserted",
+                Some("الصومال"),
+            ),
+            (
+                En,
+                "The United States carries out drone strikes on militants in Somalia.",
+                "strike",
+                "drone strikes",
+                "asserted",
+                Some("Somalia"),
+            ),
             // a demand to stop it: no concrete happening
             (En, "They chanted stop killing black people in Philadelphia.", "casualties", "killing", "hypothetical", Some("Philadelphia")),
             (Ar, "وطالب المتظاهرون بوقف القصف على حلب.", "strike", "القصف", "hypothetical", Some("حلب")),
@@ -753,6 +770,10 @@ mod tests {
         let cases: &[(Language, &str)] = &[
             (Ar, "أعلنت الحكومة عن خطة اقتصادية جديدة."),
             (En, "The ministry published its annual budget on Monday."),
+            // launching a campaign of words: «شن» names no attack without an attack noun
+            (Ar, "وشنت اللجنة الدولية في تقرير عن الأوضاع في دارفور هجوما شديدا على الحكومة."),
+            (Ar, "فقد شنت حملة دبلوماسية مكثفة للضغط على الناتو في بروكسل."),
+            (En, "The senator launched a scathing attack on the president."),
             // the people involved, named without the happening
             (Ar, "وطالب المتظاهرين بالعودة إلى منازلهم."),
             (Ar, "وقدمت الحكومة تعويضات لعائلات الضحايا."),
