@@ -995,6 +995,11 @@ mod tests {
             (En, "The court sentenced him to death on Monday.", false),
             (Ar, "وتعرض رجل للضرب حتى الموت في البصرة أمس.", true),
             (Ar, "وقضت المحكمة عليه بالإعدام أمس.", false),
+            // a judicial execution is none; a summary one by an armed group is a killing
+            (Ar, "وقال المحامي إن هذا الرجل لا يستحق الإعدام.", false),
+            (Ar, "ونفذ التنظيم إعدامات ميدانية بحق 20 شخصا في الرقة أمس.", true),
+            (En, "The court upheld the execution of the former leader.", false),
+            (En, "The group carried out summary executions of 20 people in Raqqa on Monday.", true),
             // the wounded with their count are a toll
             (Ar, "وأسفر القصف عن سقوط 30 جرحى في حلب.", true),
             (Ar, "ونقل 12 مصابا إلى المستشفى.", true),
