@@ -53,6 +53,10 @@ struct Summary<'a> {
     cause_clusters: HashSet<usize>,
     /// Entity keys of the named persons its tolls are the death or wounding of.
     victims: HashSet<&'a str>,
+    /// True when some of its tolls are caused by fighting going on (a series), or by an
+    /// attack with a toll of its own (an instance).
+    series: bool,
+    instance: bool,
 }
 
 fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
@@ -125,8 +129,10 @@ fn actor_keys<'a>(inp: &'a EventInputs, m: &'a EventMention, role: &'a str) -> i
 
 impl<'a> Summary<'a> {
     /// Takes in what mention `m` says.
-    fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention, victim: Option<&'a str>) {
+    fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention, victim: Option<&'a str>, role: SeriesRole) {
         self.sentences.insert(m.sentence);
+        self.series |= role == SeriesRole::Series;
+        self.instance |= role == SeriesRole::Instance;
         self.responded_to |= m.response == Response::RespondedTo;
         self.responding |= m.response == Response::Responding;
         if let Some(p) = precise_location(inp, m)
@@ -151,8 +157,10 @@ impl<'a> Summary<'a> {
 
     /// True when nothing says that `m` and the cluster's mentions are different happenings:
     /// no two times, precise places or counts that differ, no party that attacks in one and
-    /// is attacked in the other, and no response beside what it responds to.
-    fn compatible(&self, inp: &EventInputs, m: &EventMention) -> bool {
+    /// is attacked in the other, and no response beside what it responds to. Tolls of one
+    /// causing strike may count differently: they are its victim groups (GUIDELINES.md:
+    /// "17 soldiers and 9 attackers were killed" is one casualties event).
+    fn compatible(&self, inp: &EventInputs, m: &EventMention, one_cause: bool) -> bool {
         if let Some((start, end)) = period_of(inp, m) {
             let days = m.event_type.days_apart;
             let apart = self.earliest_end.is_some_and(|e| (start - e).num_days() > days)
@@ -177,6 +185,7 @@ impl<'a> Summary<'a> {
         for (mine, theirs) in [(self.killed, count_value(inp, m.killed)), (self.injured, count_value(inp, m.injured))] {
             if let (Some(x), Some(y)) = (mine, theirs)
                 && x != y
+                && !one_cause
             {
                 return false;
             }
@@ -204,6 +213,8 @@ struct Clustering<'a> {
     /// count is of other victims than one already counted ([`counts_others`]).
     victims: Vec<Option<Option<&'a str>>>,
     counts_others: Vec<bool>,
+    /// Per mention: whether it names fighting going on or an attack with a toll of its own.
+    series_roles: Vec<SeriesRole>,
 }
 
 impl<'a> Clustering<'a> {
@@ -276,10 +287,20 @@ impl<'a> Clustering<'a> {
         let (m, t) = (&mentions[i], &mentions[self.clusters[c].trigger]);
         // casualties of two different strikes are two tolls
         let other_cause = self.cause_cluster(i).is_some_and(|x| self.summaries[c].cause_clusters.iter().any(|&y| y != x));
+        // (the toll of fighting going on and the toll of an attack inside it are two tolls,
+        // even once the attack has joined the fighting: «مقتل 10 جنود خلال قتال» and «خمسة
+        // جنود قتلوا عندما تعرضوا لهجوم»)
+        let summary = &self.summaries[c];
+        let series_and_instance = match self.causes[i].map(|j| self.series_roles[j]) {
+            Some(SeriesRole::Series) => summary.instance,
+            Some(SeriesRole::Instance) => summary.series,
+            _ => false,
+        };
+        let one_cause = !series_and_instance && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
         t.event_type.id == m.event_type.id
             && !is_non_event(t.modality)
             && !m.distinct
-            && self.summaries[c].compatible(inp, m)
+            && self.summaries[c].compatible(inp, m, one_cause)
             && !other_cause
             && self.linked(inp, mentions, c, i)
     }
@@ -289,7 +310,8 @@ impl<'a> Clustering<'a> {
         let m = &mentions[i];
         self.clusters[c].mentions.push(i);
         self.cluster_of[i] = c;
-        self.summaries[c].add(inp, m, self.victims[i].flatten());
+        let cause_role = self.causes[i].map_or(SeriesRole::Neither, |j| self.series_roles[j]);
+        self.summaries[c].add(inp, m, self.victims[i].flatten(), cause_role);
         match self.causes[i] {
             Some(x) if self.cluster_of[x] != UNASSIGNED => {
                 let x = self.cluster_of[x];
@@ -353,6 +375,7 @@ fn find_causes(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<Option<u
 /// Merges mentions of the same happening and links casualties to their cause.
 pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
     let causes = find_causes(inp, mentions);
+    let causes_of = causes.clone();
     let mentions: &[EventMention] = mentions;
     let n = mentions.len();
     let mut state = Clustering {
@@ -364,6 +387,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         clusters_of_type: HashMap::new(),
         victims: mentions.iter().map(|m| if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None }).collect(),
         counts_others: mentions.iter().map(|m| [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c))).collect(),
+        series_roles: series_roles(inp, mentions, &causes_of),
     };
     for i in 0..n {
         if inp.doc.out_of_time() {
@@ -388,6 +412,46 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         }
     }
     clusters
+}
+
+/// Whether an attack mention names fighting going on, or is an attack with a toll of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SeriesRole {
+    Series,
+    Instance,
+    Neither,
+}
+
+/// The series role of each mention: a noun of fighting going on (`series_nouns`: قتال،
+/// معارك; fighting) is a series; another attack that a toll with a count names as its cause
+/// is an instance.
+fn series_roles(inp: &EventInputs, mentions: &[EventMention], causes: &[Option<usize>]) -> Vec<SeriesRole> {
+    let words = &inp.lex.words;
+    let mut counted = vec![false; mentions.len()];
+    for (i, cause) in causes.iter().enumerate() {
+        if let Some(j) = *cause
+            && (mentions[i].killed.is_some() || mentions[i].injured.is_some())
+        {
+            counted[j] = true;
+        }
+    }
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if m.event_type.frame != Frame::Attack {
+                return SeriesRole::Neither;
+            }
+            let w = inp.doc.word(m.tokens.start);
+            let bare = words.prefix_of(WordClass::PrepositionProclitic, w).map_or(w, |p| &w[p.len()..]);
+            let series = !m.verb && (words.contains(WordClass::SeriesNoun, w) || words.contains(WordClass::SeriesNoun, bare));
+            match (series, counted[i]) {
+                (true, _) => SeriesRole::Series,
+                (false, true) => SeriesRole::Instance,
+                (false, false) => SeriesRole::Neither,
+            }
+        })
+        .collect()
 }
 
 /// Most earlier clusters a cluster is compared with for one key.
@@ -428,7 +492,12 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
             let list = candidates.entry((trigger.event_type.id, key)).or_default();
             let target = list.iter().copied().take(MAX_JOIN_CANDIDATES).find(|&d| {
                 let d = find(&root, d);
-                state.clusters[c].mentions.iter().all(|&i| state.summaries[d].compatible(inp, &mentions[i]) && !mentions[i].distinct)
+                let (x, y) = (&state.summaries[c], &state.summaries[d]);
+                let series_and_instance = (x.series && y.instance) || (x.instance && y.series);
+                state.clusters[c]
+                    .mentions
+                    .iter()
+                    .all(|&i| state.summaries[d].compatible(inp, &mentions[i], by_cause && !series_and_instance) && !mentions[i].distinct)
             });
             match target {
                 Some(d) => {

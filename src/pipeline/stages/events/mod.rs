@@ -710,6 +710,28 @@ mod tests {
                 "strike",
                 2,
             ),
+            // victim groups of one causing strike are one toll, whatever each group counts
+            (Ar, "أسفرت غارات التحالف على الرقة عن مقتل 30 مسلحا. وقال المرصد إن 12 مدنيا قتلوا جراء هذه الغارات.", "casualties", 1),
+            (
+                En,
+                "Coalition airstrikes on Raqqa killed 30 militants. The monitor said 12 civilians were killed in these airstrikes.",
+                "casualties",
+                1,
+            ),
+            // but the toll of fighting going on and the toll of an attack inside it are two,
+            // even once the attack has joined the fighting
+            (
+                Ar,
+                "مقتل 10 جنود خلال قتال في بنغازي\n\nقال مسؤولون إن عشرة جنود قتلوا خلال قتال في مدينة بنغازي يوم الاثنين. وقال المتحدث إن خمسة جنود قتلوا وإن ستة آخرين أصيبوا عندما تعرضوا لهجوم شنه مقاتلون على منطقة في المدينة.",
+                "casualties",
+                2,
+            ),
+            (
+                En,
+                "Ten soldiers killed in Benghazi fighting\n\nOfficials said ten soldiers were killed in fighting in the city of Benghazi on Monday. The spokesman said five soldiers were killed and six others wounded when they came under an attack by militants on a district of the city.",
+                "casualties",
+                2,
+            ),
             // a region spanning several governorates holds a city of any of them
             (
                 Ar,
