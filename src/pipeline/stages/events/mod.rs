@@ -313,6 +313,8 @@ mod tests {
             // the middle of a city is the city
             (Ar, "كما اختطف مسلحون 15 شخصا وسط بغداد.", "casualties", "اختطف", "asserted", Some("بغداد")),
             (En, "Militants kidnapped 15 people in central Baghdad on Monday.", "casualties", "kidnapped", "asserted", Some("Baghdad")),
+            // the gunmen are the people involved, not the happening: the kidnapping keeps its place
+            (En, "Gunmen kidnapped 15 people in Baghdad.", "casualties", "kidnapped", "asserted", Some("Baghdad")),
             // a demand to stop it: no concrete happening
             (En, "They chanted stop killing black people in Philadelphia.", "casualties", "killing", "hypothetical", Some("Philadelphia")),
             (Ar, "وطالب المتظاهرون بوقف القصف على حلب.", "strike", "القصف", "hypothetical", Some("حلب")),
