@@ -57,6 +57,8 @@ struct Summary<'a> {
     /// attack with a toll of its own (an instance).
     series: bool,
     instance: bool,
+    /// True when some of its mentions are the setting of the news (a tally since some time).
+    background: bool,
 }
 
 fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
@@ -132,6 +134,7 @@ impl<'a> Summary<'a> {
     fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention, victim: Option<&'a str>, role: SeriesRole) {
         self.sentences.insert(m.sentence);
         self.series |= role == SeriesRole::Series;
+        self.background |= m.background;
         self.instance |= role == SeriesRole::Instance;
         self.responded_to |= m.response == Response::RespondedTo;
         self.responding |= m.response == Response::Responding;
@@ -296,7 +299,10 @@ impl<'a> Clustering<'a> {
             Some(SeriesRole::Instance) => summary.series,
             _ => false,
         };
-        let one_cause = !series_and_instance && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
+        // (nor is a tally since some time one of today's victim groups: «مقتل ستة مدنيين …
+        // لترتفع حصيلة القتلى منذ بدء الهجوم إلى 149»)
+        let tally = m.background || summary.background;
+        let one_cause = !series_and_instance && !tally && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
         t.event_type.id == m.event_type.id
             && !is_non_event(t.modality)
             && !m.distinct
@@ -493,7 +499,7 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
             let target = list.iter().copied().take(MAX_JOIN_CANDIDATES).find(|&d| {
                 let d = find(&root, d);
                 let (x, y) = (&state.summaries[c], &state.summaries[d]);
-                let series_and_instance = (x.series && y.instance) || (x.instance && y.series);
+                let series_and_instance = (x.series && y.instance) || (x.instance && y.series) || x.background || y.background;
                 state.clusters[c]
                     .mentions
                     .iter()

@@ -723,6 +723,14 @@ mod tests {
                 "casualties",
                 1,
             ),
+            // nor is a tally since some time one of today's victim groups
+            (Ar, "وتسببت الغارات بمقتل ستة مدنيين في صيدا، لترتفع بذلك حصيلة القتلى منذ بدء الهجوم إلى 149 مدنيا.", "casualties", 2),
+            (
+                En,
+                "The airstrikes killed six civilians in Sidon, bringing the death toll since the offensive began to 149.",
+                "casualties",
+                2,
+            ),
             // but the toll of fighting going on and the toll of an attack inside it are two,
             // even once the attack has joined the fighting
             (
@@ -810,6 +818,9 @@ mod tests {
             (Ar, "وأراد المتمردون جلب مقاتلين جرحى على متن الطائرة."),
             (Ar, "وتواصل الفرق جهودها لإجلاء المصابين."),
             (En, "The rebels wanted to bring the wounded on board."),
+            // crowd control is no armed attack
+            (Ar, "واستخدمت الشرطة قنابل الغاز المسيل للدموع في شارع الرشيد ببغداد أمس."),
+            (En, "Police fired tear gas in central Basra on Monday."),
             // a verbal or political attack
             (Ar, "وتعرض محيط المجلس إلى هجوم إعلامي كثيف."),
             (Ar, "وأضاف أن المملكة تصد هجمات مفتعلة من وسائل مؤدلجة."),
