@@ -120,6 +120,22 @@ pub fn send_all_then_read(addr: &str, request: Vec<u8>) -> String {
     String::from_utf8_lossy(&out).to_ascii_lowercase()
 }
 
+/// A free loopback port that no other test of this binary has been given: the port is
+/// probed by binding and released for the child to bind, and the operating system may hand
+/// a released port to the next probe, so two tests starting children at once could share
+/// one (and one test talk to the other's server).
+fn free_port() -> u16 {
+    static GIVEN: std::sync::Mutex<Vec<u16>> = std::sync::Mutex::new(Vec::new());
+    let mut given = GIVEN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        if !given.contains(&port) {
+            given.push(port);
+            return port;
+        }
+    }
+}
+
 /// The `hadath` binary, started as `hadath serve` on a free loopback port.
 pub struct Child {
     /// The process.
@@ -133,7 +149,7 @@ impl Child {
     /// in its environment and standard error sent to `stderr`; returns once `/healthz`
     /// answers 200.
     pub fn start(prelude: &str, env: &[(&str, &str)], stderr: std::process::Stdio) -> Child {
-        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let port = free_port();
         let addr = format!("127.0.0.1:{port}");
         let mut cmd = std::process::Command::new("sh");
         cmd.arg("-c")
