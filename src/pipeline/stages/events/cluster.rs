@@ -57,7 +57,8 @@ struct Summary<'a> {
     /// attack with a toll of its own (an instance).
     series: bool,
     instance: bool,
-    /// True when some of its mentions are the setting of the news (a tally since some time).
+    /// True when some of its mentions are the setting of the news (a tally since some
+    /// time): such a toll is no victim group of today's strike.
     background: bool,
 }
 
@@ -134,8 +135,8 @@ impl<'a> Summary<'a> {
     fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention, victim: Option<&'a str>, role: SeriesRole) {
         self.sentences.insert(m.sentence);
         self.series |= role == SeriesRole::Series;
-        self.background |= m.background;
         self.instance |= role == SeriesRole::Instance;
+        self.background |= m.background;
         self.responded_to |= m.response == Response::RespondedTo;
         self.responding |= m.response == Response::Responding;
         if let Some(p) = precise_location(inp, m)
@@ -301,8 +302,8 @@ impl<'a> Clustering<'a> {
         };
         // (nor is a tally since some time one of today's victim groups: «مقتل ستة مدنيين …
         // لترتفع حصيلة القتلى منذ بدء الهجوم إلى 149»)
-        let tally = m.background || summary.background;
-        let one_cause = !series_and_instance && !tally && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
+        let setting = m.background || summary.background;
+        let one_cause = !series_and_instance && !setting && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
         t.event_type.id == m.event_type.id
             && !is_non_event(t.modality)
             && !m.distinct
@@ -381,8 +382,8 @@ fn find_causes(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<Option<u
 /// Merges mentions of the same happening and links casualties to their cause.
 pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<EventCluster> {
     let causes = find_causes(inp, mentions);
-    let causes_of = causes.clone();
     let mentions: &[EventMention] = mentions;
+    let series_roles = series_roles(inp, mentions, &causes);
     let n = mentions.len();
     let mut state = Clustering {
         clusters: Vec::new(),
@@ -393,7 +394,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         clusters_of_type: HashMap::new(),
         victims: mentions.iter().map(|m| if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None }).collect(),
         counts_others: mentions.iter().map(|m| [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c))).collect(),
-        series_roles: series_roles(inp, mentions, &causes_of),
+        series_roles,
     };
     for i in 0..n {
         if inp.doc.out_of_time() {
@@ -498,12 +499,15 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
             let list = candidates.entry((trigger.event_type.id, key)).or_default();
             let target = list.iter().copied().take(MAX_JOIN_CANDIDATES).find(|&d| {
                 let d = find(&root, d);
+                // (tolls of one cause are its victim groups, unless one is of fighting going on
+                // and the other of an attack inside it, or one is the setting of the news)
                 let (x, y) = (&state.summaries[c], &state.summaries[d]);
-                let series_and_instance = (x.series && y.instance) || (x.instance && y.series) || x.background || y.background;
+                let series_and_instance = (x.series && y.instance) || (x.instance && y.series);
+                let victim_groups = by_cause && !series_and_instance && !x.background && !y.background;
                 state.clusters[c]
                     .mentions
                     .iter()
-                    .all(|&i| state.summaries[d].compatible(inp, &mentions[i], by_cause && !series_and_instance) && !mentions[i].distinct)
+                    .all(|&i| state.summaries[d].compatible(inp, &mentions[i], victim_groups) && !mentions[i].distinct)
             });
             match target {
                 Some(d) => {
@@ -605,9 +609,9 @@ fn reported_as_happening(inp: &EventInputs, m: &EventMention) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
     let sentence = sentence_tokens(doc, m.sentence);
-    let near = m.tokens.start.saturating_sub(OCCURRENCE_BEFORE).max(sentence.start)..(m.tokens.end + OCCURRENCE_AFTER).min(sentence.end);
+    let first = m.tokens.start.saturating_sub(OCCURRENCE_BEFORE).max(sentence.start);
     // (its own words too: a phrase trigger may hold its verb, «شنت ضربات», "carried out an attack")
-    near.into_iter().any(|k| {
+    (first..(m.tokens.end + OCCURRENCE_AFTER).min(sentence.end)).any(|k| {
         let w = doc.word(k);
         let bare = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
         words.contains(WordClass::OccurrenceVerb, w) || words.contains(WordClass::OccurrenceVerb, bare)
