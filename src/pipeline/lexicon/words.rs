@@ -185,6 +185,18 @@ impl WordClasses {
         self.lists[class as usize].iter().find(|p| word.starts_with(p.as_str())).map(String::as_str)
     }
 
+    /// `word` without the longest word of `prefix` it starts with (itself when none): the
+    /// word behind a conjunction or a preposition glued to it (والذي → الذي).
+    pub fn without_prefix<'w>(&self, prefix: WordClass, word: &'w str) -> &'w str {
+        self.prefix_of(prefix, word).map_or(word, |p| &word[p.len()..])
+    }
+
+    /// True when `word`, or `word` without a word of `prefix` glued before it, is a word of
+    /// `class` (منذ and ومنذ, الهجوم and بالهجوم).
+    pub fn contains_past_prefix(&self, class: WordClass, prefix: WordClass, word: &str) -> bool {
+        self.contains(class, word) || self.contains(class, self.without_prefix(prefix, word))
+    }
+
     /// The longest word of `class` that `word` ends with.
     pub fn suffix_of<'a>(&'a self, class: WordClass, word: &str) -> Option<&'a str> {
         self.lists[class as usize].iter().find(|s| word.ends_with(s.as_str())).map(String::as_str)

@@ -91,11 +91,8 @@ fn period_of(inp: &EventInputs, m: &EventMention) -> Option<(NaiveDate, NaiveDat
     let (start, end) = t.range()?;
     let doc = inp.doc;
     let words = &inp.lex.words;
-    let since = t.tokens.start > 0 && {
-        let w = doc.word(t.tokens.start - 1);
-        let bare = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
-        words.contains(WordClass::CumulativeMarker, w) || words.contains(WordClass::CumulativeMarker, bare)
-    };
+    let since = t.tokens.start > 0
+        && words.contains_past_prefix(WordClass::CumulativeMarker, WordClass::ConjunctionPrefix, doc.word(t.tokens.start - 1));
     if since { Some((start, doc.published.filter(|&p| p >= end).unwrap_or(NaiveDate::MAX))) } else { Some((start, end)) }
 }
 
@@ -449,9 +446,8 @@ fn series_roles(inp: &EventInputs, mentions: &[EventMention], causes: &[Option<u
             if m.event_type.frame != Frame::Attack {
                 return SeriesRole::Neither;
             }
-            let w = inp.doc.word(m.tokens.start);
-            let bare = words.prefix_of(WordClass::PrepositionProclitic, w).map_or(w, |p| &w[p.len()..]);
-            let series = !m.verb && (words.contains(WordClass::SeriesNoun, w) || words.contains(WordClass::SeriesNoun, bare));
+            let series =
+                !m.verb && words.contains_past_prefix(WordClass::SeriesNoun, WordClass::PrepositionProclitic, inp.doc.word(m.tokens.start));
             match (series, counted[i]) {
                 (true, _) => SeriesRole::Series,
                 (false, true) => SeriesRole::Instance,
@@ -611,11 +607,8 @@ fn reported_as_happening(inp: &EventInputs, m: &EventMention) -> bool {
     let sentence = sentence_tokens(doc, m.sentence);
     let first = m.tokens.start.saturating_sub(OCCURRENCE_BEFORE).max(sentence.start);
     // (its own words too: a phrase trigger may hold its verb, «شنت ضربات», "carried out an attack")
-    (first..(m.tokens.end + OCCURRENCE_AFTER).min(sentence.end)).any(|k| {
-        let w = doc.word(k);
-        let bare = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
-        words.contains(WordClass::OccurrenceVerb, w) || words.contains(WordClass::OccurrenceVerb, bare)
-    })
+    (first..(m.tokens.end + OCCURRENCE_AFTER).min(sentence.end))
+        .any(|k| words.contains_past_prefix(WordClass::OccurrenceVerb, WordClass::ConjunctionPrefix, doc.word(k)))
 }
 
 /// True when noun trigger `m` has a time that stands beside it: a few words after it or
@@ -642,11 +635,8 @@ const OCCURRENCE_AFTER: usize = 4;
 /// not: in Arabic a demonstrative («هذا الهجوم», «بهذا الهجوم»), in English also "the".
 fn after_determiner(inp: &EventInputs, m: &EventMention) -> bool {
     let words = &inp.lex.words;
-    m.tokens.start > 0 && {
-        let w = inp.doc.word(m.tokens.start - 1);
-        let bare = words.prefix_of(WordClass::PrepositionProclitic, w).map_or(w, |p| &w[p.len()..]);
-        words.contains(WordClass::Determiner, w) || words.contains(WordClass::Determiner, bare)
-    }
+    m.tokens.start > 0
+        && words.contains_past_prefix(WordClass::Determiner, WordClass::PrepositionProclitic, inp.doc.word(m.tokens.start - 1))
 }
 
 /// True when the trigger stands in construct with a named person or a definite role

@@ -248,10 +248,7 @@ fn drop_heads_of_earlier_compounds(inp: &EventInputs, out: &mut Vec<EventMention
     let doc = inp.doc;
     let words = &inp.lex.words;
     let head_first = grammar(doc.language).construct_state();
-    let bare = |k: usize| {
-        let w = doc.word(k);
-        words.prefix_of(WordClass::DefinitePrefix, w).map_or(w, |p| &w[p.len()..])
-    };
+    let bare = |k: usize| words.without_prefix(WordClass::DefinitePrefix, doc.word(k));
     // head word of each compound seen so far, with its type
     let mut heads: HashMap<&str, u16> = HashMap::new();
     out.retain(|m| {

@@ -223,7 +223,7 @@ fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     (1..=3).any(|k| {
         m.tokens.start >= k && {
             let w = doc.word(m.tokens.start - k);
-            let w = words.prefix_of(WordClass::ConjunctionPrefix, w).map_or(w, |p| &w[p.len()..]);
+            let w = words.without_prefix(WordClass::ConjunctionPrefix, w);
             words.contains(WordClass::Direction, w)
                 && !(cancels && m.tokens.start > k && words.contains(WordClass::Locative, doc.word(m.tokens.start - k - 1)))
         }
