@@ -254,6 +254,25 @@ mod tests {
     }
 
     #[test]
+    fn a_word_is_read_behind_its_glued_prefix() {
+        let ar = embedded(Language::Ar);
+        assert_eq!(ar.without_prefix(WordClass::ConjunctionPrefix, "ومنذ"), "منذ");
+        assert_eq!(ar.without_prefix(WordClass::ConjunctionPrefix, "منذ"), "منذ");
+        // (class, prefix, word, a word of the class with or without the prefix)
+        let cases = [
+            (WordClass::CumulativeMarker, WordClass::ConjunctionPrefix, "ومنذ", true),
+            (WordClass::CumulativeMarker, WordClass::ConjunctionPrefix, "منذ", true),
+            (WordClass::CumulativeMarker, WordClass::ConjunctionPrefix, "بعد", false),
+            (WordClass::Determiner, WordClass::PrepositionProclitic, "بهذا", true),
+        ];
+        for (class, prefix, word, want) in cases {
+            assert_eq!(ar.contains_past_prefix(class, prefix, word), want, "{} {word}", class.file());
+        }
+        let en = embedded(Language::En);
+        assert!(en.contains_past_prefix(WordClass::CumulativeMarker, WordClass::ConjunctionPrefix, "since"));
+    }
+
+    #[test]
     fn suffixes_are_found_longest_first() {
         let ar = embedded(Language::Ar);
         // (class, word, expected suffix)
