@@ -229,7 +229,7 @@ impl<'a> Clustering<'a> {
         let doc = inp.doc;
         let (m, t, summary) = (&mentions[i], &mentions[self.clusters[c].trigger], &self.summaries[c]);
         // the headline's event is the one the lede (the first sentence after it) reports
-        let headline = t.sentence == 0 && first_paragraph_is_headline(doc) && m.sentence <= doc.seg.paragraphs[1].start + 1;
+        let headline = headline_and_lede(doc, t, m);
         let own_place = m.location.is_some() && !m.inherited;
         // «مقتل المحتج» (the killing of the protester): a toll definite by its victim; one
         // naming a person refers back only to that person's death («مقتل المحامي سيرغي
@@ -301,9 +301,11 @@ impl<'a> Clustering<'a> {
         // لترتفع حصيلة القتلى منذ بدء الهجوم إلى 149»)
         let setting = m.background || summary.background;
         let one_cause = !series_and_instance && !setting && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
+        // ("yet another terrorist attack" in the lede is the headline's attack: another than
+        // earlier ones, not than the headline's)
         t.event_type.id == m.event_type.id
             && !is_non_event(t.modality)
-            && !m.distinct
+            && (!m.distinct || headline_and_lede(inp.doc, t, m))
             && self.summaries[c].compatible(inp, m, one_cause)
             && !other_cause
             && self.linked(inp, mentions, c, i)
@@ -677,7 +679,19 @@ pub(super) fn victim_of<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<Op
     }
 }
 
-/// True when the article opens with a one-sentence line (a headline).
-fn first_paragraph_is_headline(doc: &Document) -> bool {
-    doc.seg.paragraphs.first().is_some_and(|p| p.len() == 1) && doc.seg.paragraphs.len() > 1
+/// True when `t` stands in the headline and `m` in the lede (the first sentences after it):
+/// the headline's event is the one the lede reports.
+fn headline_and_lede(doc: &Document, t: &EventMention, m: &EventMention) -> bool {
+    first_paragraph_is_headline(doc) && t.sentence < doc.seg.paragraphs[1].start && m.sentence <= doc.seg.paragraphs[1].start + 1
 }
+
+/// True when the article opens with a short line of its own (a headline), one sentence or
+/// two ("Trump Addresses Munich Attack: ‘This Cannot Continue.’").
+fn first_paragraph_is_headline(doc: &Document) -> bool {
+    let Some(first) = doc.seg.paragraphs.first() else { return false };
+    let tokens = first.clone().map(|s| doc.seg.sentences[s].tokens.len()).sum::<usize>();
+    doc.seg.paragraphs.len() > 1 && (first.len() == 1 || (first.len() == 2 && tokens <= HEADLINE_TOKENS))
+}
+
+/// Most tokens a headline of two sentences holds.
+const HEADLINE_TOKENS: usize = 20;

@@ -715,6 +715,20 @@ mod tests {
                 "strike",
                 2,
             ),
+            // a headline of two sentences is a headline; "another" attack in its lede is its
+            // attack, another than earlier ones
+            (
+                En,
+                "Trump Addresses Munich Attack: ‘This Cannot Continue.’\n\nOn Friday, at least nine people were killed in yet another terrorist attack near a mall in Munich.",
+                "strike",
+                1,
+            ),
+            (
+                Ar,
+                "ترامب يعلق على هجوم ميونيخ: «هذا لا يمكن أن يستمر».\n\nقتل تسعة أشخاص على الأقل الجمعة في هجوم إرهابي آخر قرب مركز تسوق في ميونيخ.",
+                "strike",
+                1,
+            ),
             // victim groups of one causing strike are one toll, whatever each group counts
             (Ar, "أسفرت غارات التحالف على الرقة عن مقتل 30 مسلحا. وقال المرصد إن 12 مدنيا قتلوا جراء هذه الغارات.", "casualties", 1),
             (
