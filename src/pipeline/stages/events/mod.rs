@@ -231,12 +231,15 @@ fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
 }
 
 /// True when the trigger word carries the article (الاجتماع) or follows a determiner
-/// ("the", "this"), or when it is possessed ([`is_possessed`]).
+/// ("the", "this"), in a language that puts modifiers before their noun past one modifier
+/// ("the heinous slaying"), or when it is possessed ([`is_possessed`]).
 fn is_definite(doc: &Document, words: &WordClasses, m: &EventMention) -> bool {
     let first = m.tokens.start;
+    let determiner_at = |k: usize| first >= k && words.contains(WordClass::Determiner, doc.word(first - k));
     is_possessed(doc, words, m)
         || words.prefix_of(WordClass::DefinitePrefix, doc.word(first)).is_some()
-        || (first > 0 && words.contains(WordClass::Determiner, doc.word(first - 1)))
+        || determiner_at(1)
+        || (!grammar(doc.language).modifiers_follow_noun() && determiner_at(2))
 }
 
 /// True when a noun trigger carries a possessive pronoun, which makes it definite: «بعد
@@ -714,6 +717,13 @@ mod tests {
                 "شنت طائرات التحالف غارات على الرقة في 20 يوليو 2015. وقال المرصد إن غارات التحالف على سوريا في 23 سبتمبر 2014 كانت الأولى.",
                 "strike",
                 2,
+            ),
+            // in English a determiner past one modifier makes the noun definite, an anaphor
+            (
+                En,
+                "Obama held talks with Netanyahu in Jerusalem on Monday. The weather was mild. Aides said the lengthy meeting covered the economy.",
+                "meeting",
+                1,
             ),
             // a headline of two sentences is a headline; "another" attack in its lede is its
             // attack, another than earlier ones
