@@ -459,6 +459,17 @@ fn series_roles(inp: &EventInputs, mentions: &[EventMention], causes: &[Option<u
         .collect()
 }
 
+/// What the second pass joins clusters by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JoinKey {
+    /// The same precise place.
+    Place,
+    /// For tolls, the same causing strike.
+    Cause,
+    /// For responses, the same happening they respond to.
+    Answered,
+}
+
 /// Most earlier clusters a cluster is compared with for one key.
 const MAX_JOIN_CANDIDATES: usize = 4;
 
@@ -476,22 +487,44 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
         }
         c
     };
-    // first the shared places, then the shared causes (whose clusters the first may join)
-    for by_cause in [false, true] {
+    // the happenings responded to in each sentence («ردا على هجوم الأحواز»)
+    let mut answered_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.response == Response::RespondedTo {
+            answered_in.entry(m.sentence).or_default().push(i);
+        }
+    }
+    // first the shared places, then the shared causes (whose clusters the first may join),
+    // then the happening two responses answer
+    for key_kind in [JoinKey::Place, JoinKey::Cause, JoinKey::Answered] {
+        let by_cause = key_kind == JoinKey::Cause;
         let mut candidates: std::collections::HashMap<(u16, String), Vec<usize>> = std::collections::HashMap::new();
         for c in 0..n {
             let trigger = &mentions[state.clusters[c].trigger];
             if is_non_event(trigger.modality) || root[c] != c {
                 continue;
             }
-            let key = if by_cause {
-                let causes: HashSet<usize> = state.summaries[c].cause_clusters.iter().map(|&x| find(&root, x)).collect();
-                match (trigger.event_type.frame, causes.len()) {
-                    (Frame::Toll, 1) => causes.into_iter().next().map(|x| x.to_string()),
-                    _ => None,
+            let one_of =
+                |clusters: HashSet<usize>| (clusters.len() == 1).then(|| clusters.into_iter().next().map(|x| x.to_string())).flatten();
+            let key = match key_kind {
+                JoinKey::Place => state.summaries[c].precise_place.map(|p| p.key.clone()),
+                JoinKey::Cause if trigger.event_type.frame == Frame::Toll => {
+                    one_of(state.summaries[c].cause_clusters.iter().map(|&x| find(&root, x)).collect())
                 }
-            } else {
-                state.summaries[c].precise_place.map(|p| p.key.clone())
+                JoinKey::Cause => None,
+                // «ضربة صاروخية نفذتها في سوريا، ردا على هجوم الأحواز» and «شن الحرس الثوري هجوما
+                // صاروخيا … ردا على هجوم الأحواز»: two responses to one happening are one
+                JoinKey::Answered => one_of(
+                    state.clusters[c]
+                        .mentions
+                        .iter()
+                        .filter(|&&i| mentions[i].response == Response::Responding)
+                        .flat_map(|&i| answered_in.get(&mentions[i].sentence).into_iter().flatten())
+                        .map(|&j| state.cluster_of[j])
+                        .filter(|&x| x != UNASSIGNED)
+                        .map(|x| find(&root, x))
+                        .collect(),
+                ),
             };
             let Some(key) = key else { continue };
             let list = candidates.entry((trigger.event_type.id, key)).or_default();

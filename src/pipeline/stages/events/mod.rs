@@ -718,6 +718,19 @@ mod tests {
                 "strike",
                 2,
             ),
+            // two responses to one happening are one response (and the happening another)
+            (
+                Ar,
+                "قال التحالف إن إيران نفذت ضربة صاروخية في سوريا، ردا على هجوم الأحواز. وقال المتحدث إن الوضع هادئ. وأعلنت الوكالة أن الحرس الثوري شن، فجر الاثنين، هجوما صاروخيا على مقر بسوريا، ردا على هجوم الأحواز.",
+                "strike",
+                2,
+            ),
+            (
+                En,
+                "The coalition said Iran carried out a missile strike in Syria in retaliation for the Ahvaz attack. The spokesman said the area was calm. The agency said the Revolutionary Guards launched a missile attack on a headquarters in Syria on Monday in retaliation for the Ahvaz attack.",
+                "strike",
+                2,
+            ),
             // in English a determiner past one modifier makes the noun definite, an anaphor
             (
                 En,
