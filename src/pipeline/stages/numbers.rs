@@ -313,6 +313,10 @@ mod tests {
                 &[(None, Some(99), "up_to")],
             ),
             ("seed.json:17", Ar, "أسفرت عن مقتل ما يصل إلى سبعة أشخاص.", &[(None, Some(7), "up_to")]),
+            // half and a quarter of a million are numbers of their own
+            ("constructed", Ar, "أكثر من نصف مليون قتيل في سوريا", &[(Some(500_000), None, "more_than")]),
+            ("constructed", Ar, "نزح ربع مليون شخص", &[(Some(250_000), Some(250_000), "exact")]),
+            ("constructed", En, "more than half a million people were killed", &[(Some(500_000), None, "more_than")]),
             ("ar/0046.txt:3", Ar, "شنّ طيران التحالف أكثر من 20 غارة جوية على محافظة #صعدة", &[(Some(20), None, "more_than")]),
             ("ar/0054.txt:16", Ar, "وأدت الحرب في اليمن إلى مقتل نحو 10 آلاف شخص", &[(Some(10_000), Some(10_000), "about")]),
             ("ar/0290.txt:11", Ar, "ويقدر عدد مقاتليها بقرابة 7 آلاف مقاتل.", &[(Some(7_000), Some(7_000), "about")]),
