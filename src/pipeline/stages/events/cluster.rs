@@ -8,7 +8,10 @@
 //! by the lede, for strikes the same attacker or target, for meetings a shared party). What each cluster's mentions say is kept
 //! in a [`Summary`], so a mention is compared with a cluster in constant time.
 
-use super::{EventCluster, EventInputs, EventMention, Response, is_definite, is_non_event, is_possessed, place_rank, sentence_tokens};
+use super::{
+    EventCluster, EventInputs, EventMention, Response, after_cumulative_marker, is_definite, is_non_event, is_possessed, place_rank,
+    sentence_tokens,
+};
 use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::Frame;
@@ -89,11 +92,11 @@ fn nested(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
 fn period_of(inp: &EventInputs, m: &EventMention) -> Option<(NaiveDate, NaiveDate)> {
     let t = &inp.times[m.time?];
     let (start, end) = t.range()?;
-    let doc = inp.doc;
-    let words = &inp.lex.words;
-    let since = t.tokens.start > 0
-        && words.contains_past_prefix(WordClass::CumulativeMarker, WordClass::ConjunctionPrefix, doc.word(t.tokens.start - 1));
-    if since { Some((start, doc.published.filter(|&p| p >= end).unwrap_or(NaiveDate::MAX))) } else { Some((start, end)) }
+    if after_cumulative_marker(inp, t) {
+        Some((start, inp.doc.published.filter(|&p| p >= end).unwrap_or(NaiveDate::MAX)))
+    } else {
+        Some((start, end))
+    }
 }
 
 fn count_value(inp: &EventInputs, c: Option<usize>) -> Option<Option<u64>> {

@@ -3,7 +3,7 @@
 
 use super::arguments::attach_arguments;
 use super::window::ByToken;
-use super::{EventInputs, EventMention, Response, locative_before};
+use super::{EventInputs, EventMention, Response, after_cumulative_marker, locative_before};
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::matcher::Hit;
@@ -221,9 +221,10 @@ fn drop_counted_victims(inp: &EventInputs, out: &mut Vec<EventMention>) {
 }
 
 /// «تفجيرات مدريد عام 2004», «الذي اغتيل في فبراير 2005»: a happening dated only by a month
-/// or a year that ended before the publication (or, with no publication date, by a year the
-/// text writes) is the setting of the news, not news (GUIDELINES.md, "Background
-/// mentions"): news is dated by its day.
+/// or a year that ended before the publication (or, with no publication date, by a month or
+/// a year the text writes with its year, unless it opens a period running to the news: «منذ
+/// يناير 2008») is the setting of the news, not news (GUIDELINES.md, "Background mentions"):
+/// news is dated by its day.
 fn mark_past_periods_as_background(inp: &EventInputs, out: &mut [EventMention]) {
     let published = inp.doc.published;
     for e in out.iter_mut() {
@@ -234,8 +235,9 @@ fn mark_past_periods_as_background(inp: &EventInputs, out: &mut [EventMention]) 
         let Some((_, end)) = t.range() else { continue };
         let past = match published {
             Some(p) => end < p,
-            // a month written with its year may be the news's own month: only a year tells
-            None => t.precision == Precision::Year,
+            // a month or a year the text writes with its year («في يوليو 2005»); not one that
+            // opens a period running to the news («منذ يناير 2008»)
+            None => !after_cumulative_marker(inp, t),
         };
         e.background |= past;
     }

@@ -230,6 +230,13 @@ fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     })
 }
 
+/// True when a cumulative marker stands right before time `t` («منذ 23 سبتمبر 2014»، "since
+/// March"): the time opens a period that runs to the news.
+fn after_cumulative_marker(inp: &EventInputs, t: &TimeMention) -> bool {
+    let k = t.tokens.start;
+    k > 0 && inp.lex.words.contains_past_prefix(WordClass::CumulativeMarker, WordClass::ConjunctionPrefix, inp.doc.word(k - 1))
+}
+
 /// True when the trigger word carries the article (الاجتماع) or follows a determiner
 /// ("the", "this"), in a language that puts modifiers before their noun past one modifier
 /// ("the heinous slaying"), or when it is possessed ([`is_possessed`]).
@@ -1013,6 +1020,17 @@ mod tests {
             (Ar, "واعتبر أن له علاقة بتفجيرات مدريد عام 2004.", "تفجيرات", true),
             (En, "He was linked to the Madrid bombings in the year 2004.", "bombings", true),
             (Ar, "وقتل خمسة أشخاص في تفجير في بغداد يوم 5 مارس.", "تفجير", false),
+            // without a publication date, a month the text writes with its year is past too,
+            // unless it opens a period that runs to the news
+            (Ar, "وكانت له علاقة بتفجيرات لندن في يوليو 2005.", "تفجيرات", true),
+            (En, "He was linked to the London bombings in July 2005.", "bombings", true),
+            (Ar, "وقال المكتب إن القراصنة نفذوا هجمات على السفن في خليج عدن والمحيط الهندي منذ يناير 2008.", "هجمات", false),
+            (
+                En,
+                "Pirates have carried out attacks on ships in the Gulf of Aden and the Indian Ocean since January 2008.",
+                "attacks",
+                false,
+            ),
             (En, "Five people were killed in a bombing in Baghdad on March 5.", "bombing", false),
             // an attack told only by its noun, with no time, toll or verb reporting it as a
             // happening, names one known from elsewhere; an occurrence verb makes it news
