@@ -270,11 +270,21 @@ fn drop_heads_of_earlier_compounds(inp: &EventInputs, out: &mut Vec<EventMention
 
 /// "clashes between protesters and police", «قتل محتج في اشتباكات مع قوات الأمن»: a clash in
 /// a sentence that names a protest or its crowd is the protest's violence, not an armed
-/// attack (GUIDELINES.md, `strike`); the toll it caused stays an event.
+/// attack (GUIDELINES.md, `strike`), and so is what the crowd throws («المحتجين ألقوا قنابل
+/// بنزين», "protesters threw petrol bombs"): an attack a few words after the crowd; the toll
+/// it caused stays an event.
 fn drop_protest_violence(out: &mut Vec<EventMention>) {
     let protest_sentences: HashSet<usize> = out.iter().filter(|e| e.event_type.is(PROTEST)).map(|e| e.sentence).collect();
-    out.retain(|e| !(e.subtype.as_deref() == Some(CLASH_SUBTYPE) && protest_sentences.contains(&e.sentence)));
+    let crowd_ends: Vec<usize> = out.iter().filter(|e| e.event_type.is(PROTEST)).map(|e| e.tokens.end).collect();
+    let crowd_acts = |e: &EventMention| {
+        e.event_type.frame == Frame::Attack
+            && crowd_ends.iter().any(|&end| end <= e.tokens.start && e.tokens.start <= end + CROWD_ACT_REACH)
+    };
+    out.retain(|e| !((e.subtype.as_deref() == Some(CLASH_SUBTYPE) && protest_sentences.contains(&e.sentence)) || crowd_acts(e)));
 }
+
+/// How many words after a protest's crowd what it throws may stand («المحتجين ألقوا قنابل»).
+const CROWD_ACT_REACH: usize = 2;
 
 /// «توفي … إثر تحطم طائرة هليكوبتر», «زلزال ضرب جنوب تركيا», «حادث تحطم مروحية», "died when
 /// his helicopter crashed": an attack trigger right after an accident or disaster word, or

@@ -862,6 +862,9 @@ mod tests {
             (Ar, "وأراد المتمردون جلب مقاتلين جرحى على متن الطائرة."),
             (Ar, "وتواصل الفرق جهودها لإجلاء المصابين."),
             (En, "The rebels wanted to bring the wounded on board."),
+            // what a protest's crowd throws is its violence, no armed attack
+            (Ar, "وقالت مصادر أمنية إن المحتجين ألقوا قنابل بنزين وحجارة على قوات الأمن في البصرة."),
+            (En, "Police said protesters threw petrol bombs and stones at the security forces in Basra."),
             // crowd control is no armed attack
             (Ar, "واستخدمت الشرطة قنابل الغاز المسيل للدموع في شارع الرشيد ببغداد أمس."),
             (En, "Police fired tear gas in central Basra on Monday."),
