@@ -271,19 +271,22 @@ fn drop_heads_of_earlier_compounds(inp: &EventInputs, out: &mut Vec<EventMention
 /// "clashes between protesters and police", «قتل محتج في اشتباكات مع قوات الأمن»: a clash in
 /// a sentence that names a protest or its crowd is the protest's violence, not an armed
 /// attack (GUIDELINES.md, `strike`), and so is what the crowd throws («المحتجين ألقوا قنابل
-/// بنزين», "protesters threw petrol bombs"): an attack a few words after the crowd; the toll
-/// it caused stays an event.
-fn drop_protest_violence(out: &mut Vec<EventMention>) {
+/// بنزين», "protesters threw petrol bombs": an attack right after the crowd and a verb of
+/// throwing, `throw_verbs.tsv`); the toll it caused stays an event.
+fn drop_protest_violence(inp: &EventInputs, out: &mut Vec<EventMention>) {
     let protest_sentences: HashSet<usize> = out.iter().filter(|e| e.event_type.is(PROTEST)).map(|e| e.sentence).collect();
     let crowd_ends: Vec<usize> = out.iter().filter(|e| e.event_type.is(PROTEST)).map(|e| e.tokens.end).collect();
-    let crowd_acts = |e: &EventMention| {
-        e.event_type.frame == Frame::Attack
-            && crowd_ends.iter().any(|&end| end <= e.tokens.start && e.tokens.start <= end + CROWD_ACT_REACH)
+    let thrown = |end: usize, e: &EventMention| {
+        end < e.tokens.start
+            && e.tokens.start <= end + CROWD_ACT_REACH
+            && (end..e.tokens.start).any(|k| inp.lex.words.contains(WordClass::ThrowVerb, inp.doc.word(k)))
     };
+    let crowd_acts = |e: &EventMention| e.event_type.frame == Frame::Attack && crowd_ends.iter().any(|&end| thrown(end, e));
     out.retain(|e| !((e.subtype.as_deref() == Some(CLASH_SUBTYPE) && protest_sentences.contains(&e.sentence)) || crowd_acts(e)));
 }
 
-/// How many words after a protest's crowd what it throws may stand («المحتجين ألقوا قنابل»).
+/// How many words after a protest's crowd what it throws may stand, past a verb of throwing
+/// («المحتجين ألقوا قنابل»).
 const CROWD_ACT_REACH: usize = 2;
 
 /// «توفي … إثر تحطم طائرة هليكوبتر», «زلزال ضرب جنوب تركيا», «حادث تحطم مروحية», "died when
@@ -342,7 +345,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     attach_arguments(inp, &mut out);
     mark_past_periods_as_background(inp, &mut out);
     // (after the arguments: the clash still holds the place beside it)
-    drop_protest_violence(&mut out);
+    drop_protest_violence(inp, &mut out);
     // weak triggers need some argument to count: a place of their own after a locative
     // preposition, a count, or (meetings) two parties
     out.retain(|m| {
