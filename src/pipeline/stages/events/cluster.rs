@@ -725,8 +725,9 @@ fn headline_and_lede(doc: &Document, t: &EventMention, m: &EventMention) -> bool
 /// two ("Trump Addresses Munich Attack: ‘This Cannot Continue.’").
 fn first_paragraph_is_headline(doc: &Document) -> bool {
     let Some(first) = doc.seg.paragraphs.first() else { return false };
-    let tokens = first.clone().map(|s| doc.seg.sentences[s].tokens.len()).sum::<usize>();
-    doc.seg.paragraphs.len() > 1 && (first.len() == 1 || (first.len() == 2 && tokens <= HEADLINE_TOKENS))
+    // (read in constant time: it is asked for each mention and cluster compared)
+    let short = || first.clone().map(|s| doc.seg.sentences[s].tokens.len()).sum::<usize>() <= HEADLINE_TOKENS;
+    doc.seg.paragraphs.len() > 1 && (first.len() == 1 || (first.len() == 2 && short()))
 }
 
 /// Most tokens a headline of two sentences holds.
