@@ -86,10 +86,13 @@ fn nested(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
     }
 }
 
+/// The first and last day a mention's time covers, when it is resolved.
+type Period = Option<(NaiveDate, NaiveDate)>;
+
 /// The first and last day mention `m`'s time covers; a time after a cumulative marker
 /// («منذ 23 سبتمبر 2014», "since March") opens a period that runs to the publication (or,
 /// without one, to any later day): «غارات التحالف منذ 23 سبتمبر 2014» are the raids of today.
-fn period_of(inp: &EventInputs, m: &EventMention) -> Option<(NaiveDate, NaiveDate)> {
+fn period_of(inp: &EventInputs, m: &EventMention) -> Period {
     let t = &inp.times[m.time?];
     let (start, end) = t.range()?;
     if after_cumulative_marker(inp, t) {
@@ -132,7 +135,7 @@ fn actor_keys<'a>(inp: &'a EventInputs, m: &'a EventMention, role: &'a str) -> i
 
 impl<'a> Summary<'a> {
     /// Takes in what mention `m` says.
-    fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention, victim: Option<&'a str>, role: SeriesRole) {
+    fn add(&mut self, inp: &'a EventInputs, m: &'a EventMention, period: Period, victim: Option<&'a str>, role: SeriesRole) {
         self.sentences.insert(m.sentence);
         self.series |= role == SeriesRole::Series;
         self.instance |= role == SeriesRole::Instance;
@@ -145,7 +148,7 @@ impl<'a> Summary<'a> {
             self.precise_place = Some(p);
         }
         self.first_location = self.first_location.or(location_key(inp, m));
-        if let Some((start, end)) = period_of(inp, m) {
+        if let Some((start, end)) = period {
             self.earliest_end = Some(self.earliest_end.map_or(end, |e| e.min(end)));
             self.latest_start = Some(self.latest_start.map_or(start, |s| s.max(start)));
         }
@@ -164,8 +167,8 @@ impl<'a> Summary<'a> {
     /// is attacked in the other, and no response beside what it responds to. Tolls of one
     /// causing strike may count differently: they are its victim groups (GUIDELINES.md:
     /// "17 soldiers and 9 attackers were killed" is one casualties event).
-    fn compatible(&self, inp: &EventInputs, m: &EventMention, one_cause: bool) -> bool {
-        if let Some((start, end)) = period_of(inp, m) {
+    fn compatible(&self, inp: &EventInputs, m: &EventMention, period: Period, one_cause: bool) -> bool {
+        if let Some((start, end)) = period {
             let days = m.event_type.days_apart;
             let apart = self.earliest_end.is_some_and(|e| (start - e).num_days() > days)
                 || self.latest_start.is_some_and(|s| (s - end).num_days() > days);
@@ -219,6 +222,8 @@ struct Clustering<'a> {
     counts_others: Vec<bool>,
     /// Per mention: whether it names fighting going on or an attack with a toll of its own.
     series_roles: Vec<SeriesRole>,
+    /// Per mention, read once: the days its time covers ([`period_of`]).
+    periods: Vec<Period>,
 }
 
 impl<'a> Clustering<'a> {
@@ -309,7 +314,7 @@ impl<'a> Clustering<'a> {
         t.event_type.id == m.event_type.id
             && !is_non_event(t.modality)
             && (!m.distinct || headline_and_lede(inp.doc, t, m))
-            && self.summaries[c].compatible(inp, m, one_cause)
+            && self.summaries[c].compatible(inp, m, self.periods[i], one_cause)
             && !other_cause
             && self.linked(inp, mentions, c, i)
     }
@@ -320,7 +325,7 @@ impl<'a> Clustering<'a> {
         self.clusters[c].mentions.push(i);
         self.cluster_of[i] = c;
         let cause_role = self.causes[i].map_or(SeriesRole::Neither, |j| self.series_roles[j]);
-        self.summaries[c].add(inp, m, self.victims[i].flatten(), cause_role);
+        self.summaries[c].add(inp, m, self.periods[i], self.victims[i].flatten(), cause_role);
         match self.causes[i] {
             Some(x) if self.cluster_of[x] != UNASSIGNED => {
                 let x = self.cluster_of[x];
@@ -397,6 +402,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         victims: mentions.iter().map(|m| if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None }).collect(),
         counts_others: mentions.iter().map(|m| [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c))).collect(),
         series_roles,
+        periods: mentions.iter().map(|m| period_of(inp, m)).collect(),
     };
     for i in 0..n {
         if inp.doc.out_of_time() {
@@ -541,7 +547,7 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
                 state.clusters[c]
                     .mentions
                     .iter()
-                    .all(|&i| state.summaries[d].compatible(inp, &mentions[i], victim_groups) && !mentions[i].distinct)
+                    .all(|&i| state.summaries[d].compatible(inp, &mentions[i], state.periods[i], victim_groups) && !mentions[i].distinct)
             });
             match target {
                 Some(d) => {
