@@ -275,13 +275,17 @@ fn drop_heads_of_earlier_compounds(inp: &EventInputs, out: &mut Vec<EventMention
 /// throwing, `throw_verbs.tsv`); the toll it caused stays an event.
 fn drop_protest_violence(inp: &EventInputs, out: &mut Vec<EventMention>) {
     let protest_sentences: HashSet<usize> = out.iter().filter(|e| e.event_type.is(PROTEST)).map(|e| e.sentence).collect();
-    let crowd_ends: Vec<usize> = out.iter().filter(|e| e.event_type.is(PROTEST)).map(|e| e.tokens.end).collect();
-    let thrown = |end: usize, e: &EventMention| {
-        end < e.tokens.start
-            && e.tokens.start <= end + CROWD_ACT_REACH
-            && (end..e.tokens.start).any(|k| inp.lex.words.contains(WordClass::ThrowVerb, inp.doc.word(k)))
+    // per token: a protest's crowd ends right before it (one mask: the check is linear)
+    let mut crowd_ends_before = vec![false; inp.doc.tokens().len() + 1];
+    for e in out.iter().filter(|e| e.event_type.is(PROTEST)) {
+        crowd_ends_before[e.tokens.end] = true;
+    }
+    let crowd_acts = |e: &EventMention| {
+        e.event_type.frame == Frame::Attack
+            && (e.tokens.start.saturating_sub(CROWD_ACT_REACH)..e.tokens.start).any(|end| {
+                crowd_ends_before[end] && (end..e.tokens.start).any(|k| inp.lex.words.contains(WordClass::ThrowVerb, inp.doc.word(k)))
+            })
     };
-    let crowd_acts = |e: &EventMention| e.event_type.frame == Frame::Attack && crowd_ends.iter().any(|&end| thrown(end, e));
     out.retain(|e| !((e.subtype.as_deref() == Some(CLASH_SUBTYPE) && protest_sentences.contains(&e.sentence)) || crowd_acts(e)));
 }
 

@@ -963,6 +963,8 @@ mod tests {
             (En, "killed 5 in 2004 and on March 5, 2005 ", 2000),
             // a meeting in each of many quotes: each finds its quote by token, not by a scan
             (Ar, "وقال الوزير \"نجري محادثات في جنيف\". ", 1500),
+            // crowds and what they throw: each attack looks a few tokens back through a mask
+            (Ar, "تظاهر آلاف المحتجين في البصرة وقتل 3 في غارة ", 1500),
         ];
         for &(language, piece, times) in cases {
             let text = piece.repeat(times);
