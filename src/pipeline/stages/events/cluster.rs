@@ -496,11 +496,13 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
         }
         c
     };
-    // the happenings responded to in each sentence («ردا على هجوم الأحواز»)
-    let mut answered_in: HashMap<usize, Vec<usize>> = HashMap::new();
+    // the happening responded to in each sentence («ردا على هجوم الأحواز»): its cluster, or
+    // UNASSIGNED where a sentence answers several (one entry per sentence keeps it linear)
+    let mut answered_in: HashMap<usize, usize> = HashMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        if m.response == Response::RespondedTo {
-            answered_in.entry(m.sentence).or_default().push(i);
+        let c = state.cluster_of[i];
+        if m.response == Response::RespondedTo && c != UNASSIGNED {
+            answered_in.entry(m.sentence).and_modify(|x| *x = if *x == c { c } else { UNASSIGNED }).or_insert(c);
         }
     }
     // first the shared places, then the shared causes (whose clusters the first may join),
@@ -528,8 +530,7 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
                         .mentions
                         .iter()
                         .filter(|&&i| mentions[i].response == Response::Responding)
-                        .flat_map(|&i| answered_in.get(&mentions[i].sentence).into_iter().flatten())
-                        .map(|&j| state.cluster_of[j])
+                        .filter_map(|&i| answered_in.get(&mentions[i].sentence).copied())
                         .filter(|&x| x != UNASSIGNED)
                         .map(|x| find(&root, x))
                         .collect(),

@@ -965,6 +965,8 @@ mod tests {
             (Ar, "وقال الوزير \"نجري محادثات في جنيف\". ", 1500),
             // crowds and what they throw: each attack looks a few tokens back through a mask
             (Ar, "تظاهر آلاف المحتجين في البصرة وقتل 3 في غارة ", 1500),
+            // responses in one endless sentence: one answered happening is kept per sentence
+            (Ar, "شن الحرس هجوما صاروخيا ردا على هجوم الأحواز و", 1500),
         ];
         for &(language, piece, times) in cases {
             let text = piece.repeat(times);
