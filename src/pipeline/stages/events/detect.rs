@@ -329,6 +329,21 @@ const PROTEST: &str = "protest";
 /// The strike subtype of clashes.
 const CLASH_SUBTYPE: &str = "ground_assault";
 
+/// True when an adverb of habit stands in `m`'s clause a few words before or after its
+/// trigger («تستهدف الجماعة الإرهابية المدارس باستمرار»; "routinely targets").
+fn habitual(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let sentence = &doc.seg.sentences[m.sentence].tokens;
+    let words = &inp.lex.words;
+    let start = m.tokens.start.saturating_sub(HABIT_BEFORE).max(sentence.start);
+    let end = (m.tokens.end + HABIT_AFTER).min(sentence.end);
+    (start..end).any(|k| words.contains(WordClass::HabitualAdverb, doc.word(k)))
+}
+
+/// How many words before and after a present verb its adverb of habit may stand.
+const HABIT_BEFORE: usize = 2;
+const HABIT_AFTER: usize = 5;
+
 /// True when a count stands right before trigger `m`, or before a partitive before it: a
 /// crowd of the participants it names ("آلاف المتظاهرين", "thousands of protesters").
 fn counted(inp: &EventInputs, m: &EventMention) -> bool {
@@ -366,6 +381,9 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     // statement or a vow ("الذين يقتلون العراقيين", «قتلت وستقتل الإرهابيين»); a present
     // headline with its toll is news ("غارة تقتل 14")
     out.retain(|m| !(m.present && m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none()));
+    // «وتستهدف الجماعة المدارس باستمرار», "the group routinely targets schools": a present
+    // verb beside an adverb of habit, with no time or toll of its own, tells a habit
+    out.retain(|m| !(m.present && m.time.is_none() && m.killed.is_none() && m.injured.is_none() && habitual(inp, m)));
     // «الإجرام والقتل المتعمد», "the killing must stop": a definite toll noun with no count
     // names a kind of act
     out.retain(|m| {

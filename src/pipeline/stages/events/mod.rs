@@ -921,6 +921,10 @@ mod tests {
             (Ar, "وأدان المتحدث الإجرام والقتل المتعمد."),
             (En, "The bishop spoke against the killings and the looting."),
             (Ar, "وأشار إلى أن القتل والاختطاف جرائم لا تغتفر."),
+            // a present verb beside an adverb of habit, with no time or toll, tells a habit
+            (Ar, "وتستهدف الجماعة الإرهابية المدارس باستمرار."),
+            (Ar, "وتهاجم العصابات القرى الحدودية عادة في موسم الحصاد."),
+            (En, "The group routinely attacks schools in the north-east."),
             // a chance or a chant, not gunfire or a killing
             (En, "This is her last-chance shot to bring those voters over."),
             (En, "The crowd kept saying 'Death to Israel.'"),
