@@ -329,6 +329,30 @@ const PROTEST: &str = "protest";
 /// The strike subtype of clashes.
 const CLASH_SUBTYPE: &str = "ground_assault";
 
+/// The meeting subtype of visits.
+const VISIT_SUBTYPE: &str = "visit";
+
+/// True when visit `m` is to a building or a site: the first word after a visit noun, past
+/// a preposition and a determiner («زيارته للقنصلية», "his visit to the hospital"), or one
+/// of the few words after a visit verb, past its subject («زار الوزير المستشفى»).
+fn visits_a_site(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let end = (m.tokens.end + SITE_REACH).min(doc.seg.sentences[m.sentence].tokens.end);
+    let site = |k: usize| words.contains(WordClass::VisitedSite, doc.word(k));
+    if m.verb {
+        return (m.tokens.end..end).any(site);
+    }
+    let destination = (m.tokens.end..end).find(|&k| {
+        let w = doc.word(k);
+        !(words.contains(WordClass::TollPreposition, w) || words.contains(WordClass::Determiner, w))
+    });
+    destination.is_some_and(site)
+}
+
+/// How many words after a visit its destination may stand.
+const SITE_REACH: usize = 3;
+
 /// True when an adverb of habit stands in `m`'s clause a few words before or after its
 /// trigger («تستهدف الجماعة الإرهابية المدارس باستمرار»; "routinely targets").
 fn habitual(inp: &EventInputs, m: &EventMention) -> bool {
@@ -375,6 +399,9 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
             || (m.event_type.frame == Frame::Actors && counted(inp, m))
     });
+    // «اختفى بعد زيارته للقنصلية», "a visit to the hospital": a visit to a building or a
+    // site is no meeting between parties
+    out.retain(|m| !(m.subtype.as_deref() == Some(VISIT_SUBTYPE) && visits_a_site(inp, m)));
     // (after the weak triggers are gone: «عملية تدريب» is no attack in the accident's sentence)
     drop_accident_tolls(inp, &mut out);
     // a killing or wounding in the present or the future with no toll is a habit, a general

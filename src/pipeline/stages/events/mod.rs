@@ -925,6 +925,11 @@ mod tests {
             (Ar, "وتستهدف الجماعة الإرهابية المدارس باستمرار."),
             (Ar, "وتهاجم العصابات القرى الحدودية عادة في موسم الحصاد."),
             (En, "The group routinely attacks schools in the north-east."),
+            // a visit to a building or a site is no meeting between parties
+            (Ar, "واختفى الصحفي بعد زيارته للقنصلية السعودية في إسطنبول."),
+            (Ar, "وزار الوزير المستشفى الميداني في المدينة."),
+            (En, "The journalist disappeared after his visit to the consulate in Istanbul."),
+            (En, "The minister visited the hospital on Monday."),
             // a chance or a chant, not gunfire or a killing
             (En, "This is her last-chance shot to bring those voters over."),
             (En, "The crowd kept saying 'Death to Israel.'"),
