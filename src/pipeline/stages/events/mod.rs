@@ -386,6 +386,23 @@ mod tests {
             (Ar, "وكانت الجماعة قد خططت لتنفيذ تفجيرات في عمان.", "strike", "تفجيرات", "hypothetical", Some("عمان")),
             (En, "The men plotted to bomb the subway in New York.", "strike", "bomb", "hypothetical", Some("New York")),
             (Ar, "وكان الرجال يسعون لتنفيذ هجمات في لندن.", "strike", "هجمات", "hypothetical", Some("لندن")),
+            // a condition of proof reaches over the clause it opens
+            (
+                Ar,
+                "وستفرض الحكومة عقوبات في حال ثبوت تورط المملكة الكامل والمباشر في اغتيال الصحفي في إسطنبول.",
+                "strike",
+                "اغتيال",
+                "hypothetical",
+                Some("إسطنبول"),
+            ),
+            (
+                En,
+                "Sanctions will follow if it is proven that Saudi agents were behind the killing of the journalist in Istanbul.",
+                "casualties",
+                "killing",
+                "hypothetical",
+                Some("Istanbul"),
+            ),
             // a meeting only asked for
             (Ar, "ودعا الوزير إلى عقد اجتماع طارئ في جنيف.", "meeting", "اجتماع طارئ", "hypothetical", Some("جنيف")),
             (En, "The minister requests a meeting in Geneva.", "meeting", "meeting in", "hypothetical", Some("Geneva")),
