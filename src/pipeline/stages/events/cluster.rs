@@ -725,17 +725,5 @@ pub(super) fn victim_of<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<Op
 /// True when `t` stands in the headline and `m` in the lede (the first sentences after it):
 /// the headline's event is the one the lede reports.
 fn headline_and_lede(doc: &Document, t: &EventMention, m: &EventMention) -> bool {
-    first_paragraph_is_headline(doc) && t.sentence < doc.seg.paragraphs[1].start && m.sentence <= doc.seg.paragraphs[1].start + 1
+    super::in_headline(doc, t.sentence) && m.sentence <= doc.seg.paragraphs[1].start + 1
 }
-
-/// True when the article opens with a short line of its own (a headline), one sentence or
-/// two ("Trump Addresses Munich Attack: ‘This Cannot Continue.’").
-fn first_paragraph_is_headline(doc: &Document) -> bool {
-    let Some(first) = doc.seg.paragraphs.first() else { return false };
-    // (read in constant time: it is asked for each mention and cluster compared)
-    let short = || first.clone().map(|s| doc.seg.sentences[s].tokens.len()).sum::<usize>() <= HEADLINE_TOKENS;
-    doc.seg.paragraphs.len() > 1 && (first.len() == 1 || (first.len() == 2 && short()))
-}
-
-/// Most tokens a headline of two sentences holds.
-const HEADLINE_TOKENS: usize = 20;

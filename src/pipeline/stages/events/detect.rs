@@ -411,6 +411,19 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     // «وتستهدف الجماعة المدارس باستمرار», "the group routinely targets schools": a present
     // verb beside an adverb of habit, with no time or toll of its own, tells a habit
     out.retain(|m| !(m.present && m.time.is_none() && m.killed.is_none() && m.injured.is_none() && habitual(inp, m)));
+    // «لإيجاد ثغرة تهاجم بلادنا من خلالها»: a present attack verb with no time, place, toll or
+    // party of its own tells no happening (but a headline's present is news: «الجيش يقصف
+    // مواقع المسلحين»)
+    out.retain(|m| {
+        !(m.present
+            && !super::in_headline(inp.doc, m.sentence)
+            && m.event_type.frame == Frame::Attack
+            && m.time.is_none()
+            && (m.location.is_none() || m.inherited)
+            && m.actors.is_empty()
+            && m.killed.is_none()
+            && m.injured.is_none())
+    });
     // «الإجرام والقتل المتعمد», "the killing must stop": a definite toll noun with no count
     // names a kind of act
     out.retain(|m| {

@@ -267,6 +267,18 @@ pub fn is_non_event(m: Modality) -> bool {
     matches!(m, Modality::Negated | Modality::Hypothetical)
 }
 
+/// True when sentence `s` is the article's headline: the article opens with a short line of
+/// its own, one sentence or two ("Trump Addresses Munich Attack: ‘This Cannot Continue.’").
+fn in_headline(doc: &Document, s: usize) -> bool {
+    let Some(first) = doc.seg.paragraphs.first() else { return false };
+    // (read in constant time: it is asked for each mention and cluster compared)
+    let short = || first.clone().map(|s| doc.seg.sentences[s].tokens.len()).sum::<usize>() <= HEADLINE_TOKENS;
+    doc.seg.paragraphs.len() > 1 && s < first.end && (first.len() == 1 || (first.len() == 2 && short()))
+}
+
+/// Most tokens a headline of two sentences holds.
+const HEADLINE_TOKENS: usize = 20;
+
 #[cfg(test)]
 mod tests {
     use crate::pipeline::lexicon::event_types::Frame;
@@ -947,6 +959,9 @@ mod tests {
             (Ar, "وزار الوزير المستشفى الميداني في المدينة."),
             (En, "The journalist disappeared after his visit to the consulate in Istanbul."),
             (En, "The minister visited the hospital on Monday."),
+            // a present attack verb with nothing of its own tells no happening
+            (Ar, "وأضاف أن الإعلام يسعى لإيجاد ثغرة تهاجم بلادنا من خلالها."),
+            (Ar, "وقال إن الجماعات المتطرفة تبحث عن ثغرة تضرب من خلالها."),
             // a chance or a chant, not gunfire or a killing
             (En, "This is her last-chance shot to bring those voters over."),
             (En, "The crowd kept saying 'Death to Israel.'"),
@@ -1094,6 +1109,21 @@ mod tests {
             });
             let found = found.unwrap_or_else(|| panic!("no {trigger:?} in {text:?}"));
             assert_eq!(found.background, background, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_present_attack_verb_is_news_in_a_headline() {
+        // (text, mentions of each event found): the headline's present verb joins the lede's
+        // strike; the same verb in the body, with nothing of its own, tells no happening
+        let cases: &[(Language, &str, &[usize])] = &[
+            (Ar, "الجيش يقصف مواقع المسلحين\n\nقصف الجيش مواقع المسلحين في حلب أمس.", &[3]),
+            (Ar, "قصف الجيش مواقع المسلحين في حلب أمس.\n\nوقال إن الجيش يقصف مواقع المسلحين.", &[2]),
+        ];
+        for &(language, text, sizes) in cases {
+            let doc = through("event clusters", language, text);
+            let found: Vec<usize> = doc.clusters.iter().map(|c| c.mentions.len()).collect();
+            assert_eq!(found, sizes, "{text:?}");
         }
     }
 
