@@ -63,6 +63,10 @@ struct Summary<'a> {
     /// True when some of its mentions are the setting of the news (a tally since some
     /// time): such a toll is no victim group of today's strike.
     background: bool,
+    /// True when some of its mentions are tolls of the missing or abducted, and of the
+    /// killed or injured.
+    abducted: bool,
+    harmed: bool,
 }
 
 fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
@@ -140,6 +144,11 @@ impl<'a> Summary<'a> {
         self.series |= role == SeriesRole::Series;
         self.instance |= role == SeriesRole::Instance;
         self.background |= m.background;
+        if m.event_type.frame == Frame::Toll {
+            let abducted = is_abduction(m);
+            self.abducted |= abducted;
+            self.harmed |= !abducted;
+        }
         self.responded_to |= m.response == Response::RespondedTo;
         self.responding |= m.response == Response::Responding;
         if let Some(p) = precise_location(inp, m)
@@ -176,6 +185,11 @@ impl<'a> Summary<'a> {
                 return false;
             }
         }
+        // the abducted and the killed are two tolls («خطفت جبهة النصرة ثمانية عناصر» and
+        // «مقتل 19 مواطنا جراء غارات»)
+        if m.event_type.frame == Frame::Toll && (if is_abduction(m) { self.harmed } else { self.abducted }) {
+            return false;
+        }
         let across_response = match m.response {
             Response::RespondedTo => self.responding,
             Response::Responding => self.responded_to,
@@ -201,6 +215,14 @@ impl<'a> Summary<'a> {
             || actor_keys(inp, m, "attacker").any(|k| self.targets.contains(k));
         !inverted
     }
+}
+
+/// The casualties subtype of the missing and the abducted.
+const MISSING_SUBTYPE: &str = "missing";
+
+/// True when toll `m` is of the missing or abducted, not of the killed or injured.
+fn is_abduction(m: &EventMention) -> bool {
+    m.subtype.as_deref() == Some(MISSING_SUBTYPE)
 }
 
 /// The clusters being built and what ties mentions to them.

@@ -329,6 +329,19 @@ const PROTEST: &str = "protest";
 /// The strike subtype of clashes.
 const CLASH_SUBTYPE: &str = "ground_assault";
 
+/// The casualties subtype of the missing and the abducted.
+const MISSING_SUBTYPE: &str = "missing";
+
+/// True when a count of people stands a few words after verb `m`, past its subject: the
+/// people it acts on («خطفت جبهة النصرة ثمانية عناصر», "kidnapped 15 people").
+fn counts_its_object(inp: &EventInputs, m: &EventMention) -> bool {
+    let end = (m.tokens.end + OBJECT_COUNT_REACH).min(inp.doc.seg.sentences[m.sentence].tokens.end);
+    inp.counts_at.within(m.tokens.end, end).any(|c| inp.counts[c].value.is_some() && inp.counts[c].number.start < end)
+}
+
+/// How many words after a verb the count of the people it acts on may start.
+const OBJECT_COUNT_REACH: usize = 4;
+
 /// The meeting subtype of visits.
 const VISIT_SUBTYPE: &str = "visit";
 
@@ -398,6 +411,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             || m.injured.is_some()
             || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
             || (m.event_type.frame == Frame::Actors && counted(inp, m))
+            || (m.subtype.as_deref() == Some(MISSING_SUBTYPE) && m.verb && counts_its_object(inp, m))
     });
     // «اختفى بعد زيارته للقنصلية», "a visit to the hospital": a visit to a building or a
     // site is no meeting between parties

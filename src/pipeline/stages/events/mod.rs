@@ -415,6 +415,9 @@ mod tests {
                 "hypothetical",
                 Some("Istanbul"),
             ),
+            // an abduction verb is news by the count of the people it takes
+            (Ar, "خطفت جبهة النصرة ثمانية عناصر من فرقة سورية مقاتلة.", "casualties", "خطفت", "asserted", None),
+            (En, "Militants abducted eight fighters of the division.", "casualties", "abducted", "asserted", None),
             // a meeting only asked for
             (Ar, "ودعا الوزير إلى عقد اجتماع طارئ في جنيف.", "meeting", "اجتماع طارئ", "hypothetical", Some("جنيف")),
             (En, "The minister requests a meeting in Geneva.", "meeting", "meeting in", "hypothetical", Some("Geneva")),
@@ -543,6 +546,19 @@ mod tests {
                 "US jets bombed Mosul, killing seven people. The official said the people were killed during one of the airstrikes on a depot.",
                 "casualties",
                 1,
+            ),
+            // the abducted and the killed are two tolls
+            (
+                Ar,
+                "خطفت جبهة النصرة ثمانية عناصر من فرقة سورية مقاتلة.\n\nوأفاد المرصد بمقتل 19 مواطنا جراء غارات جوية على مناطق في محافظة ادلب أمس.",
+                "casualties",
+                2,
+            ),
+            (
+                En,
+                "Militants abducted eight fighters of the division.\n\nThe monitor said the killing of 19 civilians in airstrikes on Idlib on Monday was confirmed.",
+                "casualties",
+                2,
             ),
             // a definite anaphor refers back however far the strike stands
             (
