@@ -68,6 +68,7 @@ word_classes! {
     AccidentWord => "accident_words": "Words of accidents and disasters (تحطم، زلزال; crash, earthquake): a toll beside one with no attack in its sentence is no casualties event (GUIDELINES.md).",
     HabitualAdverb => "habitual_adverbs": "Adverbs that make a present event verb a habit, not a happening (تستهدف المدارس باستمرار; routinely, regularly).",
     VisitedSite => "visited_sites": "Nouns of buildings and sites one visits (القنصلية، المستشفى; hospital, museum): a visit to one is no meeting.",
+    RoleInAct => "roles_in_acts": "Nouns of a person's part in acts of a kind (المسؤول عن، خبير في; responsible for, expert in): an attack or a killing right after one, with no time or toll, describes the person, not a happening.",
     ThrowVerb => "throw_verbs": "Verbs of throwing (ألقى، رشق; threw, hurled): what a protest's crowd throws is its violence, no armed attack.",
     SeriesNoun => "series_nouns": "Nouns of fighting that go on (قتال، معارك، حرب; fighting, war): an attack with its own toll inside such a series is a happening of its own.",
     OccurrenceVerb => "occurrence_verbs": "Verbs that report an attack told by its noun as a happening (وقع، نفذ، تعرض ل; took place, carried out): without one, a time or a toll, a noun only names it (GUIDELINES.md, background).",

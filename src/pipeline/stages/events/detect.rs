@@ -42,7 +42,13 @@ fn modality_of(inp: &EventInputs, cues: &ByToken, widest: usize, h: &Hit, verb: 
         } else {
             m.tokens.start > h.tokens.last() && m.tokens.start - h.tokens.last() <= e.window
         };
-        if near && rank(e.modality) > rank(modality) {
+        // «خططت ونفذت استهداف المدنيين», "planned and carried out the attack": a verb of
+        // occurrence between a plan and its act says the act happened
+        let carried_out = e.before
+            && matches!(e.modality, Modality::Planned | Modality::Hypothetical)
+            && (m.tokens.end..h.tokens.start)
+                .any(|k| lex.words.contains_past_prefix(WordClass::OccurrenceVerb, WordClass::ConjunctionPrefix, doc.word(k)));
+        if near && !carried_out && rank(e.modality) > rank(modality) {
             modality = e.modality;
         }
     }
@@ -329,6 +335,57 @@ const PROTEST: &str = "protest";
 /// The strike subtype of clashes.
 const CLASH_SUBTYPE: &str = "ground_assault";
 
+/// Drops the attacks and killings that describe a person's part in acts of their kind, with
+/// no time or toll of their own: right after the role noun, or joined by a conjunction to
+/// one such act («المسؤولان عن إطلاق الصواريخ الباليستية واستهداف المدنيين»).
+fn drop_acts_describing_a_role(inp: &EventInputs, out: &mut Vec<EventMention>) {
+    let words = &inp.lex.words;
+    let mut last_described: Option<(usize, usize)> = None;
+    let describes: Vec<bool> = out
+        .iter()
+        .map(|m| {
+            let unanchored =
+                matches!(m.event_type.frame, Frame::Attack | Frame::Toll) && m.time.is_none() && m.killed.is_none() && m.injured.is_none();
+            let conjunct = last_described.is_some_and(|(sentence, end)| {
+                sentence == m.sentence
+                    && m.tokens.start >= end
+                    && m.tokens.start <= end + CONJUNCT_REACH
+                    && words.prefix_of(WordClass::ConjunctionPrefix, inp.doc.word(m.tokens.start)).is_some()
+            });
+            let described = unanchored && (conjunct || after_a_role_in_acts(inp, m));
+            if described {
+                last_described = Some((m.sentence, m.tokens.end));
+            }
+            described
+        })
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !describes[i - 1]
+    });
+}
+
+/// Most words between an act that describes a role and the act joined to it.
+const CONJUNCT_REACH: usize = 3;
+
+/// True when a noun of a person's part in acts stands right before trigger `m`, or before
+/// the preposition (and article) before it («المسؤولان عن إطلاق الصواريخ», "responsible for
+/// the launches").
+fn after_a_role_in_acts(inp: &EventInputs, m: &EventMention) -> bool {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let first = m.tokens.start;
+    let sentence_start = doc.seg.sentences[m.sentence].tokens.start;
+    let role = |k: usize| first >= sentence_start + k && words.contains(WordClass::RoleInAct, doc.word(first - k));
+    let short = |k: usize| doc.word(first - k).chars().count() <= SHORT_WORD;
+    role(1) || (role(2) && short(1)) || (role(3) && short(1) && short(2))
+}
+
+/// Most letters of the preposition and the article between a role and the act it names
+/// (عن، for the).
+const SHORT_WORD: usize = 4;
+
 /// The casualties subtype of the missing and the abducted.
 const MISSING_SUBTYPE: &str = "missing";
 
@@ -422,6 +479,10 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     // statement or a vow ("الذين يقتلون العراقيين", «قتلت وستقتل الإرهابيين»); a present
     // headline with its toll is news ("غارة تقتل 14")
     out.retain(|m| !(m.present && m.event_type.frame == Frame::Toll && m.killed.is_none() && m.injured.is_none()));
+    // «القياديان المسؤولان عن إطلاق الصواريخ», "experts in bombings": an attack or a
+    // killing after a person's part in acts of its kind, with no time or toll, describes the
+    // person
+    drop_acts_describing_a_role(inp, &mut out);
     // «وتستهدف الجماعة المدارس باستمرار», "the group routinely targets schools": a present
     // verb beside an adverb of habit, with no time or toll of its own, tells a habit
     out.retain(|m| !(m.present && m.time.is_none() && m.killed.is_none() && m.injured.is_none() && habitual(inp, m)));

@@ -415,6 +415,9 @@ mod tests {
                 "hypothetical",
                 Some("Istanbul"),
             ),
+            // a plan carried out is no plan
+            (Ar, "خططت الجماعة ونفذت استهداف المدنيين في مدينة جازان.", "strike", "استهداف", "asserted", Some("جازان")),
+            (En, "The cell planned and staged bombings in London.", "strike", "bombings", "asserted", Some("London")),
             // an abduction verb is news by the count of the people it takes
             (Ar, "خطفت جبهة النصرة ثمانية عناصر من فرقة سورية مقاتلة.", "casualties", "خطفت", "asserted", None),
             (En, "Militants abducted eight fighters of the division.", "casualties", "abducted", "asserted", None),
@@ -975,6 +978,9 @@ mod tests {
             (Ar, "وزار الوزير المستشفى الميداني في المدينة."),
             (En, "The journalist disappeared after his visit to the consulate in Istanbul."),
             (En, "The minister visited the hospital on Monday."),
+            // an act that describes a person's part in acts of its kind
+            (Ar, "وأفرجت السلطات عن القياديين المسؤولين عن إطلاق الصواريخ واستهداف المدنيين."),
+            (En, "The two commanders responsible for the missile launches were named."),
             // a present attack verb with nothing of its own tells no happening
             (Ar, "وأضاف أن الإعلام يسعى لإيجاد ثغرة تهاجم بلادنا من خلالها."),
             (Ar, "وقال إن الجماعات المتطرفة تبحث عن ثغرة تضرب من خلالها."),
