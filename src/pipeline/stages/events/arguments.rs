@@ -907,6 +907,18 @@ fn count_distance(
     if in_time || is_year(inp, c) || durations.get(c.number.last() + 1).copied().unwrap_or(false) {
         return None;
     }
+    // "Clarence Howard, 22, who was fatally shot": a bare number set off by commas after a
+    // name is an age
+    let comma = |k: usize| inp.lex.words.contains(WordClass::Comma, doc.word(k));
+    let set_off = c.tokens == c.number
+        && c.number.start > 0
+        && c.number.end < doc.tokens().len()
+        && comma(c.number.start - 1)
+        && comma(c.number.end)
+        && c.value.is_some();
+    if set_off {
+        return None;
+    }
     // a count right before another casualties trigger counts that one ("وأكثر من ألفي جريح")
     let toll = |k: usize| events[k].event_type.frame == Frame::Toll;
     // a count of strikes or meetings counts no victims («إحدى الغارات», "three airstrikes",

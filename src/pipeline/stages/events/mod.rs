@@ -506,6 +506,9 @@ mod tests {
             (Ar, "وكان الكونغرس قد مرر القانون في 2012 ردا على مقتل محتج في موسكو.", Some("محتج"), None),
             (En, "The law was passed in 2012 after the killing of a soldier.", Some("a soldier"), None),
             (Ar, "قتل محتج وأصيب ستة آخرون بجروح في اشتباكات.", Some("محتج"), Some("ستة")),
+            // an age set off by commas after a name is no toll
+            (En, "Protesters paid tribute to Clarence Howard, 22, who was fatally shot in June.", None, None),
+            (Ar, "وقال إن الشاب أحمد، 22، قتل برصاص قناص في يونيو.", None, None),
             // a number that counts strikes counts no victims
             (Ar, "وقال إن الأشخاص قتلوا خلال إحدى الغارات على منشأة تدريب.", None, None),
             (En, "Five people were killed in one of the airstrikes.", Some("Five"), None),
