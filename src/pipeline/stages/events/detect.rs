@@ -423,6 +423,9 @@ fn visits_a_site(inp: &EventInputs, m: &EventMention) -> bool {
 /// How many words after a visit its destination may stand.
 const SITE_REACH: usize = 3;
 
+/// Most words between a past verb and its own future in a vow ("killed and will kill").
+const VOW_GAP: usize = 2;
+
 /// True when an adverb of habit stands in `m`'s clause a few words before or after its
 /// trigger («تستهدف الجماعة الإرهابية المدارس باستمرار»; "routinely targets").
 fn habitual(inp: &EventInputs, m: &EventMention) -> bool {
@@ -459,6 +462,29 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     mark_past_periods_as_background(inp, &mut out);
     // (after the arguments: the clash still holds the place beside it)
     drop_protest_violence(inp, &mut out);
+    // «قتلت وستقتل الإرهابيين», "has struck and will strike": a past verb joined to its own
+    // future tells a vow, not a happening
+    let vowed: Vec<bool> = (0..out.len())
+        .map(|i| {
+            let (m, next) = (&out[i], out.get(i + 1));
+            m.verb
+                && !m.present
+                && m.killed.is_none()
+                && m.injured.is_none()
+                && next.is_some_and(|n| {
+                    n.verb
+                        && n.modality == Modality::Planned
+                        && n.event_type.id == m.event_type.id
+                        && n.tokens.start >= m.tokens.end
+                        && n.tokens.start <= m.tokens.end + VOW_GAP
+                })
+        })
+        .collect();
+    let mut i = 0;
+    out.retain(|_| {
+        i += 1;
+        !vowed[i - 1]
+    });
     // weak triggers need some argument to count: a place of their own after a locative
     // preposition, a count, or (meetings) two parties
     out.retain(|m| {

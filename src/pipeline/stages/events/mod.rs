@@ -981,6 +981,9 @@ mod tests {
             (Ar, "وزار الوزير المستشفى الميداني في المدينة."),
             (En, "The journalist disappeared after his visit to the consulate in Istanbul."),
             (En, "The minister visited the hospital on Monday."),
+            // a past verb joined to its own future tells a vow
+            (Ar, "وقالت المتحدثة الخميس إن بلادها قتلت وستقتل الإرهابيين في سوريا."),
+            (En, "Russia has killed and will kill the terrorists in Syria, the spokeswoman said."),
             // an act that describes a person's part in acts of its kind
             (Ar, "وأفرجت السلطات عن القياديين المسؤولين عن إطلاق الصواريخ واستهداف المدنيين."),
             (En, "The two commanders responsible for the missile launches were named."),
