@@ -198,7 +198,8 @@ pub enum NumberKind {
     Dozen,
     /// عشرات، dozens: no value.
     Vague,
-    /// A singular counted noun (شخص آخر، قتيل): one, when no number stands with it.
+    /// A counted noun in the singular or the dual (شخص آخر، قتيل، طفلان): its value (one or
+    /// two), when no number stands with it.
     Single,
 }
 

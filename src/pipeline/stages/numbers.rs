@@ -37,7 +37,8 @@ impl CountMention {
 enum Piece {
     Value(u64, NumberKind),
     Vague,
-    Single,
+    /// A counted noun standing for its own number (شخص: 1, طفلان: 2).
+    Single(u64),
 }
 
 /// Fills [`Document::counts`] from the hits layer.
@@ -53,7 +54,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
     let tokens = doc.tokens();
     let pieces = find_pieces(doc, lex);
     let qualifiers = Qualifiers::new(doc, lex);
-    let number_ends: HashSet<usize> = pieces.values().filter(|(_, p)| !matches!(p, Piece::Single)).map(|(l, _)| *l).collect();
+    let number_ends: HashSet<usize> = pieces.values().filter(|(_, p)| !matches!(p, Piece::Single(_))).map(|(l, _)| *l).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -65,7 +66,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
             continue;
         };
         let first = i;
-        if matches!(piece, Piece::Single) {
+        if let Piece::Single(value) = *piece {
             // «شخص آخر»: one, unless a number stands before it (that number counts it)
             // (the number may span several tokens: «أحد عشر قتيلا»)
             let counted = i > 0 && number_ends.contains(&(i - 1));
@@ -73,7 +74,7 @@ pub fn find_counts(doc: &Document, lex: &LanguageLexicons) -> Vec<CountMention> 
                 out.push(CountMention {
                     tokens: TokenSpan::inclusive(first, *last),
                     number: TokenSpan::inclusive(first, *last),
-                    value: Some(1),
+                    value: Some(value),
                     qualifier: "exact".into(),
                 });
             }
@@ -97,7 +98,7 @@ fn find_pieces(doc: &Document, lex: &LanguageLexicons) -> Pieces {
     for h in &doc.hits.numbers {
         let e = &lex.numbers.entries()[h.entry];
         let piece = match e.value {
-            _ if e.kind == NumberKind::Single => Piece::Single,
+            _ if e.kind == NumberKind::Single => Piece::Single(e.value.unwrap_or(1)),
             Some(v) if e.kind != NumberKind::Vague => Piece::Value(v, e.kind),
             _ => Piece::Vague,
         };
@@ -150,7 +151,7 @@ fn decimal_times_multiplier(doc: &Document, pieces: &Pieces, i: usize) -> Option
 fn apply(piece: &Piece, total: &mut u64, current: &mut u64, vague: &mut bool) {
     match piece {
         Piece::Vague => *vague = true,
-        Piece::Single => {}
+        Piece::Single(_) => {}
         Piece::Value(v, NumberKind::Hundred) if *v == 100 && *current > 0 => *current = current.saturating_mul(100),
         Piece::Value(v, NumberKind::Thousand) => {
             *total = total.saturating_add((*current).max(1).saturating_mul(*v));
@@ -190,7 +191,7 @@ fn number_phrase(doc: &Document, pieces: &Pieces, first: usize, last: usize, pie
                 end = *l;
             }
             Some((l, p)) if tokens[candidate].sentence == tokens[first].sentence => {
-                if matches!(p, Piece::Vague | Piece::Single) {
+                if matches!(p, Piece::Vague | Piece::Single(_)) {
                     // «3 آلاف» is a multiplier, «عشرات» after a number is not part of it
                     break;
                 }
@@ -247,7 +248,7 @@ impl<'a> Qualifiers<'a> {
             let entry = &self.lex.qualifiers.entries()[q.entry];
             if !entry.before
                 && (end + 1..q.tokens.start)
-                    .all(|k| tokens[k].kind == TokenKind::Word && pieces.get(&k).is_none_or(|(_, p)| matches!(p, Piece::Single)))
+                    .all(|k| tokens[k].kind == TokenKind::Word && pieces.get(&k).is_none_or(|(_, p)| matches!(p, Piece::Single(_))))
             {
                 qualifier = Some(entry.qualifier.as_str());
                 qlast = q.tokens.last();

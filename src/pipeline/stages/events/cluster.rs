@@ -67,6 +67,8 @@ struct Summary<'a> {
     /// killed or injured.
     abducted: bool,
     harmed: bool,
+    /// The killed counts of the tolls its attacks cause, each attack's own.
+    own_tolls: HashSet<u64>,
 }
 
 fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
@@ -246,6 +248,8 @@ struct Clustering<'a> {
     series_roles: Vec<SeriesRole>,
     /// Per mention, read once: the days its time covers ([`period_of`]).
     periods: Vec<Period>,
+    /// Per attack mention: the killed count of a toll it causes ([`own_tolls`]).
+    own_tolls: Vec<Option<u64>>,
 }
 
 impl<'a> Clustering<'a> {
@@ -331,6 +335,12 @@ impl<'a> Clustering<'a> {
         // لترتفع حصيلة القتلى منذ بدء الهجوم إلى 149»)
         let setting = m.background || summary.background;
         let one_cause = !series_and_instance && !setting && self.cause_cluster(i).is_some_and(|x| summary.cause_clusters.contains(&x));
+        // «مقتل 19 مواطنا جراء غارات جوية على مناطق في محافظة ادلب» and «وقتل طفلان في غارة
+        // على مدينة معرة النعمان»: an attack with a toll of its own, placed (by its own words
+        // or its phrase's) elsewhere than the cluster's precise place, with a count the
+        // cluster's attacks do not have, is one of its parts
+        let part = self.own_tolls[i].is_some_and(|v| !summary.own_tolls.is_empty() && !summary.own_tolls.contains(&v))
+            && matches!((location_key(inp, m), summary.precise_place), (Some(a), Some(b)) if a != b.key);
         // ("yet another terrorist attack" in the lede is the headline's attack: another than
         // earlier ones, not than the headline's)
         t.event_type.id == m.event_type.id
@@ -338,6 +348,7 @@ impl<'a> Clustering<'a> {
             && (!m.distinct || headline_and_lede(inp.doc, t, m))
             && self.summaries[c].compatible(inp, m, self.periods[i], one_cause)
             && !other_cause
+            && !part
             && self.linked(inp, mentions, c, i)
     }
 
@@ -348,6 +359,9 @@ impl<'a> Clustering<'a> {
         self.cluster_of[i] = c;
         let cause_role = self.causes[i].map_or(SeriesRole::Neither, |j| self.series_roles[j]);
         self.summaries[c].add(inp, m, self.periods[i], self.victims[i].flatten(), cause_role);
+        if let Some(v) = self.own_tolls[i] {
+            self.summaries[c].own_tolls.insert(v);
+        }
         match self.causes[i] {
             Some(x) if self.cluster_of[x] != UNASSIGNED => {
                 let x = self.cluster_of[x];
@@ -413,6 +427,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
     let causes = find_causes(inp, mentions);
     let mentions: &[EventMention] = mentions;
     let series_roles = series_roles(inp, mentions, &causes);
+    let own_tolls = own_tolls(inp, mentions, &causes);
     let n = mentions.len();
     let mut state = Clustering {
         clusters: Vec::new(),
@@ -423,6 +438,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         clusters_of_type: HashMap::new(),
         victims: mentions.iter().map(|m| if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None }).collect(),
         counts_others: mentions.iter().map(|m| [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c))).collect(),
+        own_tolls,
         series_roles,
         periods: mentions.iter().map(|m| period_of(inp, m)).collect(),
     };
@@ -488,6 +504,20 @@ fn series_roles(inp: &EventInputs, mentions: &[EventMention], causes: &[Option<u
             }
         })
         .collect()
+}
+
+/// Per attack mention, the killed count of the first toll that names it as its cause
+/// («وقتل طفلان شقيقان في غارة على مدينة معرة النعمان»: 2).
+fn own_tolls(inp: &EventInputs, mentions: &[EventMention], causes: &[Option<usize>]) -> Vec<Option<u64>> {
+    let mut out = vec![None; mentions.len()];
+    for (i, cause) in causes.iter().enumerate() {
+        if let Some(j) = *cause
+            && out[j].is_none()
+        {
+            out[j] = count_value(inp, mentions[i].killed).flatten();
+        }
+    }
+    out
 }
 
 /// What the second pass joins clusters by.
@@ -681,7 +711,7 @@ fn reported_as_happening(inp: &EventInputs, m: &EventMention) -> bool {
 /// True when noun trigger `m` has a time that stands beside it: a few words after it or
 /// right before it («اغتيال المحافظ في كركوك أمس»), not one of another clause of its sentence
 /// («تجرى غدا انتخابات لملء مقعدين شغرا باغتيال النائبين»).
-fn has_own_time(inp: &EventInputs, m: &EventMention) -> bool {
+pub(super) fn has_own_time(inp: &EventInputs, m: &EventMention) -> bool {
     m.time.is_some_and(|t| {
         let time = &inp.times[t].tokens;
         (time.start >= m.tokens.end && time.start < m.tokens.end + OWN_TIME_AFTER)

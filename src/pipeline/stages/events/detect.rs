@@ -423,6 +423,26 @@ fn visits_a_site(inp: &EventInputs, m: &EventMention) -> bool {
 /// How many words after a visit its destination may stand.
 const SITE_REACH: usize = 3;
 
+/// Marks as hypothetical an attack noun a few words after taking part in or starting one,
+/// with no time of its own: what someone means to do («انتقلوا للمشاركة في عملية عسكرية ضد
+/// داعش», "to take part in a military operation").
+fn mark_intended_attacks(inp: &EventInputs, out: &mut [EventMention]) {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    for m in out.iter_mut() {
+        if m.event_type.frame != Frame::Attack || m.verb || super::is_non_event(m.modality) || super::cluster::has_own_time(inp, m) {
+            continue;
+        }
+        let start = doc.seg.sentences[m.sentence].tokens.start.max(m.tokens.start.saturating_sub(INTENT_REACH));
+        if (start..m.tokens.start).any(|k| words.contains(WordClass::AttackIntent, doc.word(k))) {
+            m.modality = Modality::Hypothetical;
+        }
+    }
+}
+
+/// How many words before an attack noun taking part in or starting it may stand.
+const INTENT_REACH: usize = 3;
+
 /// Most words between a past verb and its own future in a vow ("killed and will kill").
 const VOW_GAP: usize = 2;
 
@@ -460,6 +480,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     mark_responses(&mut out);
     attach_arguments(inp, &mut out);
     mark_past_periods_as_background(inp, &mut out);
+    mark_intended_attacks(inp, &mut out);
     // (after the arguments: the clash still holds the place beside it)
     drop_protest_violence(inp, &mut out);
     // «قتلت وستقتل الإرهابيين», "has struck and will strike": a past verb joined to its own

@@ -415,6 +415,16 @@ mod tests {
                 "hypothetical",
                 Some("Istanbul"),
             ),
+            // taking part in or starting an attack is meaning to
+            (Ar, "وانتقل المقاتلون إلى سوريا للمشاركة في عملية عسكرية ضد تنظيم داعش.", "strike", "عملية عسكرية", "hypothetical", None),
+            (
+                En,
+                "The fighters moved to Syria to take part in a military offensive against the Islamic State.",
+                "strike",
+                "military offensive",
+                "hypothetical",
+                None,
+            ),
             // a plan carried out is no plan
             (Ar, "خططت الجماعة ونفذت استهداف المدنيين في مدينة جازان.", "strike", "استهداف", "asserted", Some("جازان")),
             (En, "The cell planned and staged bombings in London.", "strike", "bombings", "asserted", Some("London")),
@@ -506,6 +516,9 @@ mod tests {
             (Ar, "وكان الكونغرس قد مرر القانون في 2012 ردا على مقتل محتج في موسكو.", Some("محتج"), None),
             (En, "The law was passed in 2012 after the killing of a soldier.", Some("a soldier"), None),
             (Ar, "قتل محتج وأصيب ستة آخرون بجروح في اشتباكات.", Some("محتج"), Some("ستة")),
+            // a dual victim noun counts two
+            (Ar, "وقتل طفلان شقيقان في غارة على مدينة معرة النعمان.", Some("طفلان"), None),
+            (Ar, "وأصيب جنديان في انفجار عبوة ناسفة.", None, Some("جنديان")),
             // an age set off by commas after a name is no toll
             (En, "Protesters paid tribute to Clarence Howard, 22, who was fatally shot in June.", None, None),
             (Ar, "وقال إن الشاب أحمد، 22، قتل برصاص قناص في يونيو.", None, None),
@@ -552,6 +565,20 @@ mod tests {
                 "US jets bombed Mosul, killing seven people. The official said the people were killed during one of the airstrikes on a depot.",
                 "casualties",
                 1,
+            ),
+            // an attack with a toll of its own in a city of the province the raids' toll is
+            // of is one of their parts
+            (
+                Ar,
+                "وأفاد المرصد بمقتل 19 مواطنا جراء غارات جوية على مناطق في محافظة ادلب أمس. وقتل طفلان في غارة على مدينة سراقب.",
+                "strike",
+                2,
+            ),
+            (
+                En,
+                "Airstrikes on areas of Idlib province killed 19 people on Tuesday, the monitor said. Two children were killed in an airstrike on the town of Saraqib.",
+                "strike",
+                2,
             ),
             // the abducted and the killed are two tolls
             (
@@ -933,6 +960,8 @@ mod tests {
             // a cyber attack is no armed one
             (Ar, "وتعرضت مواقع الوزارة لهجوم إلكتروني واسع."),
             (En, "The ministry's websites were hit by a cyberattack."),
+            // (a kidnapping operation is the kidnapping's, no attack of its own)
+            (Ar, "وذكر أن عملية الخطف تمت على حاجز قرب اعزاز."),
             // an operation that is no attack: rescue, evacuation, smuggling, voting
             (Ar, "وتواصلت عمليات الإنقاذ في المدينة طوال الليل."),
             (Ar, "وبدأت عملية الفرز بعد إغلاق مراكز الاقتراع."),
