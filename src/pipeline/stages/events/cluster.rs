@@ -14,6 +14,7 @@ use super::{
 };
 use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
+use crate::pipeline::lexicon::Modality;
 use crate::pipeline::lexicon::event_types::Frame;
 use crate::pipeline::lexicon::gazetteer::Gazetteer;
 use crate::pipeline::lexicon::words::WordClass;
@@ -352,6 +353,21 @@ impl<'a> Clustering<'a> {
             && self.linked(inp, mentions, c, i)
     }
 
+    /// True when meeting noun `i` refers back to the meeting of cluster `c` that the article
+    /// says did not take place: definite, with no time or place of its own, and tied to it
+    /// («لم تنعقد قمة ترامب-كيم» … «للإشادة بالمفاوضات بين ترامب وكيم»).
+    fn refers_to_cancelled(&self, inp: &EventInputs, mentions: &[EventMention], c: usize, i: usize) -> bool {
+        let (m, t) = (&mentions[i], &mentions[self.clusters[c].trigger]);
+        m.event_type.frame == Frame::Meeting
+            && t.event_type.id == m.event_type.id
+            && t.modality == Modality::Negated
+            && !m.verb
+            && m.time.is_none()
+            && (m.location.is_none() || m.inherited)
+            && is_definite(inp.doc, &inp.lex.words, m)
+            && self.linked(inp, mentions, c, i)
+    }
+
     /// Puts mention `i` into cluster `c`.
     fn place(&mut self, inp: &'a EventInputs, mentions: &'a [EventMention], c: usize, i: usize) {
         let m = &mentions[i];
@@ -451,9 +467,17 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         } else {
             (0..state.clusters.len()).rev().find(|&c| state.joins(inp, mentions, c, i))
         };
+        let cancelled = || (0..state.clusters.len()).rev().find(|&c| state.refers_to_cancelled(inp, mentions, c, i));
         match found {
             Some(c) => state.place(inp, mentions, c, i),
-            None => state.open(inp, mentions, i),
+            None => match (found.is_none() && !is_non_event(mentions[i].modality)).then(cancelled).flatten() {
+                // (it stays out of the summary and leaves the trigger: the event is not held)
+                Some(c) => {
+                    state.clusters[c].mentions.push(i);
+                    state.cluster_of[i] = c;
+                }
+                None => state.open(inp, mentions, i),
+            },
         }
     }
     join_split_clusters(inp, mentions, &mut state);

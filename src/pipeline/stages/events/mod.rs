@@ -1185,6 +1185,29 @@ mod tests {
     }
 
     #[test]
+    fn a_definite_mention_of_a_cancelled_meeting_is_that_meeting() {
+        // (text, meetings held): a definite meeting noun with nothing of its own refers back
+        // to the meeting that did not take place; a meeting told by its verb is its own
+        let cases: &[(Language, &str, usize)] = &[
+            (Ar, "لم تنعقد قمة ترامب وكيم حتى الآن.\n\nوصممت العملة للإشادة بالمفاوضات بين ترامب وكيم.", 0),
+            (En, "The summit was cancelled on Monday.\n\nThe coin celebrates the talks between Trump and Kim.", 0),
+            (Ar, "لم تنعقد قمة ترامب وكيم حتى الآن.\n\nوالتقى ترامب ماكرون في باريس أمس.", 1),
+        ];
+        for &(language, text, held) in cases {
+            let doc = through("event clusters", language, text);
+            let found = doc
+                .clusters
+                .iter()
+                .filter(|c| {
+                    let t = &doc.event_mentions[c.trigger];
+                    t.event_type.frame == Frame::Meeting && !super::is_non_event(t.modality)
+                })
+                .count();
+            assert_eq!(found, held, "{text:?}");
+        }
+    }
+
+    #[test]
     fn a_crowd_or_its_acts_name_a_protest() {
         let cases: &[(Language, &str)] = &[
             (Ar, "وتجمع آلاف المتظاهرين أمام البيت الأبيض للمطالبة بإنهاء الحرب."),
