@@ -18,6 +18,7 @@ use crate::pipeline::lexicon::{LanguageLexicons, Lexicons, Modality};
 use crate::pipeline::stages::dates::TimeMention;
 use crate::pipeline::stages::mentions::{Mention, MentionKind, Mentions};
 use crate::pipeline::stages::numbers::CountMention;
+use crate::pipeline::text::segment::TokenKind;
 use std::ops::Range;
 use window::ByToken;
 
@@ -211,11 +212,31 @@ fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some_and(|p| p.len() <= w.len() - core.len()) {
         return true;
     }
-    // («في الرياض ومع الحوثيين»: a party marker between them ends the locative's reach)
-    (1..=3)
-        .take_while(|&k| m.tokens.start >= k && !words.contains(WordClass::PartyMarker, doc.word(m.tokens.start - k)))
+    // («في الرياض ومع الحوثيين»: a party marker between them ends the locative's reach; so
+    // does a noun that is no place word: «في رؤية وفد صنعاء» is Sanaa's delegation)
+    let bridges = |k: usize| {
+        let w = doc.word(k);
+        // (a hashtag or a bracket: «في #شيبوك», «في العاصمة السويسرية (جنيف)»)
+        if doc.tokens()[k].kind == TokenKind::Punct {
+            return true;
+        }
+        [WordClass::Locative, WordClass::Direction, WordClass::Determiner, WordClass::GenitivePreposition, WordClass::CapitalNoun]
+            .into_iter()
+            .any(|class| words.contains_past_prefix(class, WordClass::ConjunctionPrefix, w))
+            || words.suffix_of(WordClass::AdjectiveSuffix, w).is_some()
+    };
+    (1..=LOCATIVE_REACH)
+        .take_while(|&k| {
+            m.tokens.start >= k
+                && !words.contains(WordClass::PartyMarker, doc.word(m.tokens.start - k))
+                && (k == 1 || bridges(m.tokens.start - k + 1))
+        })
         .any(|k| words.contains(WordClass::Locative, doc.word(m.tokens.start - k)))
 }
+
+/// How many words before a place its locative preposition may stand, past place nouns,
+/// determiners and adjectives («في شمال مدينة حلب», "in the city of Geneva").
+const LOCATIVE_REACH: usize = 4;
 
 /// True when the place is a reference point ("جنوب كابول", "north of Kabul"), not the scene.
 fn after_direction(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
@@ -332,6 +353,12 @@ mod tests {
                 "asserted",
                 Some("Somalia"),
             ),
+            // a locative reaches its place past place nouns, determiners, adjectives and
+            // punctuation, not past another noun («في رؤية وفد صنعاء» is Sanaa's delegation)
+            (Ar, "ودعا المبعوث المندوبين إلى المحادثات أملا في رؤية وفد صنعاء.", "meeting", "المحادثات", "asserted", None),
+            (Ar, "وقالت المنظمة إن 276 فتاة خطفن في #شيبوك عام 2014.", "casualties", "خطفن", "reported", Some("شيبوك")),
+            (Ar, "وأطلق الحوثيون صواريخ على مطارات مدن أبها وجيزان ونجران.", "strike", "أطلق", "asserted", Some("أبها")),
+            (En, "The talks took place in the city of Geneva on Monday.", "meeting", "talks", "asserted", Some("Geneva")),
             // the middle of a city is the city
             (Ar, "كما اختطف مسلحون 15 شخصا وسط بغداد.", "casualties", "اختطف", "asserted", Some("بغداد")),
             (En, "Militants kidnapped 15 people in central Baghdad on Monday.", "casualties", "kidnapped", "asserted", Some("Baghdad")),
