@@ -88,8 +88,13 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
         if d > 16 + 4 * (2 - before_factor) && !fronted {
             continue;
         }
-        // the object of a visit is where it took place: «زار برلين», "visited Nairobi"
-        let visited = e.verb && e.subtype.as_deref() == Some(VISIT) && m.tokens.start == e.tokens.end;
+        // the object of a visit is where it took place: «زار برلين», "visited Nairobi", and so
+        // is the place a visit noun goes to: «زيارة أوباما إلى أديس أبابا», "his visit to Israel"
+        let is_visit = e.subtype.as_deref() == Some(VISIT);
+        let gone_to = m.tokens.start > e.tokens.last()
+            && m.tokens.start <= e.tokens.end + VISIT_REACH
+            && inp.lex.words.contains(WordClass::TollPreposition, doc.word(m.tokens.start - 1));
+        let visited = is_visit && (m.tokens.start == e.tokens.end || (!e.verb && gone_to));
         // a meeting named after its city: «اجتماع اعزاز», «قمة الرياض», "the Geneva talks"
         // (a country there is a party: «محادثات إيران والقوى الكبرى»)
         let named_after =
@@ -113,6 +118,10 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
 
 /// The meeting subtype whose verb takes the place visited as its object.
 const VISIT: &str = "visit";
+
+/// How many words after a visit noun the preposition of the place it goes to may stand
+/// (past its visitor: «زيارة أوباما إلى أديس أبابا»).
+const VISIT_REACH: usize = 3;
 
 /// Each place becomes the scene of its nearest trigger, where it fits better than the
 /// trigger's other places.

@@ -16,7 +16,7 @@ use crate::pipeline::doc::Document;
 use crate::pipeline::lang::grammar;
 use crate::pipeline::lexicon::Modality;
 use crate::pipeline::lexicon::event_types::Frame;
-use crate::pipeline::lexicon::gazetteer::Gazetteer;
+use crate::pipeline::lexicon::gazetteer::{Gazetteer, PlacePrecision};
 use crate::pipeline::lexicon::words::WordClass;
 use crate::pipeline::stages::mentions::{Mention, MentionKind};
 use chrono::NaiveDate;
@@ -38,7 +38,7 @@ struct Summary<'a> {
     /// contain it, since a place apart from it would have kept their mention out.
     precise_place: Option<&'a Mention>,
     /// The location of its first located mention.
-    first_location: Option<&'a str>,
+    first_location: Option<&'a Mention>,
     /// The earliest end and the latest start of its mentions' time periods.
     earliest_end: Option<NaiveDate>,
     latest_start: Option<NaiveDate>,
@@ -80,6 +80,18 @@ fn location_key<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a str> {
 /// region, not a whole country).
 fn precise_location<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a Mention> {
     m.location.filter(|_| !m.inherited).map(|l| &inp.mentions.all[l]).filter(|p| place_rank(inp.gazetteer, p) >= 2)
+}
+
+/// True when the two places are one, one holds the other, or one is the country of the
+/// other.
+fn within_one_area(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
+    let country_of = |m: &Mention| match m.kind {
+        MentionKind::Place(p) if gazetteer.places[p].precision == PlacePrecision::Country => gazetteer.places[p].country.as_deref(),
+        _ => None,
+    };
+    nested(gazetteer, a, b)
+        || country_of(a).is_some_and(|c| b.country.as_deref() == Some(c))
+        || country_of(b).is_some_and(|c| a.country.as_deref() == Some(c))
 }
 
 /// True when the two mentions name one place or one of them a region holding the other.
@@ -159,7 +171,7 @@ impl<'a> Summary<'a> {
         {
             self.precise_place = Some(p);
         }
-        self.first_location = self.first_location.or(location_key(inp, m));
+        self.first_location = self.first_location.or(m.location.map(|l| &inp.mentions.all[l]));
         if let Some((start, end)) = period {
             self.earliest_end = Some(self.earliest_end.map_or(end, |e| e.min(end)));
             self.latest_start = Some(self.latest_start.map_or(start, |s| s.max(start)));
@@ -282,7 +294,10 @@ impl<'a> Clustering<'a> {
             let shared_party = actor_keys(inp, m, "").any(|k| summary.parties.contains(k))
                 || party_countries(inp, m).any(|c| summary.party_countries.contains(c))
                 || hosted;
-            let conflicting_place = matches!((location_key(inp, m), summary.first_location), (Some(a), Some(b)) if a != b);
+            // (a country and its city are one place: «محادثات في مسقط» and «المحادثات التي تجرى
+            // في سلطنة عمان»)
+            let place = m.location.map(|l| &inp.mentions.all[l]);
+            let conflicting_place = matches!((place, summary.first_location), (Some(a), Some(b)) if !within_one_area(inp.gazetteer, a, b));
             // «المحادثات», «القمة», "the talks": a definite meeting noun is the meeting already
             // reported, whoever it names, unless it stands somewhere else; a possessed one
             // naming parties of its own is the possessor's own meeting with them («نتائج

@@ -359,6 +359,9 @@ mod tests {
             (Ar, "وقالت المنظمة إن 276 فتاة خطفن في #شيبوك عام 2014.", "casualties", "خطفن", "reported", Some("شيبوك")),
             (Ar, "وأطلق الحوثيون صواريخ على مطارات مدن أبها وجيزان ونجران.", "strike", "أطلق", "asserted", Some("أبها")),
             (En, "The talks took place in the city of Geneva on Monday.", "meeting", "talks", "asserted", Some("Geneva")),
+            // a visit noun takes the place it goes to
+            (Ar, "ومن أبرز محطات زيارة أوباما إلى أديس أبابا كلمة سيلقيها الثلاثاء.", "meeting", "زيارة", "asserted", Some("أديس أبابا")),
+            (En, "Obama's visit to Addis Ababa ends on Tuesday.", "meeting", "visit to", "asserted", Some("Addis Ababa")),
             // the middle of a city is the city
             (Ar, "كما اختطف مسلحون 15 شخصا وسط بغداد.", "casualties", "اختطف", "asserted", Some("بغداد")),
             (En, "Militants kidnapped 15 people in central Baghdad on Monday.", "casualties", "kidnapped", "asserted", Some("Baghdad")),
@@ -607,6 +610,9 @@ mod tests {
                 "strike",
                 2,
             ),
+            // a meeting in a city and a visit to its country are one place
+            (Ar, "أجرت الوزيرة محادثات في طرابلس السبت. ورحب السراج بأول زيارة إلى ليبيا تجريها المسؤولة.", "meeting", 1),
+            (En, "The minister held talks in Tripoli on Saturday. Sarraj welcomed the first visit to Libya by the official.", "meeting", 1),
             // the abducted and the killed are two tolls
             (
                 Ar,
