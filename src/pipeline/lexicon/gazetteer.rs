@@ -112,12 +112,24 @@ impl Gazetteer {
     /// holds the city of Sa'dah): one country and one first-level division (admin1).
     pub fn holds(&self, outer: usize, inner: usize) -> bool {
         let (o, i) = (&self.places[outer], &self.places[inner]);
-        o.precision == PlacePrecision::Region
-            && matches!(i.precision, PlacePrecision::Site | PlacePrecision::City | PlacePrecision::Region)
+        // a metropolis holds the smaller places of its division around it (New York City and
+        // Chelsea, Baghdad and its districts)
+        let metropolis = o.precision == PlacePrecision::City
+            && matches!(i.precision, PlacePrecision::Site | PlacePrecision::City)
+            && o.population >= METROPOLIS_POPULATION
+            && i.population < o.population
             && o.country.is_some()
             && o.country == i.country
-            && i.admin1.is_some()
-            && (o.admin1 == i.admin1 || o.spans.iter().any(|code| i.admin1.as_deref() == Some(code.as_str())))
+            && o.admin1.is_some()
+            && o.admin1 == i.admin1
+            && distance_km(o, i) <= METROPOLIS_RADIUS_KM * (o.population as f64 / METROPOLIS_POPULATION as f64).sqrt();
+        metropolis
+            || o.precision == PlacePrecision::Region
+                && matches!(i.precision, PlacePrecision::Site | PlacePrecision::City | PlacePrecision::Region)
+                && o.country.is_some()
+                && o.country == i.country
+                && i.admin1.is_some()
+                && (o.admin1 == i.admin1 || o.spans.iter().any(|code| i.admin1.as_deref() == Some(code.as_str())))
     }
 
     /// Parses the place files, given as (name, content).
@@ -220,7 +232,8 @@ impl Gazetteer {
     /// Chooses among homonyms: a country over a place named like it, then a place whose
     /// country is named right after it ("Geneva, Ohio", «طرابلس شمال لبنان»), then one whose
     /// country the name itself stands for (a capital: Paris, الرياض), then one whose country
-    /// is named elsewhere in the sentence, then in the article, then the most populous.
+    /// is named elsewhere in the sentence, then in the article, then one in a division the
+    /// article names (Chelsea, New York), then the most populous.
     pub fn choose(&self, candidates: &[usize], context: &CountryContext) -> usize {
         let score = |&i: &usize| {
             let p = &self.places[i];
@@ -232,12 +245,28 @@ impl Gazetteer {
                 within(&context.own),
                 within(&context.sentence),
                 within(&context.article),
+                p.country.as_deref().zip(p.admin1.as_deref()).is_some_and(|d| context.regions.is_some_and(|r| r.contains(&d))),
                 p.population,
                 kind_rank,
             )
         };
         candidates.iter().copied().max_by_key(|i| score(i)).unwrap_or(candidates[0])
     }
+}
+
+/// Fewest inhabitants of a city that holds the places around it.
+const METROPOLIS_POPULATION: u64 = 1_000_000;
+/// The radius a city of `METROPOLIS_POPULATION` holds, growing with the square root of its
+/// population (New York City: about 15 km).
+const METROPOLIS_RADIUS_KM: f64 = 5.0;
+
+/// The great-circle distance between two places, in kilometres.
+fn distance_km(a: &Place, b: &Place) -> f64 {
+    const EARTH_RADIUS_KM: f64 = 6371.0;
+    let (la, lb) = (a.lat.to_radians(), b.lat.to_radians());
+    let (dlat, dlon) = (lb - la, (b.lon - a.lon).to_radians());
+    let h = (dlat / 2.0).sin().powi(2) + la.cos() * lb.cos() * (dlon / 2.0).sin().powi(2);
+    2.0 * EARTH_RADIUS_KM * h.sqrt().asin()
 }
 
 /// What an article says about the country of one place-name mention: ISO codes of the
@@ -253,6 +282,9 @@ pub struct CountryContext<'a> {
     pub own: HashSet<&'a str>,
     /// Named anywhere else in the article.
     pub article: HashSet<&'a str>,
+    /// First-level divisions (country, admin1) the article names by a place that lies in
+    /// one only (New York): among homonyms of one country, the one in such a division.
+    pub regions: Option<&'a HashSet<(&'a str, &'a str)>>,
 }
 
 #[cfg(test)]
@@ -305,6 +337,23 @@ mod tests {
             (6, 1, false),
             (3, 6, false),
         ];
+        for (outer, inner, holds) in cases {
+            assert_eq!(g.holds(outer, inner), holds, "{} holds {}", g.places[outer].name, g.places[inner].name);
+        }
+    }
+
+    #[test]
+    fn a_metropolis_holds_the_places_around_it() {
+        let rows = "1\tNew York City\tcity\tUS\tNY\t40.7143\t-74.0060\t8804190\tNew York City\n\
+2\tChelsea\tcity\tUS\tNY\t40.7465\t-74.0014\t0\tChelsea\n\
+3\tAlbany\tcity\tUS\tNY\t42.6526\t-73.7562\t101228\tAlbany\n\
+4\tNewark\tcity\tUS\tNJ\t40.7357\t-74.1724\t281944\tNewark\n\
+5\tBrooklyn Heights\tcity\tUS\tNY\t40.6954\t-73.9938\t20256\tBrooklyn Heights\n";
+        let g = Gazetteer::parse(&[("t", rows)]).unwrap();
+        // (outer, inner, holds): a city of a million holds the smaller places of its
+        // division near it, not a far town, one across a division's border, or its own
+        // neighbourhoods' hold on it; a small town holds nothing
+        let cases = [(0, 1, true), (0, 4, true), (0, 2, false), (0, 3, false), (1, 0, false), (4, 1, false)];
         for (outer, inner, holds) in cases {
             assert_eq!(g.holds(outer, inner), holds, "{} holds {}", g.places[outer].name, g.places[inner].name);
         }

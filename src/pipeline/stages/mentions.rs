@@ -287,9 +287,30 @@ fn covered_by_role_or_actor(doc: &Document, lex: &LanguageLexicons, h: &Hit) -> 
     })
 }
 
+/// The first-level divisions (country, admin1) the article names: by a place whose homonyms
+/// all lie in one division (New York, the state and the city), for the homonyms of the
+/// places elsewhere (Chelsea in New York, not in Massachusetts).
+fn named_regions<'g>(doc: &Document, lex: &LanguageLexicons, gazetteer: &'g Gazetteer) -> foldhash::HashSet<(&'g str, &'g str)> {
+    let mut regions = foldhash::HashSet::default();
+    for h in doc.hits.places.iter() {
+        let division = |p: &usize| {
+            let place = &gazetteer.places[*p];
+            place.country.as_deref().zip(place.admin1.as_deref())
+        };
+        let candidates = &lex.places.entries()[h.entry];
+        if let Some(first) = candidates.first().and_then(division)
+            && candidates.iter().all(|p| division(p) == Some(first))
+        {
+            regions.insert(first);
+        }
+    }
+    regions
+}
+
 /// The place mentions, each resolved to one gazetteer place by the countries around it.
 fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer, evidence: &[CountryEvidence], all: &mut Vec<Mention>) {
     let index = EvidenceIndex::new(evidence);
+    let regions = named_regions(doc, lex, gazetteer);
     for h in doc.hits.places.iter() {
         if doc.out_of_time() {
             break;
@@ -298,7 +319,9 @@ fn place_mentions(doc: &Document, lex: &LanguageLexicons, gazetteer: &Gazetteer,
             continue;
         }
         let candidates = &lex.places.entries()[h.entry];
-        let p = gazetteer.choose(candidates, &country_context(doc, lex, &index, h));
+        let mut context = country_context(doc, lex, &index, h);
+        context.regions = Some(&regions);
+        let p = gazetteer.choose(candidates, &context);
         let place = &gazetteer.places[p];
         let key = if place.precision == PlacePrecision::Country {
             format!("country:{}", place.country.clone().unwrap_or_else(|| place.id.clone()))
@@ -592,6 +615,25 @@ pub(crate) mod tests {
         assert_eq!(plain.iter().find(|p| p.0 == "جنيف").and_then(|p| p.2.as_deref()), Some("CH"), "{plain:?}");
         let us = places(Language::En, "A crash in Geneva, in Ashtabula County, Ohio, United States, killed two.");
         assert_eq!(us.iter().find(|p| p.0 == "Geneva").and_then(|p| p.2.as_deref()), Some("US"), "{us:?}");
+    }
+
+    #[test]
+    fn homonyms_of_one_country_follow_the_division_the_article_names() {
+        // (text, place, its first-level division): Chelsea beside New York is Manhattan's,
+        // not the town in Massachusetts
+        let cases: &[(Language, &str, &str, &str)] = &[
+            (Language::En, "An explosion in Chelsea injured 29 people, the New York police said.", "Chelsea", "NY"),
+            (Language::En, "An explosion in Chelsea injured 29 people, the Massachusetts police said.", "Chelsea", "MA"),
+        ];
+        let gazetteer = &crate::pipeline::testing::lexicons().gazetteer;
+        for &(language, text, name, division) in cases {
+            let found = mentions_in(language, text, |k| matches!(k, MentionKind::Place(_)));
+            let place = found.iter().find_map(|(t, m)| match m.kind {
+                MentionKind::Place(p) if t == name => Some(&gazetteer.places[p]),
+                _ => None,
+            });
+            assert_eq!(place.and_then(|p| p.admin1.as_deref()), Some(division), "{text:?}");
+        }
     }
 
     /// The country of a place (by name, or implied by a region or city found in one country

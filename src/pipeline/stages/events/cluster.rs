@@ -82,6 +82,21 @@ fn precise_location<'a>(inp: &'a EventInputs, m: &EventMention) -> Option<&'a Me
     m.location.filter(|_| !m.inherited).map(|l| &inp.mentions.all[l]).filter(|p| place_rank(inp.gazetteer, p) >= 2)
 }
 
+/// The first-level division a precise place lies in (`US/NY`), or its own key when it has
+/// none: the second pass's candidates for one place.
+fn division_key(gazetteer: &Gazetteer, p: &Mention) -> String {
+    match p.kind {
+        MentionKind::Place(i) => {
+            let place = &gazetteer.places[i];
+            match (place.country.as_deref(), place.admin1.as_deref()) {
+                (Some(c), Some(a)) => format!("{c}/{a}"),
+                _ => p.key.clone(),
+            }
+        }
+        _ => p.key.clone(),
+    }
+}
+
 /// True when the two places are one, one holds the other, or one is the country of the
 /// other.
 fn within_one_area(gazetteer: &Gazetteer, a: &Mention, b: &Mention) -> bool {
@@ -609,7 +624,8 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
             let one_of =
                 |clusters: HashSet<usize>| (clusters.len() == 1).then(|| clusters.into_iter().next().map(|x| x.to_string())).flatten();
             let key = match key_kind {
-                JoinKey::Place => state.summaries[c].precise_place.map(|p| p.key.clone()),
+                // (by division, so that a metropolis meets its district: New York and Chelsea)
+                JoinKey::Place => state.summaries[c].precise_place.map(|p| division_key(inp.gazetteer, p)),
                 JoinKey::Cause if trigger.event_type.frame == Frame::Toll => {
                     one_of(state.summaries[c].cause_clusters.iter().map(|&x| find(&root, x)).collect())
                 }
@@ -636,10 +652,20 @@ fn join_split_clusters<'a>(inp: &'a EventInputs, mentions: &'a [EventMention], s
                 let (x, y) = (&state.summaries[c], &state.summaries[d]);
                 let series_and_instance = (x.series && y.instance) || (x.instance && y.series);
                 let victim_groups = by_cause && !series_and_instance && !x.background && !y.background;
-                state.clusters[c]
-                    .mentions
-                    .iter()
-                    .all(|&i| state.summaries[d].compatible(inp, &mentions[i], state.periods[i], victim_groups) && !mentions[i].distinct)
+                let same_place = match (x.precise_place, y.precise_place) {
+                    (Some(a), Some(b)) => nested(inp.gazetteer, a, b),
+                    _ => key_kind != JoinKey::Place,
+                };
+                // (raids and one of their parts, each with its own toll, stay two: see `joins`)
+                let parts = !x.own_tolls.is_empty()
+                    && !y.own_tolls.is_empty()
+                    && x.own_tolls.is_disjoint(&y.own_tolls)
+                    && matches!((x.precise_place, y.precise_place), (Some(a), Some(b)) if a.key != b.key);
+                same_place
+                    && !parts
+                    && state.clusters[c].mentions.iter().all(|&i| {
+                        state.summaries[d].compatible(inp, &mentions[i], state.periods[i], victim_groups) && !mentions[i].distinct
+                    })
             });
             match target {
                 Some(d) => {

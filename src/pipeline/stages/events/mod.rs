@@ -613,6 +613,19 @@ mod tests {
             // a meeting in a city and a visit to its country are one place
             (Ar, "أجرت الوزيرة محادثات في طرابلس السبت. ورحب السراج بأول زيارة إلى ليبيا تجريها المسؤولة.", "meeting", 1),
             (En, "The minister held talks in Tripoli on Saturday. Sarraj welcomed the first visit to Libya by the official.", "meeting", 1),
+            // a metropolis holds its districts: the bombing in Chelsea is the bomb in New York
+            (
+                En,
+                "An explosion in Chelsea injured 29 people on Saturday night. Explosions also went off in New Jersey on Saturday.\n\nTrump said a bomb went off in New York.",
+                "strike",
+                2,
+            ),
+            (
+                Ar,
+                "انفجرت سيارة مفخخة في مدينة الصدر مساء السبت وأصيب 12 شخصا.\n\nوقال مسؤول إن التفجير الذي وقع في بغداد مساء السبت أوقع 12 جريحا.",
+                "strike",
+                1,
+            ),
             // the abducted and the killed are two tolls
             (
                 Ar,
