@@ -428,6 +428,16 @@ mod tests {
             (Ar, "وكانت الجماعة قد خططت لتنفيذ تفجيرات في عمان.", "strike", "تفجيرات", "hypothetical", Some("عمان")),
             (En, "The men plotted to bomb the subway in New York.", "strike", "bomb", "hypothetical", Some("New York")),
             (Ar, "وكان الرجال يسعون لتنفيذ هجمات في لندن.", "strike", "هجمات", "hypothetical", Some("لندن")),
+            // a happening someone means to block has not happened
+            (
+                En,
+                "Lawmakers called on the government to block Trump's visit to Israel.",
+                "meeting",
+                "visit to",
+                "hypothetical",
+                Some("Israel"),
+            ),
+            (Ar, "وطالب النواب الحكومة بمنع زيارة ترامب إلى إسرائيل.", "meeting", "زيارة", "hypothetical", Some("إسرائيل")),
             // a condition of proof reaches over the clause it opens
             (
                 Ar,
