@@ -74,10 +74,16 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
     // الشرقية بريف دمشق، غادر 20 ألف شخص المناطق التي تستهدفها القوات»
     let sentence_start = doc.seg.sentences[s].tokens.start;
     let fronted = locative_before(doc, &inp.lex.words, m) && m.tokens.start <= sentence_start + 1;
+    // «وكما حدث في كينيا فرض الحوار الأمني نفسه», "as happened in Kenya": the place of a
+    // compared happening is the scene of none of the sentence's triggers outside the comparison
+    let compared_from = compared_at(inp, m);
     let mut best: Option<(usize, usize)> = None;
     for ei in at.within_in_order(m.tokens.start.saturating_sub(PLACE_REACH), m.tokens.last() + PLACE_REACH) {
         let e = &events[ei];
         if e.sentence != s || (e.event_type.frame == Frame::Toll && strikes[s]) {
+            continue;
+        }
+        if compared_from.is_some_and(|k| !(e.tokens.start >= k && e.tokens.start < m.tokens.start)) {
             continue;
         }
         let d = if m.tokens.start > e.tokens.last() {
@@ -115,6 +121,23 @@ fn nearest_trigger(inp: &EventInputs, events: &[EventMention], at: &ByToken, str
     }
     best
 }
+
+/// The first token of the comparison place `m` closes, if any: an opener, a verb of
+/// occurrence and the place a few words on («كما حدث في كينيا», "as happened in Kenya").
+fn compared_at(inp: &EventInputs, m: &Mention) -> Option<usize> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let first = m.tokens.start.saturating_sub(COMPARISON_REACH).max(1);
+    (first..m.tokens.start)
+        .find(|&k| {
+            words.contains_past_prefix(WordClass::OccurrenceVerb, WordClass::ConjunctionPrefix, doc.word(k))
+                && words.contains(WordClass::ComparisonOpener, doc.word(k - 1))
+        })
+        .map(|k| k - 1)
+}
+
+/// Most words between a comparison's verb and its place (its preposition and the place).
+const COMPARISON_REACH: usize = 3;
 
 /// The meeting subtype whose verb takes the place visited as its object.
 const VISIT: &str = "visit";

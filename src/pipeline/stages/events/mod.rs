@@ -359,6 +359,9 @@ mod tests {
             (Ar, "وقالت المنظمة إن 276 فتاة خطفن في #شيبوك عام 2014.", "casualties", "خطفن", "reported", Some("شيبوك")),
             (Ar, "وأطلق الحوثيون صواريخ على مطارات مدن أبها وجيزان ونجران.", "strike", "أطلق", "asserted", Some("أبها")),
             (En, "The talks took place in the city of Geneva on Monday.", "meeting", "talks", "asserted", Some("Geneva")),
+            // the place of a compared happening is no scene
+            (Ar, "وكما حدث في كينيا، هيمن الملف الأمني على المحادثات أمس.", "meeting", "المحادثات", "asserted", None),
+            (En, "As happened in Kenya, the talks were dominated by security on Monday.", "meeting", "talks", "asserted", None),
             // a visit noun takes the place it goes to
             (Ar, "ومن أبرز محطات زيارة أوباما إلى أديس أبابا كلمة سيلقيها الثلاثاء.", "meeting", "زيارة", "asserted", Some("أديس أبابا")),
             (En, "Obama's visit to Addis Ababa ends on Tuesday.", "meeting", "visit to", "asserted", Some("Addis Ababa")),
