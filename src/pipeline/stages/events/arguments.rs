@@ -296,6 +296,7 @@ fn inherit_locations(inp: &EventInputs, events: &mut [EventMention]) {
         if let Some(j) = donor[s - 1].filter(|_| paragraph(s - 1) + 1 >= paragraph(s)) {
             events[i].location = events[j].location;
             events[i].inherited = true;
+            events[i].continues = (events[i].event_type.id == events[j].event_type.id).then_some(events[j].tokens.start);
             if is_scene_donor(&events[i]) {
                 donor[s] = Some(donor[s].map_or(i, |d| d.max(i)));
             }

@@ -278,6 +278,8 @@ struct Clustering<'a> {
     periods: Vec<Period>,
     /// Per attack mention: the killed count of a toll it causes ([`own_tolls`]).
     own_tolls: Vec<Option<u64>>,
+    /// The first mention starting at each token (for [`EventMention::continues`]).
+    first_at: HashMap<usize, usize>,
 }
 
 impl<'a> Clustering<'a> {
@@ -345,7 +347,13 @@ impl<'a> Clustering<'a> {
             && [(summary.killed, count_value(inp, m.killed)), (summary.injured, count_value(inp, m.injured))].into_iter().any(
                 |(x, y)| matches!((x, y), (Some(Some(a)), Some(Some(b))) if a == b && m.event_type.telling_toll.is_some_and(|t| a >= t)),
             );
-        headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack || same_toll
+        // «أفشلت هجوما بحريا باتجاه قرية القطابا» then «معارك عنيفة استمرت لساعات»: a strike
+        // continuing the scene of the sentence before's strike goes on with it
+        let continued = m.time.is_none()
+            && m.actors.is_empty()
+            && self.series_roles[i] == SeriesRole::Series
+            && m.continues.and_then(|k| self.first_at.get(&k)).is_some_and(|&j| self.cluster_of[j] == c);
+        headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack || same_toll || continued
     }
 
     /// True when mention `i` may join cluster `c`.
@@ -485,6 +493,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         victims: mentions.iter().map(|m| if m.event_type.frame == Frame::Toll { victim_of(inp, m) } else { None }).collect(),
         counts_others: mentions.iter().map(|m| [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c))).collect(),
         own_tolls,
+        first_at: mentions.iter().enumerate().rev().map(|(i, m)| (m.tokens.start, i)).collect(),
         series_roles,
         periods: mentions.iter().map(|m| period_of(inp, m)).collect(),
     };
@@ -549,8 +558,10 @@ fn series_roles(inp: &EventInputs, mentions: &[EventMention], causes: &[Option<u
             if m.event_type.frame != Frame::Attack {
                 return SeriesRole::Neither;
             }
-            let series =
-                !m.verb && words.contains_past_prefix(WordClass::SeriesNoun, WordClass::PrepositionProclitic, inp.doc.word(m.tokens.start));
+            // (the head noun: the first word in Arabic, «معارك عنيفة»; the last in English,
+            // "heavy fighting")
+            let head = if grammar(inp.doc.language).construct_state() { m.tokens.start } else { m.tokens.last() };
+            let series = !m.verb && words.contains_past_prefix(WordClass::SeriesNoun, WordClass::PrepositionProclitic, inp.doc.word(head));
             match (series, counted[i]) {
                 (true, _) => SeriesRole::Series,
                 (false, true) => SeriesRole::Instance,

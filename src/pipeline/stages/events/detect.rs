@@ -184,6 +184,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             modality: modality_of(inp, &cues, widest, h, entry.verb),
             location: None,
             inherited: false,
+            continues: None,
             distinct: marked_distinct(inp, &markers, h),
             response: if responded_to(inp, h) { Response::RespondedTo } else { Response::None },
             background: in_background(inp, h),

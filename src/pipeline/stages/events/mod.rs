@@ -58,6 +58,9 @@ pub struct EventMention {
     /// True when the location was taken from a neighbouring mention, not read beside
     /// this trigger (such locations do not decide coreference).
     pub inherited: bool,
+    /// The first token of the strike of the sentence before whose scene this strike
+    /// continues (its place was taken from it): a tie to that strike's happening.
+    pub continues: Option<usize>,
     /// Actors: (role, index into `Mentions::all`).
     pub actors: Vec<(&'static str, usize)>,
     /// Actors known only by their words: (role, tokens).
@@ -638,6 +641,19 @@ mod tests {
                 "انفجرت سيارة مفخخة في مدينة الصدر مساء السبت وأصيب 12 شخصا.\n\nوقال مسؤول إن التفجير الذي وقع في بغداد مساء السبت أوقع 12 جريحا.",
                 "strike",
                 1,
+            ),
+            // fighting that continues the scene of the sentence before's strike goes on with it
+            (
+                Ar,
+                "قصفت طائرات التحالف مواقع في محافظة صعدة الخميس. وقال مسؤول إن الوضع هادئ في المدينة. وأفشلت قوات الجيش هجوما بحريا للميليشيا باتجاه قرية القطابا الجمعة.\nوأوضح المصدر أن معارك عنيفة استمرت لساعات بين الطرفين، أسفرت عن مقتل كل عناصر الميليشيا المهاجمة.",
+                "strike",
+                2,
+            ),
+            (
+                En,
+                "Coalition jets bombed positions in Saada province on Thursday. An official said the city was calm. Troops repelled a naval attack on the village of Al-Qataba on Friday.\nThe source said heavy fighting went on for hours between the two sides, killing all the attackers.",
+                "strike",
+                2,
             ),
             // the abducted and the killed are two tolls
             (
