@@ -280,6 +280,8 @@ struct Clustering<'a> {
     own_tolls: Vec<Option<u64>>,
     /// The first mention starting at each token (for [`EventMention::continues`]).
     first_at: HashMap<usize, usize>,
+    /// The clusters of meetings the article says did not take place, in order.
+    cancelled_meetings: Vec<usize>,
 }
 
 impl<'a> Clustering<'a> {
@@ -439,6 +441,9 @@ impl<'a> Clustering<'a> {
         if !is_non_event(mentions[i].modality) {
             *self.clusters_of_type.entry(mentions[i].event_type.id).or_default() += 1;
         }
+        if mentions[i].event_type.frame == Frame::Meeting && mentions[i].modality == Modality::Negated {
+            self.cancelled_meetings.push(self.clusters.len() - 1);
+        }
         self.summaries.push(Summary::default());
         self.place(inp, mentions, self.clusters.len() - 1, i);
     }
@@ -494,6 +499,7 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         counts_others: mentions.iter().map(|m| [m.killed, m.injured].into_iter().flatten().any(|c| counts_others(inp, c))).collect(),
         own_tolls,
         first_at: mentions.iter().enumerate().rev().map(|(i, m)| (m.tokens.start, i)).collect(),
+        cancelled_meetings: Vec::new(),
         series_roles,
         periods: mentions.iter().map(|m| period_of(inp, m)).collect(),
     };
@@ -506,7 +512,16 @@ pub(super) fn cluster(inp: &EventInputs, mentions: &mut [EventMention]) -> Vec<E
         } else {
             (0..state.clusters.len()).rev().find(|&c| state.joins(inp, mentions, c, i))
         };
-        let cancelled = || (0..state.clusters.len()).rev().find(|&c| state.refers_to_cancelled(inp, mentions, c, i));
+        // (the latest few only: the search stays linear however many meetings are cancelled)
+        let cancelled = || {
+            state
+                .cancelled_meetings
+                .iter()
+                .rev()
+                .take(MAX_JOIN_CANDIDATES)
+                .copied()
+                .find(|&c| state.refers_to_cancelled(inp, mentions, c, i))
+        };
         match found {
             Some(c) => state.place(inp, mentions, c, i),
             None => match (found.is_none() && !is_non_event(mentions[i].modality)).then(cancelled).flatten() {

@@ -1140,6 +1140,8 @@ mod tests {
             (Ar, "تظاهر آلاف المحتجين في البصرة وقتل 3 في غارة ", 1500),
             // responses in one endless sentence: one answered happening is kept per sentence
             (Ar, "شن الحرس هجوما صاروخيا ردا على هجوم الأحواز و", 1500),
+            // cancelled meetings and definite nouns referring back: the latest few are asked
+            (Ar, "لم تنعقد قمة ترامب وكيم. وصممت العملة للإشادة بالمفاوضات بين ترامب وكيم. ", 1000),
         ];
         for &(language, piece, times) in cases {
             let text = piece.repeat(times);
