@@ -829,7 +829,7 @@ pub(super) fn implied_counts(inp: &EventInputs, events: &[EventMention]) -> Vec<
     let mut implied = Vec::new();
     for (ei, e) in events.iter().enumerate() {
         if e.event_type.frame != Frame::Toll
-            || is_missing(e)
+            || super::is_missing(e)
             || e.killed.is_some()
             || e.injured.is_some()
             || e.tokens.end >= doc.tokens().len()
@@ -900,11 +900,6 @@ pub(super) fn place_in_the_article_country(inp: &EventInputs, clusters: &[super:
 const ARTICLE_COUNTRY_SHARE: usize = 50;
 /// The fewest place mentions of the article's country.
 const ARTICLE_COUNTRY_MIN: usize = 3;
-
-/// True for a toll of missing or abducted people, which has no killed or injured count.
-fn is_missing(e: &EventMention) -> bool {
-    e.subtype.as_deref() == Some("missing")
-}
 
 /// True when count `c` is a year written in digits after a word that introduces one («في
 /// 2012», «منذ 2014», "in 2012"): a date, not a toll.
@@ -1022,7 +1017,7 @@ fn attach_counts(inp: &EventInputs, events: &mut [EventMention]) {
     for ei in 0..events.len() {
         let e = &events[ei];
         // missing and abducted people are a toll without a count (GUIDELINES.md)
-        if e.event_type.frame != Frame::Toll || is_missing(e) || doc.out_of_time() {
+        if e.event_type.frame != Frame::Toll || super::is_missing(e) || doc.out_of_time() {
             continue;
         }
         let mut best: Option<(usize, usize)> = None;

@@ -175,7 +175,7 @@ impl<'a> Summary<'a> {
         self.instance |= role == SeriesRole::Instance;
         self.background |= m.background;
         if m.event_type.frame == Frame::Toll {
-            let abducted = is_abduction(m);
+            let abducted = super::is_missing(m);
             self.abducted |= abducted;
             self.harmed |= !abducted;
         }
@@ -217,7 +217,7 @@ impl<'a> Summary<'a> {
         }
         // the abducted and the killed are two tolls («خطفت جبهة النصرة ثمانية عناصر» and
         // «مقتل 19 مواطنا جراء غارات»)
-        if m.event_type.frame == Frame::Toll && (if is_abduction(m) { self.harmed } else { self.abducted }) {
+        if m.event_type.frame == Frame::Toll && (if super::is_missing(m) { self.harmed } else { self.abducted }) {
             return false;
         }
         let across_response = match m.response {
@@ -245,14 +245,6 @@ impl<'a> Summary<'a> {
             || actor_keys(inp, m, "attacker").any(|k| self.targets.contains(k));
         !inverted
     }
-}
-
-/// The casualties subtype of the missing and the abducted.
-const MISSING_SUBTYPE: &str = "missing";
-
-/// True when toll `m` is of the missing or abducted, not of the killed or injured.
-fn is_abduction(m: &EventMention) -> bool {
-    m.subtype.as_deref() == Some(MISSING_SUBTYPE)
 }
 
 /// The clusters being built and what ties mentions to them.

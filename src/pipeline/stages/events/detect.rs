@@ -387,9 +387,6 @@ fn after_a_role_in_acts(inp: &EventInputs, m: &EventMention) -> bool {
 /// (عن، for the).
 const SHORT_WORD: usize = 4;
 
-/// The casualties subtype of the missing and the abducted.
-const MISSING_SUBTYPE: &str = "missing";
-
 /// True when a count of people stands a few words after verb `m`, past its subject: the
 /// people it acts on («خطفت جبهة النصرة ثمانية عناصر», "kidnapped 15 people").
 fn counts_its_object(inp: &EventInputs, m: &EventMention) -> bool {
@@ -516,7 +513,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
             || m.injured.is_some()
             || (m.event_type.frame == Frame::Meeting && m.actors.len() >= 2)
             || (m.event_type.frame == Frame::Actors && counted(inp, m))
-            || (m.subtype.as_deref() == Some(MISSING_SUBTYPE) && m.verb && counts_its_object(inp, m))
+            || (super::is_missing(m) && m.verb && counts_its_object(inp, m))
     });
     // «اختفى بعد زيارته للقنصلية», "a visit to the hospital": a visit to a building or a
     // site is no meeting between parties

@@ -291,6 +291,12 @@ pub fn is_non_event(m: Modality) -> bool {
     matches!(m, Modality::Negated | Modality::Hypothetical)
 }
 
+/// True when toll `e` is of the missing or abducted (subtype `missing`), a toll without a
+/// count (GUIDELINES.md) and no victim group of the killed or injured.
+fn is_missing(e: &EventMention) -> bool {
+    e.subtype.as_deref() == Some("missing")
+}
+
 /// True when sentence `s` is the article's headline: the article opens with a short line of
 /// its own, one sentence or two ("Trump Addresses Munich Attack: ‘This Cannot Continue.’").
 fn in_headline(doc: &Document, s: usize) -> bool {
