@@ -140,7 +140,7 @@ fn compared_at(inp: &EventInputs, m: &Mention) -> Option<usize> {
 const COMPARISON_REACH: usize = 3;
 
 /// The meeting subtype whose verb takes the place visited as its object.
-const VISIT: &str = "visit";
+pub(super) const VISIT: &str = "visit";
 
 /// How many words after a visit noun the preposition of the place it goes to may stand
 /// (past its visitor: «زيارة أوباما إلى أديس أبابا»).

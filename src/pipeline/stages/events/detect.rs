@@ -397,9 +397,6 @@ fn counts_its_object(inp: &EventInputs, m: &EventMention) -> bool {
 /// How many words after a verb the count of the people it acts on may start.
 const OBJECT_COUNT_REACH: usize = 4;
 
-/// The meeting subtype of visits.
-const VISIT_SUBTYPE: &str = "visit";
-
 /// True when visit `m` is to a building or a site: the first word after a visit noun, past
 /// a preposition and a determiner («زيارته للقنصلية», "his visit to the hospital"), or one
 /// of the few words after a visit verb, past its subject («زار الوزير المستشفى»).
@@ -517,7 +514,7 @@ pub(super) fn find_event_mentions(inp: &EventInputs) -> Vec<EventMention> {
     });
     // «اختفى بعد زيارته للقنصلية», "a visit to the hospital": a visit to a building or a
     // site is no meeting between parties
-    out.retain(|m| !(m.subtype.as_deref() == Some(VISIT_SUBTYPE) && visits_a_site(inp, m)));
+    out.retain(|m| !(m.subtype.as_deref() == Some(super::arguments::VISIT) && visits_a_site(inp, m)));
     // (after the weak triggers are gone: «عملية تدريب» is no attack in the accident's sentence)
     drop_accident_tolls(inp, &mut out);
     // a killing or wounding in the present or the future with no toll is a habit, a general
