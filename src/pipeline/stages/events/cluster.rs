@@ -64,6 +64,8 @@ struct Summary<'a> {
     /// True when some of its mentions are the setting of the news (a tally since some
     /// time): such a toll is no victim group of today's strike.
     background: bool,
+    /// True when some of its tolls are tallies over a period since some time.
+    tally: bool,
     /// True when some of its mentions are tolls of the missing or abducted, and of the
     /// killed or injured.
     abducted: bool,
@@ -174,6 +176,7 @@ impl<'a> Summary<'a> {
         self.series |= role == SeriesRole::Series;
         self.instance |= role == SeriesRole::Instance;
         self.background |= m.background;
+        self.tally |= m.tally && m.event_type.frame == Frame::Toll;
         if m.event_type.frame == Frame::Toll {
             let abducted = super::is_missing(m);
             self.abducted |= abducted;
@@ -237,6 +240,7 @@ impl<'a> Summary<'a> {
             if let (Some(x), Some(y)) = (mine, theirs)
                 && x != y
                 && !one_cause
+                && !(m.tally && self.tally)
             {
                 return false;
             }
@@ -347,7 +351,24 @@ impl<'a> Clustering<'a> {
             && m.actors.is_empty()
             && self.series_roles[i] == SeriesRole::Series
             && m.continues.and_then(|k| self.first_at.get(&k)).is_some_and(|&j| self.cluster_of[j] == c);
-        headline || anaphor || same_place || same_sentence || same_cause || shared_side || sole_attack || same_toll || continued
+        // «400 ألف شخص قتلوا منذ بدء الانتفاضة» and «أكثر من نصف مليون قتيل في سوريا منذ اندلاع
+        // الحرب»: tallies since some time, of one place or where one names none, are one
+        // toll counted by two sources
+        let place = m.location.map(|l| &inp.mentions.all[l]);
+        let same_tally = m.event_type.frame == Frame::Toll
+            && m.tally
+            && summary.tally
+            && !matches!((place, summary.first_location), (Some(a), Some(b)) if !within_one_area(inp.gazetteer, a, b));
+        headline
+            || anaphor
+            || same_place
+            || same_tally
+            || same_sentence
+            || same_cause
+            || shared_side
+            || sole_attack
+            || same_toll
+            || continued
     }
 
     /// True when mention `i` may join cluster `c`.

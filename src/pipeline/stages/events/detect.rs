@@ -129,12 +129,10 @@ const CUMULATIVE_REACH: usize = 4;
 fn in_background(inp: &EventInputs, h: &Hit) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    let sentence = &doc.seg.sentences[doc.sentence_of(h.tokens.start)];
-    let start = sentence.tokens.start;
-    let mut after = h.tokens.end..(h.tokens.end + CUMULATIVE_REACH).min(sentence.tokens.end);
-    if after.any(|k| words.contains(WordClass::CumulativeMarker, doc.word(k)) && !names_a_recent_day(inp, k + 1)) {
+    if is_tally(inp, h) {
         return true;
     }
+    let start = doc.seg.sentences[doc.sentence_of(h.tokens.start)].tokens.start;
     (h.tokens.start.saturating_sub(BACKGROUND_REACH).max(start)..h.tokens.start).any(|k| {
         let w = doc.word(k);
         let bare = [WordClass::ConjunctionPrefix, WordClass::PrepositionProclitic]
@@ -143,6 +141,15 @@ fn in_background(inp: &EventInputs, h: &Hit) -> bool {
             .unwrap_or(w);
         words.contains(WordClass::BackgroundCue, w) || words.contains(WordClass::BackgroundCue, bare)
     })
+}
+
+/// True when a cumulative marker follows trigger `h` closely, opening no recent day: a
+/// tally over a period since some time («قتلوا منذ بدء الانتفاضة», "killed since 2003").
+fn is_tally(inp: &EventInputs, h: &Hit) -> bool {
+    let doc = inp.doc;
+    let sentence = &doc.seg.sentences[doc.sentence_of(h.tokens.start)];
+    let mut after = h.tokens.end..(h.tokens.end + CUMULATIVE_REACH).min(sentence.tokens.end);
+    after.any(|k| inp.lex.words.contains(WordClass::CumulativeMarker, doc.word(k)) && !names_a_recent_day(inp, k + 1))
 }
 
 /// True when a weekday or a day relative to publication begins at token `k` ("منذ صباح
@@ -188,6 +195,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             distinct: marked_distinct(inp, &markers, h),
             response: if responded_to(inp, h) { Response::RespondedTo } else { Response::None },
             background: in_background(inp, h),
+            tally: is_tally(inp, h),
             actors: Vec::new(),
             raw_actors: Vec::new(),
             time: None,

@@ -55,6 +55,10 @@ pub struct EventMention {
     /// True when the mention gives the happening only as the setting of the news (a time
     /// anchor, a trial or investigation about it, an anniversary, a work about it).
     pub background: bool,
+    /// True when the mention is a tally over a period since some time («قتلوا منذ بدء
+    /// الانتفاضة», "killed since 2003"): tallies of one place are one toll whatever their
+    /// sources count.
+    pub tally: bool,
     /// True when the location was taken from a neighbouring mention, not read beside
     /// this trigger (such locations do not decide coreference).
     pub inherited: bool,
@@ -970,6 +974,44 @@ mod tests {
             ),
             // two cities of one governorate are two places
             (Ar, "قصفت الطائرات مدينة حماة يوم الاثنين. وقصفت الطائرات مدينة السلمية يوم الاثنين.", "strike", 2),
+            // two sources' tallies of one war since its start are one toll, whatever each
+            // counts; tallies of two places, or a tally and today's toll, are two
+            (
+                Ar,
+                "ويعتقد الناشطون أن 400 ألف شخص قتلوا منذ بدء الانتفاضة ضد الرئيس السوري بشار الأسد في البلاد. وقال المرصد إن أكثر من نصف مليون شخص قتلوا في سوريا منذ اندلاع الحرب.",
+                "casualties",
+                1,
+            ),
+            (
+                En,
+                "Activists believe that some 400,000 people have been killed since the uprising against President Bashar al-Assad began in the country. The monitor said more than half a million people were killed in Syria since the war started.",
+                "casualties",
+                1,
+            ),
+            (
+                Ar,
+                "وقال المسؤولون إن أربعة آلاف شخص قتلوا في العراق منذ بدء الحرب في البلاد قبل سنوات. وقال المرصد إن تسعة آلاف شخص قتلوا في سوريا منذ بدء الحرب.",
+                "casualties",
+                2,
+            ),
+            (
+                En,
+                "Officials said that 4,000 people had been killed in Iraq since the war began years ago in the country. The monitor said 9,000 people had been killed in Syria since the war began.",
+                "casualties",
+                2,
+            ),
+            (
+                Ar,
+                "وقال المرصد إن عشرين شخصا قتلوا في غارة على مدينة حلب أمس في شمال البلاد. وقال المرصد إن أكثر من نصف مليون شخص قتلوا في سوريا منذ اندلاع الحرب.",
+                "casualties",
+                2,
+            ),
+            (
+                En,
+                "The monitor said twenty people were killed in an airstrike on the city of Aleppo on Monday in the north. It said more than half a million people were killed in Syria since the war started.",
+                "casualties",
+                2,
+            ),
         ];
         for &(language, text, kind, expected) in cases {
             let doc = through("event clusters", language, text);
