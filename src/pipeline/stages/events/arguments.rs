@@ -1170,6 +1170,9 @@ mod tests {
             // a target marker that closes the trigger ("attacks against") makes a nationality
             // after it the target, not the attacker
             (En, "The attacks against American bases increased this week.", &[("target", "American")]),
+            // a place joined to a located place is located too, no side
+            (Ar, "وتشن الولايات المتحدة غارات على التنظيم في سوريا والعراق.", &[("attacker", "الولايات المتحدة")]),
+            (En, "They want ground forces to fight the Islamic State in Syria and Iraq, saying airstrikes failed.", &[]),
         ];
         for (language, text, expected) in cases {
             let sides = strike_sides(*language, text);
@@ -1177,7 +1180,8 @@ mod tests {
                 assert!(sides.iter().any(|(r, t)| r == role && t.contains(who)), "{text}: {role} {who} not among {sides:?}");
             }
             // a place after the verb stays the scene, never a side
-            assert!(!sides.iter().any(|(_, t)| t.contains("دوما") || t.contains("سوريا") || t.contains("Syria")), "{text}: {sides:?}");
+            let places = ["دوما", "سوريا", "Syria", "العراق", "Iraq"];
+            assert!(!sides.iter().any(|(_, t)| places.iter().any(|p| t.contains(p))), "{text}: {sides:?}");
         }
     }
 

@@ -213,6 +213,45 @@ fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
 /// True when the place is preceded by a locative preposition or place noun (في، ب، قرب،
 /// مدينة; in, at, near), up to three words before it or glued to it (بالبوكمال).
 fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
+    own_locative_before(doc, words, m) || conjunct_of_located(doc, words, m)
+}
+
+/// True when the place is joined by a coordinator to places the first of which has a
+/// locative preposition: «في سوريا والعراق», "in Syria and Iraq".
+fn conjunct_of_located(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
+    let mut place = m;
+    for _ in 0..MAX_LOCATED_CONJUNCTS {
+        let w = doc.word(place.tokens.start);
+        let core_len = doc.norm.norm[place.start..place.end].len();
+        let glued = w.len() > core_len && words.prefix_of(WordClass::ConjunctionPrefix, w).is_some_and(|p| p.len() <= w.len() - core_len);
+        let separate = place.tokens.start > 0 && words.contains(WordClass::Coordinator, doc.word(place.tokens.start - 1));
+        let before = match (glued, separate) {
+            (true, _) => place.tokens.start.checked_sub(1),
+            (false, true) => place.tokens.start.checked_sub(2),
+            (false, false) => None,
+        };
+        let Some(last) = before else { return false };
+        let Some(previous) =
+            doc.mentions.between(last.saturating_sub(MAX_PLACE_TOKENS), last).filter(|p| is_place(p)).find(|p| p.tokens.last() == last)
+        else {
+            return false;
+        };
+        if own_locative_before(doc, words, previous) {
+            return true;
+        }
+        place = previous;
+    }
+    false
+}
+
+/// How many places back a conjunct looks for the locative of its list.
+const MAX_LOCATED_CONJUNCTS: usize = 3;
+
+/// The most tokens a place name a conjunct follows is looked for in.
+const MAX_PLACE_TOKENS: usize = 4;
+
+/// True when the place's own locative preposition or place noun stands before it.
+fn own_locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     let w = doc.word(m.tokens.start);
     let core = &doc.norm.norm[m.start..m.end];
     // (the preposition is glued before the name, not its first letter: «وبيرو» is "and Peru")
