@@ -71,6 +71,8 @@ word_classes! {
     RoleInAct => "roles_in_acts": "Nouns of a person's part in acts of a kind (المسؤول عن، خبير في; responsible for, expert in): an attack or a killing right after one, with no time or toll, describes the person, not a happening.",
     AttackIntent => "attack_intents": "Infinitives of taking part in or starting an attack (للمشاركة في، للبدء ب; to take part in, to start): an attack noun a few words after one, with no time of its own, is intended, not reported as done.",
     ComparisonOpener => "comparison_openers": "Words that open a comparison with another happening before a verb of occurrence (كما حدث في كينيا; as happened in): the place after them is the compared happening's, not a scene of the sentence.",
+    UndergoVerb => "undergo_verbs": "Verbs of undergoing an attack (تعرض ل; came under): right before a strike trigger, they make an undergo agent after it introduce the attacker.",
+    UndergoAgent => "undergo_agents": "Prepositions after a strike trigger an undergo verb governs that introduce its attacker (تتعرض للقصف من القوات التركية; from, by).",
     ThrowVerb => "throw_verbs": "Verbs of throwing (ألقى، رشق; threw, hurled): what a protest's crowd throws is its violence, no armed attack.",
     SeriesNoun => "series_nouns": "Nouns of fighting that go on (قتال، معارك، حرب; fighting, war): an attack with its own toll inside such a series is a happening of its own.",
     OccurrenceVerb => "occurrence_verbs": "Verbs that report an attack told by its noun as a happening (وقع، نفذ، تعرض ل; took place, carried out): without one, a time or a toll, a noun only names it (GUIDELINES.md, background).",

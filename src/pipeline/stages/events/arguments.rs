@@ -482,7 +482,9 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         let (lo, hi, between) = actor_window(inp, e);
         let last_token = sentence_tokens(doc, e.sentence).end.saturating_sub(1);
         // "غارة شنتها طائرات التحالف", "a raid carried out by": the agent follows
-        let agent = (e.tokens.end..=(e.tokens.last() + 3).min(last_token)).find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)));
+        let agent = (e.tokens.end..=(e.tokens.last() + 3).min(last_token))
+            .find(|&k| words.contains(WordClass::AgentMarker, doc.word(k)))
+            .or_else(|| undergo_agent(inp, e));
         let mut seen: Vec<&str> = Vec::new();
         let mut actors = Vec::new();
         for mi in inp.mentions_at.within_in_order(lo, hi.max(lo)) {
@@ -519,6 +521,29 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
         }
     }
 }
+
+/// «وما زالت عفرين تتعرض للقصف الجوي والبري من القوات التركية», "came under fire from
+/// militants": after a strike an undergo verb governs, the preposition that introduces its
+/// attacker.
+fn undergo_agent(inp: &EventInputs, e: &EventMention) -> Option<usize> {
+    let doc = inp.doc;
+    let words = &inp.lex.words;
+    let sentence = sentence_tokens(doc, e.sentence);
+    let undergone = (e.tokens.start.saturating_sub(UNDERGO_REACH).max(sentence.start)..e.tokens.end)
+        .any(|k| words.contains_past_prefix(WordClass::UndergoVerb, WordClass::ConjunctionPrefix, doc.word(k)));
+    if e.event_type.frame != Frame::Attack || !undergone {
+        return None;
+    }
+    (e.tokens.end..(e.tokens.end + UNDERGO_AGENT_REACH).min(sentence.end)).find(|&k| words.contains(WordClass::UndergoAgent, doc.word(k)))
+}
+
+/// Most words before a strike noun its undergo verb may stand (past the one undergoing it:
+/// «تعرضت مدينة عفرين لقصف»).
+const UNDERGO_REACH: usize = 3;
+
+/// Most words after a strike noun an undergo verb governs the preposition of its attacker
+/// may stand (past adjectives: «للقصف الجوي والبري من»).
+const UNDERGO_AGENT_REACH: usize = 4;
 
 /// Meeting parties read from the phrase layer: the phrases coordinated with a party already
 /// found («تركيا وروسيا وإيران», "Russia, China and France"), and the phrase a participation
@@ -1170,6 +1195,9 @@ mod tests {
             // a target marker that closes the trigger ("attacks against") makes a nationality
             // after it the target, not the attacker
             (En, "The attacks against American bases increased this week.", &[("target", "American")]),
+            // the party after the preposition of a strike one undergoes attacks
+            (Ar, "وما زالت المدينة تتعرض للقصف الجوي والبري من القوات التركية.", &[("attacker", "القوات التركية")]),
+            (En, "The town came under heavy shelling from Houthi fighters on Monday.", &[("attacker", "Houthi")]),
             // a place joined to a located place is located too, no side
             (Ar, "وتشن الولايات المتحدة غارات على التنظيم في سوريا والعراق.", &[("attacker", "الولايات المتحدة")]),
             (En, "They want ground forces to fight the Islamic State in Syria and Iraq, saying airstrikes failed.", &[]),
