@@ -261,9 +261,9 @@ struct Clustering<'a> {
     causes: Vec<Option<usize>>,
     /// Per mention: clusters waiting to learn its cluster (it causes some of their mentions).
     waiting_on: Vec<Vec<usize>>,
-    /// How many clusters of each event type (by id) report a happening (not negated or
-    /// hypothetical).
-    clusters_of_type: HashMap<u16, usize>,
+    /// How many clusters of each event type (by id) and subtype report a happening (not
+    /// negated or hypothetical).
+    clusters_of_type: HashMap<(u16, Option<&'a str>), usize>,
     /// Per mention, read once: the victim a toll names ([`victim_of`]), and whether its
     /// count is of other victims than one already counted ([`counts_others`]).
     victims: Vec<Option<Option<&'a str>>>,
@@ -332,7 +332,8 @@ impl<'a> Clustering<'a> {
         // an article that reports one attack of a kind so far: a mention that says nothing of
         // where, when, who or how many is that attack («وأتى إطلاق النار خلال الاحتفال»,
         // «أن شخصا مجهولا أطلق النار على المحتفلين»)
-        let only_one = self.clusters_of_type.get(&m.event_type.id).is_some_and(|&n| n == 1);
+        // (of its subtype: a bombing and a shelling reported besides leave one airstrike)
+        let only_one = self.clusters_of_type.get(&(m.event_type.id, m.subtype.as_deref())).is_some_and(|&n| n == 1);
         let bare =
             precise_location(inp, m).is_none() && m.time.is_none() && m.actors.is_empty() && m.killed.is_none() && m.injured.is_none();
         // (not an attack that is only the one another responds to: «ردا على هجوم الأحواز»)
@@ -452,7 +453,7 @@ impl<'a> Clustering<'a> {
     fn open(&mut self, inp: &'a EventInputs, mentions: &'a [EventMention], i: usize) {
         self.clusters.push(EventCluster { mentions: Vec::new(), trigger: i, cause: None });
         if !is_non_event(mentions[i].modality) {
-            *self.clusters_of_type.entry(mentions[i].event_type.id).or_default() += 1;
+            *self.clusters_of_type.entry((mentions[i].event_type.id, mentions[i].subtype.as_deref())).or_default() += 1;
         }
         if mentions[i].event_type.frame == Frame::Meeting && mentions[i].modality == Modality::Negated {
             self.cancelled_meetings.push(self.clusters.len() - 1);

@@ -1013,6 +1013,20 @@ mod tests {
             ),
             // two cities of one governorate are two places
             (Ar, "قصفت الطائرات مدينة حماة يوم الاثنين. وقصفت الطائرات مدينة السلمية يوم الاثنين.", "strike", 2),
+            // a bare mention is the one attack of its kind reported, whatever attacks of
+            // other kinds the article tells
+            (
+                Ar,
+                "شنت طائرات أمريكية غارات جوية على مدينة الرقة يوم الاثنين، بحسب مسؤولين. وانفجرت قنبلة في سوق بمدينة حلب يوم الثلاثاء. ويقول منتقدون إن غارات جوية في سوريا لم تحقق أهدافها.",
+                "strike",
+                2,
+            ),
+            (
+                En,
+                "US airstrikes hit targets in Raqqa on Monday, officials said. A bomb exploded in a market in Aleppo on Tuesday. Critics say airstrikes in Syria have been inadequate.",
+                "strike",
+                2,
+            ),
             // two sources' tallies of one war since its start are one toll, whatever each
             // counts; tallies of two places, or a tally and today's toll, are two
             (
