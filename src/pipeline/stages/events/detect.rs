@@ -124,14 +124,11 @@ const BACKGROUND_REACH: usize = 6;
 const CUMULATIVE_REACH: usize = 4;
 
 /// True when a background cue stands a few words before trigger `h` in its sentence, or is
-/// glued to the word before it behind a conjunction or preposition (والمتهمين), or when a
-/// cumulative marker follows it closely: a tally since some time is the setting of the news.
+/// glued to the word before it behind a conjunction or preposition (والمتهمين). (A tally
+/// since some time, [`is_tally`], is the setting of the news too.)
 fn in_background(inp: &EventInputs, h: &Hit) -> bool {
     let doc = inp.doc;
     let words = &inp.lex.words;
-    if is_tally(inp, h) {
-        return true;
-    }
     let start = doc.seg.sentences[doc.sentence_of(h.tokens.start)].tokens.start;
     (h.tokens.start.saturating_sub(BACKGROUND_REACH).max(start)..h.tokens.start).any(|k| {
         let w = doc.word(k);
@@ -179,6 +176,7 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
         let Some(event_type) = entry.event_type.clone() else {
             continue; // a phrase that only blocks shorter triggers (العملية السياسية)
         };
+        let tally = is_tally(inp, h);
         out.push(EventMention {
             event_type,
             subtype: entry.subtype.clone(),
@@ -194,8 +192,8 @@ fn trigger_mentions(inp: &EventInputs) -> Vec<EventMention> {
             continues: None,
             distinct: marked_distinct(inp, &markers, h),
             response: if responded_to(inp, h) { Response::RespondedTo } else { Response::None },
-            background: in_background(inp, h),
-            tally: is_tally(inp, h),
+            background: tally || in_background(inp, h),
+            tally,
             actors: Vec::new(),
             raw_actors: Vec::new(),
             time: None,

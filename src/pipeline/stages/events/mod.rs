@@ -211,7 +211,8 @@ fn place_rank(gazetteer: &Gazetteer, m: &Mention) -> u8 {
 }
 
 /// True when the place is preceded by a locative preposition or place noun (في، ب، قرب،
-/// مدينة; in, at, near), up to three words before it or glued to it (بالبوكمال).
+/// مدينة; in, at, near), a few words before it or glued to it (بالبوكمال), or is coordinated
+/// with a place that is (في سوريا والعراق).
 fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     own_locative_before(doc, words, m) || conjunct_of_located(doc, words, m)
 }
