@@ -66,6 +66,8 @@ struct Summary<'a> {
     background: bool,
     /// True when some of its tolls are tallies over a period since some time.
     tally: bool,
+    /// The subtypes of its mentions.
+    subtypes: HashSet<Option<&'a str>>,
     /// True when some of its mentions are tolls of the missing or abducted, and of the
     /// killed or injured.
     abducted: bool,
@@ -261,8 +263,8 @@ struct Clustering<'a> {
     causes: Vec<Option<usize>>,
     /// Per mention: clusters waiting to learn its cluster (it causes some of their mentions).
     waiting_on: Vec<Vec<usize>>,
-    /// How many clusters of each event type (by id) and subtype report a happening (not
-    /// negated or hypothetical).
+    /// How many clusters of each event type (by id) with a mention of each subtype report
+    /// a happening (not negated or hypothetical).
     clusters_of_type: HashMap<(u16, Option<&'a str>), usize>,
     /// Per mention, read once: the victim a toll names ([`victim_of`]), and whether its
     /// count is of other victims than one already counted ([`counts_others`]).
@@ -338,7 +340,8 @@ impl<'a> Clustering<'a> {
             precise_location(inp, m).is_none() && m.time.is_none() && m.actors.is_empty() && m.killed.is_none() && m.injured.is_none();
         // (not an attack that is only the one another responds to: «ردا على هجوم الأحواز»)
         let reported = !summary.responded_to || m.response == Response::RespondedTo;
-        let sole_attack = m.event_type.frame == Frame::Attack && only_one && bare && reported && t.subtype == m.subtype;
+        let sole_attack =
+            m.event_type.frame == Frame::Attack && only_one && bare && reported && summary.subtypes.contains(&m.subtype.as_deref());
         // one toll reported twice: «قتل 14 جنديا أفغانيا» in the lede and in a witness's words
         // (not «خمسة جنود آخرين», five other soldiers: a second group of the same size)
         let same_toll = m.event_type.frame == Frame::Toll
@@ -429,6 +432,11 @@ impl<'a> Clustering<'a> {
         self.cluster_of[i] = c;
         let cause_role = self.causes[i].map_or(SeriesRole::Neither, |j| self.series_roles[j]);
         self.summaries[c].add(inp, m, self.periods[i], self.victims[i].flatten(), cause_role);
+        // (a cluster counts once for each subtype its mentions have)
+        let reports = !is_non_event(mentions[self.clusters[c].trigger].modality);
+        if self.summaries[c].subtypes.insert(m.subtype.as_deref()) && reports {
+            *self.clusters_of_type.entry((m.event_type.id, m.subtype.as_deref())).or_default() += 1;
+        }
         if let Some(v) = self.own_tolls[i] {
             self.summaries[c].own_tolls.insert(v);
         }
@@ -452,9 +460,6 @@ impl<'a> Clustering<'a> {
     /// Starts a new cluster with mention `i`.
     fn open(&mut self, inp: &'a EventInputs, mentions: &'a [EventMention], i: usize) {
         self.clusters.push(EventCluster { mentions: Vec::new(), trigger: i, cause: None });
-        if !is_non_event(mentions[i].modality) {
-            *self.clusters_of_type.entry((mentions[i].event_type.id, mentions[i].subtype.as_deref())).or_default() += 1;
-        }
         if mentions[i].event_type.frame == Frame::Meeting && mentions[i].modality == Modality::Negated {
             self.cancelled_meetings.push(self.clusters.len() - 1);
         }

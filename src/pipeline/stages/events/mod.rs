@@ -1028,6 +1028,20 @@ mod tests {
                 "strike",
                 2,
             ),
+            // (whichever kind of attack the happening's first mention names: the headline's
+            // fighting, then the attack it is)
+            (
+                Ar,
+                "قتال عنيف في بنغازي\n\nقال مسؤولون عسكريون إن القوات الخاصة تعرضت لهجوم شنه مسلحون على منطقة في مدينة بنغازي يوم الاثنين. وذكر مصدر أن قنبلة انفجرت في شقة سكنية في طرابلس يوم الاثنين. وقال الناطق إن القوات الخاصة تصدت لهجوم عنيف.",
+                "strike",
+                2,
+            ),
+            (
+                En,
+                "Heavy fighting in Benghazi\n\nMilitary officials said special forces came under an attack by militants on a district of Benghazi on Monday. A bomb exploded in a flat in Tripoli on Monday, a source said. The spokesman said special forces repelled a violent attack.",
+                "strike",
+                2,
+            ),
             // two sources' tallies of one war since its start are one toll, whatever each
             // counts; tallies of two places, or a tally and today's toll, are two
             (
