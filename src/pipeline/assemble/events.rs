@@ -65,9 +65,16 @@ pub(super) fn events(doc: &Document, lexicons: &Lexicons, registry: &Registry) -
     events
 }
 
-/// The place a cluster's location is read from: its trigger's, else any mention's.
+/// The place a cluster's location is read from: a place read beside its trigger, else
+/// beside any mention, before a place a mention took from a neighbour («تصدت لهجوم عنيف»
+/// after a sentence in Tripoli does not move the Benghazi attack).
 fn own_place(cl: &EventCluster, event_mentions: &[EventMention]) -> Option<usize> {
-    event_mentions[cl.trigger].location.or_else(|| cl.mentions.iter().find_map(|&m| event_mentions[m].location))
+    let read = |m: &EventMention| m.location.filter(|_| !m.inherited);
+    let trigger = &event_mentions[cl.trigger];
+    read(trigger)
+        .or_else(|| cl.mentions.iter().find_map(|&m| read(&event_mentions[m])))
+        .or(trigger.location)
+        .or_else(|| cl.mentions.iter().find_map(|&m| event_mentions[m].location))
 }
 
 /// The location of mention `li` (a place).
@@ -203,6 +210,28 @@ mod tests {
         let req = ExtractRequest { text: text.to_string(), ..Default::default() };
         let answer = PIPELINE.extract(&req).unwrap();
         answer.events.into_iter().find_map(|e| e.location).unwrap_or_else(|| panic!("no event of {text:?} has a location"))
+    }
+
+    #[test]
+    fn a_place_read_beside_a_mention_beats_one_taken_from_a_neighbour() {
+        // (text, language, the first event's place): the repelled attack after the Tripoli
+        // sentence is the Benghazi attack, and takes nothing from Tripoli
+        let cases = [
+            (
+                "قتال عنيف في بنغازي\n\nقال مسؤولون عسكريون إن القوات الخاصة تعرضت لهجوم شنه مسلحون على منطقة في مدينة بنغازي يوم الاثنين. وذكر مصدر أن قنبلة انفجرت في شقة سكنية في طرابلس يوم الاثنين. وقال الناطق إن القوات الخاصة تصدت لهجوم عنيف.",
+                "ar",
+            ),
+            (
+                "Heavy fighting in Benghazi\n\nMilitary officials said special forces came under an attack by militants on a district of Benghazi on Monday. A bomb exploded in a flat in Tripoli on Monday, a source said. The spokesman said special forces repelled a violent attack.",
+                "en",
+            ),
+        ];
+        for (text, language) in cases {
+            let req = ExtractRequest { text: text.to_string(), language: Some(language.to_string()), ..Default::default() };
+            let answer = PIPELINE.extract(&req).unwrap();
+            let first = answer.events.first().and_then(|e| e.location.as_ref()).map(|l| l.name.clone());
+            assert_eq!(first.as_deref(), Some("Benghazi"), "{text:?}");
+        }
     }
 
     #[test]
