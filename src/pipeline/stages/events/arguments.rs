@@ -526,12 +526,15 @@ fn attach_actors(inp: &EventInputs, events: &mut [EventMention]) {
 /// militants": after a strike an undergo verb governs, the preposition that introduces its
 /// attacker.
 fn undergo_agent(inp: &EventInputs, e: &EventMention) -> Option<usize> {
+    if e.event_type.frame != Frame::Attack {
+        return None;
+    }
     let doc = inp.doc;
     let words = &inp.lex.words;
     let sentence = sentence_tokens(doc, e.sentence);
     let undergone = (e.tokens.start.saturating_sub(UNDERGO_REACH).max(sentence.start)..e.tokens.end)
         .any(|k| words.contains_past_prefix(WordClass::UndergoVerb, WordClass::ConjunctionPrefix, doc.word(k)));
-    if e.event_type.frame != Frame::Attack || !undergone {
+    if !undergone {
         return None;
     }
     (e.tokens.end..(e.tokens.end + UNDERGO_AGENT_REACH).min(sentence.end)).find(|&k| words.contains(WordClass::UndergoAgent, doc.word(k)))

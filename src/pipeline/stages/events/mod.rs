@@ -222,9 +222,7 @@ fn locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
 fn conjunct_of_located(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
     let mut place = m;
     for _ in 0..MAX_LOCATED_CONJUNCTS {
-        let w = doc.word(place.tokens.start);
-        let core_len = doc.norm.norm[place.start..place.end].len();
-        let glued = w.len() > core_len && words.prefix_of(WordClass::ConjunctionPrefix, w).is_some_and(|p| p.len() <= w.len() - core_len);
+        let glued = glued_to_name(doc, words, WordClass::ConjunctionPrefix, place);
         let separate = place.tokens.start > 0 && words.contains(WordClass::Coordinator, doc.word(place.tokens.start - 1));
         let before = match (glued, separate) {
             (true, _) => place.tokens.start.checked_sub(1),
@@ -251,12 +249,17 @@ const MAX_LOCATED_CONJUNCTS: usize = 3;
 /// The most tokens a place name a conjunct follows is looked for in.
 const MAX_PLACE_TOKENS: usize = 4;
 
+/// True when a prefix of `class` is glued before the name of place `m` in its word, not its
+/// first letter («بالبوكمال», «والعراق»; «وبيرو» is "and Peru", «بيروت» no prefix).
+fn glued_to_name(doc: &Document, words: &WordClasses, class: WordClass, m: &Mention) -> bool {
+    let w = doc.word(m.tokens.start);
+    let core_len = doc.norm.norm[m.start..m.end].len();
+    w.len() > core_len && words.prefix_of(class, w).is_some_and(|p| p.len() <= w.len() - core_len)
+}
+
 /// True when the place's own locative preposition or place noun stands before it.
 fn own_locative_before(doc: &Document, words: &WordClasses, m: &Mention) -> bool {
-    let w = doc.word(m.tokens.start);
-    let core = &doc.norm.norm[m.start..m.end];
-    // (the preposition is glued before the name, not its first letter: «وبيرو» is "and Peru")
-    if w.len() > core.len() && words.prefix_of(WordClass::LocativePrefix, w).is_some_and(|p| p.len() <= w.len() - core.len()) {
+    if glued_to_name(doc, words, WordClass::LocativePrefix, m) {
         return true;
     }
     // («في الرياض ومع الحوثيين»: a party marker between them ends the locative's reach; so
